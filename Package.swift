@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "EvalSheet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "EvalSheet", targets: [
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation",
+        ]),
+        .library(name: "XLSX", targets: ["XLSX", "XLSXWriter", "XLSXReader"]),
+        .executable(name: "evalsheet", targets: ["evalsheet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each reached through exactly one Swift file.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"])]),
+
+        // The typed model of a 施策評価シート. Knows no file format.
+        .target(name: "EvalSheetModel"),
+        // The city's text form: tolerant reader, canonical writer.
+        .target(name: "EvalSheetText", dependencies: ["EvalSheetModel"]),
+
+        // A domain-free XLSX layer: cell references (XLSX), writing (XLSXWriter), reading (XLSXReader).
+        .target(name: "XLSX"),
+        .target(name: "XLSXWriter", dependencies: ["XLSX", "CXlsxWriter"]),
+        .target(name: "XLSXReader", dependencies: ["XLSX", "CZip"]),
+
+        // The city's workbook layout: one description drives export and import.
+        .target(name: "EvalSheetWorkbook", dependencies: [
+            "EvalSheetModel", "XLSX", "XLSXWriter", "XLSXReader",
+        ]),
+        // Rules over the model and the diff of two models.
+        .target(name: "EvalSheetValidation", dependencies: ["EvalSheetModel"]),
+
+        // The command line: argument parsing, progress, exit codes.
+        .target(name: "EvalSheetCLI", dependencies: [
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI"]),
+
+        // Paths to samples/ and fixtures, shared by the test targets (not shipped).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "TestSupport"]),
+        .testTarget(name: "EvalSheetTextTests", dependencies: [
+            "EvalSheetModel", "EvalSheetText", "TestSupport",
+        ]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXWriter", "XLSXReader"]),
+        .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader",
+        ]),
+        .testTarget(name: "EvalSheetValidationTests", dependencies: [
+            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation",
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,128 @@
+/// A cell address in A1 notation: zero-based row and column, printed as `B7` or `$B$7`.
+///
+/// Rows and columns are zero-based in Swift (as libxlsxwriter counts them) and one-based
+/// when printed (as Excel shows them). Parsing accepts `$` anchors and lower case.
+public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Zero-based row index (Excel row 1 is 0).
+    public var row: Int
+    /// Zero-based column index (column A is 0).
+    public var column: Int
+
+    /// The largest row and column index an XLSX sheet can hold (1,048,576 rows, 16,384 columns).
+    public static let maxRow = 1_048_575
+    public static let maxColumn = 16_383
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    /// Parses `B7`, `$B$7`, `xfd1048576`. Returns nil for anything else.
+    public init?(_ text: some StringProtocol) {
+        var column = 0
+        var row = 0
+        var letters = 0
+        var digits = 0
+        var sawDigit = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "$"):
+                if sawDigit || (letters > 0 && digits > 0) { return nil }
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                if sawDigit { return nil }
+                letters += 1
+                if letters > 3 { return nil }
+                column = column * 26 + Int((byte | 0x20) - UInt8(ascii: "a")) + 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if letters == 0 { return nil }
+                sawDigit = true
+                digits += 1
+                if digits > 7 { return nil }
+                row = row * 10 + Int(byte - UInt8(ascii: "0"))
+            default:
+                return nil
+            }
+        }
+        guard letters > 0, digits > 0, row >= 1, row - 1 <= Self.maxRow, column - 1 <= Self.maxColumn else {
+            return nil
+        }
+        self.init(row: row - 1, column: column - 1)
+    }
+
+    /// The column letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
+    public static func columnName(_ column: Int) -> String {
+        precondition(column >= 0, "negative column")
+        var n = column + 1
+        var scalars: [Character] = []
+        while n > 0 {
+            let rem = (n - 1) % 26
+            scalars.append(Character(Unicode.Scalar(UInt8(65 + rem))))
+            n = (n - 1) / 26
+        }
+        return String(scalars.reversed())
+    }
+
+    /// `B7`.
+    public var description: String { Self.columnName(column) + String(row + 1) }
+
+    /// `$B$7`, the form defined names and formulas use.
+    public var absolute: String { "$" + Self.columnName(column) + "$" + String(row + 1) }
+
+    /// This reference moved by the given number of rows and columns.
+    public func offset(rows: Int = 0, columns: Int = 0) -> CellReference {
+        CellReference(row: row + rows, column: column + columns)
+    }
+
+    public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
+        (lhs.row, lhs.column) < (rhs.row, rhs.column)
+    }
+}
+
+/// A rectangular block of cells, `A1:C3`; a single cell prints as `A1`.
+public struct CellRange: Hashable, Sendable, CustomStringConvertible {
+    public var first: CellReference
+    public var last: CellReference
+
+    public init(first: CellReference, last: CellReference) {
+        self.first = CellReference(row: min(first.row, last.row), column: min(first.column, last.column))
+        self.last = CellReference(row: max(first.row, last.row), column: max(first.column, last.column))
+    }
+
+    public init(_ cell: CellReference) { self.init(first: cell, last: cell) }
+
+    /// Parses `A1:C3`, `$A$1:$C$3` or a single `A1`.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            guard let a = CellReference(parts[0]) else { return nil }
+            self.init(a)
+        case 2:
+            guard let a = CellReference(parts[0]), let b = CellReference(parts[1]) else { return nil }
+            self.init(first: a, last: b)
+        default:
+            return nil
+        }
+    }
+
+    public func contains(_ cell: CellReference) -> Bool {
+        (first.row...last.row).contains(cell.row) && (first.column...last.column).contains(cell.column)
+    }
+
+    public var rowCount: Int { last.row - first.row + 1 }
+    public var columnCount: Int { last.column - first.column + 1 }
+
+    public var description: String {
+        first == last ? first.description : "\(first):\(last)"
+    }
+
+    /// `$A$1:$C$3`, the form defined names and validation formulas use.
+    public var absolute: String {
+        first == last ? first.absolute : "\(first.absolute):\(last.absolute)"
+    }
+}
+
+/// Quotes a sheet name for use in a formula or defined name: `'1 基本情報'!$B$3`.
+public func quotedSheetName(_ name: String) -> String {
+    "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+}
