@@ -124,5 +124,5 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 
 /// Quotes a sheet name for use in a formula or defined name: `'1 基本情報'!$B$3`.
 public func quotedSheetName(_ name: String) -> String {
-    "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
 }

@@ -1,0 +1,20 @@
+import EvalSheetModel
+import EvalSheetText
+
+/// An error the CLI reports to the user, with a message in Japanese and English.
+struct CLIError: Error {
+    var message: LocalizedMessage
+    init(_ message: LocalizedMessage) { self.message = message }
+}
+
+/// Turns any error into the line a user reads.
+enum ErrorText {
+    static func describe(_ error: any Error, _ lang: Language) -> String {
+        switch error {
+        case let e as CLIError: e.message.text(lang)
+        case let e as TextFormError: e.text(lang)
+        case let e as JSONReadError: e.text(lang)
+        default: String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import EvalSheetModel
+import EvalSheetText
+
+/// `evalsheet import`: reads sheets and writes one JSON (or text-form) file per policy.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "シートを読み込み、施策ごとに JSON(またはテキスト形式)で書き出します。",
+        discussion: """
+        Reads the city's text form (.txt) or JSON (.json) — a file may hold many policies — and
+        writes one file per policy, named <施策コード>.json (or .txt), into the directory given
+        with -o. With a single policy and no -o, the result goes to standard output.
+
+        例 / Examples:
+          evalsheet import samples/kiyose-2019/kiyose-2019.txt -o out/json
+          evalsheet import samples/kiyose-2019/511.txt
+          evalsheet import out/json/511.json --to text > 511.txt
+        """)
+
+    enum Target: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    @Argument(help: "Input files (.txt, .json).")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Output directory (one file per policy).")
+    var output: String?
+
+    @Option(name: .long, help: "Output format: json (default) or text.")
+    var to: Target = .json
+
+    @Flag(name: .long, help: "Overwrite existing output files.")
+    var force = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let report = Reporter(global: global)
+        var sheets: [LoadedSheet] = []
+        var failures = 0
+        for file in files {
+            do {
+                let loaded = try SheetSource.load(file)
+                report.notes(loaded.flatMap(\.notes))
+                sheets += loaded
+            } catch {
+                report.error(error)
+                failures += 1
+            }
+        }
+        if let dir = output {
+            try AtomicFile.createDirectory(dir)
+            var seen: Set<String> = []
+            for loaded in sheets {
+                let code = loaded.sheet.policy.code
+                let path = (dir as NSString).appendingPathComponent("\(code).\(to == .json ? "json" : "txt")")
+                do {
+                    guard seen.insert(code).inserted else {
+                        throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(loaded.sourceMap.file))",
+                                             en: "policy \(code) appears more than once (\(loaded.sourceMap.file))"))
+                    }
+                    try AtomicFile.write(try render(loaded), to: path, overwrite: force)
+                    report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)")
+                } catch {
+                    report.error(error)
+                    failures += 1
+                }
+            }
+        } else if sheets.count == 1 {
+            FileHandle.standardOutput.write(try render(sheets[0]))
+        } else if !sheets.isEmpty {
+            report.error(CLIError(.init(ja: "施策が \(sheets.count) 件あります。-o でフォルダを指定してください",
+                                        en: "\(sheets.count) policies: give an output directory with -o")))
+            failures += 1
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func render(_ loaded: LoadedSheet) throws -> Data {
+        switch to {
+        case .json: return try EvaluationSheetJSON.encode(loaded.sheet)
+        case .text: return Data(TextFormWriter.write(loaded.sheet).utf8)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// §7 one 施策を進める上での課題 with its related projects, current work and future work.
+public struct Challenge: Hashable, Sendable, Codable {
+    /// The circled number (① = 1).
+    public var number: Int
+    /// 施策を進める上での課題.
+    public var challenge: String
+    /// 関連する事務事業名, in printed order; may be empty.
+    public var relatedProjects: [String]
+    /// 現在の取組状況.
+    public var current: String
+    /// 令和N年度以降の取組.
+    public var future: String
+
+    public init(number: Int, challenge: String, relatedProjects: [String], current: String, future: String) {
+        self.number = number
+        self.challenge = challenge
+        self.relatedProjects = relatedProjects
+        self.current = current
+        self.future = future
+    }
+
+    /// The fixed labels of the four parts. The last embeds a year: see `futureLabel(from:)`.
+    public static let challengeLabel = "施策を進める上での課題"
+    public static let relatedProjectsLabel = "関連する事務事業名"
+    public static let currentLabel = "現在の取組状況"
+
+    /// `令和3年度以降の取組` for 2021.
+    public static func futureLabel(from year: Int) -> String {
+        FiscalYearText.japanese(year) + "以降の取組"
+    }
+}

@@ -1,0 +1,59 @@
+/// §6 one row of 施策を取り巻く環境: an external factor, its status, its assessments and the reason.
+public struct ExternalFactor: Hashable, Sendable, Codable {
+    /// 外部要因, e.g. `市民ニーズの状況` (stray spaces of the printed label removed).
+    public var category: String
+    /// 状況.
+    public var status: String
+    /// 外部要因に対する評価: one or more assessments, in printed order.
+    public var assessments: [Assessment]
+    /// 評価理由.
+    public var reason: String
+
+    public init(category: String, status: String, assessments: [Assessment], reason: String) {
+        self.category = category
+        self.status = status
+        self.assessments = assessments
+        self.reason = reason
+    }
+
+    /// The seven categories in the form's order.
+    public static let categories = [
+        "市民ニーズの状況", "将来人口の推移", "他自治体との比較", "民間企業・NPO・市民の動向",
+        "法・制度改正の動向", "技術革新の動向", "その他",
+    ]
+
+    /// The assessments as one cell prints them: `1. 施策遂行に役立つ・有利 3. 施策の必要性を高める`.
+    public var assessmentsText: String { assessments.map(\.text).joined(separator: " ") }
+}
+
+/// One assessment of an external factor: a code 1…3 and its label as printed.
+public struct Assessment: Hashable, Sendable, Codable {
+    /// 1, 2 or 3 (other values are kept so validation can report them).
+    public var code: Int
+    /// The label as printed, e.g. `施策遂行に役立つ・有利`.
+    public var label: String
+
+    public init(code: Int, label: String) {
+        self.code = code
+        self.label = label
+    }
+
+    /// The standard assessment for a code, with its canonical label.
+    public init?(code: Int) {
+        guard let label = Self.labels[code] else { return nil }
+        self.init(code: code, label: label)
+    }
+
+    /// The canonical labels by code.
+    public static let labels: [Int: String] = [
+        1: "施策遂行に役立つ・有利",
+        2: "施策遂行に不利",
+        3: "施策の必要性を高める",
+    ]
+
+    /// `1. 施策遂行に役立つ・有利`.
+    public var text: String { "\(code). \(label)" }
+
+    /// Whether the label is the canonical one for the code.
+    public var labelMatchesCode: Bool { Self.labels[code] == label }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// §3 構成事業の状況: the money columns (from the sheet's own headers), the project rows and
+/// the printed totals (総事業費). Amounts are in thousands of yen (千円).
+public struct ProjectTable: Hashable, Sendable, Codable {
+    /// The money columns in printed order, e.g. 平成30年度決算, 令和元年度決算, 令和2年度予算.
+    public var columns: [MoneyColumn]
+    /// The projects in printed order (not sorted).
+    public var rows: [Project]
+    /// 総事業費(施策の合計) as printed, one per column; nil where nothing is printed.
+    public var totals: [Int?]
+
+    public init(columns: [MoneyColumn], rows: [Project], totals: [Int?]) {
+        self.columns = columns
+        self.rows = rows
+        self.totals = totals
+    }
+
+    /// The sum of the rows in each column, blank counted as 0.
+    public var computedTotals: [Int] {
+        columns.indices.map { c in
+            rows.reduce(0) { $0 + (c < $1.amounts.count ? ($1.amounts[c] ?? 0) : 0) }
+        }
+    }
+
+    /// The printed unit of the amounts.
+    public static let unitLabel = "(単位:千円)"
+    /// The label of the totals row.
+    public static let totalLabel = "総事業費(施策の合計)"
+}
+
+/// One money column of §3: a fiscal year and whether it is a settled (決算) or budget (予算) figure.
+public struct MoneyColumn: Hashable, Sendable, Codable {
+    public var fiscalYear: Int
+    public var kind: MoneyKind
+
+    public init(fiscalYear: Int, kind: MoneyKind) {
+        self.fiscalYear = fiscalYear
+        self.kind = kind
+    }
+
+    /// The header as printed: `平成30年度決算`.
+    public var label: String { FiscalYearText.japanese(fiscalYear) + kind.rawValue }
+
+    /// Parses `平成30年度決算`, `令和2年度予算` (spaces ignored).
+    public init?(label: some StringProtocol) {
+        let s = label.withoutSpaces()
+        for kind in MoneyKind.allCases where s.hasSuffix(kind.rawValue) {
+            guard let year = FiscalYearText.parse(s.dropLast(kind.rawValue.count)) else { return nil }
+            self.init(fiscalYear: year, kind: kind)
+            return
+        }
+        return nil
+    }
+}
+
+/// Whether a money column holds settled accounts (決算) or a budget (予算).
+public enum MoneyKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case settled = "決算"
+    case budget = "予算"
+}
+
+/// One project (事務事業) of §3.
+public struct Project: Hashable, Sendable, Codable {
+    /// No.: the 10-digit project code, as text (`0102010806`).
+    public var code: String
+    /// 事務事業名.
+    public var name: String
+    /// 実行計画: true when the project is marked `対象`.
+    public var inExecutionPlan: Bool
+    /// 施策の方向性: the numbers of the §2 directions it serves, e.g. [1, 2] for `1,2`.
+    public var directions: [Int]
+    /// 担当課.
+    public var section: String
+    /// Thousands of yen per money column; nil where the cell is blank (blank ≠ 0).
+    public var amounts: [Int?]
+
+    public init(code: String, name: String, inExecutionPlan: Bool, directions: [Int], section: String, amounts: [Int?]) {
+        self.code = code
+        self.name = name
+        self.inExecutionPlan = inExecutionPlan
+        self.directions = directions
+        self.section = section
+        self.amounts = amounts
+    }
+
+    /// The printed mark of 実行計画.
+    public static let executionPlanMark = "対象"
+
+    /// `1,2` for [1, 2].
+    public var directionsText: String { directions.map(String.init).joined(separator: ",") }
+
+    /// Parses `1,2` / `1、2` / `１，２` into [1, 2]; nil when any part is not a number.
+    public static func parseDirections(_ text: some StringProtocol) -> [Int]? {
+        let folded = PrintedNumber.foldFullWidth(String(text)).replacingOccurrences(of: "、", with: ",")
+        let parts = folded.split(separator: ",").map { $0.trimmedSpaces() }
+        guard !parts.isEmpty else { return nil }
+        var out: [Int] = []
+        for p in parts {
+            guard let n = Int(p), n >= 1, n <= 99 else { return nil }
+            out.append(n)
+        }
+        return out
+    }
+}

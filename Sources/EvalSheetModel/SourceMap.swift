@@ -1,0 +1,95 @@
+/// Where a value was read from: a line of the text form, a cell of a workbook, or a JSON pointer.
+public enum SourceLocation: Hashable, Sendable {
+    /// 1-based line of a text-form file.
+    case line(Int)
+    /// A worksheet cell, e.g. sheet `3 構成事業`, cell `F7`.
+    case cell(sheet: String, cell: String)
+    /// An RFC 6901 pointer into a JSON file.
+    case jsonPointer(String)
+
+    /// `27`, `'3 構成事業'!F7`, `#/projects/rows/1` — the part printed after the file name.
+    public var description: String {
+        switch self {
+        case .line(let n): String(n)
+        case .cell(let sheet, let cell): "\(sheet)!\(cell)"
+        case .jsonPointer(let p): "#" + p
+        }
+    }
+}
+
+/// The locations a reader recorded for the values of one sheet, with the file they came from.
+/// Looking up a path falls back to coarser paths (a project amount → its row), then to the
+/// section's heading, so every finding has a place.
+public struct SourceMap: Hashable, Sendable {
+    /// The file the sheet was read from, as the user named it.
+    public var file: String
+    /// Exact locations by path.
+    public var locations: [FieldPath: SourceLocation]
+    /// Where each section (1…7) starts.
+    public var sections: [Int: SourceLocation]
+    /// When true (JSON), every path maps to its own JSON pointer.
+    public var usesJSONPointers: Bool
+
+    public init(file: String, locations: [FieldPath: SourceLocation] = [:],
+                sections: [Int: SourceLocation] = [:], usesJSONPointers: Bool = false) {
+        self.file = file
+        self.locations = locations
+        self.sections = sections
+        self.usesJSONPointers = usesJSONPointers
+    }
+
+    /// The best known location of a value.
+    public func location(of path: FieldPath) -> SourceLocation? {
+        if usesJSONPointers { return .jsonPointer(path.jsonPointer) }
+        var p: FieldPath? = path
+        while let current = p {
+            if let loc = locations[current] { return loc }
+            p = current.parent
+        }
+        return sections[path.section]
+    }
+
+    /// `511.txt:27`, `511.xlsx '3 構成事業'!F7`, `511.json#/projects/rows/1`; just the file if unknown.
+    public func describe(_ path: FieldPath) -> String {
+        guard let loc = location(of: path) else { return file }
+        switch loc {
+        case .line: return "\(file):\(loc.description)"
+        case .cell: return "\(file) \(loc.description)"
+        case .jsonPointer: return file + loc.description
+        }
+    }
+
+    public subscript(path: FieldPath) -> SourceLocation? {
+        get { locations[path] }
+        set { locations[path] = newValue }
+    }
+}
+
+/// A sheet together with where its values came from and what the reader noticed on the way.
+public struct LoadedSheet: Sendable {
+    public var sheet: EvaluationSheet
+    public var sourceMap: SourceMap
+    /// Things the reader accepted but reports (stray cells, numbers typed as text, …).
+    public var notes: [ReaderNote]
+
+    public init(sheet: EvaluationSheet, sourceMap: SourceMap, notes: [ReaderNote] = []) {
+        self.sheet = sheet
+        self.sourceMap = sourceMap
+        self.notes = notes
+    }
+}
+
+/// Something a reader accepted but reports, with where it was seen.
+public struct ReaderNote: Hashable, Sendable {
+    /// A short stable identifier, e.g. `text.unplaced-cell`, `xlsx.number-as-text`.
+    public var id: String
+    public var message: LocalizedMessage
+    /// `file:line` or `file Sheet!Cell`.
+    public var location: String
+
+    public init(id: String, message: LocalizedMessage, location: String) {
+        self.id = id
+        self.message = message
+        self.location = location
+    }
+}

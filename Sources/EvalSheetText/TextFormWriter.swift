@@ -1,0 +1,141 @@
+import EvalSheetModel
+
+/// Writes sheets in the city's canonical text form (the majority layout of the real data):
+/// TAB-separated cells, each block of consecutive lines padded to one width, an empty line after
+/// each section. Reading the output back gives the identical model.
+///
+/// The form has no way to carry a TAB or a line break inside a cell: such characters are printed
+/// as a space (`unrepresentableFields` lists where that happens, so callers can warn).
+public enum TextFormWriter {
+    /// All sheets, one after the other, as one file's text (ends with a newline).
+    public static func write(_ sheets: [EvaluationSheet]) -> String {
+        var out = TextBlockBuilder()
+        out.blank()
+        out.blank()
+        for sheet in sheets { writeSheet(sheet, into: &out) }
+        return out.text
+    }
+
+    /// One sheet as text.
+    public static func write(_ sheet: EvaluationSheet) -> String { write([sheet]) }
+
+    /// Fields whose text holds a TAB or line break, which the text form cannot carry.
+    public static func unrepresentableFields(_ sheet: EvaluationSheet) -> [FieldPath] {
+        var out: [FieldPath] = []
+        func check(_ s: String?, _ p: FieldPath) {
+            if let s, s.contains(where: { $0 == "\t" || $0.isNewline }) { out.append(p) }
+        }
+        check(sheet.policy.name, .policyName)
+        check(sheet.futureVision, .futureVision)
+        for (i, d) in sheet.directions.enumerated() { check(d.text, .direction(i, .text)) }
+        for (i, p) in sheet.projects.rows.enumerated() { check(p.name, .project(i, .name)) }
+        for (i, item) in sheet.indicators.items.enumerated() {
+            check(item.name, .indicator(i, .name))
+            check(item.description, .indicator(i, .description))
+            check(item.method, .indicator(i, .method))
+        }
+        check(sheet.evaluation.reason, .ratingReason)
+        for (i, f) in sheet.environment.enumerated() {
+            check(f.status, .factor(i, .status))
+            check(f.reason, .factor(i, .reason))
+        }
+        for (i, c) in sheet.challenges.enumerated() {
+            check(c.challenge, .challenge(i, .challenge))
+            check(c.current, .challenge(i, .current))
+            check(c.future, .challenge(i, .future))
+        }
+        return out
+    }
+
+    static func writeSheet(_ s: EvaluationSheet, into out: inout TextBlockBuilder) {
+        let o = s.organization
+        out.heading("1. 基本情報")
+        out.block([["評価対象年度 (\(FiscalYearText.japanese(s.fiscalYear)))"]])
+        out.block([
+            ["施策コード", s.policy.code, "", "施策名", s.policy.name],
+            ["将来像", s.vision.code, s.vision.name],
+            ["まちづくりの基本目標", s.goal.code, s.goal.name],
+            ["担当部署", o.department, "", "担当課", o.section, "", "担当係", o.subsection],
+            ["担当者", o.person, "", "役職", o.title, "", "内線", o.phoneExtension],
+            ["関係課"] + o.relatedSections,
+        ])
+
+        out.heading("2. 施策の方向")
+        out.block([["10年後の姿", s.futureVision]] + s.directions.enumerated().map { i, d in
+            [i == 0 ? "施策の方向性" : "", String(d.number), d.text]
+        })
+
+        out.heading("3. 構成事業の状況")
+        out.block([[ProjectTable.unitLabel]])
+        let p = s.projects
+        out.block([["No.", "事務事業名", "実行計画", "施策の方向性", "担当課"] + p.columns.map(\.label)]
+            + p.rows.map { r in
+                [r.code, r.name, r.inExecutionPlan ? Project.executionPlanMark : "", r.directionsText, r.section]
+                    + r.amounts.map(amountText)
+            }
+            + [[ProjectTable.totalLabel, "", "", "", ""] + p.totals.map(amountText)])
+
+        out.heading("4. まちづくり指標")
+        let ind = s.indicators
+        out.block([["指標情報", "", "", ""] + ind.years.map(FiscalYearText.japanese) + [""]]
+            + ind.items.flatMap { item -> [[String]] in [
+                [CircledNumber.text(item.number), "名称", item.name, "", "目標値"] + item.targets.map(\.text),
+                ["", "説明", item.description ?? "", "単位 " + item.unit, "実績値"] + item.actuals.map(\.text),
+                ["", "抽出方法", item.method ?? "", "", "達成率"] + item.rates.map(\.text),
+            ] })
+        if let note = ind.footnote {
+            out.block(note.split(separator: "\n", omittingEmptySubsequences: false).map { [String($0)] })
+        }
+
+        out.heading("5. 評価(\(FiscalYearText.japanese(s.fiscalYear))実績に対する)")
+        out.block([
+            ["評価基準", "評価※", "評価理由"],
+            ["投入財源・成果(「3. 構成事業の状況」「4. まちづくり指標」)に対する評価",
+             "総合評価(成果、投入財源等を総合的に評価) " + s.evaluation.rating.rawValue, s.evaluation.reason],
+        ])
+        out.block(Rating.legend.map { [$0] })
+
+        out.heading("6. 施策を取り巻く環境")
+        out.block([["外部要因", "状況", "外部要因に対する評価", "評価理由"]] + s.environment.map {
+            [$0.category, $0.status, $0.assessmentsText, $0.reason]
+        })
+
+        out.heading("7. 施策を進める上での課題")
+        out.block(s.challenges.flatMap { c -> [[String]] in [
+            [CircledNumber.text(c.number), Challenge.challengeLabel, c.challenge],
+            ["", Challenge.relatedProjectsLabel] + c.relatedProjects,
+            ["", Challenge.currentLabel, c.current],
+            ["", Challenge.futureLabel(from: s.futureActionsFromYear), c.future],
+        ] })
+    }
+
+    static func amountText(_ v: Int?) -> String {
+        v.map { PrintedNumber.format(.init($0), fractionDigits: 0, grouped: true) } ?? ""
+    }
+}
+
+/// Accumulates lines; each block's rows are padded with empty cells to the block's widest row,
+/// as in the city's files, and followed by an empty line.
+struct TextBlockBuilder {
+    private(set) var text = ""
+
+    mutating func blank() { text += "\n" }
+
+    mutating func heading(_ title: String) { block([[title]]) }
+
+    mutating func block(_ rows: [[String]]) {
+        guard !rows.isEmpty else { return }
+        let width = rows.map(\.count).max() ?? 1
+        for row in rows {
+            let cells = row.map(Self.clean) + Array(repeating: "", count: width - row.count)
+            text += cells.joined(separator: "\t") + "\n"
+        }
+        blank()
+    }
+
+    /// TABs and line breaks cannot live in a cell of the text form: print them as spaces.
+    static func clean(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\t" || $0.isNewline }) else { return s }
+        return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import EvalSheetModel
+
+/// One line of the text form: its 1-based number and its TAB-separated cells.
+struct TextLine: Sendable {
+    let number: Int
+    let cells: [Substring]
+
+    var isEmpty: Bool { cells.allSatisfy { $0.trimmedSpaces().isEmpty } }
+
+    /// Cell `i` with surrounding spaces removed, or "" past the end.
+    func cell(_ i: Int) -> String {
+        i < cells.count ? String(cells[i].trimmedSpaces()) : ""
+    }
+
+    /// Indices of cells that hold something.
+    var filledIndices: [Int] { cells.indices.filter { !cells[$0].trimmedSpaces().isEmpty } }
+
+    /// The first cell that holds something, with its index.
+    var firstFilled: (index: Int, text: String)? {
+        filledIndices.first.map { ($0, cell($0)) }
+    }
+}
+
+/// Decodes a text-form file: UTF-8 (strict), optional BOM, LF or CRLF (or CR) line ends.
+enum TextDecoding {
+    static func lines(from data: Data, file: String) throws(TextFormError) -> [TextLine] {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw TextFormError(file: file, line: firstInvalidLine(bytes), message: .init(
+                ja: "UTF-8 として読めない文字があります(文字コードを UTF-8 にして保存してください)",
+                en: "invalid UTF-8 (save the file as UTF-8)"))
+        }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw TextFormError(file: file, line: 0, message: .init(
+                ja: "ファイルが空です", en: "the file is empty"))
+        }
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
+            TextLine(number: i + 1, cells: line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+    }
+
+    /// The line holding the first byte sequence that is not valid UTF-8.
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return line
+            }
+            guard i + length <= bytes.count,
+                  String(validating: bytes[i..<i + length], as: UTF8.self) != nil else { return line }
+            if b == 0x0A { line += 1 }
+            i += length
+        }
+        return line
+    }
+}
+
+/// How fixed labels are compared: spaces removed, full-width punctuation folded to ASCII,
+/// so `市民ニーズ の状況` = `市民ニーズの状況` and `総事業費（施策の合計）` = `総事業費(施策の合計)`.
+/// Never applied to data text.
+enum Label {
+    static func key(_ s: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x3000, 0x09: continue
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,2 @@
+import EvalSheetCLI
+EvalSheetCommand.main()
