@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import TestSupport
+
+@Suite("Structural invariants and the JSON reader")
+struct InvariantTests {
+    @Test func realSheetsHoldTheInvariants() {
+        #expect(RealYear.sheets.allSatisfy { $0.invariantViolations().isEmpty })
+    }
+
+    @Test func shortAmountRowIsAViolation() {
+        var s = RealYear.sheet("511")
+        s.projects.rows[1].amounts.removeLast()
+        #expect(s.invariantViolations().map(\.path) == [.project(1, .amount(0))])
+    }
+
+    @Test func jsonWithBrokenInvariantIsRefusedWithPointer() throws {
+        var s = RealYear.sheet("513")
+        s.indicators.items[2].rates.append(.blank)
+        let data = try EvaluationSheetJSON.encode(s)
+        let error = #expect(throws: JSONReadError.self) { try EvaluationSheetJSON.decode(data, file: "513.json") }
+        #expect(error?.pointer == "/indicators/items/2/rates/0")
+    }
+
+    @Test func jsonErrorsNameThePointer() throws {
+        var o = try JSONSerialization.jsonObject(with: EvaluationSheetJSON.encode(RealYear.sheet("511"))) as! [String: Any]
+        var projects = o["projects"] as! [String: Any]
+        var rows = projects["rows"] as! [[String: Any]]
+        rows[3]["amounts"] = [1, "many", 3]
+        projects["rows"] = rows
+        o["projects"] = projects
+        let data = try JSONSerialization.data(withJSONObject: o)
+        let error = #expect(throws: JSONReadError.self) { try EvaluationSheetJSON.decode(data, file: "511.json") }
+        #expect(error?.pointer == "/projects/rows/3/amounts/1")
+
+        var fresh = try JSONSerialization.jsonObject(with: EvaluationSheetJSON.encode(RealYear.sheet("511"))) as! [String: Any]
+        fresh["schemaVersion"] = 9
+        let newer = try JSONSerialization.data(withJSONObject: fresh)
+        let e2 = #expect(throws: JSONReadError.self) { try EvaluationSheetJSON.decode(newer, file: "511.json") }
+        #expect(e2?.message.ja.contains("schemaVersion") == true)
+
+        let e3 = #expect(throws: JSONReadError.self) { try EvaluationSheetJSON.decode(Data("{".utf8), file: "x.json") }
+        #expect(e3?.file == "x.json")
+    }
+
+    @Test func jsonArrayOfSheets() throws {
+        let data = try EvaluationSheetJSON.makeEncoder().encode(RealYear.sheets)
+        #expect(try EvaluationSheetJSON.decode(data, file: "year.json") == RealYear.sheets)
+    }
+}
