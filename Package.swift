@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI"]),
 
         // Paths to samples/ and fixtures, shared by the test targets (not shipped).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText"], path: "Tests/TestSupport"),
 
         .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "TestSupport"]),
         .testTarget(name: "EvalSheetTextTests", dependencies: [
@@ -59,6 +59,8 @@ let package = Package(
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "evalsheet", "EvalSheetModel", "EvalSheetText", "TestSupport",
+        ]),
     ]
 )

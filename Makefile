@@ -1,0 +1,32 @@
+# EvalSheet — the two set-up commands are `make demo` and `make test`.
+SWIFT ?= swift
+DEMO_OUT ?= out/demo
+SAMPLE_YEAR := samples/kiyose-2019
+BIN := .build/release/evalsheet
+
+.PHONY: demo test build deps test-deps bench fuzz clean
+
+## demo: install what is missing, build release, convert the bundled sample year
+demo: deps build
+	@mkdir -p $(DEMO_OUT)
+	$(BIN) import $(SAMPLE_YEAR)/kiyose-2019.txt -o $(DEMO_OUT)/json --force --quiet
+	@echo
+	@echo "JSON (one file per policy): $(CURDIR)/$(DEMO_OUT)/json/"
+	@ls $(DEMO_OUT)/json
+
+## test: install what is missing (incl. LibreOffice, openpyxl, python-calamine), run every test
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+build:
+	$(SWIFT) build -c release --product evalsheet
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+clean:
+	rm -rf .build out

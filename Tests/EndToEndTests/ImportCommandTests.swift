@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import EvalSheetText
+import TestSupport
+
+/// Runs the built `evalsheet` binary the way a user does and checks its output files,
+/// messages and exit status.
+@Suite("evalsheet import (end to end)")
+struct ImportCommandTests {
+    @Test func helpHasExamples() throws {
+        let root = try EvalsheetBinary.run(["--help"])
+        #expect(root.status == 0)
+        #expect(root.stdout.contains("import"))
+        #expect(root.stdout.contains("例 / Examples"))
+        let sub = try EvalsheetBinary.run(["import", "--help"])
+        #expect(sub.status == 0)
+        #expect(sub.stdout.contains("evalsheet import samples/kiyose-2019/kiyose-2019.txt -o out/json"))
+    }
+
+    @Test("the whole year becomes nine JSON files equal to the models")
+    func wholeYearToJSON() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try EvalsheetBinary.run(["import", "samples/kiyose-2019/kiyose-2019.txt", "-o", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == RepositoryPaths.policyCodes.map { "\($0).json" })
+        for code in RepositoryPaths.policyCodes {
+            let data = try Data(contentsOf: dir.appendingPathComponent("\(code).json"))
+            #expect(try EvaluationSheetJSON.decode(data, file: code) == [RealYear.sheet(code)])
+        }
+        // The stray cells of 532 and the legend of 541 are reported with their lines.
+        #expect(r.stderr.contains("kiyose-2019.txt:531: 警告:"))
+        #expect(r.stderr.contains("kiyose-2019.txt:532: 警告:"))
+        #expect(r.stderr.contains("kiyose-2019.txt:702: 警告:"))
+    }
+
+    @Test("a single policy goes to standard output; --to text gives the canonical form")
+    func singleToStdout() throws {
+        let json = try EvalsheetBinary.run(["import", "samples/kiyose-2019/531.txt"])
+        #expect(json.status == 0)
+        #expect(try EvaluationSheetJSON.decode(Data(json.stdout.utf8), file: "stdout") == [RealYear.sheet("531")])
+        let text = try EvalsheetBinary.run(["import", "samples/kiyose-2019/531.txt", "--to", "text"])
+        #expect(text.status == 0)
+        #expect(text.stdout == TextFormWriter.write(RealYear.sheet("531")))
+    }
+
+    @Test("JSON in, text out, and back")
+    func jsonToText() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try EvalsheetBinary.run(["import", "samples/kiyose-2019/541.txt", "-o", dir.path]).status == 0)
+        let r = try EvalsheetBinary.run(["import", dir.appendingPathComponent("541.json").path, "--to", "text", "-o", dir.path])
+        #expect(r.status == 0)
+        let back = try TextFormReader.read(contentsOf: dir.appendingPathComponent("541.txt"))
+        #expect(back.map(\.sheet) == [RealYear.sheet("541")])
+    }
+
+    @Test("a malformed file: message with file:line, exit 1, no output file")
+    func malformedLeavesNothing() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let r = try EvalsheetBinary.run(["import", "Tests/Fixtures/text-malformed/amount-not-a-number.txt", "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("エラー: Tests/Fixtures/text-malformed/amount-not-a-number.txt:25: "))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: out.path))?.isEmpty ?? true)
+        let stdout = try EvalsheetBinary.run(["import", "Tests/Fixtures/text-malformed/empty-file.txt"])
+        #expect(stdout.status == 1)
+        #expect(stdout.stdout.isEmpty)
+    }
+
+    @Test("good files are written past a bad one, which is reported; exit 1")
+    func goesOnPastABadFile() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try EvalsheetBinary.run(["import", "samples/kiyose-2019/511.txt",
+                                         "Tests/Fixtures/text-malformed/rating-missing.txt",
+                                         "samples/kiyose-2019/512.txt", "-o", dir.path, "--lang", "en"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error: Tests/Fixtures/text-malformed/rating-missing.txt:46: no rating"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["511.json", "512.json"])
+    }
+
+    @Test("an existing output is kept unless --force")
+    func refusesToOverwrite() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("511.json")
+        try Data("keep".utf8).write(to: target)
+        let r = try EvalsheetBinary.run(["import", "samples/kiyose-2019/511.txt", "-o", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--force"))
+        #expect(try String(contentsOf: target, encoding: .utf8) == "keep")
+        #expect(try EvalsheetBinary.run(["import", "samples/kiyose-2019/511.txt", "-o", dir.path, "--force"]).status == 0)
+        #expect(try EvaluationSheetJSON.decode(Data(contentsOf: target), file: "511") == [RealYear.sheet("511")])
+    }
+
+    @Test func unsupportedExtension() throws {
+        let r = try EvalsheetBinary.run(["import", "Package.swift"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("対応していない形式"))
+    }
+}
