@@ -1,0 +1,108 @@
+import EvalSheetModel
+import XLSX
+
+/// §1 基本情報 on its own worksheet (columns A–H): label/value pairs, then 関係課 seven to a row.
+///
+/// ```
+///   A             B        C       D       E       F     G      H
+/// 3 評価対象年度  令和元年度
+/// 4 施策コード    511      施策名  地域コミュニティの活性化……………
+/// 5 将来像        5        都市格が高いまち…
+/// 6 まちづくりの基本目標 51 市民が主体となったまちづくり
+/// 7 担当部署      企画部           担当課  企画課        担当係 市民協働係
+/// 8 担当者        今村 広司        役職    企画部長      内線   210
+/// 9 関係課        地域包括ケア推進課 教育総務課 …  (7 per row)
+///   …                                                       以下余白
+/// ```
+enum BasicInformationSheet {
+    static let relatedPerRow = 7
+    static let relatedRow = 8
+
+    /// The scalar fields of §1 and where they sit.
+    static func fields(_ l: WorkbookTemplate.Labels) -> [ScalarField] {
+        func f(_ path: FieldPath, _ name: String, _ r: Int, _ c: Int, span: Int = 1, labelAt lc: Int,
+               _ label: String, _ kind: ScalarField.Kind = .text) -> ScalarField {
+            ScalarField(path: path, definedName: name, cell: .at(r, c), span: span,
+                        labelCell: .at(r, lc), label: label, kind: kind)
+        }
+        return [
+            f(.fiscalYear, "ES_FiscalYear", 2, 1, span: 2, labelAt: 0, l.fiscalYear, .code),
+            f(.policyCode, "ES_PolicyCode", 3, 1, labelAt: 0, l.policyCode, .code),
+            f(.policyName, "ES_PolicyName", 3, 3, span: 5, labelAt: 2, l.policyName),
+            f(.visionCode, "ES_VisionCode", 4, 1, labelAt: 0, l.vision, .code),
+            f(.visionName, "ES_VisionName", 4, 2, span: 6, labelAt: 0, l.vision),
+            f(.goalCode, "ES_GoalCode", 5, 1, labelAt: 0, l.goal, .code),
+            f(.goalName, "ES_GoalName", 5, 2, span: 6, labelAt: 0, l.goal),
+            f(.department, "ES_Department", 6, 1, span: 2, labelAt: 0, l.department),
+            f(.section, "ES_Section", 6, 4, span: 2, labelAt: 3, l.section),
+            f(.subsection, "ES_Subsection", 6, 7, labelAt: 6, l.subsection),
+            f(.person, "ES_Person", 7, 1, span: 2, labelAt: 0, l.person),
+            f(.title, "ES_Title", 7, 4, span: 2, labelAt: 3, l.title),
+            f(.phoneExtension, "ES_Extension", 7, 7, labelAt: 6, l.phoneExtension, .code),
+        ]
+    }
+
+    static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
+        let styles = canvas.styles
+        var labelled: Set<CellReference> = []
+        for field in fields(t.labels) {
+            if labelled.insert(field.labelCell).inserted {
+                try canvas.text(field.label, at: field.labelCell, style: styles.label)
+            }
+            try ScalarFieldIO.write(field, value: ScalarFieldIO.value(field.path, in: s), on: canvas)
+        }
+        // 関係課: seven names per row, one spare row for additions, closed by the end marker.
+        let names = s.organization.relatedSections
+        let rows = names.count / relatedPerRow + 1
+        try canvas.text(t.labels.relatedSections, at: .at(relatedRow, 0), style: styles.label)
+        for r in 0..<rows {
+            if r > 0 { try canvas.blank(at: .at(relatedRow + r, 0), style: styles.label) }
+            for c in 0..<relatedPerRow {
+                let k = r * relatedPerRow + c
+                try canvas.text(k < names.count ? names[k] : "", at: .at(relatedRow + r, 1 + c), style: styles.inputText)
+            }
+        }
+        let end = relatedRow + rows
+        try canvas.text(t.endMarker, at: .at(end, 0), span: 8, style: styles.endMarker)
+        canvas.define(TableName.relatedSections, CellRange(first: .at(relatedRow, 0), last: .at(end, 7)))
+    }
+}
+
+/// Writing a scalar field's value, and getting it from the model, shared by every section.
+enum ScalarFieldIO {
+    static func write(_ field: ScalarField, value: String, on canvas: SheetCanvas) throws {
+        let styles = canvas.styles
+        let style = switch field.kind {
+        case .text: styles.inputText
+        case .code: styles.inputCode
+        case .wrapped: styles.inputWrapped
+        case .center: styles.inputCenter
+        }
+        try canvas.text(value, at: field.cell, span: field.span, style: style)
+        canvas.define(field.definedName, CellRange(field.cell))
+    }
+
+    /// The model's value for a scalar path, as the cell shows it.
+    static func value(_ path: FieldPath, in s: EvaluationSheet) -> String {
+        let o = s.organization
+        switch path {
+        case .fiscalYear: return FiscalYearText.japanese(s.fiscalYear)
+        case .policyCode: return s.policy.code
+        case .policyName: return s.policy.name
+        case .visionCode: return s.vision.code
+        case .visionName: return s.vision.name
+        case .goalCode: return s.goal.code
+        case .goalName: return s.goal.name
+        case .department: return o.department
+        case .section: return o.section
+        case .subsection: return o.subsection
+        case .person: return o.person
+        case .title: return o.title
+        case .phoneExtension: return o.phoneExtension
+        case .futureVision: return s.futureVision
+        case .rating: return s.evaluation.rating.rawValue
+        case .ratingReason: return s.evaluation.reason
+        default: return ""
+        }
+    }
+}

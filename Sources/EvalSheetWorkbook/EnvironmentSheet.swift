@@ -1,0 +1,41 @@
+import EvalSheetModel
+import XLSX
+import XLSXWriter
+
+/// §6 施策を取り巻く環境 (columns A–D): one row per external factor, with dropdowns for the factor
+/// and for its assessments (every combination of the three, written the way the form prints them).
+enum EnvironmentSheet {
+    static let headerRow = 2
+
+    /// The dropdown choices for 外部要因に対する評価: each non-empty combination, in code order.
+    static let assessmentChoices: [String] = {
+        let codes = [1, 2, 3]
+        return (1..<8).map { mask in
+            codes.filter { mask & (1 << ($0 - 1)) != 0 }.compactMap { Assessment(code: $0)?.text }.joined(separator: " ")
+        }.sorted()
+    }()
+
+    static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
+        let styles = canvas.styles, l = t.labels
+        for (c, h) in [l.factor, l.status, l.assessment, l.factorReason].enumerated() {
+            try canvas.text(h, at: .at(headerRow, c), style: styles.header)
+        }
+        var row = headerRow + 1
+        for f in s.environment {
+            try canvas.text(f.category, at: .at(row, 0), style: styles.inputText)
+            try canvas.text(f.status, at: .at(row, 1), style: styles.inputText)
+            try canvas.text(f.assessmentsText, at: .at(row, 2), style: styles.inputText)
+            try canvas.text(f.reason, at: .at(row, 3), style: styles.inputText)
+            row += 1
+        }
+        try canvas.text(t.endMarker, at: .at(row, 0), span: 4, style: styles.endMarker)
+        canvas.define(TableName.environment, CellRange(first: .at(headerRow, 0), last: .at(row, 3)))
+        guard row > headerRow + 1 else { return }
+        try canvas.writer.addDataValidation(XLSXDataValidation(
+            .list(ExternalFactor.categories), inputTitle: l.factor, inputMessage: t.inputHelp["factor"],
+            errorStyle: .warning), range: CellRange(first: .at(headerRow + 1, 0), last: .at(row - 1, 0)))
+        try canvas.writer.addDataValidation(XLSXDataValidation(
+            .list(assessmentChoices), inputTitle: l.assessment, inputMessage: t.inputHelp["assessment"],
+            errorStyle: .warning), range: CellRange(first: .at(headerRow + 1, 2), last: .at(row - 1, 2)))
+    }
+}

@@ -1,0 +1,48 @@
+import EvalSheetModel
+import XLSX
+import XLSXWriter
+
+/// §5 評価 (columns A–C): the criterion, the rating alone in its cell under the 総合評価 caption
+/// (a 順調/維持/停滞 dropdown), the reason, and the legend below.
+enum EvaluationSectionSheet {
+    static let headerRow = 2
+
+    static func fields(_ l: WorkbookTemplate.Labels) -> [ScalarField] {
+        [
+            ScalarField(path: .rating, definedName: "ES_Rating", cell: .at(4, 1), span: 1,
+                        labelCell: .at(3, 1), label: l.ratingCaption, kind: .center),
+            ScalarField(path: .ratingReason, definedName: "ES_Reason", cell: .at(3, 2), span: 1,
+                        labelCell: .at(2, 2), label: l.reasonHeader, kind: .wrapped),
+        ]
+    }
+
+    static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
+        let styles = canvas.styles, l = t.labels
+        for (c, h) in [l.criterionHeader, l.ratingHeader, l.reasonHeader].enumerated() {
+            try canvas.text(h, at: .at(headerRow, c), style: styles.header)
+        }
+        try canvas.writer.merge(CellRange(first: .at(3, 0), last: .at(4, 0)), string: l.criterion,
+                                style: styles.label.with { $0.vertical = .top })
+        try canvas.text(l.ratingCaption, at: .at(3, 1), style: styles.caption)
+        let rating = fields(l)[0], reason = fields(l)[1]
+        try ScalarFieldIO.write(rating, value: s.evaluation.rating.rawValue, on: canvas)
+        try canvas.writer.merge(CellRange(first: reason.cell, last: reason.cell.offset(rows: 1)),
+                                string: s.evaluation.reason, style: styles.inputWrapped)
+        canvas.define(reason.definedName, CellRange(reason.cell))
+        try canvas.writer.addDataValidation(XLSXDataValidation(
+            .list(Rating.all.map(\.rawValue)), inputTitle: l.ratingHeader, inputMessage: t.inputHelp["rating"],
+            errorTitle: l.ratingHeader, errorMessage: t.inputHelp["rating"]), range: CellRange(rating.cell))
+
+        // The reason spans two rows: give the first the caption's height and the second the rest.
+        let lines = TextMetrics.lines(s.evaluation.reason, width: canvas.width(2))
+        let total = TextMetrics.height(lines: lines, fontSize: canvas.fontSize)
+        let captionHeight = TextMetrics.height(lines: TextMetrics.lines(l.ratingCaption, width: canvas.width(1)),
+                                               fontSize: canvas.fontSize - 1.5)
+        canvas.setHeight(3, captionHeight)
+        canvas.setHeight(4, max(30, total - captionHeight))
+
+        for (k, line) in t.legend.enumerated() {
+            try canvas.text(line, at: .at(6 + k, 0), span: 3, style: styles.legend)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import EvalSheetModel
+
+/// How a printed number (`33.0`, `0.690`, `360,000`, `94.8%`, `32.2(※)`) becomes a numeric cell with
+/// a number format that prints it the same way, and back. Export and import both use this, so the
+/// printed scale, grouping, percent and footnote mark survive a round trip through Excel.
+enum NumberFormatCodec {
+    /// The cell value and format for a printed number. Percentages are stored as fractions (94.8% → 0.948)
+    /// with a `%` format, as Excel users expect.
+    static func encode(_ n: PrintedNumber) -> (value: Double, format: String) {
+        var format = n.grouped ? "#,##0" : "0"
+        if n.fractionDigits > 0 { format += "." + String(repeating: "0", count: n.fractionDigits) }
+        var value = n.doubleValue
+        if n.percent {
+            format += "%"
+            value /= 100
+        }
+        if n.footnote { format += "\"\(PrintedNumber.footnoteMark)\"" }
+        return (value, format)
+    }
+
+    /// What a number format says about printing: digits after the point, grouping, percent, footnote mark.
+    struct Shape: Equatable {
+        var fractionDigits: Int
+        var grouped: Bool
+        var percent: Bool
+        var footnote: Bool
+    }
+
+    /// Reads the first section of a number format code; nil for General or a format without digits.
+    static func shape(of format: String?) -> Shape? {
+        guard let format, !format.isEmpty, format.lowercased() != "general" else { return nil }
+        let section = format.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? format
+        var digits = false, point = false, fraction = 0, grouped = false, percent = false, footnote = false
+        var inQuote = false, quoted = ""
+        var chars = Array(section).makeIterator()
+        while let c = chars.next() {
+            if inQuote {
+                if c == "\"" { inQuote = false; if quoted.contains("※") { footnote = true }; quoted = "" } else { quoted.append(c) }
+                continue
+            }
+            switch c {
+            case "\"": inQuote = true
+            case "\\": if let next = chars.next(), next == "※" { footnote = true }
+            case "[": while let n = chars.next(), n != "]" {}
+            case "0", "#", "?": digits = true; if point { fraction += 1 }
+            case ".": point = true
+            case ",": if digits && !point { grouped = true }
+            case "%": percent = true
+            default: if c == "※" { footnote = true }
+            }
+        }
+        guard digits else { return nil }
+        return Shape(fractionDigits: fraction, grouped: grouped, percent: percent, footnote: footnote)
+    }
+
+    /// The printed number a numeric cell shows: its value rounded to the format's digits.
+    /// With General (no shape) the shortest decimal form of the value is used.
+    static func decode(value: Double, format: String?) -> PrintedNumber? {
+        guard value.isFinite else { return nil }
+        guard let shape = shape(of: format) else {
+            return PrintedNumber(parsing: shortest(value))
+        }
+        let shown = shape.percent ? value * 100 : value
+        let text = PrintedNumber.format(Decimal(string: shortest(shown)) ?? 0, fractionDigits: shape.fractionDigits, grouped: false)
+        guard var n = PrintedNumber(parsing: text) else { return nil }
+        n.grouped = shape.grouped && abs(shown) >= 1000
+        n.percent = shape.percent
+        n.footnote = shape.footnote
+        return n
+    }
+
+    /// The shortest decimal text that reads back as `value` (Excel's 0.57999999999999996 → 0.58).
+    static func shortest(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let s = "\(value)"
+        guard s.contains("e") else { return s }
+        return PrintedNumber.format(Decimal(value), fractionDigits: 15, grouped: false)
+    }
+}

@@ -1,0 +1,33 @@
+/// Estimates how many lines wrapped text needs in a cell of a given width, so rows get heights
+/// that show all of it (neither Excel nor LibreOffice grows rows written by a program).
+enum TextMetrics {
+    /// Display width in column units: CJK and other wide characters count 2, others 1.
+    static func displayWidth(_ s: some StringProtocol) -> Double {
+        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1.1) }
+    }
+
+    static func isWide(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x2460...0x24FF, 0x2010...0x2027, 0x203B, 0x2190...0x21FF, 0x25A0...0x25FF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Lines needed for `text` in a cell `width` column units wide (at least 1).
+    static func lines(_ text: String, width: Double) -> Int {
+        let capacity = max(4, width * 1.0 - 1.5)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, paragraph in
+            total + max(1, Int((displayWidth(paragraph) / capacity).rounded(.up)))
+        }
+    }
+
+    /// Row height in points for the given number of lines at a font size.
+    static func height(lines: Int, fontSize: Double) -> Double {
+        let lineHeight = (fontSize * 1.45).rounded(.up)
+        return Double(lines) * lineHeight + 5
+    }
+}

@@ -1,0 +1,886 @@
+// The only file that calls libxlsxwriter. Every call is preceded by the guards in
+// LibXlsxWriterGuards.swift (stateless) or by the state checks in this file (uniqueness of
+// sheet names, defined names and custom properties; overlapping merges), and every lxw_error
+// becomes an XLSXWriteError. Never calls setlocale.
+
+import CXlsxWriter
+import XLSX
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+typealias LXWFormatPointer = UnsafeMutablePointer<lxw_format>
+
+@inline(__always)
+private func check(_ error: lxw_error, _ function: StaticString) throws {
+    if error != LXW_NO_ERROR { throw libraryError(error, function) }
+}
+
+private func libraryError(_ error: lxw_error, _ function: StaticString) -> XLSXWriteError {
+    let message = lxw_strerror(error).map { String(cString: $0) } ?? "unknown error"
+    return .library(function: "\(function)", code: Int32(truncatingIfNeeded: error.rawValue), message: message)
+}
+
+@inline(__always) private func u8<T: RawRepresentable>(_ value: T) -> UInt8 where T.RawValue == UInt32 {
+    UInt8(truncatingIfNeeded: value.rawValue)
+}
+
+/// libxlsxwriter reads a colour of 0 as "unset"; black must be passed as `LXW_COLOR_BLACK`.
+@inline(__always) private func lxwColor(_ rgb: UInt32) -> lxw_color_t {
+    rgb == 0 ? lxw_color_t(LXW_COLOR_BLACK.rawValue) : rgb
+}
+
+/// C copies of Swift strings that live until `free()`; used where a call takes several strings.
+private struct CStrings {
+    private var pointers: [UnsafeMutablePointer<CChar>] = []
+
+    mutating func copy(_ string: String?) -> UnsafeMutablePointer<CChar>? {
+        guard let string else { return nil }
+        guard let pointer = strdup(string) else { return nil }
+        pointers.append(pointer)
+        return pointer
+    }
+
+    func free() { for pointer in pointers { cFree(pointer) } }
+}
+
+@inline(__always) private func cFree(_ pointer: UnsafeMutableRawPointer?) {
+    #if canImport(Glibc)
+    Glibc.free(pointer)
+    #elseif canImport(Musl)
+    Musl.free(pointer)
+    #else
+    Darwin.free(pointer)
+    #endif
+}
+
+/// A string that starts with "=" loses it in libxlsxwriter's validation titles and messages
+/// (`lxw_strdup_formula`); doubling the "=" keeps the text as written.
+private func protectLeadingEquals(_ text: String?) -> String? {
+    guard let text, text.hasPrefix("=") else { return text }
+    return "=" + text
+}
+
+// MARK: - Workbook
+
+/// One `lxw_workbook`, plus the state that 1.1.4 does not check itself.
+final class LXWBook {
+    private(set) var raw: UnsafeMutablePointer<lxw_workbook>?
+    private var sheetNameKeys: Set<String> = []
+    private(set) var sheets: [LXWSheet] = []
+    private var definedNameKeys: Set<String> = []
+    private var customPropertyKeys: Set<String> = []
+    private var formats: [XLSXStyle: LXWFormatPointer] = [:]
+    private var lastStyle = XLSXStyle.default
+    private var lastFormat: LXWFormatPointer?
+    /// The sheet Excel opens on, as libxlsxwriter tracks it.
+    private(set) var activeSheetIndex = 0
+
+    /// Creates the C workbook; libxlsxwriter writes `path` only when closed.
+    init(path: String) throws {
+        guard let raw = path.withCString({ workbook_new($0) }) else {
+            throw XLSXWriteError.cannotCreateWorkbook(path)
+        }
+        self.raw = raw
+    }
+
+    deinit { free() }
+
+    var isOpen: Bool { raw != nil }
+
+    @inline(__always)
+    func open() throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let raw else { throw XLSXWriteError.workbookClosed }
+        return raw
+    }
+
+    /// Frees the workbook without writing anything.
+    func free() {
+        if let raw {
+            lxw_workbook_free(raw)
+            self.raw = nil
+            formats.removeAll()
+            lastFormat = nil
+        }
+    }
+
+    /// Writes the file (`workbook_close` also frees the workbook, whatever it returns).
+    func close() throws {
+        let raw = try open()
+        // Excel cannot open on a hidden sheet: move the active sheet to the first visible one.
+        if sheets.indices.contains(activeSheetIndex), sheets[activeSheetIndex].isHidden,
+           let visible = sheets.first(where: { !$0.isHidden }) {
+            worksheet_activate(visible.raw)
+            activeSheetIndex = visible.index
+        }
+        self.raw = nil
+        formats.removeAll()
+        lastFormat = nil
+        try check(workbook_close(raw), "workbook_close")
+    }
+
+    // MARK: Sheets
+
+    /// Whether a sheet with this name (case-insensitively) exists.
+    func hasSheet(named name: String) -> Bool { sheetNameKeys.contains(name.lowercased()) }
+
+    func addWorksheet(named name: String) throws -> LXWSheet {
+        let raw = try open()
+        try LXWGuard.sheetName(name)
+        let key = name.lowercased()
+        if sheetNameKeys.contains(key) { throw XLSXWriteError.duplicateSheetName(name) }
+        guard let sheet = name.withCString({ workbook_add_worksheet(raw, $0) }) else {
+            throw XLSXWriteError.invalidSheetName(name, reason: "libxlsxwriter refused it")
+        }
+        sheetNameKeys.insert(key)
+        let wrapper = LXWSheet(book: self, raw: sheet, name: name, index: sheets.count)
+        sheets.append(wrapper)
+        return wrapper
+    }
+
+    fileprivate func sheetActivated(_ index: Int) { activeSheetIndex = index }
+    fileprivate func sheetHidden(_ index: Int) {
+        // libxlsxwriter moves the active sheet to the first one when the active one is hidden.
+        if activeSheetIndex == index { activeSheetIndex = 0 }
+    }
+
+    // MARK: Defined names
+
+    /// A workbook-global name (`sheet == nil`) or a name local to `sheet`.
+    func defineName(_ name: String, refersTo formula: String, sheet: LXWSheet?) throws {
+        let raw = try open()
+        var qualified = name
+        if let sheet {
+            guard sheet.book === self else { throw XLSXWriteError.foreignObject(what: "sheet") }
+            // libxlsxwriter splits "Sheet!name" at the first "!" and strips one pair of quotes
+            // without undoubling '' — so the sheet name goes in unquoted and must not hold "!".
+            if sheet.name.contains("!") {
+                throw XLSXWriteError.invalidDefinedName(
+                    name, reason: "libxlsxwriter 1.1.4 cannot scope a name to a sheet whose name contains \"!\"")
+            }
+            qualified = sheet.name + "!" + name
+        }
+        try LXWGuard.definedName(name, qualified: qualified)
+        try LXWGuard.definedNameFormula(formula, name: name)
+        let key = "\(sheet?.index ?? -1)!" + name.lowercased()
+        if definedNameKeys.contains(key) { throw XLSXWriteError.duplicateDefinedName(name) }
+        let error = qualified.withCString { q in formula.withCString { f in workbook_define_name(raw, q, f) } }
+        try check(error, "workbook_define_name")
+        definedNameKeys.insert(key)
+    }
+
+    // MARK: Properties
+
+    private func customPropertyKey(_ name: String) throws -> String {
+        try LXWGuard.customPropertyName(name)
+        let key = name.lowercased()
+        if customPropertyKeys.contains(key) { throw XLSXWriteError.duplicateCustomProperty(name) }
+        return key
+    }
+
+    func setCustomProperty(_ name: String, string value: String) throws {
+        let raw = try open()
+        let key = try customPropertyKey(name)
+        try LXWGuard.customPropertyString(value, name: name)
+        let error = name.withCString { n in value.withCString { v in workbook_set_custom_property_string(raw, n, v) } }
+        try check(error, "workbook_set_custom_property_string")
+        customPropertyKeys.insert(key)
+    }
+
+    func setCustomProperty(_ name: String, int value: Int) throws {
+        let raw = try open()
+        let key = try customPropertyKey(name)
+        guard let value32 = Int32(exactly: value) else {
+            throw XLSXWriteError.valueOutOfRange(what: "custom property \"\(name)\"", value: Double(value),
+                                                 range: Double(Int32.min)...Double(Int32.max))
+        }
+        let error = name.withCString { workbook_set_custom_property_integer(raw, $0, value32) }
+        try check(error, "workbook_set_custom_property_integer")
+        customPropertyKeys.insert(key)
+    }
+
+    func setCustomProperty(_ name: String, double value: Double) throws {
+        let raw = try open()
+        let key = try customPropertyKey(name)
+        try LXWGuard.number(value, what: "custom property \"\(name)\"")
+        let error = name.withCString { workbook_set_custom_property_number(raw, $0, value) }
+        try check(error, "workbook_set_custom_property_number")
+        customPropertyKeys.insert(key)
+    }
+
+    func setCustomProperty(_ name: String, bool value: Bool) throws {
+        let raw = try open()
+        let key = try customPropertyKey(name)
+        let error = name.withCString { workbook_set_custom_property_boolean(raw, $0, value ? 1 : 0) }
+        try check(error, "workbook_set_custom_property_boolean")
+        customPropertyKeys.insert(key)
+    }
+
+    /// Document properties; nil or empty strings are left out. `created` is seconds since 1970.
+    func setDocumentProperties(title: String?, subject: String?, author: String?, manager: String?,
+                               company: String?, category: String?, keywords: String?, comments: String?,
+                               created: Int?) throws {
+        let raw = try open()
+        let fields: [(String?, String)] = [(title, "title"), (subject, "subject"), (author, "author"),
+                                           (manager, "manager"), (company, "company"), (category, "category"),
+                                           (keywords, "keywords"), (comments, "comments")]
+        for (value, what) in fields {
+            if let value { try LXWGuard.text(value, what: "document \(what)") }
+        }
+        func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
+        var strings = CStrings()
+        defer { strings.free() }
+        var properties = lxw_doc_properties()
+        properties.title = strings.copy(nonEmpty(title))
+        properties.subject = strings.copy(nonEmpty(subject))
+        properties.author = strings.copy(nonEmpty(author))
+        properties.manager = strings.copy(nonEmpty(manager))
+        properties.company = strings.copy(nonEmpty(company))
+        properties.category = strings.copy(nonEmpty(category))
+        properties.keywords = strings.copy(nonEmpty(keywords))
+        properties.comments = strings.copy(nonEmpty(comments))
+        if let created { properties.created = time_t(created) }
+        try check(workbook_set_properties(raw, &properties), "workbook_set_properties")
+    }
+
+    // MARK: Formats
+
+    /// The format for `style`, created once per distinct style; nil for the default style.
+    @inline(__always)
+    func format(for style: XLSXStyle) throws -> LXWFormatPointer? {
+        if style == lastStyle { return lastFormat }
+        return try lookUpFormat(style)
+    }
+
+    private func lookUpFormat(_ style: XLSXStyle) throws -> LXWFormatPointer? {
+        let raw = try open()
+        let format: LXWFormatPointer?
+        if style == .default {
+            format = nil
+        } else if let cached = formats[style] {
+            format = cached
+        } else {
+            try Self.validate(style)
+            guard let created = workbook_add_format(raw) else {
+                throw XLSXWriteError.library(function: "workbook_add_format", code: -1, message: "out of memory")
+            }
+            Self.apply(style, to: created)
+            formats[style] = created
+            format = created
+        }
+        lastStyle = style
+        lastFormat = format
+        return format
+    }
+
+    var formatCount: Int { formats.count }
+
+    private static func validate(_ style: XLSXStyle) throws {
+        if let name = style.fontName { try LXWGuard.fontName(name) }
+        if let size = style.fontSize { try LXWGuard.inRange(size, 1...409, what: "font size") }
+        if let color = style.fontColor { try LXWGuard.color(color, what: "font colour") }
+        if let color = style.fillColor { try LXWGuard.color(color, what: "fill colour") }
+        for line in [style.border.top, style.border.bottom, style.border.left, style.border.right] {
+            if let color = line?.color { try LXWGuard.color(color, what: "border colour") }
+        }
+        if let format = style.numberFormat { try LXWGuard.numberFormat(format) }
+        try LXWGuard.inRange(Double(style.indent), 0...15, what: "indent")
+    }
+
+    private static func apply(_ style: XLSXStyle, to format: LXWFormatPointer) {
+        if let name = style.fontName { name.withCString { format_set_font_name(format, $0) } }
+        if let size = style.fontSize { format_set_font_size(format, size) }
+        if style.bold { format_set_bold(format) }
+        if style.italic { format_set_italic(format) }
+        switch style.underline {
+        case .none: break
+        case .single: format_set_underline(format, u8(LXW_UNDERLINE_SINGLE))
+        case .double: format_set_underline(format, u8(LXW_UNDERLINE_DOUBLE))
+        case .singleAccounting: format_set_underline(format, u8(LXW_UNDERLINE_SINGLE_ACCOUNTING))
+        case .doubleAccounting: format_set_underline(format, u8(LXW_UNDERLINE_DOUBLE_ACCOUNTING))
+        }
+        if let color = style.fontColor { format_set_font_color(format, lxwColor(color)) }
+        if let color = style.fillColor {
+            format_set_pattern(format, u8(LXW_PATTERN_SOLID))
+            format_set_bg_color(format, lxwColor(color))
+        }
+        applyBorder(style.border.top, format, format_set_top, format_set_top_color)
+        applyBorder(style.border.bottom, format, format_set_bottom, format_set_bottom_color)
+        applyBorder(style.border.left, format, format_set_left, format_set_left_color)
+        applyBorder(style.border.right, format, format_set_right, format_set_right_color)
+        switch style.horizontal {
+        case .general: break
+        case .left: format_set_align(format, u8(LXW_ALIGN_LEFT))
+        case .center: format_set_align(format, u8(LXW_ALIGN_CENTER))
+        case .right: format_set_align(format, u8(LXW_ALIGN_RIGHT))
+        case .fill: format_set_align(format, u8(LXW_ALIGN_FILL))
+        case .justify: format_set_align(format, u8(LXW_ALIGN_JUSTIFY))
+        case .centerAcross: format_set_align(format, u8(LXW_ALIGN_CENTER_ACROSS))
+        case .distributed: format_set_align(format, u8(LXW_ALIGN_DISTRIBUTED))
+        }
+        switch style.vertical {
+        case .bottom: break
+        case .top: format_set_align(format, u8(LXW_ALIGN_VERTICAL_TOP))
+        case .center: format_set_align(format, u8(LXW_ALIGN_VERTICAL_CENTER))
+        case .justify: format_set_align(format, u8(LXW_ALIGN_VERTICAL_JUSTIFY))
+        case .distributed: format_set_align(format, u8(LXW_ALIGN_VERTICAL_DISTRIBUTED))
+        }
+        if style.wrap { format_set_text_wrap(format) }
+        if style.shrinkToFit { format_set_shrink(format) }
+        if style.indent > 0 { format_set_indent(format, UInt8(style.indent)) }
+        if let numberFormat = style.numberFormat { numberFormat.withCString { format_set_num_format(format, $0) } }
+        if !style.locked { format_set_unlocked(format) }
+        if style.hidden { format_set_hidden(format) }
+    }
+
+    private static func applyBorder(_ line: XLSXBorderLine?, _ format: LXWFormatPointer,
+                                    _ setStyle: (LXWFormatPointer?, UInt8) -> Void,
+                                    _ setColor: (LXWFormatPointer?, lxw_color_t) -> Void) {
+        guard let line, line.style != .none else { return }
+        let value: lxw_format_borders
+        switch line.style {
+        case .none: value = LXW_BORDER_NONE
+        case .thin: value = LXW_BORDER_THIN
+        case .medium: value = LXW_BORDER_MEDIUM
+        case .dashed: value = LXW_BORDER_DASHED
+        case .dotted: value = LXW_BORDER_DOTTED
+        case .thick: value = LXW_BORDER_THICK
+        case .double: value = LXW_BORDER_DOUBLE
+        case .hair: value = LXW_BORDER_HAIR
+        case .mediumDashed: value = LXW_BORDER_MEDIUM_DASHED
+        case .dashDot: value = LXW_BORDER_DASH_DOT
+        case .mediumDashDot: value = LXW_BORDER_MEDIUM_DASH_DOT
+        case .dashDotDot: value = LXW_BORDER_DASH_DOT_DOT
+        case .mediumDashDotDot: value = LXW_BORDER_MEDIUM_DASH_DOT_DOT
+        case .slantDashDot: value = LXW_BORDER_SLANT_DASH_DOT
+        }
+        setStyle(format, u8(value))
+        if let color = line.color { setColor(format, lxwColor(color)) }
+    }
+
+    // MARK: Charts
+
+    func addChart(_ kind: XLSXChartKind) throws -> LXWChart {
+        let raw = try open()
+        let type: lxw_chart_type
+        switch kind {
+        case .column: type = LXW_CHART_COLUMN
+        case .columnStacked: type = LXW_CHART_COLUMN_STACKED
+        case .bar: type = LXW_CHART_BAR
+        case .barStacked: type = LXW_CHART_BAR_STACKED
+        case .line: type = LXW_CHART_LINE
+        case .lineWithMarkers: type = LXW_CHART_LINE
+        case .pie: type = LXW_CHART_PIE
+        case .area: type = LXW_CHART_AREA
+        }
+        guard let chart = workbook_add_chart(raw, u8(type)) else {
+            throw XLSXWriteError.library(function: "workbook_add_chart", code: -1, message: "could not create the chart")
+        }
+        return LXWChart(book: self, raw: chart, kind: kind)
+    }
+}
+
+// MARK: - Worksheet
+
+/// One `lxw_worksheet`. Valid while its workbook is open.
+final class LXWSheet {
+    let book: LXWBook
+    let raw: UnsafeMutablePointer<lxw_worksheet>
+    let name: String
+    let index: Int
+    private(set) var isHidden = false
+    private var merges: [CellRange] = []
+
+    fileprivate init(book: LXWBook, raw: UnsafeMutablePointer<lxw_worksheet>, name: String, index: Int) {
+        self.book = book
+        self.raw = raw
+        self.name = name
+        self.index = index
+    }
+
+    @inline(__always)
+    private func open() throws -> UnsafeMutablePointer<lxw_worksheet> {
+        guard book.isOpen else { throw XLSXWriteError.workbookClosed }
+        return raw
+    }
+
+    // MARK: Cells
+
+    @inline(__always)
+    func writeString(_ row: Int, _ column: Int, _ value: String, _ style: XLSXStyle) throws {
+        if value.isEmpty { return try writeBlank(row, column, style) }
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        try LXWGuard.cellString(value)
+        let format = try book.format(for: style)
+        let error = value.withCString { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(column), $0, format) }
+        try check(error, "worksheet_write_string")
+    }
+
+    @inline(__always)
+    func writeNumber(_ row: Int, _ column: Int, _ value: Double, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        try LXWGuard.number(value)
+        let format = try book.format(for: style)
+        try check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(column), value, format), "worksheet_write_number")
+    }
+
+    func writeBool(_ row: Int, _ column: Int, _ value: Bool, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        let format = try book.format(for: style)
+        try check(worksheet_write_boolean(ws, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format),
+                  "worksheet_write_boolean")
+    }
+
+    /// A blank cell; with the default style there is nothing to write and nothing is written.
+    func writeBlank(_ row: Int, _ column: Int, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        let format = try book.format(for: style)
+        try check(worksheet_write_blank(ws, lxw_row_t(row), lxw_col_t(column), format), "worksheet_write_blank")
+    }
+
+    func writeFormula(_ row: Int, _ column: Int, _ formula: String, cachedNumber: Double, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        try LXWGuard.cellFormula(formula)
+        try LXWGuard.number(cachedNumber, what: "cached formula result")
+        let format = try book.format(for: style)
+        let error = formula.withCString {
+            worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(column), $0, format, cachedNumber)
+        }
+        try check(error, "worksheet_write_formula_num")
+    }
+
+    func writeFormula(_ row: Int, _ column: Int, _ formula: String, cachedString: String, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        try LXWGuard.cellFormula(formula)
+        try LXWGuard.text(cachedString, what: "cached formula result")
+        try LXWGuard.cellString(cachedString)
+        let format = try book.format(for: style)
+        let error = formula.withCString { f in
+            cachedString.withCString { v in
+                worksheet_write_formula_str(ws, lxw_row_t(row), lxw_col_t(column), f, format, v)
+            }
+        }
+        try check(error, "worksheet_write_formula_str")
+    }
+
+    /// A hyperlink; `style == .default` lets libxlsxwriter use its blue, underlined link style.
+    func writeURL(_ row: Int, _ column: Int, _ url: String, text: String?, tooltip: String?, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        try LXWGuard.url(url)
+        if let text {
+            try LXWGuard.text(text, what: "hyperlink text", allowEmpty: false)
+            try LXWGuard.cellString(text)
+        }
+        if let tooltip {
+            try LXWGuard.text(tooltip, what: "hyperlink tooltip", allowEmpty: false)
+            try LXWGuard.maxCharacters(tooltip, LXWLimits.tooltipMaxCharacters, what: "hyperlink tooltip")
+        }
+        let format = try book.format(for: style)
+        var strings = CStrings()
+        defer { strings.free() }
+        let error = url.withCString {
+            worksheet_write_url_opt(ws, lxw_row_t(row), lxw_col_t(column), $0, format,
+                                    strings.copy(text), strings.copy(tooltip))
+        }
+        try check(error, "worksheet_write_url_opt")
+    }
+
+    // MARK: Merges
+
+    /// Merges `range` (at least two cells, overlapping no earlier merge) and writes `text` with
+    /// `style` into its first cell and `style` into the others.
+    func merge(_ range: CellRange, text: String, _ style: XLSXStyle) throws {
+        let ws = try open()
+        try LXWGuard.range(range)
+        if range.first == range.last {
+            throw XLSXWriteError.invalidMerge(range, reason: "Excel cannot merge a single cell")
+        }
+        for existing in merges where existing.intersects(range) {
+            throw XLSXWriteError.overlappingMerge(range, existing: existing)
+        }
+        try LXWGuard.cellString(text)
+        let format = try book.format(for: style)
+        let error = text.withCString {
+            worksheet_merge_range(ws, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                  lxw_row_t(range.last.row), lxw_col_t(range.last.column), $0, format)
+        }
+        try check(error, "worksheet_merge_range")
+        merges.append(range)
+    }
+
+    // MARK: Rows and columns
+
+    func setColumns(_ first: Int, _ last: Int, width: Double, style: XLSXStyle?, hidden: Bool) throws {
+        let ws = try open()
+        try LXWGuard.column(first)
+        try LXWGuard.column(last)
+        try LXWGuard.inRange(width, 0...255, what: "column width")
+        let format = try style.map { try book.format(for: $0) } ?? nil
+        var options = lxw_row_col_options()
+        options.hidden = hidden ? 1 : 0
+        try check(worksheet_set_column_opt(ws, lxw_col_t(min(first, last)), lxw_col_t(max(first, last)),
+                                           width, format, &options), "worksheet_set_column_opt")
+    }
+
+    func setRow(_ row: Int, height: Double?, style: XLSXStyle?, hidden: Bool) throws {
+        let ws = try open()
+        try LXWGuard.row(row)
+        if let height { try LXWGuard.inRange(height, 0...409, what: "row height") }
+        let format = try style.map { try book.format(for: $0) } ?? nil
+        var options = lxw_row_col_options()
+        options.hidden = hidden ? 1 : 0
+        try check(worksheet_set_row_opt(ws, lxw_row_t(row), height ?? 15.0 /* LXW_DEF_ROW_HEIGHT */, format, &options),
+                  "worksheet_set_row_opt")
+    }
+
+    // MARK: Data validation
+
+    /// Adds a validation. `.list` must fit `value_list` (see `LXWGuard.inlineListFits`);
+    /// longer lists are rerouted by the caller to a `.listFormula`.
+    func addValidation(_ validation: XLSXDataValidation, range: CellRange) throws {
+        let ws = try open()
+        try LXWGuard.range(range)
+        var strings = CStrings()
+        defer { strings.free() }
+        var dv = lxw_data_validation()
+
+        let inputTitle = protectLeadingEquals(validation.inputTitle)
+        let inputMessage = protectLeadingEquals(validation.inputMessage)
+        let errorTitle = protectLeadingEquals(validation.errorTitle)
+        let errorMessage = protectLeadingEquals(validation.errorMessage)
+        if let inputTitle { try LXWGuard.validationTitle(inputTitle, what: "input title") }
+        if let inputMessage { try LXWGuard.validationMessage(inputMessage, what: "input message") }
+        if let errorTitle { try LXWGuard.validationTitle(errorTitle, what: "error title") }
+        if let errorMessage { try LXWGuard.validationMessage(errorMessage, what: "error message") }
+
+        var list: [UnsafeMutablePointer<CChar>?] = []
+        func bounds(_ min: Double?, _ max: Double?) throws {
+            switch (min, max) {
+            case let (min?, max?):
+                guard min <= max else {
+                    throw XLSXWriteError.invalidDataValidation(reason: "minimum \(min) is greater than maximum \(max)")
+                }
+                dv.criteria = u8(LXW_VALIDATION_CRITERIA_BETWEEN)
+                dv.minimum_number = min
+                dv.maximum_number = max
+            case let (min?, nil):
+                dv.criteria = u8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO)
+                dv.value_number = min
+            case let (nil, max?):
+                dv.criteria = u8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO)
+                dv.value_number = max
+            case (nil, nil):
+                throw XLSXWriteError.invalidDataValidation(reason: "give a minimum, a maximum or both")
+            }
+        }
+        switch validation.kind {
+        case .list(let items):
+            try LXWGuard.listItems(items)
+            guard LXWGuard.inlineListFits(items) else {
+                throw XLSXWriteError.invalidDataValidation(
+                    reason: "an inline list must be at most \(LXWLimits.inlineListMaxBytes) UTF-8 bytes with commas and hold no comma or quote; put it on a sheet and use a list formula")
+            }
+            dv.validate = u8(LXW_VALIDATION_TYPE_LIST)
+            list = items.map { strings.copy($0) } + [nil]
+        case .listFormula(let formula):
+            try LXWGuard.validationFormula(formula)
+            dv.validate = u8(LXW_VALIDATION_TYPE_LIST_FORMULA)
+            dv.value_formula = strings.copy(formula)
+        case .wholeNumber(let min, let max):
+            dv.validate = u8(LXW_VALIDATION_TYPE_INTEGER)
+            try bounds(min.map(Double.init), max.map(Double.init))
+        case .decimal(let min, let max):
+            if let min { try LXWGuard.number(min, what: "validation minimum") }
+            if let max { try LXWGuard.number(max, what: "validation maximum") }
+            dv.validate = u8(LXW_VALIDATION_TYPE_DECIMAL)
+            try bounds(min, max)
+        case .textLength(let min, let max):
+            if let min, min < 0 { throw XLSXWriteError.invalidDataValidation(reason: "a text length cannot be negative") }
+            dv.validate = u8(LXW_VALIDATION_TYPE_LENGTH)
+            try bounds(min.map(Double.init), max.map(Double.init))
+        case .any:
+            guard inputTitle != nil || inputMessage != nil else {
+                throw XLSXWriteError.invalidDataValidation(reason: ".any needs an input title or message")
+            }
+            dv.validate = u8(LXW_VALIDATION_TYPE_ANY)
+        }
+        dv.ignore_blank = u8(validation.ignoreBlank ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF)
+        dv.dropdown = u8(validation.showDropdown ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF)
+        switch validation.errorStyle {
+        case .stop: dv.error_type = u8(LXW_VALIDATION_ERROR_TYPE_STOP)
+        case .warning: dv.error_type = u8(LXW_VALIDATION_ERROR_TYPE_WARNING)
+        case .information: dv.error_type = u8(LXW_VALIDATION_ERROR_TYPE_INFORMATION)
+        }
+        dv.input_title = strings.copy(inputTitle)
+        dv.input_message = strings.copy(inputMessage)
+        dv.error_title = strings.copy(errorTitle)
+        dv.error_message = strings.copy(errorMessage)
+
+        let error = list.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+            if !buffer.isEmpty { dv.value_list = buffer.baseAddress }
+            return worksheet_data_validation_range(ws, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                                   lxw_row_t(range.last.row), lxw_col_t(range.last.column), &dv)
+        }
+        try check(error, "worksheet_data_validation_range")
+    }
+
+    // MARK: Protection
+
+    func protect(password: String?, options: XLSXProtectionOptions) throws {
+        let ws = try open()
+        try LXWGuard.password(password)
+        var protection = lxw_protection()
+        protection.no_select_locked_cells = options.selectLockedCells ? 0 : 1
+        protection.no_select_unlocked_cells = options.selectUnlockedCells ? 0 : 1
+        protection.format_cells = options.formatCells ? 1 : 0
+        protection.format_columns = options.formatColumns ? 1 : 0
+        protection.format_rows = options.formatRows ? 1 : 0
+        protection.insert_columns = options.insertColumns ? 1 : 0
+        protection.insert_rows = options.insertRows ? 1 : 0
+        protection.insert_hyperlinks = options.insertHyperlinks ? 1 : 0
+        protection.delete_columns = options.deleteColumns ? 1 : 0
+        protection.delete_rows = options.deleteRows ? 1 : 0
+        protection.sort = options.sort ? 1 : 0
+        protection.autofilter = options.autofilter ? 1 : 0
+        protection.pivot_tables = options.pivotTables ? 1 : 0
+        protection.scenarios = options.editScenarios ? 1 : 0
+        protection.objects = options.editObjects ? 1 : 0
+        if let password {
+            password.withCString { worksheet_protect(ws, $0, &protection) }
+        } else {
+            worksheet_protect(ws, nil, &protection)
+        }
+    }
+
+    // MARK: View
+
+    func hide() throws {
+        worksheet_hide(try open())
+        isHidden = true
+        book.sheetHidden(index)
+    }
+
+    func activate() throws {
+        worksheet_activate(try open())
+        isHidden = false // libxlsxwriter unhides the active sheet
+        book.sheetActivated(index)
+    }
+
+    func setTabColor(_ color: UInt32) throws {
+        let ws = try open()
+        try LXWGuard.color(color, what: "tab colour")
+        worksheet_set_tab_color(ws, lxwColor(color))
+    }
+
+    func hideGridlines() throws {
+        worksheet_gridlines(try open(), u8(LXW_HIDE_ALL_GRIDLINES))
+    }
+
+    func freezePanes(row: Int, column: Int) throws {
+        let ws = try open()
+        try LXWGuard.cell(row, column)
+        worksheet_freeze_panes(ws, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    func setZoom(_ percent: Int) throws {
+        let ws = try open()
+        try LXWGuard.inRange(Double(percent), 10...400, what: "zoom")
+        worksheet_set_zoom(ws, UInt16(percent))
+    }
+
+    // MARK: Print setup
+
+    func setPaper(_ code: Int) throws {
+        let ws = try open()
+        try LXWGuard.inRange(Double(code), 0...255, what: "paper size code")
+        worksheet_set_paper(ws, UInt8(code))
+    }
+
+    func setLandscape(_ landscape: Bool) throws {
+        let ws = try open()
+        if landscape { worksheet_set_landscape(ws) } else { worksheet_set_portrait(ws) }
+    }
+
+    func fitToPages(width: Int, height: Int) throws {
+        let ws = try open()
+        try LXWGuard.inRange(Double(width), 0...32767, what: "pages wide")
+        try LXWGuard.inRange(Double(height), 0...32767, what: "pages tall")
+        worksheet_fit_to_pages(ws, UInt16(width), UInt16(height))
+    }
+
+    func setPrintScale(_ percent: Int) throws {
+        let ws = try open()
+        try LXWGuard.inRange(Double(percent), 10...400, what: "print scale")
+        worksheet_set_print_scale(ws, UInt16(percent))
+    }
+
+    /// The `_xlnm.Print_Titles` / `_xlnm.Print_Area` names that libxlsxwriter builds from the
+    /// quoted sheet name must stay under its 128-byte buffer too.
+    private func checkBuiltInName(_ reference: String, what: String) throws {
+        let formula = quotedSheetName(name) + "!" + reference
+        try LXWGuard.maxBytes(formula, LXWLimits.definedNameMaxBytes, what: what)
+        try LXWGuard.maxBytes(quotedSheetName(name) + "!Print_Titles", LXWLimits.definedNameMaxBytes, what: what)
+    }
+
+    func repeatRows(first: Int, last: Int) throws {
+        let ws = try open()
+        try LXWGuard.row(first)
+        try LXWGuard.row(last)
+        try checkBuiltInName("$\(first + 1):$\(last + 1)", what: "print titles")
+        try check(worksheet_repeat_rows(ws, lxw_row_t(min(first, last)), lxw_row_t(max(first, last))),
+                  "worksheet_repeat_rows")
+    }
+
+    func setPrintArea(_ range: CellRange) throws {
+        let ws = try open()
+        try LXWGuard.range(range)
+        try checkBuiltInName(range.absolute, what: "print area")
+        try check(worksheet_print_area(ws, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                       lxw_row_t(range.last.row), lxw_col_t(range.last.column)),
+                  "worksheet_print_area")
+    }
+
+    func setMargins(left: Double, right: Double, top: Double, bottom: Double, header: Double, footer: Double) throws {
+        let ws = try open()
+        for (value, what) in [(left, "left margin"), (right, "right margin"), (top, "top margin"),
+                              (bottom, "bottom margin"), (header, "header margin"), (footer, "footer margin")] {
+            try LXWGuard.inRange(value, 0...49, what: what)
+        }
+        worksheet_set_margins(ws, left, right, top, bottom)
+        ws.pointee.margin_header = header
+        ws.pointee.margin_footer = footer
+    }
+
+    func setHeader(_ text: String) throws {
+        let ws = try open()
+        try LXWGuard.headerFooter(text, what: "header")
+        try check(text.withCString { worksheet_set_header(ws, $0) }, "worksheet_set_header")
+    }
+
+    func setFooter(_ text: String) throws {
+        let ws = try open()
+        try LXWGuard.headerFooter(text, what: "footer")
+        try check(text.withCString { worksheet_set_footer(ws, $0) }, "worksheet_set_footer")
+    }
+
+    func center(horizontally: Bool, vertically: Bool) throws {
+        let ws = try open()
+        if horizontally { worksheet_center_horizontally(ws) }
+        if vertically { worksheet_center_vertically(ws) }
+    }
+
+    // MARK: Charts
+
+    func insertChart(_ chart: LXWChart, row: Int, column: Int, width: Double, height: Double,
+                     xOffset: Int, yOffset: Int) throws {
+        let ws = try open()
+        guard chart.book === book else { throw XLSXWriteError.foreignObject(what: "chart") }
+        try LXWGuard.cell(row, column)
+        try LXWGuard.inRange(width, 1...20_000, what: "chart width")
+        try LXWGuard.inRange(height, 1...20_000, what: "chart height")
+        try LXWGuard.inRange(Double(xOffset), 0...10_000, what: "chart x offset")
+        try LXWGuard.inRange(Double(yOffset), 0...10_000, what: "chart y offset")
+        if chart.isInserted { throw XLSXWriteError.invalidChart(reason: "a chart can be inserted only once") }
+        if chart.seriesCount == 0 { throw XLSXWriteError.invalidChart(reason: "the chart has no series") }
+        var options = lxw_chart_options()
+        options.x_offset = Int32(xOffset)
+        options.y_offset = Int32(yOffset)
+        options.x_scale = width / 480 // libxlsxwriter's default chart size is 480 × 288 pixels
+        options.y_scale = height / 288
+        try check(worksheet_insert_chart_opt(ws, lxw_row_t(row), lxw_col_t(column), chart.raw, &options),
+                  "worksheet_insert_chart_opt")
+        chart.isInserted = true
+    }
+}
+
+// MARK: - Chart
+
+/// One `lxw_chart`. Valid while its workbook is open.
+final class LXWChart {
+    let book: LXWBook
+    let raw: UnsafeMutablePointer<lxw_chart>
+    let kind: XLSXChartKind
+    fileprivate(set) var isInserted = false
+    private(set) var seriesCount = 0
+
+    fileprivate init(book: LXWBook, raw: UnsafeMutablePointer<lxw_chart>, kind: XLSXChartKind) {
+        self.book = book
+        self.raw = raw
+        self.kind = kind
+    }
+
+    private func open() throws -> UnsafeMutablePointer<lxw_chart> {
+        guard book.isOpen else { throw XLSXWriteError.workbookClosed }
+        return raw
+    }
+
+    func addSeries(name: String?, categories: String?, values: String) throws {
+        let chart = try open()
+        try LXWGuard.chartRange(values, what: "series values")
+        if let categories { try LXWGuard.chartRange(categories, what: "series categories") }
+        if let name { try LXWGuard.chartText(name, what: "series name") }
+        var strings = CStrings()
+        defer { strings.free() }
+        guard let series = chart_add_series(chart, strings.copy(categories), strings.copy(values)) else {
+            throw XLSXWriteError.library(function: "chart_add_series", code: -1, message: "could not add the series")
+        }
+        if let name { name.withCString { chart_series_set_name(series, $0) } }
+        if kind == .lineWithMarkers { chart_series_set_marker_type(series, u8(LXW_CHART_MARKER_AUTOMATIC)) }
+        seriesCount += 1
+    }
+
+    func setTitle(_ title: String) throws {
+        let chart = try open()
+        try LXWGuard.chartText(title, what: "chart title")
+        title.withCString { chart_title_set_name(chart, $0) }
+    }
+
+    func setAxisTitles(x: String?, y: String?) throws {
+        let chart = try open()
+        if let x {
+            try LXWGuard.chartText(x, what: "x axis title")
+            if let axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_X) { x.withCString { chart_axis_set_name(axis, $0) } }
+        }
+        if let y {
+            try LXWGuard.chartText(y, what: "y axis title")
+            if let axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y) { y.withCString { chart_axis_set_name(axis, $0) } }
+        }
+    }
+
+    func setLegend(_ position: XLSXLegendPosition) throws {
+        let chart = try open()
+        let value: lxw_chart_legend_position
+        switch position {
+        case .right: value = LXW_CHART_LEGEND_RIGHT
+        case .left: value = LXW_CHART_LEGEND_LEFT
+        case .top: value = LXW_CHART_LEGEND_TOP
+        case .bottom: value = LXW_CHART_LEGEND_BOTTOM
+        case .none: value = LXW_CHART_LEGEND_NONE
+        }
+        chart_legend_set_position(chart, u8(value))
+    }
+
+    func setStyle(_ style: Int) throws {
+        let chart = try open()
+        try LXWGuard.inRange(Double(style), 1...48, what: "chart style")
+        chart_set_style(chart, UInt8(style))
+    }
+}
+
+// MARK: - Library facts
+
+enum LXWLibrary {
+    /// The header's version string, "1.1.4" on Debian 12.
+    static var version: String { LXW_VERSION }
+}

@@ -1,0 +1,147 @@
+/// Writes one `.xlsx` file with libxlsxwriter, atomically.
+///
+/// Nothing appears at `path` until `finish()` succeeds: the workbook is written to a hidden
+/// temporary file in the same directory and then renamed. If `finish()` is never reached (an
+/// error is thrown, `abandon()` is called or the writer is released), the temporary file is
+/// removed and `path` is left exactly as it was.
+///
+/// ```swift
+/// let book = try XLSXWorkbookWriter(path: "out.xlsx")
+/// let sheet = try book.addSheet(named: "基本情報")
+/// try sheet.writeString("施策名", at: CellReference(row: 0, column: 0), style: .init(bold: true))
+/// try book.finish()
+/// ```
+///
+/// Not thread-safe: use one writer from one task at a time (separate writers may run in parallel).
+public final class XLSXWorkbookWriter {
+    let context: XLSXWorkbookContext
+
+    /// Starts a workbook that `finish()` will place at `path`.
+    ///
+    /// - Throws: `.fileExists` if `path` exists and `overwrite` is false;
+    ///   `.directoryNotWritable` if the directory is missing or read-only.
+    public init(path: String, overwrite: Bool = false) throws {
+        context = try XLSXWorkbookContext(path: path, overwrite: overwrite)
+    }
+
+    deinit { context.abandon() }
+
+    /// The final path of the workbook.
+    public var path: String { context.output.path }
+
+    /// The temporary file libxlsxwriter writes to before `finish()` renames it onto `path`.
+    public var temporaryPath: String { context.output.temporaryPath }
+
+    /// Whether sheets and cells can still be added (neither finished nor abandoned).
+    public var isOpen: Bool { context.book.isOpen }
+
+    /// Adds a worksheet. Names follow Excel's rules: 1…31 characters, none of `[]:*?/\`,
+    /// no leading or trailing apostrophe, unique ignoring case. `_lists` is reserved.
+    public func addSheet(named name: String) throws -> XLSXSheetWriter {
+        if name.lowercased() == XLSXListStore.sheetName.lowercased() {
+            throw XLSXWriteError.invalidSheetName(name, reason: "it is reserved for the hidden sheet of dropdown lists")
+        }
+        let sheet = try context.book.addWorksheet(named: name)
+        return XLSXSheetWriter(sheet: sheet, context: context)
+    }
+
+    /// Defines a name for a cell or range, workbook-wide or (with `sheet`) local to one sheet.
+    ///
+    /// `refersTo` is a formula such as `='基本情報'!$B$3`. The name must start with a letter,
+    /// `_` or `\`, hold no spaces and not look like a cell reference (`A1`, `R1C1`); name and
+    /// formula must each stay under 128 UTF-8 bytes (libxlsxwriter 1.1.4 cuts longer ones
+    /// mid-character and corrupts the file).
+    public func defineName(_ name: String, refersTo: String, sheet: XLSXSheetWriter? = nil) throws {
+        if let sheet, sheet.context !== context { throw XLSXWriteError.foreignObject(what: "sheet") }
+        try context.book.defineName(name, refersTo: refersTo, sheet: sheet?.sheet)
+    }
+
+    /// Sets a custom document property holding text (1…255 characters).
+    public func setCustomProperty(_ name: String, string value: String) throws {
+        try context.book.setCustomProperty(name, string: value)
+    }
+
+    /// Sets a custom document property holding a 32-bit integer.
+    public func setCustomProperty(_ name: String, int value: Int) throws {
+        try context.book.setCustomProperty(name, int: value)
+    }
+
+    /// Sets a custom document property holding a yes/no value.
+    public func setCustomProperty(_ name: String, bool value: Bool) throws {
+        try context.book.setCustomProperty(name, bool: value)
+    }
+
+    /// Sets a custom document property holding a number.
+    public func setCustomProperty(_ name: String, double value: Double) throws {
+        try context.book.setCustomProperty(name, double: value)
+    }
+
+    /// Sets the document's core properties; nil or empty values are left out.
+    /// `createdUnixTime` (seconds since 1970) fixes the creation date, for reproducible files.
+    public func setDocumentProperties(title: String? = nil, subject: String? = nil, author: String? = nil,
+                                      manager: String? = nil, company: String? = nil, category: String? = nil,
+                                      keywords: String? = nil, comments: String? = nil,
+                                      createdUnixTime: Int? = nil) throws {
+        try context.book.setDocumentProperties(title: title, subject: subject, author: author, manager: manager,
+                                               company: company, category: category, keywords: keywords,
+                                               comments: comments, created: createdUnixTime)
+    }
+
+    /// Creates a chart; place it with `XLSXSheetWriter.insertChart(_:at:width:height:)`.
+    public func addChart(_ spec: XLSXChartSpec) throws -> XLSXChart {
+        XLSXChart(chart: try spec.build(in: context.book), spec: spec)
+    }
+
+    /// Writes the workbook and moves it onto `path`. On failure nothing is left behind.
+    public func finish() throws {
+        try context.finish()
+    }
+
+    /// Drops the workbook: the temporary file is removed and `path` is untouched.
+    /// Safe to call more than once, and after `finish()` (then it does nothing).
+    public func abandon() {
+        context.abandon()
+    }
+}
+
+/// The state shared by a workbook writer and its sheets.
+final class XLSXWorkbookContext {
+    let output: XLSXAtomicOutput
+    let book: LXWBook
+    var listStore = XLSXListStore()
+    private var finished = false
+
+    init(path: String, overwrite: Bool) throws {
+        output = try XLSXAtomicOutput(path: path, overwrite: overwrite)
+        book = try LXWBook(path: output.temporaryPath)
+    }
+
+    /// The formula that refers to `items` on the hidden `_lists` sheet.
+    func listFormula(for items: [String]) throws -> String {
+        guard book.isOpen else { throw XLSXWriteError.workbookClosed }
+        return try listStore.formula(for: items)
+    }
+
+    func finish() throws {
+        guard book.isOpen else { throw XLSXWriteError.workbookClosed }
+        do {
+            if !listStore.lists.isEmpty {
+                let sheet = try book.addWorksheet(named: XLSXListStore.sheetName)
+                try listStore.write(into: sheet)
+            }
+            try book.close()
+            try output.commit()
+            finished = true
+        } catch {
+            book.free()
+            output.discard()
+            throw error
+        }
+    }
+
+    func abandon() {
+        guard !finished else { return }
+        book.free()
+        output.discard()
+    }
+}
