@@ -31,7 +31,8 @@ enum IndicatorsSheet {
             try canvas.text(l.indicatorName, at: .at(row, 1), style: styles.label)
             try canvas.text(item.name, at: .at(row, 2), span: 3, style: styles.inputText)
             try canvas.text(l.target, at: .at(row, rowLabelColumn), style: styles.label)
-            try values(item.targets, row: row, on: canvas)
+            let blankFormat = Self.blankFormat(item)
+            try values(item.targets, row: row, blankFormat: blankFormat, on: canvas)
 
             try canvas.blank(at: .at(row + 1, 0), style: styles.label)
             try canvas.text(l.indicatorDescription, at: .at(row + 1, 1), style: styles.label)
@@ -39,7 +40,7 @@ enum IndicatorsSheet {
             try canvas.text(l.indicatorUnit, at: .at(row + 1, 3), style: styles.label)
             try canvas.text(item.unit, at: .at(row + 1, 4), style: styles.inputCenter)
             try canvas.text(l.actual, at: .at(row + 1, rowLabelColumn), style: styles.label)
-            try values(item.actuals, row: row + 1, on: canvas)
+            try values(item.actuals, row: row + 1, blankFormat: blankFormat, on: canvas)
 
             try canvas.blank(at: .at(row + 2, 0), style: styles.label)
             try canvas.text(l.indicatorMethod, at: .at(row + 2, 1), style: styles.label)
@@ -47,7 +48,7 @@ enum IndicatorsSheet {
             try canvas.text(l.indicatorDirection, at: .at(row + 2, 3), style: styles.label)
             try canvas.text(item.direction.label, at: .at(row + 2, 4), style: styles.inputCenter)
             try canvas.text(l.rate, at: .at(row + 2, rowLabelColumn), style: styles.label)
-            try values(item.rates, row: row + 2, on: canvas)
+            try values(item.rates, row: row + 2, blankFormat: "0.0%", on: canvas)
 
             try canvas.writer.addDataValidation(XLSXDataValidation(
                 .list(IndicatorDirection.allCases.map(\.label)), inputTitle: l.indicatorDirection,
@@ -64,12 +65,21 @@ enum IndicatorsSheet {
         canvas.define(TableName.indicatorFootnote, CellRange(footnote))
     }
 
-    private static func values(_ values: [IndicatorValue], row: Int, on canvas: SheetCanvas) throws {
+    /// The format blank value cells get, so a number typed there later prints like the indicator's
+    /// other values (the last target's scale and grouping, without a footnote mark).
+    static func blankFormat(_ item: Indicator) -> String {
+        guard var n = (item.targets + item.actuals).last(where: { $0.number != nil })?.number else { return "General" }
+        n.footnote = false
+        n.percent = false
+        return NumberFormatCodec.encode(n).format
+    }
+
+    private static func values(_ values: [IndicatorValue], row: Int, blankFormat: String, on canvas: SheetCanvas) throws {
         for (k, v) in values.enumerated() {
             let cell = CellReference.at(row, firstYearColumn + k)
             switch v {
             case .blank:
-                try canvas.blank(at: cell, style: canvas.styles.indicatorValue(format: nil))
+                try canvas.blank(at: cell, style: canvas.styles.indicatorValue(format: blankFormat))
             case .notApplicable:
                 try canvas.text(IndicatorValue.dash, at: cell, style: canvas.styles.indicatorValue(format: nil))
             case .number(let n):
