@@ -22,7 +22,7 @@ extension WorkbookTemplate {
     "directions":  { "name": "2 施策の方向", "title": "2. 施策の方向", "orientation": "portrait",
                      "columnWidths": [16, 6, 90] },
     "projects":    { "name": "3 構成事業", "title": "3. 構成事業の状況", "orientation": "landscape",
-                     "columnWidths": [13, 34, 9, 11, 18, 14, 14, 14] },
+                     "columnWidths": [13, 36, 9, 11, 22, 14, 14, 14] },
     "indicators":  { "name": "4 まちづくり指標", "title": "4. まちづくり指標", "orientation": "landscape",
                      "columnWidths": [5, 9, 40, 10, 13, 9, 11, 11, 11, 11, 11] },
     "evaluation":  { "name": "5 評価", "title": "5. 評価({fiscalYear}実績に対する)", "orientation": "portrait",
