@@ -4,7 +4,7 @@ DEMO_OUT ?= out/demo
 SAMPLE_YEAR := samples/kiyose-2019
 BIN := .build/release/evalsheet
 
-.PHONY: demo test build deps test-deps bench fuzz clean
+.PHONY: demo test build deps test-deps bench clean
 
 ## demo: install what is missing, build release, convert the bundled sample year
 demo: deps build
@@ -30,3 +30,8 @@ test-deps:
 
 clean:
 	rm -rf .build out
+
+## bench: export (and later import/batch) speed and memory against openpyxl and XlsxWriter
+bench:
+	@scripts/install-deps.sh bench
+	bench/run.sh

@@ -54,8 +54,8 @@ let package = Package(
         ]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXWriter", "XLSXReader"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader",
-        ]),
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader", "TestSupport",
+        ], exclude: ["dump_workbooks.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation",
         ]),

@@ -9,17 +9,17 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "施策ごとに Excel ブック(.xlsx)を書き出します(様式の各節を1シートずつ)。",
         discussion: """
-        Reads the city's text form or JSON (a file may hold many policies) and writes
-        <DIR>/<施策コード>.xlsx for each: one worksheet per section, labels protected, input cells
-        unlocked, dropdowns, live totals. Existing files are kept unless --force.
+        Reads the city's text form or JSON (files or directories; a file may hold many policies) and
+        writes <DIR>/<施策コード>.xlsx for each: one worksheet per section, labels protected, input
+        cells unlocked, dropdowns, live totals. Existing files are kept unless --force.
 
         例 / Examples:
           evalsheet export samples/kiyose-2019/kiyose-2019.txt -o out/xlsx
-          evalsheet export out/json/511.json -o out/xlsx --force
+          evalsheet export out/json -o out/xlsx --force
           evalsheet export 511.txt -o out --template my-layout.json
         """)
 
-    @Argument(help: "Input files (.txt, .json).")
+    @Argument(help: "Input files or directories (.txt, .json).")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output directory (default: the current directory).")
@@ -30,6 +30,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Overwrite existing workbooks.")
     var force = false
+
+    @Option(name: .shortAndLong, help: "Parallel workers (default: the number of cores).")
+    var jobs: Int = WorkerPool.defaultJobs
 
     @OptionGroup var global: GlobalOptions
 
@@ -43,35 +46,58 @@ struct ExportCommand: ParsableCommand {
             report.error(error)
             throw ExitCode(1)
         }
+        let inputs = try SheetSource.expand(files)
         try AtomicFile.createDirectory(output)
-        var failures = 0
-        var seen: Set<String> = []
-        for file in files {
-            let sheets: [LoadedSheet]
+        let claims = CodeClaims()
+        let (output, force) = (self.output, self.force)
+        let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
+            report.notes(outcome.notes)
+            for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }
+            for e in outcome.errors { report.error(e) }
+        }) { (file: String) -> FileOutcome in
+            var outcome = FileOutcome()
             do {
-                sheets = try SheetSource.load(file)
-                report.notes(sheets.flatMap(\.notes))
-            } catch {
-                report.error(error)
-                failures += 1
-                continue
-            }
-            for loaded in sheets {
-                let code = loaded.sheet.policy.code
-                let path = (output as NSString).appendingPathComponent("\(code).xlsx")
-                do {
-                    guard seen.insert(code).inserted else {
-                        throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(file))",
-                                             en: "policy \(code) appears more than once (\(file))"))
+                let sheets = try SheetSource.load(file)
+                outcome.notes = sheets.flatMap(\.notes)
+                for loaded in sheets {
+                    let code = loaded.sheet.policy.code
+                    let path = (output as NSString).appendingPathComponent("\(code).xlsx")
+                    do {
+                        try claims.claim(code, by: file)
+                        try exporter.export(loaded.sheet, to: path, overwrite: force)
+                        outcome.written.append(path)
+                    } catch {
+                        outcome.errors.append(error)
                     }
-                    try exporter.export(loaded.sheet, to: path, overwrite: force)
-                    report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)")
-                } catch {
-                    report.error(error)
-                    failures += 1
                 }
+            } catch {
+                outcome.errors.append(error)
             }
+            return outcome
         }
-        if failures > 0 { throw ExitCode(1) }
+        if outcomes.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(1) }
+    }
+}
+
+/// What happened to one input file.
+struct FileOutcome: @unchecked Sendable {
+    var notes: [ReaderNote] = []
+    var written: [String] = []
+    var errors: [any Error] = []
+}
+
+/// Output names already taken in this run: a second policy with the same code is an error,
+/// never a silent overwrite of the first.
+final class CodeClaims: @unchecked Sendable {
+    private let lock = NSLock()
+    private var owners: [String: String] = [:]
+
+    func claim(_ code: String, by file: String) throws {
+        lock.lock(); defer { lock.unlock() }
+        if let first = owners[code] {
+            throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(file))",
+                                 en: "policy \(code) appears more than once (\(first) and \(file))"))
+        }
+        owners[code] = file
     }
 }

@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
 
     enum Target: String, ExpressibleByArgument, CaseIterable { case json, text }
 
-    @Argument(help: "Input files (.txt, .json).")
+    @Argument(help: "Input files or directories (.txt, .json).")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output directory (one file per policy).")
@@ -39,7 +39,7 @@ struct ImportCommand: ParsableCommand {
         let report = Reporter(global: global)
         var sheets: [LoadedSheet] = []
         var failures = 0
-        for file in files {
+        for file in try SheetSource.expand(files) {
             do {
                 let loaded = try SheetSource.load(file)
                 report.notes(loaded.flatMap(\.notes))

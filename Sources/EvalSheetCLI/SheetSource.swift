@@ -17,6 +17,22 @@ enum SheetSource {
         }
     }
 
+    /// The input files: each path as given, each directory replaced by its supported files (sorted).
+    static func expand(_ inputs: [String]) throws -> [String] {
+        var out: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw CLIError(.init(ja: "\(input) が見つかりません", en: "\(input): no such file or directory"))
+            }
+            guard isDirectory.boolValue else { out.append(input); continue }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+            out += names.filter { !$0.hasPrefix(".") && (try? kind(of: $0)) != nil }.sorted()
+                .map { (input as NSString).appendingPathComponent($0) }
+        }
+        return out
+    }
+
     /// Every sheet in the file, with where its values came from.
     static func load(_ path: String) throws -> [LoadedSheet] {
         let url = URL(fileURLWithPath: path)

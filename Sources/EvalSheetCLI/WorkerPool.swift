@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+
+/// Runs independent jobs on N threads and returns their results in input order. Each worker takes
+/// the next item when it finishes one, so memory holds at most N items' work at a time.
+enum WorkerPool {
+    /// The default number of workers: the machine's active cores.
+    static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Maps `items` through `body` on `jobs` workers. `completed(index, result)` is called as each
+    /// finishes, one call at a time (for progress output).
+    static func map<Item: Sendable, Output: Sendable>(
+        _ items: [Item], jobs: Int,
+        completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
+        _ body: @escaping @Sendable (Item) -> Output
+    ) -> [Output] {
+        let state = State<Output>(count: items.count)
+        let workers = max(1, min(jobs, items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = state.next() {
+                let output = body(items[i])
+                state.store(output, at: i, then: completed)
+            }
+        }
+        return state.results()
+    }
+
+    /// The shared cursor and result slots, behind one lock.
+    private final class State<Output>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cursor = 0
+        private var slots: [Output?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func next() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard cursor < slots.count else { return nil }
+            cursor += 1
+            return cursor - 1
+        }
+
+        func store(_ output: Output, at i: Int, then completed: (Int, Output) -> Void) {
+            lock.lock(); defer { lock.unlock() }
+            slots[i] = output
+            completed(i, output)
+        }
+
+        func results() -> [Output] { slots.map { $0! } }
+    }
+}
