@@ -1,5 +1,6 @@
 import EvalSheetModel
 import EvalSheetText
+import EvalSheetWorkbook
 
 /// An error the CLI reports to the user, with a message in Japanese and English.
 struct CLIError: Error {
@@ -14,6 +15,8 @@ enum ErrorText {
         case let e as CLIError: e.message.text(lang)
         case let e as TextFormError: e.text(lang)
         case let e as JSONReadError: e.text(lang)
+        case let e as WorkbookImportError: e.text(lang)
+        case let e as TemplateError: e.text(lang)
         default: String(describing: error)
         }
     }

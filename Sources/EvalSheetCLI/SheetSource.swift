@@ -1,19 +1,21 @@
 import Foundation
 import EvalSheetModel
 import EvalSheetText
+import EvalSheetWorkbook
 
 /// Reads sheets from any supported input, chosen by the file extension.
 enum SheetSource {
-    enum Kind: String { case text = "txt", json }
+    enum Kind: String { case text = "txt", json, xlsx }
 
     static func kind(of path: String) throws(CLIError) -> Kind {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "txt", "tsv", "text": return .text
         case "json": return .json
+        case "xlsx", "xlsm": return .xlsx
         default:
             throw CLIError(.init(
-                ja: "\(path): 対応していない形式です(.txt / .json)",
-                en: "\(path): unsupported file type (.txt / .json)"))
+                ja: "\(path): 対応していない形式です(.txt / .json / .xlsx)",
+                en: "\(path): unsupported file type (.txt / .json / .xlsx)"))
         }
     }
 
@@ -34,7 +36,10 @@ enum SheetSource {
     }
 
     /// Every sheet in the file, with where its values came from.
-    static func load(_ path: String) throws -> [LoadedSheet] {
+    static func load(_ path: String, template: WorkbookTemplate = .standard) throws -> [LoadedSheet] {
+        if try kind(of: path) == .xlsx {
+            return [try WorkbookImporter(template: template).read(path: path)]
+        }
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -45,6 +50,8 @@ enum SheetSource {
         switch try kind(of: path) {
         case .text:
             return try TextFormReader.read(data, file: path)
+        case .xlsx:
+            return []
         case .json:
             return try EvaluationSheetJSON.decode(data, file: path).map {
                 LoadedSheet(sheet: $0, sourceMap: SourceMap(file: path, usesJSONPointers: true))

@@ -54,6 +54,24 @@ public struct Assessment: Hashable, Sendable, Codable {
     /// `1. 施策遂行に役立つ・有利`.
     public var text: String { "\(code). \(label)" }
 
+    /// Parses a cell holding one or more assessments: `1. 施策遂行に役立つ・有利 3. 施策の必要性を高める`,
+    /// also without the space after the dot (`1.施策…3.施策…`) and with full-width digits.
+    /// A new assessment starts at a digit followed by `.` at the start or after a space. Nil when none.
+    public static func parseList(_ text: String) -> [Assessment]? {
+        let chars = Array(PrintedNumber.foldFullWidth(text).trimmedSpaces())
+        var starts: [Int] = []
+        for i in chars.indices where chars[i].isASCII && chars[i].isNumber
+            && i + 1 < chars.count && chars[i + 1] == "."
+            && (i == 0 || chars[i - 1] == " " || chars[i - 1] == "\u{3000}") {
+            starts.append(i)
+        }
+        guard starts.first == 0 else { return nil }
+        return starts.enumerated().map { k, s in
+            let end = k + 1 < starts.count ? starts[k + 1] : chars.count
+            return Assessment(code: chars[s].wholeNumberValue!, label: String(String(chars[(s + 2)..<end]).trimmedSpaces()))
+        }
+    }
+
     /// Whether the label is the canonical one for the code.
     public var labelMatchesCode: Bool { Self.labels[code] == label }
 }

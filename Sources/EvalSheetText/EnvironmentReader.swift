@@ -25,7 +25,7 @@ struct EnvironmentReader {
         for line in lines where line.number > header.number && !line.isEmpty {
             context.take(line, cat, status, assess, reason)
             let text = line.cell(assess)
-            guard let assessments = Self.parseAssessments(text) else {
+            guard let assessments = Assessment.parseList(text) else {
                 throw context.error(line.number, ja: "外部要因に対する評価が読めません(例: 1. 施策遂行に役立つ・有利): \"\(text)\"",
                                     en: "cannot read the assessment (e.g. 1. 施策遂行に役立つ・有利): \"\(text)\"")
             }
@@ -34,23 +34,5 @@ struct EnvironmentReader {
                                           assessments: assessments, reason: line.cell(reason)))
         }
         return factors
-    }
-
-    /// `1. 施策遂行に役立つ・有利 3. 施策の必要性を高める` or `1.施策…3.施策…` → [(1, label), (3, label)].
-    /// A new assessment starts at a digit followed by `.` at the start or after a space. Nil when none.
-    static func parseAssessments(_ text: String) -> [Assessment]? {
-        let chars = Array(PrintedNumber.foldFullWidth(text))
-        var starts: [Int] = []
-        for i in chars.indices where chars[i].isASCII && chars[i].isNumber
-            && i + 1 < chars.count && chars[i + 1] == "."
-            && (i == 0 || chars[i - 1] == " " || chars[i - 1] == "\u{3000}") {
-            starts.append(i)
-        }
-        guard starts.first == 0 else { return nil }
-        return starts.enumerated().map { k, s in
-            let end = k + 1 < starts.count ? starts[k + 1] : chars.count
-            let label = String(chars[(s + 2)..<end]).trimmedSpaces()
-            return Assessment(code: chars[s].wholeNumberValue!, label: String(label))
-        }
     }
 }

@@ -106,3 +106,46 @@ enum ScalarFieldIO {
         }
     }
 }
+
+extension BasicInformationSheet {
+    struct Imported {
+        var fiscalYear: Int
+        var policy, vision, goal: CodedName
+        var organization: Organization
+    }
+
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> Imported {
+        var v: [FieldPath: String] = [:]
+        var fyCell = CellReference.at(2, 1)
+        for field in fields(ctx.template.labels) {
+            v[field.path] = try ctx.scalar(field, on: sheet)
+            if field.path == .fiscalYear { fyCell = try ctx.resolve(field, on: sheet) }
+        }
+        guard let fiscalYear = FiscalYearText.parse(v[.fiscalYear] ?? "") else {
+            throw ctx.error(sheet, fyCell, ja: "評価対象年度が読めません(例: 令和元年度): \"\(v[.fiscalYear] ?? "")\"",
+                            en: "cannot read the fiscal year (e.g. 令和元年度): \"\(v[.fiscalYear] ?? "")\"")
+        }
+        // 関係課: every name in the block, row by row, up to the end marker.
+        var related: [String] = []
+        if let label = sheet.find(ctx.template.labels.relatedSections, column: 0) {
+            var row = label.row
+            while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
+                if row > label.row, !sheet.isBlank(.at(row, 0)) { break }
+                for cell in sheet.filled(row: row, fromColumn: 1) {
+                    ctx.locate(.relatedSection(related.count), sheet, cell)
+                    related.append(sheet.text(cell))
+                }
+                row += 1
+            }
+        }
+        return Imported(
+            fiscalYear: fiscalYear,
+            policy: CodedName(code: v[.policyCode] ?? "", name: v[.policyName] ?? ""),
+            vision: CodedName(code: v[.visionCode] ?? "", name: v[.visionName] ?? ""),
+            goal: CodedName(code: v[.goalCode] ?? "", name: v[.goalName] ?? ""),
+            organization: Organization(department: v[.department] ?? "", section: v[.section] ?? "",
+                                       subsection: v[.subsection] ?? "", person: v[.person] ?? "",
+                                       title: v[.title] ?? "", phoneExtension: v[.phoneExtension] ?? "",
+                                       relatedSections: related))
+    }
+}

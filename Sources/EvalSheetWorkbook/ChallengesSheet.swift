@@ -32,3 +32,50 @@ enum ChallengesSheet {
         canvas.define(TableName.challenges, CellRange(first: .at(firstRow, 0), last: .at(row, 1 + valueColumns)))
     }
 }
+
+extension ChallengesSheet {
+    /// Reads groups of rows by the label in column B, down to the end marker; a new challenge starts
+    /// at each 施策を進める上での課題 label. Returns the challenges and the year of the 以降の取組 label.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> ([Challenge], Int?) {
+        let l = ctx.template.labels
+        var challenges: [Challenge] = []
+        var fromYear: Int?
+        var row = firstRow
+        let futureSuffix = LabelKey.of(l.future.replacingOccurrences(of: "{year}", with: ""))
+        while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
+            defer { row += 1 }
+            let labelCell = CellReference.at(row, 1), valueCell = CellReference.at(row, 2)
+            let key = sheet.key(labelCell)
+            if key.isEmpty { continue }
+            if key == LabelKey.of(l.challenge) {
+                let numberCell = CellReference.at(row, 0)
+                let number = CircledNumber.parse(sheet.text(numberCell)) ?? challenges.count + 1
+                ctx.locate(.challenge(challenges.count, .number), sheet, numberCell)
+                ctx.locate(.challenge(challenges.count, .challenge), sheet, valueCell)
+                challenges.append(Challenge(number: number, challenge: sheet.text(valueCell), relatedProjects: [], current: "", future: ""))
+                continue
+            }
+            guard let k = challenges.indices.last else {
+                throw ctx.error(sheet, labelCell, ja: "「\(l.challenge)」より前に「\(sheet.text(labelCell))」があります",
+                                en: "\"\(sheet.text(labelCell))\" appears before the first \(l.challenge)")
+            }
+            if key == LabelKey.of(l.relatedProjects) {
+                for cell in sheet.filled(row: row, fromColumn: 2) {
+                    ctx.locate(.challenge(k, .relatedProject(challenges[k].relatedProjects.count)), sheet, cell)
+                    challenges[k].relatedProjects.append(sheet.text(cell))
+                }
+            } else if key == LabelKey.of(l.current) {
+                ctx.locate(.challenge(k, .current), sheet, valueCell)
+                challenges[k].current = sheet.text(valueCell)
+            } else if key.hasSuffix(futureSuffix), let year = FiscalYearText.parse(key.dropLast(futureSuffix.count)) {
+                ctx.locate(.challenge(k, .future), sheet, valueCell)
+                challenges[k].future = sheet.text(valueCell)
+                if fromYear == nil { fromYear = year }
+            } else {
+                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(sheet.text(labelCell))」の行は読み飛ばしました",
+                         en: "skipped the row labelled \"\(sheet.text(labelCell))\"")
+            }
+        }
+        return (challenges, fromYear)
+    }
+}

@@ -33,3 +33,28 @@ enum DirectionsSheet {
         canvas.define(TableName.directions, CellRange(first: .at(firstDirectionRow, 0), last: .at(row, 2)))
     }
 }
+
+extension DirectionsSheet {
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> (String, [Direction]) {
+        let vision = try ctx.scalar(fields(ctx.template.labels)[0], on: sheet)
+        guard let start = sheet.find(ctx.template.labels.directions, column: 0) else {
+            throw ctx.error(sheet, nil, ja: "「\(ctx.template.labels.directions)」が見つかりません",
+                            en: "cannot find \"\(ctx.template.labels.directions)\"")
+        }
+        var directions: [Direction] = []
+        var row = start.row
+        while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
+            defer { row += 1 }
+            let numberCell = CellReference.at(row, 1), textCell = CellReference.at(row, 2)
+            if sheet.isBlank(numberCell), sheet.isBlank(textCell) { continue }
+            guard let n = FiscalYearText.parseDigits(sheet.text(numberCell).trimmedSpaces()) else {
+                throw ctx.error(sheet, numberCell, ja: "施策の方向性の番号は数字で入力してください: \"\(sheet.text(numberCell))\"",
+                                en: "the direction number must be a number: \"\(sheet.text(numberCell))\"")
+            }
+            ctx.locate(.direction(directions.count, .number), sheet, numberCell)
+            ctx.locate(.direction(directions.count, .text), sheet, textCell)
+            directions.append(Direction(number: n, text: sheet.text(textCell)))
+        }
+        return (vision, directions)
+    }
+}

@@ -46,3 +46,11 @@ enum EvaluationSectionSheet {
         }
     }
 }
+
+extension EvaluationSectionSheet {
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> Evaluation {
+        let f = fields(ctx.template.labels)
+        let rating = try ctx.scalar(f[0], on: sheet).trimmedSpaces()
+        return Evaluation(rating: Rating(rawValue: String(rating)), reason: try ctx.scalar(f[1], on: sheet))
+    }
+}

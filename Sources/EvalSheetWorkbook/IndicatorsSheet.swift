@@ -89,3 +89,86 @@ enum IndicatorsSheet {
         }
     }
 }
+
+extension IndicatorsSheet {
+    /// Reads the year header, then groups of rows labelled 名称 / 説明 / 抽出方法 down to the end marker.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> IndicatorTable {
+        let l = ctx.template.labels
+        guard let headerCell = sheet.find(l.indicatorHeader) else {
+            throw ctx.error(sheet, nil, ja: "「\(l.indicatorHeader)」の見出しが見つかりません", en: "cannot find the \(l.indicatorHeader) header")
+        }
+        var yearColumns: [Int] = []
+        var years: [Int] = []
+        for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
+            guard let y = FiscalYearText.parse(sheet.text(cell)) else { continue }
+            ctx.locate(.indicatorYear(years.count), sheet, cell)
+            yearColumns.append(cell.column)
+            years.append(y)
+        }
+        guard !years.isEmpty else {
+            throw ctx.error(sheet, headerCell, ja: "指標の年度見出し(例: 令和元年度)がありません", en: "no year headers (e.g. 令和元年度)")
+        }
+        var items: [Indicator] = []
+        var row = headerCell.row + 1
+        var endRow = sheet.lastRow + 1
+        while row <= sheet.lastRow {
+            if sheet.isEndMarker(row: row, marker: ctx.template.endMarker) { endRow = row; break }
+            defer { row += 1 }
+            let filled = sheet.filled(row: row)
+            func labelled(_ label: String) -> CellReference? { filled.first { sheet.key($0) == LabelKey.of(label) } }
+            func after(_ label: String) -> CellReference? { labelled(label).map { $0.offset(columns: 1) } }
+            func values(_ label: String, _ path: (Int) -> FieldPath.IndicatorField) throws(WorkbookImportError) -> [IndicatorValue] {
+                var out: [IndicatorValue] = []
+                for (k, c) in yearColumns.enumerated() {
+                    ctx.locate(.indicator(items.count - 1, path(k)), sheet, .at(row, c))
+                    out.append(try ctx.indicatorValue(sheet, .at(row, c), label: "\(label)(\(FiscalYearText.japanese(years[k])))"))
+                }
+                return out
+            }
+            if let nameCell = after(l.indicatorName) {
+                let numberCell = CellReference.at(row, 0)
+                let number = CircledNumber.parse(sheet.text(numberCell)) ?? FiscalYearText.parseDigits(sheet.text(numberCell).trimmedSpaces()) ?? items.count + 1
+                items.append(Indicator(number: number, name: sheet.text(nameCell), description: nil, unit: "", method: nil,
+                                       targets: [], actuals: [], rates: []))
+                ctx.locate(.indicator(items.count - 1, .number), sheet, numberCell)
+                ctx.locate(.indicator(items.count - 1, .name), sheet, nameCell)
+                items[items.count - 1].targets = try values(l.target) { .target($0) }
+            } else if let descCell = after(l.indicatorDescription), !items.isEmpty {
+                let i = items.count - 1
+                let d = sheet.text(descCell)
+                items[i].description = d.trimmedSpaces().isEmpty ? nil : d
+                ctx.locate(.indicator(i, .description), sheet, descCell)
+                if let unitCell = after(l.indicatorUnit) {
+                    items[i].unit = sheet.text(unitCell)
+                    ctx.locate(.indicator(i, .unit), sheet, unitCell)
+                }
+                items[i].actuals = try values(l.actual) { .actual($0) }
+            } else if let methodCell = after(l.indicatorMethod), !items.isEmpty {
+                let i = items.count - 1
+                let m = sheet.text(methodCell)
+                items[i].method = m.trimmedSpaces().isEmpty ? nil : m
+                ctx.locate(.indicator(i, .method), sheet, methodCell)
+                if let dirCell = after(l.indicatorDirection) {
+                    let text = sheet.text(dirCell)
+                    guard let d = IndicatorDirection(label: text) else {
+                        throw ctx.error(sheet, dirCell, ja: "評価の向きは「高いほど良い」か「低いほど良い」です: \"\(text)\"",
+                                        en: "the direction must be 高いほど良い or 低いほど良い: \"\(text)\"")
+                    }
+                    items[i].direction = d
+                    ctx.locate(.indicator(i, .direction), sheet, dirCell)
+                }
+                items[i].rates = try values(l.rate) { .rate($0) }
+            }
+        }
+        let blank = Array(repeating: IndicatorValue.blank, count: years.count)
+        for i in items.indices {
+            if items[i].actuals.isEmpty { items[i].actuals = blank }
+            if items[i].rates.isEmpty { items[i].rates = blank }
+        }
+        // The footnote: its defined cell, else the first cell of the row after the end marker.
+        let footCell = ctx.definedCell(TableName.indicatorFootnote, on: sheet)?.first ?? .at(endRow + 1, 0)
+        let foot = sheet.text(footCell)
+        if !foot.trimmedSpaces().isEmpty { ctx.locate(.indicatorFootnote, sheet, footCell) }
+        return IndicatorTable(years: years, items: items, footnote: foot.trimmedSpaces().isEmpty ? nil : foot)
+    }
+}

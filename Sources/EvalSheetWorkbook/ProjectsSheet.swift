@@ -1,3 +1,4 @@
+import Foundation
 import EvalSheetModel
 import XLSX
 import XLSXWriter
@@ -54,5 +55,94 @@ enum ProjectsSheet {
             .wholeNumber(min: 0, max: 999_999_999), inputTitle: "金額(千円)", inputMessage: help["amount"],
             errorTitle: "金額(千円)", errorMessage: help["amount"]),
             range: CellRange(first: .at(headerRow + 1, fixedColumns), last: .at(totalRow - 1, lastColumn)))
+    }
+}
+
+extension ProjectsSheet {
+    /// Reads the header (columns found by their labels, money years from the header text), the rows
+    /// down to the 総事業費 row, and recomputes the totals, warning when the saved ones disagree.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> ProjectTable {
+        let l = ctx.template.labels
+        guard let codeHeader = sheet.find(l.projectCode) else {
+            throw ctx.error(sheet, nil, ja: "構成事業の見出し「\(l.projectCode)」が見つかりません",
+                            en: "cannot find the §3 header \"\(l.projectCode)\"")
+        }
+        let header = codeHeader.row
+        func column(_ label: String) throws(WorkbookImportError) -> Int {
+            guard let c = sheet.filled(row: header).first(where: { sheet.key($0) == LabelKey.of(label) }) else {
+                throw ctx.error(sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
+                                en: "the §3 header has no \"\(label)\" column")
+            }
+            return c.column
+        }
+        let (name, plan, dirs, section) = (try column(l.projectName), try column(l.executionPlan),
+                                           try column(l.projectDirections), try column(l.projectSection))
+        var money: [(Int, MoneyColumn)] = []
+        for cell in sheet.filled(row: header) {
+            if let m = MoneyColumn(label: sheet.text(cell)) {
+                ctx.locate(.moneyColumn(money.count), sheet, cell)
+                money.append((cell.column, m))
+            }
+        }
+        guard !money.isEmpty else {
+            throw ctx.error(sheet, codeHeader, ja: "構成事業の見出しに年度の金額列(例: 令和元年度決算)がありません",
+                            en: "the §3 header has no money columns (e.g. 令和元年度決算)")
+        }
+        var rows: [Project] = []
+        var row = header + 1
+        var totalRow: Int?
+        while row <= sheet.lastRow {
+            defer { row += 1 }
+            let codeCell = CellReference.at(row, codeHeader.column)
+            if sheet.key(codeCell) == LabelKey.of(l.total) { totalRow = row; break }
+            if sheet.isEndMarker(row: row, marker: ctx.template.endMarker) { break }
+            let cells = [codeHeader.column, name, plan, dirs, section] + money.map(\.0)
+            if cells.allSatisfy({ sheet.isBlank(.at(row, $0)) }) { continue }
+            let i = rows.count
+            let code = ctx.code(sheet, codeCell, digits: 10)
+            let planText = sheet.text(.at(row, plan)).trimmedSpaces()
+            guard planText.isEmpty || LabelKey.of(String(planText)) == Project.executionPlanMark else {
+                throw ctx.error(sheet, .at(row, plan), ja: "実行計画は「対象」か空欄です: \"\(planText)\"",
+                                en: "実行計画 must be 対象 or blank: \"\(planText)\"")
+            }
+            let dirText = sheet.text(.at(row, dirs))
+            guard let directions = Project.parseDirections(dirText) else {
+                throw ctx.error(sheet, .at(row, dirs), ja: "施策の方向性は番号をカンマ区切りで入力してください(例: 1,2): \"\(dirText)\"",
+                                en: "directions must be numbers separated by commas (e.g. 1,2): \"\(dirText)\"")
+            }
+            var amounts: [Int?] = []
+            for (k, (c, m)) in money.enumerated() {
+                ctx.locate(.project(i, .amount(k)), sheet, .at(row, c))
+                amounts.append(try ctx.amount(sheet, .at(row, c), label: m.label))
+            }
+            ctx.locate(.project(i, .code), sheet, codeCell)
+            ctx.locate(.project(i, .name), sheet, .at(row, name))
+            ctx.locate(.project(i, .executionPlan), sheet, .at(row, plan))
+            ctx.locate(.project(i, .directions), sheet, .at(row, dirs))
+            ctx.locate(.project(i, .section), sheet, .at(row, section))
+            rows.append(Project(code: code, name: sheet.text(.at(row, name)), inExecutionPlan: !planText.isEmpty,
+                                directions: directions, section: sheet.text(.at(row, section)), amounts: amounts))
+        }
+        guard let totalRow else {
+            throw ctx.error(sheet, nil, ja: "「\(l.total)」の行が見つかりません", en: "cannot find the \(l.total) row")
+        }
+        let table = ProjectTable(columns: money.map(\.1), rows: rows, totals: [])
+        let sums = table.computedTotals
+        let yen = { (v: Double) in PrintedNumber(value: Decimal(v), fractionDigits: 0, grouped: true).text }
+        for (k, (c, m)) in money.enumerated() {
+            let cell = CellReference.at(totalRow, c)
+            ctx.locate(.projectTotal(k), sheet, cell)
+            let saved = sheet.worksheet[cell]
+            if saved?.cachedValueMissing == true || saved?.value.numberValue == nil {
+                ctx.warn("xlsx.total-not-saved", sheet, cell,
+                         ja: "総事業費(\(m.label))の計算結果が保存されていません。事業の合計 \(yen(Double(sums[k]))) を使います",
+                         en: "the total (\(m.label)) has no saved result; using the sum of the rows, \(yen(Double(sums[k])))")
+            } else if let v = saved?.value.numberValue, v != Double(sums[k]) {
+                ctx.warn("xlsx.total-stale", sheet, cell,
+                         ja: "総事業費(\(m.label))の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(行の追加で数式の範囲から外れた可能性があります)。合計を使います",
+                         en: "the saved total (\(m.label)) \(yen(v)) differs from the sum of the rows, \(yen(Double(sums[k]))); using the sum")
+            }
+        }
+        return ProjectTable(columns: table.columns, rows: rows, totals: sums.map { $0 })
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import EvalSheetModel
+import XLSX
+import XLSXReader
+
+/// The state of importing one workbook: the document, where each value came from (`Sheet!Cell`),
+/// and the warnings collected on the way (numbers typed as text, stale totals, …).
+final class ImportContext {
+    let file: String
+    let document: XLSXDocument
+    let template: WorkbookTemplate
+    var sourceMap: SourceMap
+    var notes: [ReaderNote] = []
+
+    init(file: String, document: XLSXDocument, template: WorkbookTemplate) {
+        self.file = file
+        self.document = document
+        self.template = template
+        self.sourceMap = SourceMap(file: file)
+    }
+
+    func locate(_ path: FieldPath, _ sheet: SheetView, _ cell: CellReference) {
+        sourceMap[path] = .cell(sheet: sheet.name, cell: cell.description)
+    }
+
+    func place(_ sheet: SheetView, _ cell: CellReference) -> String { "\(quotedIfNeeded(sheet.name))!\(cell)" }
+
+    func error(_ sheet: SheetView, _ cell: CellReference?, ja: String, en: String) -> WorkbookImportError {
+        WorkbookImportError(file: file, place: cell.map { place(sheet, $0) } ?? quotedIfNeeded(sheet.name),
+                            message: .init(ja: ja, en: en))
+    }
+
+    func warn(_ id: String, _ sheet: SheetView, _ cell: CellReference, ja: String, en: String) {
+        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), location: "\(file) \(place(sheet, cell))"))
+    }
+
+    /// The cell a workbook-level defined name points at on this sheet, if it still does.
+    func definedCell(_ name: String, on sheet: SheetView) -> CellRange? {
+        guard let area = document.definedNames.first(where: { $0.name == name && $0.localSheetId == nil })?.area,
+              area.sheetName == sheet.name else { return nil }
+        return area.range
+    }
+
+    private func quotedIfNeeded(_ name: String) -> String {
+        name.contains(where: { $0 == " " || $0 == "'" || $0 == "!" }) ? quotedSheetName(name) : name
+    }
+}
+
+/// A worksheet as the importer reads it: values as text, labels compared the tolerant way
+/// (spaces removed, full-width folded), and searches for labels by text.
+struct SheetView {
+    let worksheet: XLSXWorksheet
+    var name: String { worksheet.name }
+
+    /// The cell's value as text: strings verbatim (CRLF → LF), numbers in their shortest form.
+    func text(_ ref: CellReference) -> String {
+        switch worksheet.value(at: ref) {
+        case .string(let s): return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        case .number(let d, _): return NumberFormatCodec.shortest(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .date(let d): return d
+        case .empty: return ""
+        }
+    }
+
+    /// The label key of a cell (for comparing fixed labels).
+    func key(_ ref: CellReference) -> String { LabelKey.of(text(ref)) }
+
+    func isBlank(_ ref: CellReference) -> Bool { text(ref).trimmedSpaces().isEmpty }
+
+    /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
+    /// optionally only in one column.
+    func find(_ label: String, fromRow: Int = 0, column: Int? = nil) -> CellReference? {
+        let target = LabelKey.of(label)
+        for row in worksheet.rows where row.index >= fromRow {
+            for cell in row.cells where column == nil || cell.reference.column == column {
+                if case .string(let s) = cell.value, LabelKey.of(s) == target { return cell.reference }
+            }
+        }
+        return nil
+    }
+
+    /// Whether any cell of the row is the template's end marker (以下余白).
+    func isEndMarker(row: Int, marker: String) -> Bool {
+        let target = LabelKey.of(marker)
+        return worksheet.rows.first(where: { $0.index == row })?.cells.contains {
+            if case .string(let s) = $0.value { return LabelKey.of(s) == target }
+            return false
+        } ?? false
+    }
+
+    /// The last row index holding anything.
+    var lastRow: Int { worksheet.usedRange?.last.row ?? 0 }
+
+    /// The non-empty cells of a row at or right of `fromColumn`.
+    func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
+        (worksheet.rows.first { $0.index == row }?.cells ?? [])
+            .map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
+    }
+}
+
+/// How labels are compared on import: spaces removed, full-width ASCII folded.
+enum LabelKey {
+    static func of(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x3000, 0x09, 0x0A, 0x0D: continue
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,51 @@
+import EvalSheetModel
+import XLSXReader
+
+/// A workbook that cannot be imported: the file, where in it (a part, or `Sheet!Cell`), and why,
+/// in Japanese and English.
+public struct WorkbookImportError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    /// `'3 構成事業'!F7`, a sheet name, or a package part such as `xl/worksheets/sheet3.xml`; "" for the whole file.
+    public var place: String
+    public var message: LocalizedMessage
+
+    public init(file: String, place: String = "", message: LocalizedMessage) {
+        self.file = file
+        self.place = place
+        self.message = message
+    }
+
+    public func text(_ language: Language) -> String {
+        (place.isEmpty ? file : "\(file) \(place)") + ": " + message.text(language)
+    }
+
+    public var description: String { text(.ja) }
+
+    /// The reader's error, explained for the people who will read it.
+    init(_ e: XLSXReadError, file: String) {
+        let place = e.cell.map { c in e.part.map { "\($0) \(c)" } ?? c } ?? e.part ?? ""
+        let ja: String
+        switch e.kind {
+        case .emptyFile: ja = "ファイルが空です"
+        case .encryptedOrLegacyWorkbook:
+            ja = "パスワード付きのブック、または古い .xls 形式です。パスワードを外して .xlsx 形式で保存し直してください"
+        case .notAZip: ja = "Excel ブック(.xlsx)ではありません"
+        case .cannotOpenFile: ja = "ファイルを開けません"
+        case .corruptZip: ja = "ブックが壊れています(ZIP として読めません)"
+        case .tooManyEntries, .partTooLarge, .archiveTooLarge:
+            ja = "ブックの中身が大きすぎるため読み込みを中止しました(圧縮爆弾の可能性があります)"
+        case .encryptedEntry: ja = "暗号化された部分があるため読めません"
+        case .unsupportedCompression: ja = "対応していない圧縮方式が使われています"
+        case .missingPart, .missingRelationship, .invalidWorkbook: ja = "ブックの構成が不完全です(必要な部分がありません)"
+        case .externalRelationship, .targetOutsidePackage: ja = "ブックの外を参照する部分があるため読み込みを中止しました"
+        case .doctypeNotAllowed: ja = "安全でない XML(DOCTYPE 宣言)を含むため読み込みを中止しました"
+        case .malformedXML, .invalidEncoding, .nestingTooDeep: ja = "ブックの XML が壊れています"
+        case .missingSharedStrings, .sharedStringIndexOutOfRange: ja = "ブックの文字列表が壊れています"
+        case .invalidCellReference, .cellOutOfRange, .tooManyCells: ja = "セル番地が不正です"
+        case .invalidCellValue: ja = "セルの値が不正です"
+        case .notAWorksheet, .noSuchSheet: ja = "ワークシートが見つかりません"
+        @unknown default: ja = "ブックを読めません"
+        }
+        self.init(file: file, place: place, message: .init(ja: ja + "(\(e.detail))", en: e.detail))
+    }
+}

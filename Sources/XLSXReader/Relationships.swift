@@ -1,0 +1,128 @@
+// OPC relationships: parsing `.rels` parts and resolving their targets to part names.
+
+/// One `<Relationship>` of a `.rels` part.
+struct Relationship: Sendable {
+    var id: String
+    var type: RelationshipType
+    var typeURI: String
+    var target: String
+    var isExternal: Bool
+}
+
+/// The relationships of one source part.
+struct Relationships: Sendable {
+    /// The part these relationships belong to ("" for the package root).
+    var sourcePart: String
+    var all: [Relationship] = []
+
+    /// The first relationship of a type.
+    func first(_ type: RelationshipType) -> Relationship? {
+        all.first { $0.type == type }
+    }
+
+    /// The relationship with an id.
+    func byID(_ id: String) -> Relationship? {
+        all.first { $0.id == id }
+    }
+
+    /// The `.rels` part name for a source part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`;
+    /// "" (the package) → `_rels/.rels`.
+    static func partName(for sourcePart: String) -> String {
+        guard let slash = sourcePart.lastIndex(of: "/") else { return "_rels/" + sourcePart + ".rels" }
+        let directory = sourcePart[..<slash]
+        let file = sourcePart[sourcePart.index(after: slash)...]
+        return directory + "/_rels/" + file + ".rels"
+    }
+
+    /// Reads the relationships of `sourcePart`; an absent `.rels` part means no relationships.
+    static func read(for sourcePart: String, in archive: ZipArchive, required: Bool = false) throws(XLSXReadError) -> Relationships {
+        let relsPart = partName(for: sourcePart)
+        var result = Relationships(sourcePart: sourcePart)
+        guard archive.contains(relsPart) else {
+            if required {
+                throw XLSXReadError(.missingPart, file: archive.fileName, part: relsPart,
+                                    detail: "the package has no relationships part, so it is not an OOXML workbook")
+            }
+            return result
+        }
+        var xml = try archive.tokenizer(relsPart)
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                guard xml.depth == 2, xml.elementNamespace == .packageRelationships || xml.elementNamespace == .none,
+                      bytesEqual(xml.localName, "Relationship") else { continue }
+                guard let id = xml.attribute(.none, "Id"), let type = xml.attribute(.none, "Type"),
+                      let target = xml.attribute(.none, "Target") else { continue }
+                let mode = xml.attribute(.none, "TargetMode")
+                result.all.append(Relationship(id: id, type: RelationshipType(uri: type), typeURI: type,
+                                               target: target, isExternal: mode == "External"))
+            case .endOfDocument:
+                return result
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Resolves a relationship to a part name inside the package, or throws a typed error for
+    /// external relationships and targets that leave the package.
+    func resolve(_ relationship: Relationship, archive: ZipArchive) throws(XLSXReadError) -> String {
+        let relsPart = Self.partName(for: sourcePart)
+        if relationship.isExternal {
+            throw XLSXReadError(.externalRelationship, file: archive.fileName, part: relsPart,
+                                detail: "relationship \(relationship.id) points outside the workbook (TargetMode=\"External\", target \"\(relationship.target)\"); external targets are never followed")
+        }
+        guard let name = Self.resolveTarget(relationship.target, from: sourcePart) else {
+            throw XLSXReadError(.targetOutsidePackage, file: archive.fileName, part: relsPart,
+                                detail: "relationship \(relationship.id) target \"\(relationship.target)\" resolves outside the package")
+        }
+        return name
+    }
+
+    /// Resolves a target URI against the source part's directory. Handles absolute targets
+    /// (`/xl/worksheets/sheet1.xml`), `.` and `..` segments, backslashes and %-escapes. Returns nil
+    /// for targets outside the package (too many `..`, or a URI with a scheme).
+    static func resolveTarget(_ target: String, from sourcePart: String) -> String? {
+        var text = target
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        text = percentDecoded(text)
+        text = String(text.map { $0 == "\\" ? "/" : $0 })
+        // A scheme (`file:`, `http:`) before any slash means an absolute URI: not a part.
+        if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/") { return nil }
+        if text.isEmpty || text.hasSuffix("/") { return nil }  // no part named
+        var segments: [Substring] = []
+        if !text.hasPrefix("/") {
+            segments = sourcePart.split(separator: "/", omittingEmptySubsequences: true)
+            if !segments.isEmpty { segments.removeLast() }  // the source file name
+        }
+        for segment in text.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                if segments.isEmpty { return nil }
+                segments.removeLast()
+            default:
+                segments.append(segment)
+            }
+        }
+        if segments.isEmpty { return nil }
+        return segments.joined(separator: "/")
+    }
+
+    private static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let hi = hexValue(bytes[i + 1]), let lo = hexValue(bytes[i + 2]) {
+                out.append(UInt8(hi * 16 + lo))
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

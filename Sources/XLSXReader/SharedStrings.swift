@@ -1,0 +1,56 @@
+// `xl/sharedStrings.xml`: the table `t="s"` cells index into.
+
+/// Reads the shared-string table. Rich-text runs are joined; phonetic runs (`<rPh>`, furigana)
+/// and `<phoneticPr>` are skipped; `_xHHHH_` escapes are decoded; `<si/>` is "". The table is
+/// grown as strings are read, never pre-sized from `count`/`uniqueCount`.
+enum SharedStrings {
+    static func parse(_ xml: inout XMLTokenizer) throws(XLSXReadError) -> [String] {
+        var strings: [String] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(256)
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                if xml.depth == 1 { continue }
+                guard xml.depth == 2, xml.isElement(.spreadsheetML, "si") else {
+                    try xml.skipElement()
+                    continue
+                }
+                buffer.removeAll(keepingCapacity: true)
+                try readRichText(&xml, into: &buffer)
+                strings.append(String(decoding: buffer, as: UTF8.self))
+            case .endOfDocument:
+                return strings
+            default:
+                continue
+            }
+        }
+    }
+
+    /// After the start of an `<si>` or `<is>`, appends the text of its `<t>` elements (directly
+    /// or inside `<r>` runs), skipping `<rPh>`, and consumes the end tag. Decodes `_xHHHH_`.
+    static func readRichText(_ xml: inout XMLTokenizer, into buffer: inout [UInt8]) throws(XLSXReadError) {
+        let parentDepth = xml.depth - 1
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                if xml.isElement(.spreadsheetML, "t") {
+                    try xml.collectText(into: &buffer)
+                } else if xml.isElement(.spreadsheetML, "r") {
+                    continue  // a run: its <t> is handled by the next iterations
+                } else {
+                    try xml.skipElement()  // rPh, phoneticPr, rPr…
+                }
+            case .endElement:
+                if xml.depth == parentDepth {
+                    decodeOOXMLEscapes(&buffer)
+                    return
+                }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+}

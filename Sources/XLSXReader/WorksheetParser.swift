@@ -1,0 +1,542 @@
+// One streaming pass over a worksheet part: cells, merges, data validations, sheet protection.
+// No DOM, no per-cell search; `<dimension>` is ignored.
+
+import XLSX
+
+/// The shared-string table as a worksheet sees it.
+enum SharedStringSource {
+    /// The strings of the workbook's shared-strings part.
+    case table([String])
+    /// The workbook has no (readable) shared-strings part; the reason is used in errors.
+    case missing(String)
+}
+
+/// Result of parsing a cell reference from bytes.
+enum ParsedCellReference {
+    case cell(row: Int, column: Int)
+    case invalid
+    case outOfRange
+}
+
+/// Parses `B7` (no `$`) from bytes; distinguishes syntax errors from positions beyond XFD1048576.
+@inline(__always)
+func parseCellReference(_ b: UnsafeBufferPointer<UInt8>) -> ParsedCellReference {
+    var i = 0
+    let n = b.count
+    var column = 0
+    while i < n {
+        let lower = b[i] | 0x20
+        guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") else { break }
+        if i < 4 { column = column * 26 + Int(lower - UInt8(ascii: "a")) + 1 }
+        i += 1
+    }
+    let letters = i
+    guard letters > 0, i < n else { return .invalid }
+    var row = 0
+    var digits = 0
+    while i < n {
+        let d = b[i] &- UInt8(ascii: "0")
+        guard d <= 9 else { return .invalid }
+        if digits < 9 { row = row * 10 + Int(d) }
+        digits += 1
+        i += 1
+    }
+    guard row >= 1 || digits > 9 else { return .invalid }
+    if letters > 3 || digits > 7 || column - 1 > CellReference.maxColumn || row - 1 > CellReference.maxRow {
+        return .outOfRange
+    }
+    return .cell(row: row - 1, column: column - 1)
+}
+
+struct WorksheetParser {
+    private var xml: XMLTokenizer
+    private let sheetName: String
+    private let sharedStrings: SharedStringSource
+    private let styles: StyleTable
+    private let maxCells: Int
+
+    private var cells: [XLSXCell] = []
+    private var keys: [Int] = []
+    private var inOrder = true
+    private var merges: [CellRange] = []
+    private var validations: [XLSXDataValidation] = []
+    private var protection: XLSXSheetProtection?
+
+    private var valueBuffer: [UInt8] = []
+    private var formulaBuffer: [UInt8] = []
+    private var textBuffer: [UInt8] = []
+
+    init(_ xml: XMLTokenizer, sheetName: String, sharedStrings: SharedStringSource, styles: StyleTable, maxCells: Int) {
+        self.xml = xml
+        self.sheetName = sheetName
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.maxCells = maxCells
+        valueBuffer.reserveCapacity(64)
+        formulaBuffer.reserveCapacity(64)
+        textBuffer.reserveCapacity(64)
+    }
+
+    private func cellName(_ row: Int, _ column: Int) -> String {
+        "\(sheetName)!\(CellReference.columnName(column))\(row + 1)"
+    }
+
+    private func fail(_ kind: XLSXReadError.Kind, cell: String? = nil, _ detail: String) -> XLSXReadError {
+        xml.source.error(kind, cell: cell, offset: xml.offset, detail)
+    }
+
+    // MARK: - Document
+
+    mutating func parse(index: Int) throws(XLSXReadError) -> XLSXWorksheet {
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                if xml.depth == 1 {
+                    guard xml.isElement(.spreadsheetML, "worksheet") else {
+                        throw fail(.notAWorksheet, "the part's root element is not a SpreadsheetML <worksheet>")
+                    }
+                    continue
+                }
+                guard xml.depth == 2, xml.elementNamespace == .spreadsheetML else {
+                    try xml.skipElement()
+                    continue
+                }
+                let name = xml.localName
+                if bytesEqual(name, "sheetData") {
+                    try parseSheetData()
+                } else if bytesEqual(name, "mergeCells") {
+                    try parseMergeCells()
+                } else if bytesEqual(name, "dataValidations") {
+                    try parseDataValidations()
+                } else if bytesEqual(name, "sheetProtection") {
+                    let sheet = xml.attribute(.none, "sheet")
+                    let hasPassword = xml.attributeIndex(.none, "password") != nil || xml.attributeIndex(.none, "hashValue") != nil
+                    protection = XLSXSheetProtection(isSheetProtected: sheet == "1" || sheet == "true", hasPassword: hasPassword)
+                    try xml.skipElement()
+                } else if bytesEqual(name, "extLst") {
+                    try parseExtensions()
+                } else {
+                    try xml.skipElement()
+                }
+            case .endOfDocument:
+                finishOrdering()
+                return XLSXWorksheet(name: sheetName, index: index, partName: xml.source.part, cells: cells, keys: keys,
+                                     merges: merges, dataValidations: validations, protection: protection)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Sorts cells by position when the part stored them out of order; a later duplicate wins.
+    private mutating func finishOrdering() {
+        guard !inOrder else { return }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        var newCells: [XLSXCell] = []
+        var newKeys: [Int] = []
+        newCells.reserveCapacity(cells.count)
+        newKeys.reserveCapacity(keys.count)
+        for i in order {
+            if let last = newKeys.last, last == keys[i] {
+                newCells[newCells.count - 1] = cells[i]
+            } else {
+                newCells.append(cells[i])
+                newKeys.append(keys[i])
+            }
+        }
+        cells = newCells
+        keys = newKeys
+    }
+
+    // MARK: - Cells
+
+    private mutating func parseSheetData() throws(XLSXReadError) {
+        var lastRow = -1
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                guard xml.depth == 3, xml.isElement(.spreadsheetML, "row") else {
+                    try xml.skipElement()
+                    continue
+                }
+                var row = lastRow + 1
+                if let r = xml.attributeIndex(.none, "r") {
+                    let parsed = try xml.withAttributeValue(r) { b in parseDecimal(trimmed(b), limit: 1 << 40) }
+                    guard let number = parsed, number >= 1 else {
+                        throw fail(.invalidCellReference, cell: "\(sheetName)!row \(xml.attributeString(r))",
+                                   "invalid row number r=\"\(xml.attributeString(r))\"")
+                    }
+                    row = number - 1
+                }
+                if row > CellReference.maxRow {
+                    throw fail(.cellOutOfRange, cell: "\(sheetName)!row \(row + 1)",
+                               "row \(row + 1) is beyond the last row of a worksheet (1048576)")
+                }
+                lastRow = try parseRow(row)
+            case .endElement:
+                if xml.depth == 1 { return }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+
+    /// Parses the cells of one row; returns the row index the row ended up using.
+    private mutating func parseRow(_ rowIndex: Int) throws(XLSXReadError) -> Int {
+        var row = rowIndex
+        var lastColumn = -1
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                guard xml.depth == 4, xml.isElement(.spreadsheetML, "c") else {
+                    try xml.skipElement()
+                    continue
+                }
+                let position = try parseCell(defaultRow: row, previousColumn: lastColumn)
+                row = position.row
+                lastColumn = position.column
+            case .endElement:
+                if xml.depth == 2 { return row }
+            case .text:
+                continue
+            case .endOfDocument:
+                return row
+            }
+        }
+    }
+
+    private enum CellType {
+        case number, sharedString, formulaString, inlineString, boolean, error, date
+    }
+
+    private mutating func parseCell(defaultRow: Int, previousColumn: Int) throws(XLSXReadError) -> (row: Int, column: Int) {
+        var row = defaultRow
+        var column = previousColumn + 1
+        var type = CellType.number
+        var styleIndex = 0
+        var hasReference = false
+
+        for i in 0..<xml.attributeCount {
+            let attribute = xml.attribute(at: i)
+            guard attribute.namespace == .none, attribute.nameEnd - attribute.localStart == 1 else { continue }
+            let name = xml.localNameByte(of: attribute)
+            if name == UInt8(ascii: "r") {
+                let parsed = try xml.withAttributeValue(i) { b in parseCellReference(b) }
+                switch parsed {
+                case .cell(let r, let c):
+                    row = r
+                    column = c
+                    hasReference = true
+                case .invalid:
+                    let text = xml.attributeString(i)
+                    throw fail(.invalidCellReference, cell: "\(sheetName)!\(text)", "invalid cell reference r=\"\(text)\"")
+                case .outOfRange:
+                    let text = xml.attributeString(i)
+                    throw fail(.cellOutOfRange, cell: "\(sheetName)!\(text)",
+                               "cell \(text) is beyond the last cell of a worksheet (XFD1048576)")
+                }
+            } else if name == UInt8(ascii: "t") {
+                let parsed: CellType? = try xml.withAttributeValue(i) { b in
+                    switch b.count {
+                    case 1:
+                        switch b[0] {
+                        case UInt8(ascii: "s"): return .sharedString
+                        case UInt8(ascii: "n"): return .number
+                        case UInt8(ascii: "b"): return .boolean
+                        case UInt8(ascii: "e"): return .error
+                        case UInt8(ascii: "d"): return .date
+                        default: return nil
+                        }
+                    case 3 where bytesEqual(b, "str"): return .formulaString
+                    case 9 where bytesEqual(b, "inlineStr"): return .inlineString
+                    default: return nil
+                    }
+                }
+                guard let parsed else {
+                    let text = xml.attributeString(i)
+                    throw fail(.invalidCellValue, cell: hasReference ? cellName(row, column) : nil,
+                               "unknown cell type t=\"\(text)\"")
+                }
+                type = parsed
+            } else if name == UInt8(ascii: "s") {
+                let parsed = try xml.withAttributeValue(i) { b in parseDecimal(b, limit: 1 << 31) }
+                guard let parsed else {
+                    throw fail(.invalidCellValue, cell: hasReference ? cellName(row, column) : nil,
+                               "invalid style index s=\"\(xml.attributeString(i))\"")
+                }
+                styleIndex = parsed
+            }
+        }
+        if !hasReference && column > CellReference.maxColumn {
+            throw fail(.cellOutOfRange, cell: "\(sheetName)!row \(row + 1)",
+                       "an unaddressed cell falls beyond column XFD")
+        }
+
+        // Children: <f>, <v>, <is>.
+        var hasValue = false
+        var hasFormula = false
+        var hasInline = false
+        formulaBuffer.removeAll(keepingCapacity: true)
+        valueBuffer.removeAll(keepingCapacity: true)
+        while true {
+            let event = try xml.next()
+            if event == .startElement {
+                if xml.elementNamespace == .spreadsheetML && xml.depth == 5 {
+                    let name = xml.localName
+                    if name.count == 1 && name[0] == UInt8(ascii: "v") {
+                        hasValue = true
+                        try xml.collectText(into: &valueBuffer)
+                        continue
+                    }
+                    if name.count == 1 && name[0] == UInt8(ascii: "f") {
+                        hasFormula = true
+                        try xml.collectText(into: &formulaBuffer)
+                        continue
+                    }
+                    if name.count == 2 && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "s") {
+                        hasInline = true
+                        textBuffer.removeAll(keepingCapacity: true)
+                        try SharedStrings.readRichText(&xml, into: &textBuffer)
+                        continue
+                    }
+                }
+                try xml.skipElement()
+            } else if event == .endElement {
+                if xml.depth == 3 { break }
+            } else if event == .endOfDocument {
+                break
+            }
+        }
+
+        let value: XLSXValue
+        switch type {
+        case .number:
+            value = try numberValue(row, column)
+        case .sharedString:
+            value = try sharedStringValue(row, column)
+        case .formulaString:
+            if hasValue {
+                decodeOOXMLEscapes(&valueBuffer)
+                value = .string(String(decoding: valueBuffer, as: UTF8.self))
+            } else {
+                value = .empty
+            }
+        case .inlineString:
+            if hasInline {
+                value = .string(String(decoding: textBuffer, as: UTF8.self))
+            } else if hasValue {
+                decodeOOXMLEscapes(&valueBuffer)
+                value = .string(String(decoding: valueBuffer, as: UTF8.self))
+            } else {
+                value = .empty
+            }
+        case .boolean:
+            value = try booleanValue(row, column)
+        case .error:
+            let text = valueBuffer.withUnsafeBufferPointer { trimmed($0) }
+            value = text.isEmpty ? .empty : .error(String(decoding: text, as: UTF8.self))
+        case .date:
+            let text = valueBuffer.withUnsafeBufferPointer { trimmed($0) }
+            value = text.isEmpty ? .empty : .date(String(decoding: text, as: UTF8.self))
+        }
+
+        if value == .empty && !hasFormula && styleIndex == 0 { return (row, column) }
+
+        let format = styles.format(styleIndex)
+        let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value,
+                            formula: formulaBuffer.isEmpty ? nil : String(decoding: formulaBuffer, as: UTF8.self),
+                            hasFormula: hasFormula, cachedValueMissing: hasFormula && value == .empty,
+                            numberFormat: format.numberFormat, isLocked: format.isLocked, styleIndex: styleIndex)
+        let key = row << 14 | column
+        if let last = keys.last, key <= last {
+            if key == last {
+                cells[cells.count - 1] = cell
+                return (row, column)
+            }
+            inOrder = false
+        }
+        if cells.count >= maxCells {
+            throw fail(.tooManyCells(limit: maxCells), cell: cellName(row, column),
+                       "the worksheet holds more than \(maxCells) cells")
+        }
+        cells.append(cell)
+        keys.append(key)
+        return (row, column)
+    }
+
+    private func numberValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        let result: XLSXValue? = valueBuffer.withUnsafeBufferPointer { all in
+            let text = trimmed(all)
+            if text.isEmpty { return .empty }
+            guard let number = parseCellNumber(text) else { return nil }
+            return .number(number, raw: String(decoding: text, as: UTF8.self))
+        }
+        guard let result else {
+            throw fail(.invalidCellValue, cell: cellName(row, column),
+                       "numeric cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\", which is not a number")
+        }
+        return result
+    }
+
+    private func sharedStringValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        let index: Int?? = valueBuffer.withUnsafeBufferPointer { all in
+            let text = trimmed(all)
+            if text.isEmpty { return .some(nil) }
+            return parseDecimal(text, limit: 1 << 40).map { .some($0) }
+        }
+        guard let index else {
+            throw fail(.invalidCellValue, cell: cellName(row, column),
+                       "shared-string cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\", which is not an index")
+        }
+        guard let index else { return .empty }
+        switch sharedStrings {
+        case .missing(let reason):
+            throw fail(.missingSharedStrings, cell: cellName(row, column),
+                       "the cell refers to shared string \(index) but \(reason)")
+        case .table(let strings):
+            guard index < strings.count else {
+                throw fail(.sharedStringIndexOutOfRange, cell: cellName(row, column),
+                           "shared string index \(index) is out of range (the table has \(strings.count) strings)")
+            }
+            return .string(strings[index])
+        }
+    }
+
+    private func booleanValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        let result: XLSXValue? = valueBuffer.withUnsafeBufferPointer { all in
+            let text = trimmed(all)
+            if text.isEmpty { return .empty }
+            if bytesEqual(text, "1") || bytesEqual(text, "true") || bytesEqual(text, "TRUE") { return .bool(true) }
+            if bytesEqual(text, "0") || bytesEqual(text, "false") || bytesEqual(text, "FALSE") { return .bool(false) }
+            return nil
+        }
+        guard let result else {
+            throw fail(.invalidCellValue, cell: cellName(row, column),
+                       "boolean cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\"")
+        }
+        return result
+    }
+
+    // MARK: - Merges, validations, protection
+
+    private mutating func parseRanges(_ text: String, what: String) throws(XLSXReadError) -> [CellRange] {
+        var ranges: [CellRange] = []
+        for piece in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            guard let range = CellRange(piece) else {
+                throw fail(.invalidCellReference, cell: "\(sheetName)!\(piece)", "invalid \(what) range \"\(piece)\"")
+            }
+            ranges.append(range)
+        }
+        return ranges
+    }
+
+    private mutating func parseMergeCells() throws(XLSXReadError) {
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                if xml.depth == 3 && xml.isElement(.spreadsheetML, "mergeCell"), let ref = xml.attribute(.none, "ref") {
+                    merges.append(contentsOf: try parseRanges(ref, what: "merged"))
+                }
+                try xml.skipElement()
+            case .endElement:
+                if xml.depth == 1 { return }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+
+    private mutating func parseDataValidations() throws(XLSXReadError) {
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                guard xml.depth == 3 && xml.isElement(.spreadsheetML, "dataValidation") else {
+                    try xml.skipElement()
+                    continue
+                }
+                let type = xml.attribute(.none, "type") ?? "none"
+                let op = xml.attribute(.none, "operator")
+                let allowBlank = xml.attribute(.none, "allowBlank")
+                let ranges = try parseRanges(xml.attribute(.none, "sqref") ?? "", what: "data validation")
+                var formula1: String?
+                var formula2: String?
+                while true {
+                    let event = try xml.next()
+                    if event == .endOfDocument { break }
+                    if event == .endElement && xml.depth == 2 { break }
+                    if event == .startElement {
+                        if xml.isElement(.spreadsheetML, "formula1") {
+                            formula1 = try xml.readText()
+                        } else if xml.isElement(.spreadsheetML, "formula2") {
+                            formula2 = try xml.readText()
+                        } else {
+                            try xml.skipElement()
+                        }
+                    }
+                }
+                validations.append(XLSXDataValidation(type: type, operatorName: op, ranges: ranges, formula1: formula1,
+                                                      formula2: formula2, allowBlank: allowBlank == "1" || allowBlank == "true"))
+            case .endElement:
+                if xml.depth == 1 { return }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+
+    /// `<extLst>`: Excel 2010+ stores list validations that refer to other sheets as
+    /// `<x14:dataValidation>` with `<xm:f>` formulas and an `<xm:sqref>`.
+    private mutating func parseExtensions() throws(XLSXReadError) {
+        let parentDepth = xml.depth - 1
+        while true {
+            switch try xml.next() {
+            case .startElement:
+                guard xml.isElement(.spreadsheetML2009, "dataValidation") else { continue }
+                let validationDepth = xml.depth
+                let type = xml.attribute(.none, "type") ?? "none"
+                let op = xml.attribute(.none, "operator")
+                let allowBlank = xml.attribute(.none, "allowBlank")
+                var formula1: String?
+                var formula2: String?
+                var ranges: [CellRange] = []
+                var inFormula = 0
+                while true {
+                    let event = try xml.next()
+                    if event == .endOfDocument { break }
+                    if event == .endElement {
+                        if xml.depth == validationDepth - 1 { break }
+                        if xml.depth == validationDepth { inFormula = 0 }
+                        continue
+                    }
+                    guard event == .startElement else { continue }
+                    if xml.isElement(.spreadsheetML2009, "formula1") {
+                        inFormula = 1
+                    } else if xml.isElement(.spreadsheetML2009, "formula2") {
+                        inFormula = 2
+                    } else if xml.isElement(.excelMain, "f") {
+                        let text = try xml.readText()
+                        if inFormula == 1 { formula1 = text } else if inFormula == 2 { formula2 = text }
+                    } else if xml.isElement(.excelMain, "sqref") {
+                        ranges = try parseRanges(try xml.readText(), what: "data validation")
+                    } else {
+                        try xml.skipElement()
+                    }
+                }
+                validations.append(XLSXDataValidation(type: type, operatorName: op, ranges: ranges, formula1: formula1,
+                                                      formula2: formula2, allowBlank: allowBlank == "1" || allowBlank == "true"))
+            case .endElement:
+                if xml.depth == parentDepth { return }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+}
