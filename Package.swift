@@ -57,7 +57,7 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader", "TestSupport",
         ], exclude: ["dump_workbooks.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "TestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "evalsheet", "EvalSheetModel", "EvalSheetText", "TestSupport",

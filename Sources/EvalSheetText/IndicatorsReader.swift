@@ -42,9 +42,9 @@ struct IndicatorsReader {
                 footnotes.append(line.cell(0))
                 continue
             }
+            if line.index(ofLabel: "名称") != nil { finish() }
             let index = items.count
             if let nameAt = line.index(ofLabel: "名称") {
-                finish()
                 let valueAt = line.index(ofLabel: "目標値", from: nameAt + 1)
                 context.take(line, nameAt)
                 var number = index + 1

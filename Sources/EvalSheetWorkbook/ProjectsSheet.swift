@@ -139,7 +139,7 @@ extension ProjectsSheet {
                          en: "the total (\(m.label)) has no saved result; using the sum of the rows, \(yen(Double(sums[k])))")
             } else if let v = saved?.value.numberValue, v != Double(sums[k]) {
                 ctx.warn("xlsx.total-stale", sheet, cell,
-                         ja: "総事業費(\(m.label))の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(行の追加で数式の範囲から外れた可能性があります)。合計を使います",
+                         ja: "総事業費(\(m.label))の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(数式の範囲外の行や文字列の数値は合計されません)。事業の合計を使います",
                          en: "the saved total (\(m.label)) \(yen(v)) differs from the sum of the rows, \(yen(Double(sums[k]))); using the sum")
             }
         }

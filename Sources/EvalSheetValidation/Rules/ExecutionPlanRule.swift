@@ -1,0 +1,27 @@
+import EvalSheetModel
+
+/// `year.execution-plan-mismatch` (warning): a project that several policies of one year list
+/// carries the same 実行計画 mark (`対象` or blank) in all of them.
+///
+/// One hit per project code, however many policies differ: it is on the first policy (in the
+/// order given) whose mark differs from the one most policies print (a tie goes to the policy
+/// listed first), and it names every policy on each side.
+public struct ExecutionPlanRule: YearRule {
+    public let id = "year.execution-plan-mismatch"
+    public let severity = Severity.warning
+
+    public init() {}
+
+    public func check(_ sheets: [EvaluationSheet]) -> [YearRuleHit] {
+        SharedProjects(sheets).groups.compactMap { group -> YearRuleHit? in
+            let occ = group.occurrences
+            let reference = SharedProjects.reference(occ.map(\.project.inExecutionPlan))
+            guard let first = occ.first(where: { $0.project.inExecutionPlan != reference }) else { return nil }
+            let marked = occ.filter(\.project.inExecutionPlan).map(\.policy)
+            let blank = occ.filter { !$0.project.inExecutionPlan }.map(\.policy)
+            return (first.sheet, RuleHit(.project(first.row, .executionPlan),
+                ja: "\(Wording.project(first.project)) の実行計画が施策によって異なります: 「対象」は施策 \(Wording.policies(marked))、空欄は施策 \(Wording.policies(blank))",
+                en: "\(Wording.projectEN(first.project)): 実行計画 differs between policies: 対象 in \(Wording.policiesEN(marked)), blank in \(Wording.policiesEN(blank))"))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import EvalSheetModel
+
+/// `environment.category` (warning): each §6 外部要因 is one of the form's seven categories
+/// (`ExternalFactor.categories`).
+public struct FactorCategoryRule: SheetRule {
+    public let id = "environment.category"
+    public let severity = Severity.warning
+
+    public init() {}
+
+    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+        let known = ExternalFactor.categories
+        return sheet.environment.enumerated().compactMap { i, factor in
+            guard !known.contains(factor.category) else { return nil }
+            let hint = SimilarName.nearest(to: factor.category, in: known)
+            return RuleHit(.factor(i, .category),
+                ja: "外部要因「\(factor.category)」は様式の区分(\(known.joined(separator: "、")))のいずれでもありません"
+                    + (hint.map { "。「\($0)」のことですか" } ?? ""),
+                en: "external factor \"\(factor.category)\" is not one of the form's categories (\(known.joined(separator: ", ")))"
+                    + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import EvalSheetModel
+
+/// `projects.code-unique` (error): no project No. appears twice in one policy's §3.
+/// The hit is on the later row and names the earlier one.
+public struct ProjectCodeUniqueRule: SheetRule {
+    public let id = "projects.code-unique"
+    public let severity = Severity.error
+
+    public init() {}
+
+    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+        var first: [String: Int] = [:]
+        var hits: [RuleHit] = []
+        for (i, p) in sheet.projects.rows.enumerated() {
+            guard let j = first[p.code] else {
+                first[p.code] = i
+                continue
+            }
+            let earlier = sheet.projects.rows[j]
+            hits.append(RuleHit(.project(i, .code),
+                ja: "事業番号 \(p.code) が構成事業の中で重複しています(\(j + 1)番目の「\(earlier.name)」と\(i + 1)番目の「\(p.name)」)",
+                en: "project number \(p.code) appears twice in §3 (projects #\(j + 1) \"\(earlier.name)\" and #\(i + 1) \"\(p.name)\")"))
+        }
+        return hits
+    }
+}

@@ -1,0 +1,24 @@
+import EvalSheetModel
+
+/// `projects.section-unknown` (warning): a project's 担当課 is the policy's 担当課 or one of its
+/// 関係課. A close spelling among them is suggested (`監査委員事務局` → `監査委員会事務局`).
+public struct ProjectSectionRule: SheetRule {
+    public let id = "projects.section-unknown"
+    public let severity = Severity.warning
+
+    public init() {}
+
+    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+        let org = sheet.organization
+        let known = [org.section] + org.relatedSections
+        return sheet.projects.rows.enumerated().compactMap { i, p in
+            guard !known.contains(p.section) else { return nil }
+            let hint = SimilarName.nearest(to: p.section, in: known)
+            return RuleHit(.project(i, .section),
+                ja: "\(Wording.project(p)) の担当課「\(p.section)」が、施策の担当課(\(org.section))にも関係課にもありません"
+                    + (hint.map { "(似た名前: \($0))" } ?? ""),
+                en: "\(Wording.projectEN(p)): 担当課 \"\(p.section)\" is neither the policy's section (\(org.section)) nor one of its related sections (関係課)"
+                    + (hint.map { " (similar: \($0))" } ?? ""))
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import EvalSheetModel
+
+/// `evaluation.rating` (error): the 総合評価 is one of 順調, 維持, 停滞.
+public struct RatingRule: SheetRule {
+    public let id = "evaluation.rating"
+    public let severity = Severity.error
+
+    public init() {}
+
+    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+        let rating = sheet.evaluation.rating
+        guard !rating.isKnown else { return [] }
+        let allowed = Rating.all.map(\.rawValue).joined(separator: "・")
+        if rating.rawValue.isEmpty {
+            return [RuleHit(.rating, ja: "総合評価が空欄です(\(allowed) のいずれかを記入します)",
+                            en: "the rating (総合評価) is blank; it must be one of \(allowed)")]
+        }
+        return [RuleHit(.rating, ja: "総合評価「\(rating.rawValue)」は \(allowed) のいずれでもありません",
+                        en: "the rating (総合評価) \"\(rating.rawValue)\" is not one of \(allowed)")]
+    }
+}

@@ -1,0 +1,57 @@
+import EvalSheetModel
+
+/// `year.project-mismatch` (error): a project that several policies of one year list has the
+/// same 事務事業名, 担当課 and amounts (per money column, blank ≠ 0) in all of them.
+///
+/// For each field the value most policies print is taken as the reference (a tie goes to the
+/// policy listed first); one hit per policy and field that differs, naming the policies that
+/// print the reference. 施策の方向性 may differ (directions are per policy), and the 実行計画
+/// flag is `year.execution-plan-mismatch`'s business.
+public struct SharedProjectRule: YearRule {
+    public let id = "year.project-mismatch"
+    public let severity = Severity.error
+
+    public init() {}
+
+    public func check(_ sheets: [EvaluationSheet]) -> [YearRuleHit] {
+        var hits: [YearRuleHit] = []
+        for group in SharedProjects(sheets).groups {
+            let occ = group.occurrences
+            func compare<Value: Hashable>(_ subset: [SharedProjects.Occurrence], _ value: (SharedProjects.Occurrence) -> Value,
+                                          path: (SharedProjects.Occurrence) -> FieldPath,
+                                          message: (SharedProjects.Occurrence, Value, Value, [String]) -> LocalizedMessage) {
+                guard subset.count > 1 else { return }
+                let reference = SharedProjects.reference(subset.map(value))
+                let agreeing = subset.filter { value($0) == reference }.map(\.policy)
+                for o in subset where value(o) != reference {
+                    hits.append((o.sheet, RuleHit(path: path(o), message: message(o, value(o), reference, agreeing))))
+                }
+            }
+            compare(occ, \.project.name, path: { .project($0.row, .name) }) { o, mine, ref, others in
+                LocalizedMessage(
+                    ja: "事業 \(group.code) の事務事業名が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
+                    en: "project \(group.code) is named \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+            }
+            compare(occ, \.project.section, path: { .project($0.row, .section) }) { o, mine, ref, others in
+                LocalizedMessage(
+                    ja: "\(Wording.project(o.project)) の担当課が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
+                    en: "\(Wording.projectEN(o.project)): 担当課 is \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+            }
+            var columns: [MoneyColumn] = []
+            for o in occ {
+                for column in sheets[o.sheet].projects.columns where !columns.contains(column) { columns.append(column) }
+            }
+            for column in columns {
+                let subset = occ.filter { sheets[$0.sheet].projects.columns.contains(column) }
+                func index(_ o: SharedProjects.Occurrence) -> Int { sheets[o.sheet].projects.columns.firstIndex(of: column)! }
+                func amount(_ o: SharedProjects.Occurrence) -> Int? { o.project.amounts[safe: index(o)] ?? nil }
+                compare(subset, amount, path: { .project($0.row, .amount(index($0))) }) { o, mine, ref, others in
+                    LocalizedMessage(
+                        ja: "\(Wording.project(o.project)) の\(column.label)が他の施策と異なります: この施策 \(Wording.amount(mine)) / 施策 \(Wording.policies(others)) では \(Wording.amount(ref))",
+                        en: "\(Wording.projectEN(o.project)): \(column.label) is \(Wording.amount(mine, .en)) here but \(Wording.amount(ref, .en)) in \(Wording.policiesEN(others))")
+                }
+            }
+        }
+        return hits
+    }
+}

@@ -1,0 +1,19 @@
+import EvalSheetModel
+
+/// `directions.unused` (warning): each §2 施策の方向性 is served by at least one §3 project.
+public struct UnusedDirectionRule: SheetRule {
+    public let id = "directions.unused"
+    public let severity = Severity.warning
+
+    public init() {}
+
+    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+        let used = Set(sheet.projects.rows.flatMap(\.directions))
+        return sheet.directions.enumerated().compactMap { k, d in
+            guard !used.contains(d.number) else { return nil }
+            return RuleHit(.direction(k, .number),
+                ja: "施策の方向性 \(d.number)「\(d.text)」に該当する構成事業がありません",
+                en: "no project in §3 serves direction \(d.number) (\"\(d.text)\")")
+        }
+    }
+}
