@@ -14,7 +14,7 @@ public struct EvalSheetCommand: ParsableCommand {
           evalsheet import samples/kiyose-2019/511.txt --to text
         """,
         version: EvalSheetVersion.current,
-        subcommands: [ImportCommand.self, ExportCommand.self, ValidateCommand.self, DiffCommand.self]
+        subcommands: [ImportCommand.self, ExportCommand.self, ValidateCommand.self, DiffCommand.self, BatchCommand.self]
     )
 
     public init() {}

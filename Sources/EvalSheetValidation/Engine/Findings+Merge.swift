@@ -1,0 +1,28 @@
+import EvalSheetModel
+
+extension Findings {
+    /// Findings gathered in several passes (per policy in parallel, then across the year) in the
+    /// report's order: by file, then section, then place in the source, then rule.
+    public static func merged(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { x, y in
+            if x.file != y.file { return x.file < y.file }
+            if x.path.section != y.path.section { return x.path.section < y.path.section }
+            let (lx, ly) = (place(x), place(y))
+            if lx != ly { return SourceOrder.less(lx, ly) }
+            let (px, py) = (SourceOrder.tokens(pointer: x.path.jsonPointer), SourceOrder.tokens(pointer: y.path.jsonPointer))
+            if px != py { return SourceOrder.less(px, py) }
+            return x.ruleID < y.ruleID
+        }
+    }
+
+    /// The sort key of a finding's printed location (`file:27`, `file Sheet!F7`, `file#/pointer`).
+    private static func place(_ f: Finding) -> [SourceOrder.Token] {
+        let rest = f.location.dropFirst(f.file.count)
+        if rest.hasPrefix(":"), let n = Int(rest.dropFirst()) { return [.number(n)] }
+        if rest.hasPrefix("#") { return SourceOrder.tokens(pointer: String(rest.dropFirst())) }
+        if rest.hasPrefix(" "), let bang = rest.lastIndex(of: "!") {
+            return [.text(String(rest[rest.index(after: rest.startIndex)..<bang]))] + SourceOrder.cellTokens(String(rest[rest.index(after: bang)...]))
+        }
+        return [.text(String(rest))]
+    }
+}
