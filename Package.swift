@@ -40,7 +40,7 @@ let package = Package(
 
         // The command line: argument parsing, progress, exit codes.
         .target(name: "EvalSheetCLI", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "XLSXWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI"]),
@@ -57,10 +57,10 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader", "TestSupport",
         ], exclude: ["dump_workbooks.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "TestSupport",
-        ]),
+            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "TestSupport",
+        ], exclude: ["edit_workbook.py"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "evalsheet", "EvalSheetModel", "EvalSheetText", "TestSupport",
+            "evalsheet", "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
         ]),
     ]
 )

@@ -4,12 +4,17 @@ import EvalSheetModel
 /// Writes files so that a reader never sees half of one: write to a temporary file in the same
 /// directory, then rename over the target.
 enum AtomicFile {
-    static func write(_ data: Data, to path: String, overwrite: Bool) throws {
-        let fm = FileManager.default
-        if !overwrite, fm.fileExists(atPath: path) {
+    /// Refuses to replace an existing output unless asked to.
+    static func refuseExisting(_ path: String, overwrite: Bool) throws {
+        if !overwrite, FileManager.default.fileExists(atPath: path) {
             throw CLIError(.init(ja: "\(path) は既にあります(上書きするには --force)",
                                  en: "\(path) exists (use --force to overwrite)"))
         }
+    }
+
+    static func write(_ data: Data, to path: String, overwrite: Bool) throws {
+        let fm = FileManager.default
+        try refuseExisting(path, overwrite: overwrite)
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(UInt32.random(in: 0...UInt32.max))")

@@ -1,6 +1,7 @@
 import EvalSheetModel
 import EvalSheetText
 import EvalSheetWorkbook
+import XLSXWriter
 
 /// An error the CLI reports to the user, with a message in Japanese and English.
 struct CLIError: Error {
@@ -17,6 +18,7 @@ enum ErrorText {
         case let e as JSONReadError: e.text(lang)
         case let e as WorkbookImportError: e.text(lang)
         case let e as TemplateError: e.text(lang)
+        case let e as XLSXWriteError: (lang == .ja ? "ブックを書き出せません: " : "cannot write the workbook: ") + String(describing: e)
         default: String(describing: error)
         }
     }

@@ -64,6 +64,7 @@ struct ExportCommand: ParsableCommand {
                     let path = (output as NSString).appendingPathComponent("\(code).xlsx")
                     do {
                         try claims.claim(code, by: file)
+                        try AtomicFile.refuseExisting(path, overwrite: force)
                         try exporter.export(loaded.sheet, to: path, overwrite: force)
                         outcome.written.append(path)
                     } catch {

@@ -61,6 +61,7 @@ public struct WorkbookDump: Decodable, Sendable {
 
     public struct DumpError: Error, CustomStringConvertible {
         public var message: String
+        public init(message: String) { self.message = message }
         public var description: String { message }
     }
 }
