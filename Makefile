@@ -10,9 +10,12 @@ BIN := .build/release/evalsheet
 demo: deps build
 	@mkdir -p $(DEMO_OUT)
 	$(BIN) import $(SAMPLE_YEAR)/kiyose-2019.txt -o $(DEMO_OUT)/json --force --quiet
+	$(BIN) batch $(SAMPLE_YEAR)/kiyose-2019.txt -o $(DEMO_OUT)/xlsx --force
 	@echo
-	@echo "JSON (one file per policy): $(CURDIR)/$(DEMO_OUT)/json/"
-	@ls $(DEMO_OUT)/json
+	@echo "JSON (one file per policy):        $(CURDIR)/$(DEMO_OUT)/json/"
+	@echo "Workbooks (one per policy):        $(CURDIR)/$(DEMO_OUT)/xlsx/"
+	@echo "Index of the year:                 $(CURDIR)/$(DEMO_OUT)/xlsx/index.xlsx"
+	@echo "Validation findings (JSON):        $(CURDIR)/$(DEMO_OUT)/xlsx/findings.json"
 
 ## test: install what is missing (incl. LibreOffice, openpyxl, python-calamine), run every test
 test: test-deps

@@ -60,7 +60,7 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "TestSupport",
         ], exclude: ["edit_workbook.py"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "evalsheet", "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
+            "evalsheet", "EvalSheetCLI", "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
         ]),
     ]
 )

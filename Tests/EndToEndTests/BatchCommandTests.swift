@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import EvalSheetValidation
+import TestSupport
+@testable import EvalSheetCLI
+
+/// `evalsheet batch` over the nine real policies plus two broken files.
+@Suite("evalsheet batch (end to end)", .serialized)
+struct BatchCommandTests {
+    /// samples/kiyose-2019/5xx.txt + a malformed text file + an unusable workbook.
+    static func inputDirectory() throws -> URL {
+        let dir = RepositoryPaths.temporaryDirectory("batch-in")
+        for code in RepositoryPaths.policyCodes {
+            try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("\(code).txt"),
+                                             to: dir.appendingPathComponent("\(code).txt"))
+        }
+        try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("text-malformed/amount-not-a-number.txt"),
+                                         to: dir.appendingPathComponent("broken-amount.txt"))
+        try FileManager.default.copyItem(at: RepositoryPaths.fixtures.appendingPathComponent("xlsx-domain/negative-amount.xlsx"),
+                                         to: dir.appendingPathComponent("broken-negative.xlsx"))
+        return dir
+    }
+
+    @Test("nine converted, two reported with their places, exit 1, no partial files, index of nine")
+    func nineGoodTwoBroken() throws {
+        let input = try Self.inputDirectory(), out = RepositoryPaths.temporaryDirectory("batch-out")
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: out) }
+        let r = try EvalsheetBinary.run(["batch", input.path, "-o", out.path, "--jobs", "2"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("broken-amount.txt:25: 金額が 0 以上の整数ではありません"))
+        #expect(r.stderr.contains("broken-negative.xlsx '3 構成事業'!F5: "))
+        #expect(r.stderr.contains("変換 9 件、スキップ(既存) 0 件、失敗 2 件"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == RepositoryPaths.policyCodes.map { "\($0).xlsx" } + ["findings.json", "index.xlsx"])
+        // Progress, one line per file when not on a terminal.
+        let progress = r.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }
+        #expect(progress.count == 11)
+        #expect(progress.filter { $0.contains("] 失敗 ") }.count == 2)
+        #expect(progress.allSatisfy { $0.range(of: #"^\[ ?\d+/11\] (OK  |失敗) "#, options: .regularExpression) != nil })
+        // The year's findings: the real data's 17 warnings (all nine policies were validated together).
+        let findings = try Findings.decodeJSON(Data(contentsOf: out.appendingPathComponent("findings.json")))
+        #expect(findings.count == 17)
+        #expect(!Findings.hasErrors(findings))
+
+        // The index lists nine rows whose figures equal the models.
+        let dump = try #require(try WorkbookDump.load([out.appendingPathComponent("index.xlsx").path]).values.first)
+        let list = try #require(dump.calamine["施策一覧"])
+        let rows = list.filter { row in RepositoryPaths.policyCodes.contains(row.first?.string ?? "") }
+        #expect(rows.count == 9)
+        for row in rows {
+            let s = RealYear.sheet(row[0].string!)
+            #expect(row[1] == .string(s.policy.name))
+            #expect(row[2] == .string(s.goal.code))
+            #expect(row[5] == .string(s.evaluation.rating.rawValue))
+            #expect(Array(row[6...8]) == s.projects.totals.map { .number(Double($0!)) })
+            let warnings = findings.filter { $0.policy == s.policy.code }.count
+            #expect(row[13] == .number(Double(warnings)), "\(s.policy.code)")
+        }
+        #expect(dump.sheets == ["施策一覧", "基本目標別"])
+        let goals = try #require(dump.calamine["基本目標別"])
+        #expect(goals.first { $0.first == .string("53") }?[3] == .number(580_450 + 2_325_939 + 542_984))
+    }
+
+    @Test("re-running keeps existing files unless --force; --to json; --no-validate")
+    func rerun() throws {
+        let out = RepositoryPaths.temporaryDirectory("batch-rerun")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try EvalsheetBinary.run(["batch", "samples/kiyose-2019/kiyose-2019.txt", "-o", out.path, "--to", "json", "-q"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try EvalsheetBinary.run(["batch", "samples/kiyose-2019/kiyose-2019.txt", "-o", out.path, "--to", "json", "--no-validate"])
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("変換 0 件、スキップ(既存) 9 件、失敗 0 件"))
+        let forced = try EvalsheetBinary.run(["batch", "samples/kiyose-2019/kiyose-2019.txt", "-o", out.path, "--to", "json", "--force", "-q"])
+        #expect(forced.status == 0)
+        for code in RepositoryPaths.policyCodes {
+            #expect(try EvaluationSheetJSON.decode(Data(contentsOf: out.appendingPathComponent("\(code).json")), file: code) == [RealYear.sheet(code)])
+        }
+    }
+
+    @Test("on a terminal (a pseudo-terminal made by script(1)) a bar is redrawn in place")
+    func progressBarOnATerminal() throws {
+        let out = RepositoryPaths.temporaryDirectory("batch-tty")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let script = try #require(ProcessRunner.which("script"), "script(1) from util-linux is needed")
+        let command = "\(EvalsheetBinary.path) batch samples/kiyose-2019/kiyose-2019.txt -o \(out.path) --no-validate --jobs 1"
+        let r = try ProcessRunner.run(script, ["-qefc", command, "/dev/null"], currentDirectory: RepositoryPaths.root)
+        #expect(r.status == 0, "\(r.stdout)")
+        // Each redraw starts with a carriage return and clears the line.
+        #expect(r.stdout.contains("\r\u{1B}[K["))
+        #expect(r.stdout.contains("████████████████████████] 100% 1/1 kiyose-2019.txt  残り 0:00"))
+        #expect(!r.stdout.contains("] OK  "), "no line-per-file output on a terminal")
+    }
+
+    @Test("the bar's pieces: fraction, counts, file name, time left")
+    func barFormat() {
+        #expect(ProgressDisplay.bar(done: 3, total: 12, file: "in/511.txt", elapsed: 6, width: 8)
+                == "[██░░░░░░]  25% 3/12 511.txt  残り 0:18")
+        #expect(ProgressDisplay.line(done: 3, total: 12, file: "in/511.txt", ok: false, detail: "")
+                == "[ 3/12] 失敗 in/511.txt")
+    }
+}
