@@ -48,57 +48,13 @@ struct ExportCommand: ParsableCommand {
         }
         let inputs = try SheetSource.expand(files)
         try AtomicFile.createDirectory(output)
-        let claims = CodeClaims()
         let (output, force) = (self.output, self.force)
-        let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
-            report.notes(outcome.notes)
-            for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }
-            for e in outcome.errors { report.error(e) }
-        }) { (file: String) -> FileOutcome in
-            var outcome = FileOutcome()
-            do {
-                let sheets = try SheetSource.load(file)
-                outcome.notes = sheets.flatMap(\.notes)
-                for loaded in sheets {
-                    let code = loaded.sheet.policy.code
-                    let path = (output as NSString).appendingPathComponent("\(code).xlsx")
-                    do {
-                        try claims.claim(code, by: file)
-                        try AtomicFile.refuseExisting(path, overwrite: force)
-                        try exporter.export(loaded.sheet, to: path, overwrite: force)
-                        outcome.written.append(path)
-                    } catch {
-                        outcome.errors.append(error)
-                    }
-                }
-            } catch {
-                outcome.errors.append(error)
-            }
-            return outcome
+        let ok = PerPolicyConversion.run(inputs, jobs: jobs, report: report) { loaded in
+            let path = (output as NSString).appendingPathComponent("\(loaded.sheet.policy.code).xlsx")
+            try AtomicFile.refuseExisting(path, overwrite: force)
+            try exporter.export(loaded.sheet, to: path, overwrite: force)
+            return path
         }
-        if outcomes.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(1) }
-    }
-}
-
-/// What happened to one input file.
-struct FileOutcome: @unchecked Sendable {
-    var notes: [ReaderNote] = []
-    var written: [String] = []
-    var errors: [any Error] = []
-}
-
-/// Output names already taken in this run: a second policy with the same code is an error,
-/// never a silent overwrite of the first.
-final class CodeClaims: @unchecked Sendable {
-    private let lock = NSLock()
-    private var owners: [String: String] = [:]
-
-    func claim(_ code: String, by file: String) throws {
-        lock.lock(); defer { lock.unlock() }
-        if let first = owners[code] {
-            throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(file))",
-                                 en: "policy \(code) appears more than once (\(first) and \(file))"))
-        }
-        owners[code] = file
+        if !ok { throw ExitCode(1) }
     }
 }

@@ -33,13 +33,28 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite existing output files.")
     var force = false
 
+    @Option(name: .shortAndLong, help: "Parallel workers with -o (default: the number of cores).")
+    var jobs: Int = WorkerPool.defaultJobs
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let report = Reporter(global: global)
+        let inputs = try SheetSource.expand(files)
+        if let dir = output {
+            try AtomicFile.createDirectory(dir)
+            let (to, force) = (self.to, self.force)
+            let ok = PerPolicyConversion.run(inputs, jobs: jobs, report: report) { loaded in
+                let path = (dir as NSString).appendingPathComponent("\(loaded.sheet.policy.code).\(to == .json ? "json" : "txt")")
+                try AtomicFile.write(try Self.render(loaded, to), to: path, overwrite: force)
+                return path
+            }
+            if !ok { throw ExitCode(1) }
+            return
+        }
         var sheets: [LoadedSheet] = []
         var failures = 0
-        for file in try SheetSource.expand(files) {
+        for file in inputs {
             do {
                 let loaded = try SheetSource.load(file)
                 report.notes(loaded.flatMap(\.notes))
@@ -49,26 +64,8 @@ struct ImportCommand: ParsableCommand {
                 failures += 1
             }
         }
-        if let dir = output {
-            try AtomicFile.createDirectory(dir)
-            var seen: Set<String> = []
-            for loaded in sheets {
-                let code = loaded.sheet.policy.code
-                let path = (dir as NSString).appendingPathComponent("\(code).\(to == .json ? "json" : "txt")")
-                do {
-                    guard seen.insert(code).inserted else {
-                        throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(loaded.sourceMap.file))",
-                                             en: "policy \(code) appears more than once (\(loaded.sourceMap.file))"))
-                    }
-                    try AtomicFile.write(try render(loaded), to: path, overwrite: force)
-                    report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)")
-                } catch {
-                    report.error(error)
-                    failures += 1
-                }
-            }
-        } else if sheets.count == 1 {
-            FileHandle.standardOutput.write(try render(sheets[0]))
+        if sheets.count == 1 {
+            FileHandle.standardOutput.write(try Self.render(sheets[0], to))
         } else if !sheets.isEmpty {
             report.error(CLIError(.init(ja: "施策が \(sheets.count) 件あります。-o でフォルダを指定してください",
                                         en: "\(sheets.count) policies: give an output directory with -o")))
@@ -77,7 +74,7 @@ struct ImportCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    private func render(_ loaded: LoadedSheet) throws -> Data {
+    static func render(_ loaded: LoadedSheet, _ to: Target) throws -> Data {
         switch to {
         case .json: return try EvaluationSheetJSON.encode(loaded.sheet)
         case .text: return Data(TextFormWriter.write(loaded.sheet).utf8)
