@@ -34,6 +34,13 @@ private func libraryError(_ error: lxw_error, _ function: StaticString) -> XLSXW
     rgb == 0 ? lxw_color_t(LXW_COLOR_BLACK.rawValue) : rgb
 }
 
+/// A C copy of a string that lives as long as this object.
+private final class CStringBox {
+    let pointer: UnsafeMutablePointer<CChar>?
+    init(_ string: String) { pointer = strdup(string) }
+    deinit { cFree(pointer) }
+}
+
 /// C copies of Swift strings that live until `free()`; used where a call takes several strings.
 private struct CStrings {
     private var pointers: [UnsafeMutablePointer<CChar>] = []
@@ -65,24 +72,60 @@ private func protectLeadingEquals(_ text: String?) -> String? {
     return "=" + text
 }
 
+// MARK: - Allocator
+
+/// libxlsxwriter runs zlib once per part (about 18 per workbook), and each deflate state
+/// (~260 KB) is freed right back at the top of the heap. With glibc's default 128 KB trim
+/// threshold every part shrinks and regrows the heap, costing about 1 ms of page faults per
+/// workbook (a third of the total). Raising the threshold once per process keeps that memory.
+/// Only the trim threshold changes; nothing else about the allocator.
+/// (glibc's `mallopt` is looked up at run time: Swift's Glibc module does not export malloc.h.)
+private let allocatorTuned: Bool = {
+    #if canImport(Glibc)
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
+    let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+    let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
+    return mallopt(trimThreshold, 64 << 20) == 1
+    #else
+    return false
+    #endif
+}()
+
 // MARK: - Workbook
 
 /// One `lxw_workbook`, plus the state that 1.1.4 does not check itself.
 final class LXWBook {
     private(set) var raw: UnsafeMutablePointer<lxw_workbook>?
     private var sheetNameKeys: Set<String> = []
-    private(set) var sheets: [LXWSheet] = []
+    /// The C sheets in order, and which are hidden (no LXWSheet references: they refer to us).
+    private var sheetPointers: [UnsafeMutablePointer<lxw_worksheet>] = []
+    private var hiddenSheets: Set<Int> = []
     private var definedNameKeys: Set<String> = []
     private var customPropertyKeys: Set<String> = []
     private var formats: [XLSXStyle: LXWFormatPointer] = [:]
-    private var lastStyle = XLSXStyle.default
-    private var lastFormat: LXWFormatPointer?
+    /// The most recently used styles, compared with `==` before hashing: a form alternates a
+    /// handful of styles, and hashing a style with Japanese strings normalizes them every time,
+    /// while comparing copies of the same style is a pointer check.
+    private var recentStyles: [XLSXStyle] = []
+    private var recentFormats: [LXWFormatPointer?] = []
+    private var nextRecentSlot = 0
+    private static let recentCapacity = 8
     /// The sheet Excel opens on, as libxlsxwriter tracks it.
     private(set) var activeSheetIndex = 0
 
-    /// Creates the C workbook; libxlsxwriter writes `path` only when closed.
-    init(path: String) throws {
-        guard let raw = path.withCString({ workbook_new($0) }) else {
+    /// The directory for libxlsxwriter's scratch files, kept alive as long as the workbook.
+    private let scratchDirectory: CStringBox?
+
+    /// Creates the C workbook; libxlsxwriter writes `path` only when closed. Each XML part is
+    /// first written to a scratch file in `scratchDirectory` (nil: the C library's default,
+    /// `tmpfile()`); on tmpfs this avoids most of the cost of creating files.
+    init(path: String, scratchDirectory: String?) throws {
+        _ = allocatorTuned
+        self.scratchDirectory = scratchDirectory.map(CStringBox.init)
+        var options = lxw_workbook_options()
+        options.tmpdir = self.scratchDirectory?.pointer
+        guard let raw = path.withCString({ workbook_new_opt($0, &options) }) else {
             throw XLSXWriteError.cannotCreateWorkbook(path)
         }
         self.raw = raw
@@ -103,23 +146,28 @@ final class LXWBook {
         if let raw {
             lxw_workbook_free(raw)
             self.raw = nil
-            formats.removeAll()
-            lastFormat = nil
+            forgetFormats()
         }
+    }
+
+    private func forgetFormats() {
+        formats.removeAll()
+        recentStyles.removeAll()
+        recentFormats.removeAll()
+        nextRecentSlot = 0
     }
 
     /// Writes the file (`workbook_close` also frees the workbook, whatever it returns).
     func close() throws {
         let raw = try open()
         // Excel cannot open on a hidden sheet: move the active sheet to the first visible one.
-        if sheets.indices.contains(activeSheetIndex), sheets[activeSheetIndex].isHidden,
-           let visible = sheets.first(where: { !$0.isHidden }) {
-            worksheet_activate(visible.raw)
-            activeSheetIndex = visible.index
+        if hiddenSheets.contains(activeSheetIndex),
+           let visible = sheetPointers.indices.first(where: { !hiddenSheets.contains($0) }) {
+            worksheet_activate(sheetPointers[visible])
+            activeSheetIndex = visible
         }
         self.raw = nil
-        formats.removeAll()
-        lastFormat = nil
+        forgetFormats()
         try check(workbook_close(raw), "workbook_close")
     }
 
@@ -137,13 +185,21 @@ final class LXWBook {
             throw XLSXWriteError.invalidSheetName(name, reason: "libxlsxwriter refused it")
         }
         sheetNameKeys.insert(key)
-        let wrapper = LXWSheet(book: self, raw: sheet, name: name, index: sheets.count)
-        sheets.append(wrapper)
-        return wrapper
+        sheetPointers.append(sheet)
+        return LXWSheet(book: self, raw: sheet, name: name, index: sheetPointers.count - 1)
     }
 
-    fileprivate func sheetActivated(_ index: Int) { activeSheetIndex = index }
+    var sheetCount: Int { sheetPointers.count }
+
+    fileprivate func isSheetHidden(_ index: Int) -> Bool { hiddenSheets.contains(index) }
+
+    fileprivate func sheetActivated(_ index: Int) {
+        activeSheetIndex = index
+        hiddenSheets.remove(index)  // libxlsxwriter unhides the active sheet
+    }
+
     fileprivate func sheetHidden(_ index: Int) {
+        hiddenSheets.insert(index)
         // libxlsxwriter moves the active sheet to the first one when the active one is hidden.
         if activeSheetIndex == index { activeSheetIndex = 0 }
     }
@@ -252,7 +308,9 @@ final class LXWBook {
     /// The format for `style`, created once per distinct style; nil for the default style.
     @inline(__always)
     func format(for style: XLSXStyle) throws -> LXWFormatPointer? {
-        if style == lastStyle { return lastFormat }
+        for index in recentStyles.indices where recentStyles[index] == style {
+            return recentFormats[index]
+        }
         return try lookUpFormat(style)
     }
 
@@ -272,8 +330,14 @@ final class LXWBook {
             formats[style] = created
             format = created
         }
-        lastStyle = style
-        lastFormat = format
+        if recentStyles.count < Self.recentCapacity {
+            recentStyles.append(style)
+            recentFormats.append(format)
+        } else {
+            recentStyles[nextRecentSlot] = style
+            recentFormats[nextRecentSlot] = format
+            nextRecentSlot = (nextRecentSlot + 1) % Self.recentCapacity
+        }
         return format
     }
 
@@ -392,8 +456,9 @@ final class LXWSheet {
     let raw: UnsafeMutablePointer<lxw_worksheet>
     let name: String
     let index: Int
-    private(set) var isHidden = false
     private var merges: [CellRange] = []
+
+    var isHidden: Bool { book.isSheetHidden(index) }
 
     fileprivate init(book: LXWBook, raw: UnsafeMutablePointer<lxw_worksheet>, name: String, index: Int) {
         self.book = book
@@ -667,13 +732,11 @@ final class LXWSheet {
 
     func hide() throws {
         worksheet_hide(try open())
-        isHidden = true
         book.sheetHidden(index)
     }
 
     func activate() throws {
         worksheet_activate(try open())
-        isHidden = false // libxlsxwriter unhides the active sheet
         book.sheetActivated(index)
     }
 
@@ -881,6 +944,8 @@ final class LXWChart {
 // MARK: - Library facts
 
 enum LXWLibrary {
-    /// The header's version string, "1.1.4" on Debian 12.
-    static var version: String { LXW_VERSION }
+    /// The version of the headers compiled against, "1.1.4" on Debian 12.
+    static var headerVersion: String { LXW_VERSION }
+    /// The version of the library loaded at run time, as `LXW_VERSION_ID` (114 for 1.1.4).
+    static var runtimeVersionID: Int { Int(lxw_version_id()) }
 }

@@ -268,25 +268,64 @@ enum LXWGuard {
 
     // MARK: Protection
 
-    /// nil means "no password". A password must be 1…24 ASCII characters: 1.1.4 hashes longer
-    /// ones wrongly, and it hashes UTF-8 bytes where Excel hashes code-page bytes.
+    /// nil means "no password". A password must be printable ASCII (1.1.4 hashes UTF-8 bytes,
+    /// Excel hashes code-page bytes) and short enough that libxlsxwriter 1.1.4's hash equals
+    /// Excel's: at most 24 characters, and 1.1.4 also drops a bit of a 24th character of
+    /// `@` or above, so the two hashes are compared rather than trusting the length alone.
     static func password(_ password: String?) throws {
         guard let password else { return }
         if password.isEmpty { throw XLSXWriteError.invalidPassword(reason: "it is empty (pass nil for no password)") }
-        if password.utf8.contains(where: { $0 >= 0x80 || $0 < 0x20 }) {
+        if password.utf8.contains(where: { $0 >= 0x7F || $0 < 0x20 }) {
             throw XLSXWriteError.invalidPassword(reason: "only printable ASCII characters hash the way Excel does")
         }
         if password.utf8.count > LXWLimits.passwordMaxBytes {
             throw XLSXWriteError.invalidPassword(
                 reason: "it has \(password.utf8.count) characters; libxlsxwriter 1.1.4 hashes at most \(LXWLimits.passwordMaxBytes) correctly")
         }
+        if libxlsxwriter114PasswordHash(password) != excelPasswordHash(password) {
+            throw XLSXWriteError.invalidPassword(
+                reason: "libxlsxwriter 1.1.4 would store a wrong hash for it (a 24th character must sort before \"@\"); use at most 23 characters")
+        }
+    }
+
+    /// Excel's legacy sheet-protection hash (ECMA-376 Part 4, 14.7.1): a true 15-bit rotation.
+    static func excelPasswordHash(_ password: String) -> UInt16 {
+        var hash: UInt16 = 0
+        for byte in password.utf8.reversed() {
+            hash = ((hash >> 14) & 0x01) | ((hash << 1) & 0x7FFF)
+            hash ^= UInt16(byte)
+        }
+        hash = ((hash >> 14) & 0x01) | ((hash << 1) & 0x7FFF)
+        hash ^= UInt16(truncatingIfNeeded: password.utf8.count)
+        return hash ^ 0xCE4B
+    }
+
+    /// libxlsxwriter 1.1.4's `lxw_hash_password`: shifts each character left by its position
+    /// and folds the high bits back only once, losing bits above bit 29.
+    static func libxlsxwriter114PasswordHash(_ password: String) -> UInt16 {
+        var hash: UInt16 = 0
+        for (index, byte) in password.utf8.enumerated() {
+            let letter = (UInt32(byte) << UInt32(index + 1)) & 0xFFFF_FFFF
+            let low = letter & 0x7FFF
+            let high = (letter & (0x7FFF << 15)) >> 15
+            hash ^= UInt16(truncatingIfNeeded: low | high)
+        }
+        hash ^= UInt16(truncatingIfNeeded: password.utf8.count)
+        return hash ^ 0xCE4B
     }
 
     // MARK: Print setup
 
+    /// Header/footer text. `&G` and `&[Picture]` (image placeholders) are refused: images are
+    /// not supported here, and 1.1.4's error path for a placeholder without an image frees the
+    /// old header twice, crashing the process later. libxlsxwriter spots `&G` even after `&&`,
+    /// so that sequence is refused too.
     static func headerFooter(_ value: String, what: String) throws {
         try text(value, what: what, allowEmpty: false)
         try maxCharacters(value, LXWLimits.headerFooterMaxCharacters, what: what)
+        if value.contains("&G") || value.contains("&[Picture]") {
+            throw XLSXWriteError.invalidHeaderFooter(value, reason: "image placeholders (&G, &[Picture]) are not supported")
+        }
     }
 
     static func inRange(_ value: Double, _ range: ClosedRange<Double>, what: String) throws {

@@ -23,9 +23,7 @@ struct XLSXAtomicOutput {
             throw XLSXWriteError.cannotCreateWorkbook(path)
         }
         let directoryPath = directory.isEmpty ? "/" : directory
-        var status = stat()
-        guard stat(directoryPath, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR,
-              access(directoryPath, W_OK) == 0 else {
+        guard Self.isWritableDirectory(directoryPath) else {
             throw XLSXWriteError.directoryNotWritable(directoryPath)
         }
         if !overwrite, Self.exists(path) { throw XLSXWriteError.fileExists(path) }
@@ -34,6 +32,23 @@ struct XLSXAtomicOutput {
         self.path = path
         self.temporaryPath = prefix + "." + name + ".tmp-" + random
         self.overwrite = overwrite
+    }
+
+    static func isWritableDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && access(path, W_OK) == 0
+    }
+
+    /// `/dev/shm` (memory) when it is a writable directory with at least 256 MiB free, else nil
+    /// for the C library's default. libxlsxwriter does not check its writes to scratch files,
+    /// so a small tmpfs (Docker's is 64 MiB) must not be used for a large workbook.
+    static var defaultScratchDirectory: String? {
+        let shm = "/dev/shm"
+        guard isWritableDirectory(shm) else { return nil }
+        var info = statvfs()
+        guard statvfs(shm, &info) == 0 else { return nil }
+        let free = UInt64(info.f_bavail) * UInt64(info.f_frsize)
+        return free >= 256 << 20 ? shm : nil
     }
 
     static func exists(_ path: String) -> Bool {

@@ -18,10 +18,14 @@ public final class XLSXWorkbookWriter {
 
     /// Starts a workbook that `finish()` will place at `path`.
     ///
+    /// `scratchDirectory` receives libxlsxwriter's short-lived part files (unlinked as soon as
+    /// they are created). By default it is `/dev/shm` when that is a writable directory (memory,
+    /// several times faster than creating files on disk), else the system's temporary directory.
+    ///
     /// - Throws: `.fileExists` if `path` exists and `overwrite` is false;
-    ///   `.directoryNotWritable` if the directory is missing or read-only.
-    public init(path: String, overwrite: Bool = false) throws {
-        context = try XLSXWorkbookContext(path: path, overwrite: overwrite)
+    ///   `.directoryNotWritable` if the directory (or `scratchDirectory`) is missing or read-only.
+    public init(path: String, overwrite: Bool = false, scratchDirectory: String? = nil) throws {
+        context = try XLSXWorkbookContext(path: path, overwrite: overwrite, scratchDirectory: scratchDirectory)
     }
 
     deinit { context.abandon() }
@@ -111,9 +115,18 @@ final class XLSXWorkbookContext {
     var listStore = XLSXListStore()
     private var finished = false
 
-    init(path: String, overwrite: Bool) throws {
+    init(path: String, overwrite: Bool, scratchDirectory: String?) throws {
+        let scratch: String?
+        if let scratchDirectory {
+            guard XLSXAtomicOutput.isWritableDirectory(scratchDirectory) else {
+                throw XLSXWriteError.directoryNotWritable(scratchDirectory)
+            }
+            scratch = scratchDirectory
+        } else {
+            scratch = XLSXAtomicOutput.defaultScratchDirectory
+        }
         output = try XLSXAtomicOutput(path: path, overwrite: overwrite)
-        book = try LXWBook(path: output.temporaryPath)
+        book = try LXWBook(path: output.temporaryPath, scratchDirectory: scratch)
     }
 
     /// The formula that refers to `items` on the hidden `_lists` sheet.

@@ -33,6 +33,8 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
     case tooLong(what: String, length: Int, limit: Int, unit: LengthUnit)
     /// A string contains a character that XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF).
     case invalidCharacter(what: String, scalar: UInt32)
+    /// The page header or footer cannot be written.
+    case invalidHeaderFooter(String, reason: String)
     /// A number is outside the range that the feature accepts.
     case valueOutOfRange(what: String, value: Double, range: ClosedRange<Double>)
 
@@ -81,6 +83,8 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(what) is \(length) \(unit.rawValue) long; the limit is \(limit) \(unit.rawValue)"
         case .invalidCharacter(let what, let scalar):
             return "\(what) contains U+\(String(scalar, radix: 16, uppercase: true)), which an XLSX file cannot hold"
+        case .invalidHeaderFooter(let text, let reason):
+            return "invalid header/footer \"\(text)\": \(reason)"
         case .valueOutOfRange(let what, let value, let range):
             return "\(what) is \(value); it must lie in \(range.lowerBound)…\(range.upperBound)"
         case .cellOutOfRange(let row, let column):
