@@ -24,7 +24,7 @@ extension WorkbookTemplate {
     "projects":    { "name": "3 構成事業", "title": "3. 構成事業の状況", "orientation": "landscape",
                      "columnWidths": [13, 36, 9, 11, 22, 14, 14, 14] },
     "indicators":  { "name": "4 まちづくり指標", "title": "4. まちづくり指標", "orientation": "landscape",
-                     "columnWidths": [5, 9, 40, 10, 13, 9, 11, 11, 11, 11, 11] },
+                     "columnWidths": [5, 9, 40, 12, 13, 9, 11, 11, 11, 11, 11] },
     "evaluation":  { "name": "5 評価", "title": "5. 評価({fiscalYear}実績に対する)", "orientation": "portrait",
                      "columnWidths": [26, 12, 62] },
     "environment": { "name": "6 施策を取り巻く環境", "title": "6. 施策を取り巻く環境", "orientation": "landscape",

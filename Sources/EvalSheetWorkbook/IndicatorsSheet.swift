@@ -61,7 +61,8 @@ enum IndicatorsSheet {
         try canvas.text(t.endMarker, at: .at(row, 0), span: lastColumn + 1, style: styles.endMarker)
         canvas.define(TableName.indicators, CellRange(first: .at(headerRow, 0), last: .at(row, lastColumn)))
         let footnote = CellReference.at(row + 1, 0)
-        try canvas.text(ind.footnote ?? "", at: footnote, span: lastColumn + 1, style: styles.inputText)
+        try canvas.text(ind.footnote ?? "", at: footnote, span: lastColumn + 1,
+                        style: styles.inputText.with { $0.border = .none; $0.fillColor = nil })
         canvas.define(TableName.indicatorFootnote, CellRange(footnote))
     }
 
