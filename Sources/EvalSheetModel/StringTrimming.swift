@@ -12,4 +12,19 @@ extension StringProtocol {
     public func withoutSpaces() -> String {
         String(filter { $0 != " " && $0 != "\u{3000}" })
     }
+
+    /// How fixed labels are compared by every reader: spaces (ASCII, ideographic), tabs and line
+    /// breaks removed, full-width ASCII folded — so `市民ニーズ の状況` = `市民ニーズの状況` and
+    /// `総事業費（施策の合計）` = `総事業費(施策の合計)`. Never applied to data text.
+    public func labelKey() -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x3000, 0x09, 0x0A, 0x0D: continue
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 }

@@ -65,19 +65,7 @@ enum TextDecoding {
     }
 }
 
-/// How fixed labels are compared: spaces removed, full-width punctuation folded to ASCII,
-/// so `市民ニーズ の状況` = `市民ニーズの状況` and `総事業費（施策の合計）` = `総事業費(施策の合計)`.
-/// Never applied to data text.
+/// How fixed labels are compared (see `StringProtocol.labelKey()`). Never applied to data text.
 enum Label {
-    static func key(_ s: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x3000, 0x09: continue
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    static func key(_ s: some StringProtocol) -> String { s.labelKey() }
 }

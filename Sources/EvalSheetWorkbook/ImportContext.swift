@@ -100,17 +100,7 @@ struct SheetView {
     }
 }
 
-/// How labels are compared on import: spaces removed, full-width ASCII folded.
+/// How labels are compared on import (see `StringProtocol.labelKey()`).
 enum LabelKey {
-    static func of(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x3000, 0x09, 0x0A, 0x0D: continue
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    static func of(_ s: String) -> String { s.labelKey() }
 }
