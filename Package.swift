@@ -53,6 +53,7 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "TestSupport",
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter"], exclude: ["python"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader", "TestSupport",
         ], exclude: ["dump_workbooks.py"]),

@@ -178,7 +178,7 @@ final class LibZipArchive {
         while true {
             if count == capacity {
                 // Grow geometrically, but never beyond limit + 1 (one extra byte detects overflow).
-                let newCapacity = min(capacity * 2, limit &+ 1)
+                let newCapacity = capacity > Int.max / 4 ? limit &+ 1 : min(capacity * 2, limit &+ 1)
                 if newCapacity <= capacity {
                     free(buffer)
                     consumed = count

@@ -14,15 +14,26 @@ struct Relationships: Sendable {
     /// The part these relationships belong to ("" for the package root).
     var sourcePart: String
     var all: [Relationship] = []
+    /// Index of the first relationship with each id.
+    private var indexByID: [String: Int] = [:]
+
+    init(sourcePart: String) {
+        self.sourcePart = sourcePart
+    }
+
+    mutating func append(_ relationship: Relationship) {
+        if indexByID[relationship.id] == nil { indexByID[relationship.id] = all.count }
+        all.append(relationship)
+    }
 
     /// The first relationship of a type.
     func first(_ type: RelationshipType) -> Relationship? {
         all.first { $0.type == type }
     }
 
-    /// The relationship with an id.
+    /// The relationship with an id (the first, if a hostile part repeats ids).
     func byID(_ id: String) -> Relationship? {
-        all.first { $0.id == id }
+        indexByID[id].map { all[$0] }
     }
 
     /// The `.rels` part name for a source part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`;
@@ -54,7 +65,7 @@ struct Relationships: Sendable {
                 guard let id = xml.attribute(.none, "Id"), let type = xml.attribute(.none, "Type"),
                       let target = xml.attribute(.none, "Target") else { continue }
                 let mode = xml.attribute(.none, "TargetMode")
-                result.all.append(Relationship(id: id, type: RelationshipType(uri: type), typeURI: type,
+                result.append(Relationship(id: id, type: RelationshipType(uri: type), typeURI: type,
                                                target: target, isExternal: mode == "External"))
             case .endOfDocument:
                 return result

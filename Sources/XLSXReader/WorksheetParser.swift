@@ -398,7 +398,7 @@ struct WorksheetParser {
         case .table(let strings):
             guard index < strings.count else {
                 throw fail(.sharedStringIndexOutOfRange, cell: cellName(row, column),
-                           "shared string index \(index) is out of range (the table has \(strings.count) strings)")
+                           "shared string index \(index) is out of range (the table has \(strings.count) string\(strings.count == 1 ? "" : "s"))")
             }
             return .string(strings[index])
         }

@@ -72,6 +72,14 @@ struct XMLTokenizer {
         var namespace: XMLNamespace
     }
     private var bindings: [Binding] = []
+    /// Cap on namespace declarations in scope (prefix lookup is linear in their number).
+    static let maxBindings = 512
+    /// Incremented whenever `bindings` changes; invalidates the prefix cache.
+    private var bindingGeneration = 0
+    private var cachedPrefixGeneration = -1
+    private var cachedPrefixStart = 0
+    private var cachedPrefixLength = 0
+    private var cachedPrefixNamespace: XMLNamespace = .none
     private var defaultNamespace: XMLNamespace = .none
     private var pendingEnd = false
     private var sawRoot = false
@@ -443,6 +451,10 @@ struct XMLTokenizer {
                 } else {
                     namespace = XMLNamespace.identify(UnsafeBufferPointer(start: p + valueStart, count: valueEnd - valueStart))
                 }
+                if bindings.count >= Self.maxBindings {
+                    throw malformed(attrStart, "more than \(Self.maxBindings) namespace declarations in scope")
+                }
+                bindingGeneration &+= 1
                 if nameLength == 5 {
                     bindings.append(Binding(prefixStart: attrStart, prefixEnd: attrStart, namespace: namespace))
                     defaultNamespace = namespace
@@ -504,15 +516,25 @@ struct XMLTokenizer {
         pos = i
     }
 
-    /// Resolves the prefix `p[start..<colon]` against the bindings in scope.
-    private func resolvePrefix(_ start: Int, _ colon: Int) throws(XLSXReadError) -> XMLNamespace {
+    /// Resolves the prefix `p[start..<colon]` against the bindings in scope. The last answer is
+    /// cached until the bindings change, so a document using one prefix throughout (`x:`) costs
+    /// one comparison per element however many namespaces are declared.
+    private mutating func resolvePrefix(_ start: Int, _ colon: Int) throws(XLSXReadError) -> XMLNamespace {
         let length = colon - start
         if length == 0 { throw malformed(start, "empty namespace prefix") }
+        if cachedPrefixGeneration == bindingGeneration && cachedPrefixLength == length
+            && memcmp(p + cachedPrefixStart, p + start, length) == 0 {
+            return cachedPrefixNamespace
+        }
         var k = bindings.count - 1
         while k >= 0 {
             let binding = bindings[k]
             if binding.prefixEnd - binding.prefixStart == length
                 && memcmp(p + binding.prefixStart, p + start, length) == 0 {
+                cachedPrefixGeneration = bindingGeneration
+                cachedPrefixStart = start
+                cachedPrefixLength = length
+                cachedPrefixNamespace = binding.namespace
                 return binding.namespace
             }
             k -= 1
@@ -548,6 +570,7 @@ struct XMLTokenizer {
         localEnd = open.qnameEnd
         if bindings.count != open.bindingCount {
             bindings.removeSubrange(open.bindingCount...)
+            bindingGeneration &+= 1
         }
         defaultNamespace = open.defaultNamespace
     }
