@@ -70,6 +70,7 @@ enum SectionSheets {
     static func locate(in document: XLSXDocument, template: WorkbookTemplate, file: String) throws(WorkbookImportError) -> [XLSXWorksheet] {
         var found: [XLSXWorksheet?] = Array(repeating: nil, count: 7)
         var byTitle: [String: XLSXWorksheet]?
+        var unreadable: XLSXReadError?  // a sheet that could not be read: the real reason when no section is found
         func titleKey(_ title: String) -> String {
             LabelKey.of(String(title.split(separator: "(", maxSplits: 1).first ?? Substring(title)))
         }
@@ -81,8 +82,10 @@ enum SectionSheets {
                 }
                 if byTitle == nil {
                     byTitle = [:]
-                    for info in document.sheets {
-                        guard let ws = try? document.worksheet(named: info.name) else { continue }
+                    for info in document.sheets where info.kind == .worksheet {
+                        let ws: XLSXWorksheet?
+                        do { ws = try document.worksheet(named: info.name) } catch { unreadable = unreadable ?? error; continue }
+                        guard let ws else { continue }
                         byTitle![titleKey(SheetView(worksheet: ws).text(.at(0, 0))), default: ws] = ws
                     }
                 }
@@ -90,6 +93,9 @@ enum SectionSheets {
             } catch {
                 throw WorkbookImportError(error, file: file)
             }
+        }
+        if found.contains(where: { $0 == nil }), let unreadable {
+            throw WorkbookImportError(unreadable, file: file)
         }
         if found.allSatisfy({ $0 == nil }) {
             throw WorkbookImportError(file: file, message: .init(
