@@ -9,11 +9,11 @@ public enum EvaluationSheetJSON {
         return e
     }
 
-    /// One sheet as JSON bytes (UTF-8, with a trailing newline).
+    /// One sheet as JSON bytes (UTF-8, pretty-printed, sorted keys, with a trailing newline).
     public static func encode(_ sheet: EvaluationSheet) throws -> Data {
-        var data = try makeEncoder().encode(sheet)
-        data.append(0x0A)
-        return data
+        var w = JSONTextWriter()
+        sheet.writeJSON(&w)
+        return Data(w.bytes + [0x0A])
     }
 
     /// Reads one sheet or an array of sheets. Errors name the JSON pointer of the bad value.

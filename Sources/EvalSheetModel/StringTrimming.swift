@@ -27,4 +27,20 @@ extension StringProtocol {
         }
         return String(out)
     }
+
+    /// Whether this text's `labelKey()` equals `key` (itself a label key), without building the
+    /// key: stops at the first differing character, so checking data cells against a label is cheap.
+    public func hasLabelKey(_ key: String) -> Bool {
+        var expected = key.unicodeScalars.makeIterator()
+        for scalar in unicodeScalars {
+            let folded: Unicode.Scalar
+            switch scalar.value {
+            case 0x20, 0x3000, 0x09, 0x0A, 0x0D: continue
+            case 0xFF01...0xFF5E: folded = Unicode.Scalar(scalar.value - 0xFEE0)!
+            default: folded = scalar
+            }
+            guard expected.next() == folded else { return false }
+        }
+        return expected.next() == nil
+    }
 }

@@ -48,7 +48,7 @@ extension EnvironmentSheet {
         }
         let header = sheet.filled(row: first.row)
         func column(_ label: String) throws(WorkbookImportError) -> Int {
-            guard let c = header.first(where: { sheet.key($0) == LabelKey.of(label) }) else {
+            guard let c = header.first(where: { sheet.isLabel($0, label) }) else {
                 throw ctx.error(sheet, first, ja: "見出しに「\(label)」がありません", en: "the header has no \"\(label)\" column")
             }
             return c.column

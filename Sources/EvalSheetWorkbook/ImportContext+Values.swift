@@ -13,7 +13,7 @@ extension ImportContext {
         let offset = field.labelOffset
         func labelMatches(_ cell: CellReference) -> Bool {
             let label = cell.offset(rows: offset.rows, columns: offset.columns)
-            return label.row >= 0 && label.column >= 0 && sheet.key(label) == LabelKey.of(field.label)
+            return label.row >= 0 && label.column >= 0 && sheet.isLabel(label, field.label)
         }
         if let named = definedCell(field.definedName, on: sheet)?.first, labelMatches(named) { return named }
         if labelMatches(field.cell) { return field.cell }

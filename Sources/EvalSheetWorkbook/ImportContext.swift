@@ -50,12 +50,30 @@ final class ImportContext {
 /// (spaces removed, full-width folded), and searches for labels by text.
 struct SheetView {
     let worksheet: XLSXWorksheet
+    /// Row number → position in `worksheet.rows`, for direct access to a row's cells.
+    private let rowPositions: [Int: Int]
+
+    init(worksheet: XLSXWorksheet) {
+        self.worksheet = worksheet
+        var positions: [Int: Int] = [:]
+        positions.reserveCapacity(worksheet.rows.count)
+        for (i, row) in worksheet.rows.enumerated() { positions[row.index] = i }
+        rowPositions = positions
+    }
+
     var name: String { worksheet.name }
+
+    /// The cells of a row (empty when the row holds nothing).
+    func cells(row: Int) -> ArraySlice<XLSXCell> {
+        rowPositions[row].map { worksheet.rows[$0].cells } ?? []
+    }
 
     /// The cell's value as text: strings verbatim (CRLF → LF), numbers in their shortest form.
     func text(_ ref: CellReference) -> String {
         switch worksheet.value(at: ref) {
-        case .string(let s): return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        case .string(let s) where s.utf8.contains(13):
+            return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        case .string(let s): return s
         case .number(let d, _): return NumberFormatCodec.shortest(d)
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e
@@ -67,6 +85,12 @@ struct SheetView {
     /// The label key of a cell (for comparing fixed labels).
     func key(_ ref: CellReference) -> String { LabelKey.of(text(ref)) }
 
+    /// Whether the cell holds the fixed label `label` (compared the tolerant way).
+    func isLabel(_ ref: CellReference, _ label: String) -> Bool {
+        guard case .string(let s) = worksheet.value(at: ref) else { return false }
+        return s.hasLabelKey(LabelKey.of(label))
+    }
+
     func isBlank(_ ref: CellReference) -> Bool { text(ref).trimmedSpaces().isEmpty }
 
     /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
@@ -75,7 +99,7 @@ struct SheetView {
         let target = LabelKey.of(label)
         for row in worksheet.rows where row.index >= fromRow {
             for cell in row.cells where column == nil || cell.reference.column == column {
-                if case .string(let s) = cell.value, LabelKey.of(s) == target { return cell.reference }
+                if case .string(let s) = cell.value, s.hasLabelKey(target) { return cell.reference }
             }
         }
         return nil
@@ -84,10 +108,10 @@ struct SheetView {
     /// Whether any cell of the row is the template's end marker (以下余白).
     func isEndMarker(row: Int, marker: String) -> Bool {
         let target = LabelKey.of(marker)
-        return worksheet.rows.first(where: { $0.index == row })?.cells.contains {
-            if case .string(let s) = $0.value { return LabelKey.of(s) == target }
+        return cells(row: row).contains {
+            if case .string(let s) = $0.value { return s.hasLabelKey(target) }
             return false
-        } ?? false
+        }
     }
 
     /// The last row index holding anything.
@@ -95,8 +119,7 @@ struct SheetView {
 
     /// The non-empty cells of a row at or right of `fromColumn`.
     func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
-        (worksheet.rows.first { $0.index == row }?.cells ?? [])
-            .map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
+        cells(row: row).map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
     }
 }
 

@@ -116,7 +116,7 @@ extension IndicatorsSheet {
             if sheet.isEndMarker(row: row, marker: ctx.template.endMarker) { endRow = row; break }
             defer { row += 1 }
             let filled = sheet.filled(row: row)
-            func labelled(_ label: String) -> CellReference? { filled.first { sheet.key($0) == LabelKey.of(label) } }
+            func labelled(_ label: String) -> CellReference? { filled.first { sheet.isLabel($0, label) } }
             func after(_ label: String) -> CellReference? { labelled(label).map { $0.offset(columns: 1) } }
             func values(_ label: String, _ path: (Int) -> FieldPath.IndicatorField) throws(WorkbookImportError) -> [IndicatorValue] {
                 var out: [IndicatorValue] = []

@@ -69,7 +69,7 @@ extension ProjectsSheet {
         }
         let header = codeHeader.row
         func column(_ label: String) throws(WorkbookImportError) -> Int {
-            guard let c = sheet.filled(row: header).first(where: { sheet.key($0) == LabelKey.of(label) }) else {
+            guard let c = sheet.filled(row: header).first(where: { sheet.isLabel($0, label) }) else {
                 throw ctx.error(sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
                                 en: "the §3 header has no \"\(label)\" column")
             }
@@ -94,7 +94,7 @@ extension ProjectsSheet {
         while row <= sheet.lastRow {
             defer { row += 1 }
             let codeCell = CellReference.at(row, codeHeader.column)
-            if sheet.key(codeCell) == LabelKey.of(l.total) { totalRow = row; break }
+            if sheet.isLabel(codeCell, l.total) { totalRow = row; break }
             if sheet.isEndMarker(row: row, marker: ctx.template.endMarker) { break }
             let cells = [codeHeader.column, name, plan, dirs, section] + money.map(\.0)
             if cells.allSatisfy({ sheet.isBlank(.at(row, $0)) }) { continue }

@@ -135,3 +135,26 @@ struct InputVariantTests {
         return out + ns.substring(from: last)
     }
 }
+
+@Suite("The JSON writer")
+struct JSONWriterTests {
+    @Test("writes the same values as Foundation's JSONEncoder, for all nine", arguments: RepositoryPaths.policyCodes)
+    func sameAsJSONEncoder(_ code: String) throws {
+        let sheet = RealYear.sheet(code)
+        let ours = try JSONSerialization.jsonObject(with: EvaluationSheetJSON.encode(sheet)) as! NSDictionary
+        let foundation = try JSONSerialization.jsonObject(with: EvaluationSheetJSON.makeEncoder().encode(sheet)) as! NSDictionary
+        #expect(ours == foundation)
+    }
+
+    @Test("escapes quotes, backslashes and control characters")
+    func escaping() throws {
+        var sheet = RealYear.sheet("512")
+        sheet.evaluation.reason = "引用\"符\\と\n改行\tタブ\u{01}"
+        sheet.projects.rows = []
+        sheet.projects.totals = [nil, nil, nil]
+        let data = try EvaluationSheetJSON.encode(sheet)
+        #expect(try EvaluationSheetJSON.decode(data, file: "x.json") == [sheet])
+        #expect(String(decoding: data, as: UTF8.self).contains(#""reason": "引用\"符\\と\n改行\tタブ\u0001""#))
+        #expect(String(decoding: data, as: UTF8.self).contains(#""rows": []"#))
+    }
+}
