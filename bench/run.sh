@@ -60,6 +60,12 @@ measure imp-openpyxl-9  python3 bench/read_openpyxl.py "$W/out-ours-9"
 measure imp-openpyxl-N  python3 bench/read_openpyxl.py "$W/out-ours-N"
 measure imp-unzip-9     bench/unzip_floor.sh "$W/out-ours-9"
 measure imp-unzip-N     bench/unzip_floor.sh "$W/out-ours-N"
+# The reader layer alone (open + read every sheet, like calamine), best of 5 in one process.
+scripts/build-xlsx-reader-standalone.sh "$W/reader-build" -O >/dev/null 2>&1
+swiftc -O -parse-as-library -I "$W/reader-build" -I Sources/CZip bench/BenchXLSXReader.swift \
+  -L "$W/reader-build" -lXLSXReader -lXLSX -lzip -o "$W/reader-build/bench-reader" 2>/dev/null
+reader_9=$("$W/reader-build/bench-reader" "$W"/out-ours-9/*.xlsx | sed -E 's/.*: ([0-9.]+) ms.*/\1/')
+reader_N=$("$W/reader-build/bench-reader" "$W"/out-ours-N/*.xlsx | sed -E 's/.*: ([0-9.]+) ms.*/\1/')
 printf "%-28s %12s %13s   %s\n" "import" "wall" "peak RSS" "relative to evalsheet"
 for n in 9 N; do
   label=$([ $n = 9 ] && echo 9 || echo "$COUNT")
@@ -69,6 +75,8 @@ for n in 9 N; do
   row "unzip -p floor ($label)" "${WALL[imp-unzip-$n]}" "${RSS[imp-unzip-$n]}" "ours is $(ratio "${WALL[imp-ours-$n]}" "${WALL[imp-unzip-$n]}") the floor"
 done
 row "evalsheet --jobs 1 ($COUNT)" "${WALL[imp-ours1-N]}" "${RSS[imp-ours1-N]}" "$(ratio "${WALL[imp-calamine-N]}" "${WALL[imp-ours1-N]}") vs calamine, $(ratio "${WALL[imp-openpyxl-N]}" "${WALL[imp-ours1-N]}") vs openpyxl"
+echo "reader layer alone, every sheet of every workbook (best of 5, in-process):"
+echo "  9: $reader_9 ms;  $COUNT: $reader_N ms  →  calamine $(awk "BEGIN{printf \"%.1f×\", ${WALL[imp-calamine-N]}*1000/$reader_N}") slower, openpyxl $(awk "BEGIN{printf \"%.1f×\", ${WALL[imp-openpyxl-N]}*1000/$reader_N}") slower, ours takes $(awk "BEGIN{printf \"%.2f×\", $reader_N/(${WALL[imp-unzip-N]}*1000)}") the time of the unzip -p loop"
 
 echo
 echo "== batch ($COUNT policies: convert to xlsx, validate the year, write the index)"
@@ -78,5 +86,5 @@ measure batch-h  $BIN batch "$W/year-json-100" -o "$W/out-batch-h" --quiet --job
 printf "%-28s %12s %13s   %s\n" "batch" "wall" "peak RSS" ""
 row "batch --jobs 1 ($COUNT)" "${WALL[batch-1]}" "${RSS[batch-1]}"
 row "batch --jobs 2 ($COUNT)" "${WALL[batch-2]}" "${RSS[batch-2]}" "speed-up $(ratio "${WALL[batch-1]}" "${WALL[batch-2]}")"
-row "batch --jobs 2 (100)" "${WALL[batch-h]}" "${RSS[batch-h]}" "memory flat: 100 → $COUNT policies"
+row "batch --jobs 2 (100)" "${WALL[batch-h]}" "${RSS[batch-h]}" "peak memory 100 → $COUNT policies: $(awk "BEGIN{printf \"%.1f → %.1f MB\", ${RSS[batch-h]}/1024, ${RSS[batch-2]}/1024}")"
 row "openpyxl, same year ($COUNT)" "${WALL[openpyxl-N]}" "${RSS[openpyxl-N]}" "batch --jobs 2 is $(ratio "${WALL[openpyxl-N]}" "${WALL[batch-2]}") faster"
