@@ -60,6 +60,13 @@ struct BatchCommandTests {
         #expect(dump.sheets == ["施策一覧", "基本目標別"])
         let goals = try #require(dump.calamine["基本目標別"])
         #expect(goals.first { $0.first == .string("53") }?[3] == .number(580_450 + 2_325_939 + 542_984))
+
+        // The index opens in LibreOffice without error (it is printed to PDF: list, goals and chart).
+        let pdf = RepositoryPaths.temporaryDirectory("index-pdf")
+        defer { try? FileManager.default.removeItem(at: pdf) }
+        try LibreOffice.convert([out.appendingPathComponent("index.xlsx").path], to: "pdf", outdir: pdf)
+        let info = try ProcessRunner.run(try #require(ProcessRunner.which("pdfinfo")), [pdf.appendingPathComponent("index.pdf").path])
+        #expect(info.stdout.contains("Pages:           2"))
     }
 
     @Test("re-running keeps existing files unless --force; --to json; --no-validate")
