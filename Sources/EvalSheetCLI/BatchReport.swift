@@ -23,6 +23,6 @@ enum BatchReport {
         if !skipped.isEmpty, !global.quiet {
             Reporter.printError(ja ? "既存のファイルは上書きしていません(上書きするには --force)" : "existing files were kept (use --force to overwrite)")
         }
-        Reporter.printError(summary)
+        if !global.quiet || !failed.isEmpty { Reporter.printError(summary) }
     }
 }
