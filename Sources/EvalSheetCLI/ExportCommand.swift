@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
         let inputs = try SheetSource.expand(files)
         try AtomicFile.createDirectory(output)
         let (output, force) = (self.output, self.force)
-        let ok = PerPolicyConversion.run(inputs, jobs: jobs, report: report) { loaded in
+        let ok = PerPolicyConversion.run(inputs, jobs: jobs, report: report, template: exporter.template) { loaded in
             let path = (output as NSString).appendingPathComponent("\(loaded.sheet.policy.code).xlsx")
             try AtomicFile.refuseExisting(path, overwrite: force)
             try exporter.export(loaded.sheet, to: path, overwrite: force)

@@ -1,12 +1,13 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetWorkbook
 
 /// The shape `import` and `export` share: read each input on a worker, write one output per
 /// policy, report notes, written files and errors as they happen, and go on past a bad file.
 enum PerPolicyConversion {
     /// Returns true when every input and every output succeeded. `write` writes one policy and
     /// returns the path it wrote; a policy code seen twice in one run is an error, never an overwrite.
-    static func run(_ inputs: [String], jobs: Int, report: Reporter,
+    static func run(_ inputs: [String], jobs: Int, report: Reporter, template: WorkbookTemplate = .standard,
                     write: @escaping @Sendable (LoadedSheet) throws -> String) -> Bool {
         let claims = CodeClaims()
         let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
@@ -16,7 +17,7 @@ enum PerPolicyConversion {
         }) { (file: String) -> FileOutcome in
             var outcome = FileOutcome()
             do {
-                let sheets = try SheetSource.load(file)
+                let sheets = try SheetSource.load(file, template: template)
                 outcome.notes = sheets.flatMap(\.notes)
                 for loaded in sheets {
                     do {

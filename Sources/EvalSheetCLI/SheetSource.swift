@@ -37,25 +37,19 @@ enum SheetSource {
 
     /// Every sheet in the file, with where its values came from.
     static func load(_ path: String, template: WorkbookTemplate = .standard) throws -> [LoadedSheet] {
-        if try kind(of: path) == .xlsx {
+        let kind = try kind(of: path)
+        if kind == .xlsx {
             return [try WorkbookImporter(template: template).read(path: path)]
         }
-        let url = URL(fileURLWithPath: path)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw CLIError(.init(ja: "\(path): ファイルを開けません", en: "\(path): cannot open the file"))
         }
-        switch try kind(of: path) {
-        case .text:
-            return try TextFormReader.read(data, file: path)
-        case .xlsx:
-            return []
-        case .json:
-            return try EvaluationSheetJSON.decode(data, file: path).map {
-                LoadedSheet(sheet: $0, sourceMap: SourceMap(file: path, usesJSONPointers: true))
-            }
+        if kind == .text { return try TextFormReader.read(data, file: path) }
+        return try EvaluationSheetJSON.decode(data, file: path).map {
+            LoadedSheet(sheet: $0, sourceMap: SourceMap(file: path, usesJSONPointers: true))
         }
     }
 }
