@@ -1,5 +1,8 @@
-/// Structural invariants every reader guarantees and the JSON reader checks: each row has one
-/// value per column of its table. (Content rules — sums, rates, codes — are validation's job.)
+/// Structural invariants every reader guarantees and every writer relies on: each row has one value
+/// per column of its table, the policy code can safely name a file, amounts and years lie within the
+/// one bound every format shares, and every text fits in one spreadsheet cell. A sheet that breaks
+/// one cannot be written faithfully in every format, so readers refuse it (naming the value's place)
+/// and writers refuse it too. Content rules — sums, rates, code formats — are validation's job.
 extension EvaluationSheet {
     /// A broken invariant: the path of the offending value and what is wrong.
     public struct InvariantViolation: Hashable, Sendable, CustomStringConvertible {
@@ -8,15 +11,41 @@ extension EvaluationSheet {
         public var description: String { "\(path.jsonPointer): \(message.en)" }
     }
 
+    /// The fiscal years a sheet may name (評価対象年度, money and indicator columns, §7's year).
+    public static let fiscalYearRange = 1900...2999
+    /// The numbers a sheet may print for directions, indicators, challenges and assessments.
+    public static let ordinalRange = 0...999
+    /// The longest text one cell holds (Excel's limit, in UTF-16 code units).
+    public static let maximumTextLength = 32_767
+
     /// Every broken structural invariant; empty for a well-formed sheet.
     public func invariantViolations() -> [InvariantViolation] {
         var out: [InvariantViolation] = []
+        func add(_ path: FieldPath, ja: String, en: String) { out.append(.init(path: path, message: .init(ja: ja, en: en))) }
+        if !PolicyCodeSyntax.isValid(policy.code) {
+            out.append(.init(path: .policyCode, message: PolicyCodeSyntax.problem(policy.code)))
+        }
+        checkCounts(add)
+        checkAmounts(add)
+        checkYears(add)
+        checkOrdinals(add)
+        checkNumbers(add)
+        forEachText { path, text in
+            let length = text.utf16.count
+            if length > Self.maximumTextLength {
+                add(path, ja: "文字数(\(length))が1つのセルに入る上限 \(Self.maximumTextLength) 文字を超えています",
+                    en: "the text has \(length) characters, more than one cell holds (\(Self.maximumTextLength))")
+            }
+        }
+        return out
+    }
+
+
+    private func checkCounts(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
         let columns = projects.columns.count
         func count(_ path: FieldPath, _ n: Int, _ expected: Int, ja: String, en: String) {
             guard n != expected else { return }
-            out.append(.init(path: path, message: .init(
-                ja: "\(ja)の数(\(n))が列数(\(expected))と一致しません",
-                en: "\(en) has \(n) values for \(expected) columns")))
+            add(path, "\(ja)の数(\(n))が列数(\(expected))と一致しません", "\(en) has \(n) values for \(expected) columns")
         }
         count(.projectTotal(0), projects.totals.count, columns, ja: "総事業費", en: "totals row")
         for (i, row) in projects.rows.enumerated() {
@@ -28,10 +57,72 @@ extension EvaluationSheet {
             count(.indicator(i, .actual(0)), item.actuals.count, years, ja: "指標\(item.number)の実績値", en: "indicator \(item.number) actuals")
             count(.indicator(i, .rate(0)), item.rates.count, years, ja: "指標\(item.number)の達成率", en: "indicator \(item.number) rates")
         }
-        for (i, row) in projects.rows.enumerated() where row.amounts.contains(where: { ($0 ?? 0) < 0 }) {
-            out.append(.init(path: .project(i, .amount(0)), message: .init(
-                ja: "事業 \(row.code) の金額が負の値です", en: "project \(row.code) has a negative amount")))
+    }
+
+    private func checkAmounts(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
+        let bound = Amount.maximumText
+        func check(_ path: FieldPath, _ v: Int?, _ what: (ja: String, en: String)) {
+            guard let v, !Amount.isValid(v) else { return }
+            if v < 0 {
+                add(path, "\(what.ja)が負の値です", "\(what.en) has a negative amount")
+            } else {
+                add(path, "\(what.ja)が上限 \(bound) 千円を超えています", "\(what.en) exceeds the bound of \(bound) thousand yen")
+            }
         }
-        return out
+        for (i, row) in projects.rows.enumerated() {
+            for (c, v) in row.amounts.enumerated() {
+                check(.project(i, .amount(c)), v, ("事業 \(row.code) の金額", "project \(row.code)"))
+            }
+        }
+        for (c, v) in projects.totals.enumerated() { check(.projectTotal(c), v, ("総事業費", "the total")) }
+        for c in projects.columns.indices where projects.rows.allSatisfy({ c >= $0.amounts.count || $0.amounts[c].map(Amount.isValid) ?? true }) {
+            if Amount.sum(projects.rows.map { c < $0.amounts.count ? $0.amounts[c] : nil }) == nil {
+                add(.projectTotal(c), "事業の合計が上限 \(bound) 千円を超えています", "the sum of the projects exceeds the bound of \(bound) thousand yen")
+            }
+        }
+    }
+
+    private func checkYears(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
+        let range = Self.fiscalYearRange
+        func check(_ path: FieldPath, _ y: Int) {
+            guard !range.contains(y) else { return }
+            add(path, "年度 \(y) は扱えません(\(range.lowerBound)〜\(range.upperBound) 年度)",
+                "the fiscal year \(y) is outside \(range.lowerBound)–\(range.upperBound)")
+        }
+        check(.fiscalYear, fiscalYear)
+        check(.futureActionsFromYear, futureActionsFromYear)
+        for (c, m) in projects.columns.enumerated() { check(.moneyColumn(c), m.fiscalYear) }
+        for (c, y) in indicators.years.enumerated() { check(.indicatorYear(c), y) }
+    }
+
+    private func checkOrdinals(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
+        let range = Self.ordinalRange
+        func check(_ path: FieldPath, _ n: Int) {
+            guard !range.contains(n) else { return }
+            add(path, "番号 \(n) は扱えません(\(range.lowerBound)〜\(range.upperBound))",
+                "the number \(n) is outside \(range.lowerBound)–\(range.upperBound)")
+        }
+        for (i, d) in directions.enumerated() { check(.direction(i, .number), d.number) }
+        for (i, p) in projects.rows.enumerated() { for d in p.directions { check(.project(i, .directions), d) } }
+        for (i, item) in indicators.items.enumerated() { check(.indicator(i, .number), item.number) }
+        for (i, f) in environment.enumerated() { for a in f.assessments { check(.factor(i, .assessments), a.code) } }
+        for (i, c) in challenges.enumerated() { check(.challenge(i, .number), c.number) }
+    }
+
+    private func checkNumbers(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
+        for (i, item) in indicators.items.enumerated() {
+            let rows: [([IndicatorValue], (Int) -> FieldPath)] = [
+                (item.targets, { .indicator(i, .target($0)) }),
+                (item.actuals, { .indicator(i, .actual($0)) }),
+                (item.rates, { .indicator(i, .rate($0)) }),
+            ]
+            for (values, path) in rows {
+                for (c, v) in values.enumerated() {
+                    guard let n = v.number, !n.isRepresentable else { continue }
+                    add(path(c), "数値 \(n.text) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
+                        "the number \(n.text) is outside what a cell holds exactly (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
+                }
+            }
+        }
     }
 }

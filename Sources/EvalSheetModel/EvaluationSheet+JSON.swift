@@ -44,24 +44,42 @@ public enum EvaluationSheetJSON {
                     ja: "schemaVersion \(sheet.schemaVersion) には対応していません(対応: \(EvaluationSheet.currentSchemaVersion))",
                     en: "unsupported schemaVersion \(sheet.schemaVersion) (this tool reads \(EvaluationSheet.currentSchemaVersion))"))
             }
-            if let v = sheet.invariantViolations().first {
-                throw JSONReadError(file: file, pointer: prefix + v.path.jsonPointer, message: v.message)
+            let violations = sheet.invariantViolations().map {
+                JSONReadError(file: file, pointer: prefix + $0.path.jsonPointer, message: $0.message, id: "json.invariant")
+            }
+            if var first = violations.first {
+                first.additional = Array(violations.dropFirst())
+                throw first
             }
         }
         return sheets
     }
 }
 
-/// A JSON file that cannot be read as evaluation sheets, with the pointer of the bad value.
-public struct JSONReadError: Error, Sendable, CustomStringConvertible {
+/// A JSON file that cannot be read as evaluation sheets, with the pointer of the bad value — plus
+/// every further problem found in the same file (`additional`), so that one run reports them all.
+public struct JSONReadError: SheetReadError, CustomStringConvertible {
     public var file: String
     public var pointer: String
     public var message: LocalizedMessage
+    /// A stable identifier of the kind of problem, e.g. `json.syntax`.
+    public var id: String
+    /// The other problems of the same file.
+    public var additional: [JSONReadError] = []
 
-    public init(file: String, pointer: String, message: LocalizedMessage) {
+    public init(file: String, pointer: String, message: LocalizedMessage, id: String = "json.unreadable") {
         self.file = file
         self.pointer = pointer
         self.message = message
+        self.id = id
+    }
+
+    /// `511.json#/projects/rows/1`.
+    public var location: String { "\(file)#\(pointer)" }
+
+    /// This problem and the additional ones.
+    public var problems: [ReaderNote] {
+        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, location: $0.location) }
     }
 
     init(decoding error: DecodingError, file: String) {
@@ -83,8 +101,9 @@ public struct JSONReadError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// One line per problem: `511.json#/pointer: message`.
     public func text(_ language: Language) -> String {
-        "\(file)#\(pointer): \(message.text(language))"
+        lines(language).joined(separator: "\n")
     }
 
     public var description: String { text(.ja) }

@@ -55,7 +55,7 @@ public struct EvaluationSheet: Hashable, Sendable, Codable {
         self.evaluation = evaluation
         self.environment = environment
         self.challenges = challenges
-        self.futureActionsFromYear = futureActionsFromYear ?? fiscalYear + 2
+        self.futureActionsFromYear = futureActionsFromYear ?? fiscalYear &+ 2  // never traps; out-of-range years are invariant violations
     }
 }
 

@@ -60,6 +60,7 @@ public struct PrintedNumber: Hashable, Sendable {
         if negative { value = -value }
         self.init(value: value, fractionDigits: parts.count == 2 ? parts[1].count : 0,
                   grouped: grouped, percent: percent, footnote: footnote)
+        guard isRepresentable else { return nil }
     }
 
     /// The number exactly as printed: `0.690`, `360,000`, `94.8%`, `32.2(※)`.
@@ -70,8 +71,28 @@ public struct PrintedNumber: Hashable, Sendable {
         return s
     }
 
-    /// The value as a Double (for spreadsheets); exact for the values sheets carry.
-    public var doubleValue: Double { NSDecimalNumber(decimal: value).doubleValue }
+    /// The value as a Double (for spreadsheets): the double nearest to the printed decimal, so that
+    /// `0.984` is written as 0.984 (its shortest form), never as 0.9840000000000001.
+    public var doubleValue: Double { Self.nearestDouble(value) }
+
+    /// The double nearest to a decimal, parsed from its plain digits (correctly rounded).
+    public static func nearestDouble(_ value: Decimal) -> Double {
+        Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    /// The most significant digits a printed number may have: what a spreadsheet cell holds exactly.
+    public static let maximumSignificantDigits = 15
+    /// The most digits after the point a printed number may have.
+    public static let maximumFractionDigits = 10
+
+    /// Whether the number can be written to a spreadsheet cell and read back as the same number:
+    /// at most 15 significant digits and 10 decimals.
+    public var isRepresentable: Bool {
+        guard fractionDigits <= Self.maximumFractionDigits, !value.isNaN else { return false }
+        let digits = Self.format(Self.magnitude(value), fractionDigits: fractionDigits, grouped: false)
+            .filter { $0 != "." }.drop { $0 == "0" }
+        return digits.count <= Self.maximumSignificantDigits
+    }
 
     /// Formats a decimal with exactly `fractionDigits` digits after the point (rounded half up)
     /// and optional `,` grouping.

@@ -16,10 +16,11 @@ public struct ProjectTable: Hashable, Sendable, Codable {
         self.totals = totals
     }
 
-    /// The sum of the rows in each column, blank counted as 0.
+    /// The sum of the rows in each column, blank counted as 0; checked arithmetic, never a trap.
+    /// A sum beyond `Amount.maximum` (which no reader lets through) is `Int.max`.
     public var computedTotals: [Int] {
         columns.indices.map { c in
-            rows.reduce(0) { $0 + (c < $1.amounts.count ? ($1.amounts[c] ?? 0) : 0) }
+            Amount.sum(rows.lazy.map { c < $0.amounts.count ? $0.amounts[c] : nil }) ?? Int.max
         }
     }
 

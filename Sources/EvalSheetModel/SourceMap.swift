@@ -79,17 +79,36 @@ public struct LoadedSheet: Sendable {
     }
 }
 
-/// Something a reader accepted but reports, with where it was seen.
+/// Something a reader reports, with where it was seen: in `LoadedSheet.notes` a warning (a value
+/// accepted but worth a look: a stray cell, a number typed as text), in a `SheetReadError` a reason
+/// the input cannot be read.
 public struct ReaderNote: Hashable, Sendable {
     /// A short stable identifier, e.g. `text.unplaced-cell`, `xlsx.number-as-text`.
     public var id: String
     public var message: LocalizedMessage
-    /// `file:line` or `file Sheet!Cell`.
+    /// The file, as the user named it.
+    public var file: String
+    /// `file:line`, `file 'Sheet'!Cell`, `file#/pointer`, or just the file.
     public var location: String
 
-    public init(id: String, message: LocalizedMessage, location: String) {
+    public init(id: String, message: LocalizedMessage, file: String, location: String) {
         self.id = id
         self.message = message
+        self.file = file
         self.location = location
+    }
+}
+
+/// An input that cannot be read as evaluation sheets, with every problem found in it — all of them,
+/// in source order, so that a department fixes its file once, not once per error.
+public protocol SheetReadError: Error, Sendable {
+    /// The problems, in source order; at least one.
+    var problems: [ReaderNote] { get }
+}
+
+extension SheetReadError {
+    /// One line per problem: `place: message`.
+    public func lines(_ language: Language) -> [String] {
+        problems.map { "\($0.location): \($0.message.text(language))" }
     }
 }

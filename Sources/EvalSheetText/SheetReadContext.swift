@@ -33,7 +33,7 @@ final class SheetReadContext {
     }
 
     func note(_ id: String, _ line: Int, ja: String, en: String) {
-        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), location: "\(file):\(line)"))
+        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file):\(line)"))
     }
 
     /// Reports each non-empty cell of `lines` that no section placed.

@@ -41,7 +41,7 @@ public enum TextFormReader {
             leading.append(ReaderNote(id: "text.unplaced-cell", message: .init(
                 ja: "最初のシートより前の内容を無視しました: \"\(line.cells.joined(separator: " "))\"",
                 en: "ignored text before the first sheet: \"\(line.cells.joined(separator: " "))\""),
-                location: "\(file):\(line.number)"))
+                file: file, location: "\(file):\(line.number)"))
         }
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : lines.count

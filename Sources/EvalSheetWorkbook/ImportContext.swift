@@ -31,7 +31,7 @@ final class ImportContext {
     }
 
     func warn(_ id: String, _ sheet: SheetView, _ cell: CellReference, ja: String, en: String) {
-        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), location: "\(file) \(place(sheet, cell))"))
+        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file) \(place(sheet, cell))"))
     }
 
     /// The cell a workbook-level defined name points at on this sheet, if it still does.

@@ -2,21 +2,36 @@ import EvalSheetModel
 import XLSXReader
 
 /// A workbook that cannot be imported: the file, where in it (a part, or `Sheet!Cell`), and why,
-/// in Japanese and English.
-public struct WorkbookImportError: Error, Sendable, CustomStringConvertible {
+/// in Japanese and English — plus every further problem found in the same workbook (`additional`),
+/// so that one run reports them all.
+public struct WorkbookImportError: SheetReadError, CustomStringConvertible {
     public var file: String
     /// `'3 構成事業'!F7`, a sheet name, or a package part such as `xl/worksheets/sheet3.xml`; "" for the whole file.
     public var place: String
     public var message: LocalizedMessage
+    /// A stable identifier of the kind of problem, e.g. `xlsx.amount`.
+    public var id: String
+    /// The other problems of the same workbook, in sheet and cell order.
+    public var additional: [WorkbookImportError] = []
 
-    public init(file: String, place: String = "", message: LocalizedMessage) {
+    public init(file: String, place: String = "", message: LocalizedMessage, id: String = "xlsx.unreadable") {
         self.file = file
         self.place = place
         self.message = message
+        self.id = id
     }
 
+    /// `511.xlsx '3 構成事業'!F7`, or just the file.
+    public var location: String { place.isEmpty ? file : "\(file) \(place)" }
+
+    /// This problem and the additional ones.
+    public var problems: [ReaderNote] {
+        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, location: $0.location) }
+    }
+
+    /// One line per problem: `511.xlsx '3 構成事業'!F7: message`.
     public func text(_ language: Language) -> String {
-        (place.isEmpty ? file : "\(file) \(place)") + ": " + message.text(language)
+        lines(language).joined(separator: "\n")
     }
 
     public var description: String { text(.ja) }
