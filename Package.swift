@@ -26,9 +26,12 @@ let package = Package(
         // The city's text form: tolerant reader, canonical writer.
         .target(name: "EvalSheetText", dependencies: ["EvalSheetModel"]),
 
+        // Files that appear whole or not at all, never outside their directory (domain-free).
+        .target(name: "FileOutput"),
+
         // A domain-free XLSX layer: cell references (XLSX), writing (XLSXWriter), reading (XLSXReader).
         .target(name: "XLSX"),
-        .target(name: "XLSXWriter", dependencies: ["XLSX", "CXlsxWriter"]),
+        .target(name: "XLSXWriter", dependencies: ["XLSX", "CXlsxWriter", "FileOutput"]),
         .target(name: "XLSXReader", dependencies: ["XLSX", "CZip"]),
 
         // The city's workbook layout: one description drives export and import.
@@ -40,7 +43,7 @@ let package = Package(
 
         // The command line: argument parsing, progress, exit codes.
         .target(name: "EvalSheetCLI", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "XLSXWriter",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "XLSXWriter", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI"]),
@@ -54,6 +57,7 @@ let package = Package(
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter"], exclude: ["python"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
+        .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader", "TestSupport",
         ], exclude: ["dump_workbooks.py"]),

@@ -1,0 +1,110 @@
+/// A file that appears at its path whole or not at all, and never replaces another run's file.
+///
+/// The content goes to a temporary file `.<name>.tmp-<pid>-<random>` in the same directory (so the
+/// final step never crosses file systems), registered with `TemporaryFiles` so an interrupted run
+/// removes it. `commit()` moves it into place: without `overwrite` by `link(2)`, which fails if the
+/// output exists — atomically, even against another process writing the same name at the same
+/// moment; with `overwrite` by `rename(2)`. `discard()` deletes it. Temporaries a killed run left
+/// behind are removed by `StaleTemporaries.sweep` at the start of the next run.
+public struct AtomicOutput: Sendable {
+    /// The final path.
+    public let path: String
+    /// Where the content is written until `commit()`.
+    public let temporaryPath: String
+    /// Whether `commit()` may replace an existing file.
+    public let overwrite: Bool
+
+    /// Prepares an output named `name` (a plain file name) in `directory`.
+    public init(directory: String, name: String, overwrite: Bool) throws(OutputError) {
+        try self.init(path: OutputName.path(name, in: directory), overwrite: overwrite)
+    }
+
+    /// Prepares an output at `path`, whose last component must be a plain file name.
+    /// Throws `.fileExists` at once when the output exists and `overwrite` is false.
+    public init(path: String, overwrite: Bool) throws(OutputError) {
+        let (directory, name) = OutputName.split(path)
+        guard OutputName.isPlain(name) else { throw .notAPlainFileName(name) }
+        guard Syscalls.isWritableDirectory(directory) else { throw .directoryNotWritable(directory) }
+        if !overwrite, Syscalls.exists(path) { throw .fileExists(path) }
+        self.path = path
+        self.overwrite = overwrite
+        let prefix = !path.contains("/") ? "" : directory == "/" ? "/" : directory + "/"
+        temporaryPath = prefix + TemporaryName.make(for: name)
+        TemporaryFiles.shared.register(temporaryPath)
+    }
+
+    /// Writes `bytes` as the whole content and commits: the output appears complete or not at all.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, overwrite: Bool) throws(OutputError) {
+        let output = try AtomicOutput(path: path, overwrite: overwrite)
+        try output.writeTemporary(Array(bytes))
+        try output.commit()
+    }
+
+    /// Writes the temporary file (created exclusively, synced); on failure it is removed.
+    public func writeTemporary(_ bytes: [UInt8]) throws(OutputError) {
+        let fd: Int32
+        switch Syscalls.createExclusive(temporaryPath) {
+        case .success(let d): fd = d
+        case .failure(let e): discard(); throw .cannotWrite(path, e)
+        }
+        let failure = bytes.withUnsafeBytes { Syscalls.writeAll(fd, $0) }
+        if let failure {
+            Syscalls.closeQuietly(fd)
+            discard()
+            throw .cannotWrite(path, failure)
+        }
+        if let failure = Syscalls.syncAndClose(fd) {
+            discard()
+            throw .cannotWrite(path, failure)
+        }
+    }
+
+    /// Moves the temporary file onto `path`. Without `overwrite`, an existing file at `path` (even
+    /// one that appeared after `init`, from another run) is left alone and `.fileExists` is thrown.
+    public func commit() throws(OutputError) {
+        defer { TemporaryFiles.shared.unregister(temporaryPath) }
+        if overwrite {
+            if let e = Syscalls.renameFile(temporaryPath, path) { discard(); throw .cannotMoveIntoPlace(path, e) }
+            return
+        }
+        guard let e = Syscalls.makeLink(temporaryPath, path) else {
+            Syscalls.unlinkQuietly(temporaryPath)
+            return
+        }
+        if e.isExists { discard(); throw .fileExists(path) }
+        guard e.meansNoHardLinks else { discard(); throw .cannotMoveIntoPlace(path, e) }
+        // A file system without hard links: check, then rename (not atomic against another run).
+        if Syscalls.exists(path) { discard(); throw .fileExists(path) }
+        if let e = Syscalls.renameFile(temporaryPath, path) { discard(); throw .cannotMoveIntoPlace(path, e) }
+    }
+
+    /// Deletes the temporary file if it exists. Safe to call more than once.
+    public func discard() {
+        Syscalls.unlinkQuietly(temporaryPath)
+        TemporaryFiles.shared.unregister(temporaryPath)
+    }
+
+    /// Whether `path` is a directory this process may create files in.
+    public static func isWritableDirectory(_ path: String) -> Bool { Syscalls.isWritableDirectory(path) }
+
+    /// Free bytes on the file system holding `path`, if known.
+    public static func freeBytes(_ path: String) -> UInt64? { Syscalls.freeBytes(path) }
+}
+
+/// The temporary names this module creates, and how to recognise them: `.<name>.tmp-<pid>-<hex>`.
+public enum TemporaryName {
+    /// A fresh temporary name for the output `name`, owned by this process.
+    static func make(for name: String) -> String {
+        "." + name + ".tmp-\(Syscalls.processID)-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    }
+
+    /// The process id in a temporary name of ours, or nil when the name is not one.
+    public static func owner(of name: String) -> Int32? {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
+        let parts = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, !parts[1].isEmpty,
+              parts[1].allSatisfy({ $0.isHexDigit }), name.distance(from: name.startIndex, to: marker.lowerBound) > 1
+        else { return nil }
+        return pid
+    }
+}

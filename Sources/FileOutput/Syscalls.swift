@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every C library call of the module, in one place (after swift-system's `Syscalls.swift`): each
+/// returns a Swift value and the `errno` of a failure, so the rest of the module never touches C.
+enum Syscalls {
+    /// `open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)`: a new file, never an existing one.
+    static func createExclusive(_ path: String) -> Result<Int32, Errno> {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        return fd >= 0 ? .success(fd) : .failure(Errno(errno))
+    }
+
+    /// `write(2)` until every byte is written (retrying short writes and EINTR).
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return Errno(errno)
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// `fsync(2)` then `close(2)`; the first failure's errno (a full disk can surface only here).
+    static func syncAndClose(_ fd: Int32) -> Errno? {
+        var failure: Errno?
+        if fsync(fd) != 0, errno != EINVAL { failure = Errno(errno) }
+        if close(fd) != 0, failure == nil { failure = Errno(errno) }
+        return failure
+    }
+
+    /// `close(2)`, ignoring the result (used on paths that already failed).
+    static func closeQuietly(_ fd: Int32) { _ = close(fd) }
+
+    /// `link(2)`: makes `to` name the file at `from`; fails with EEXIST if `to` exists (atomically).
+    static func makeLink(_ from: String, _ to: String) -> Errno? {
+        link(from, to) == 0 ? nil : Errno(errno)
+    }
+
+    /// `rename(2)`: replaces `to` atomically.
+    static func renameFile(_ from: String, _ to: String) -> Errno? {
+        rename(from, to) == 0 ? nil : Errno(errno)
+    }
+
+    /// `unlink(2)`, ignoring the result.
+    static func unlinkQuietly(_ path: String) { _ = unlink(path) }
+
+    /// Whether anything (even a dangling symbolic link) is at `path` (`lstat(2)`).
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// Whether `path` is a directory this process may create files in (`stat(2)`, `access(2)`).
+    static func isWritableDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && access(path, W_OK) == 0
+    }
+
+    /// Whether `path` is a regular file (not following a final symbolic link).
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Free bytes for an unprivileged user on the file system holding `path` (`statvfs(3)`).
+    static func freeBytes(_ path: String) -> UInt64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    /// The names in a directory (`opendir(3)`/`readdir(3)`), without `.` and `..`; nil if unreadable.
+    static func directoryEntries(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// This process's id.
+    static var processID: Int32 { getpid() }
+
+    /// Whether a process with this id exists (`kill(pid, 0)`: ESRCH means it does not).
+    static func processExists(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// Ignores `signal` so that a dispatch source can receive it instead of the default action.
+    static func ignore(_ number: Int32) { _ = signal(number, SIG_IGN) }
+
+    /// Restores the default action for `signal` and sends it to this process again.
+    static func reraise(_ number: Int32) -> Never {
+        _ = signal(number, SIG_DFL)
+        _ = kill(getpid(), number)
+        _exit(128 + number)
+    }
+
+    /// The text of an errno (`strerror(3)`).
+    static func describe(_ code: Int32) -> String {
+        strerror(code).map { String(cString: $0) } ?? "error \(code)"
+    }
+
+    static let interrupt = SIGINT
+    static let terminate = SIGTERM
+    static let hangUp = SIGHUP
+}
+
+/// An `errno` value from a failed call.
+public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
+    public let code: Int32
+    init(_ code: Int32) { self.code = code }
+
+    /// The C library's text, e.g. `No space left on device`.
+    public var description: String { Syscalls.describe(code) }
+    /// ENOSPC or EDQUOT: the disk (or the user's quota) is full.
+    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+    /// EEXIST.
+    public var isExists: Bool { code == EEXIST }
+    /// EXDEV, EPERM, ENOTSUP or ENOSYS from `link`: the file system has no hard links.
+    var meansNoHardLinks: Bool { code == EXDEV || code == EPERM || code == ENOTSUP || code == ENOSYS || code == EOPNOTSUPP }
+}
