@@ -29,6 +29,8 @@ public struct SourceMap: Hashable, Sendable {
     public var sections: [Int: SourceLocation]
     /// When true (JSON), every path maps to its own JSON pointer.
     public var usesJSONPointers: Bool
+    /// The pointer of the sheet inside its file (`/3` for the fourth sheet of an array; "" for one sheet).
+    public var jsonPointerPrefix = ""
 
     public init(file: String, locations: [FieldPath: SourceLocation] = [:],
                 sections: [Int: SourceLocation] = [:], usesJSONPointers: Bool = false) {
@@ -40,7 +42,7 @@ public struct SourceMap: Hashable, Sendable {
 
     /// The best known location of a value.
     public func location(of path: FieldPath) -> SourceLocation? {
-        if usesJSONPointers { return .jsonPointer(path.jsonPointer) }
+        if usesJSONPointers { return .jsonPointer(jsonPointerPrefix + path.jsonPointer) }
         var p: FieldPath? = path
         while let current = p {
             if let loc = locations[current] { return loc }

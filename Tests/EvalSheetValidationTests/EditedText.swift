@@ -69,7 +69,7 @@ struct FindingKey: Hashable, Sendable, CustomStringConvertible, Comparable {
         self.location = location
     }
 
-    init(_ f: Finding) { self.init(f.ruleID, f.policy, f.path, f.location) }
+    init(_ f: Finding) { self.init(f.ruleID, f.policy, f.path!, f.location) }
 
     var description: String { "\(rule) \(policy) \(pointer) @ \(location)" }
 

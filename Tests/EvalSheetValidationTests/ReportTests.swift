@@ -29,7 +29,7 @@ struct ReportTests {
                                     displayName: "\(code).txt")
         }
         let findings = Validator.validate(loaded)
-        let key = { (f: Finding) in "\(f.ruleID) \(f.policy) \(f.path.jsonPointer)" }
+        let key = { (f: Finding) in "\(f.ruleID) \(f.policy) \(f.path!.jsonPointer)" }
         #expect(findings.map(key).sorted() == Self.findings.map(key).sorted())
         #expect(findings.allSatisfy { $0.file == "\($0.policy).txt" && $0.location.hasPrefix($0.file + ":") })
         let text = Findings.renderText(findings)

@@ -1,10 +1,13 @@
 import EvalSheetModel
 
-/// One problem found by validation: which rule, how serious, what (in Japanese and English),
-/// in which policy, at which value (`path`) and where in the source (`location`).
+/// One problem found by validation or by a reader: which rule, how serious, what (in Japanese and
+/// English), in which policy, at which value (`path`) and where in the source (`location`).
+///
+/// What a reader reports (a stray cell, a number typed as text, a file that cannot be read) is a
+/// finding too, with the reader's id (`text.unplaced-cell`, `xlsx.number-as-text`…) and no `path`.
 ///
 /// In JSON a finding is an object with `ruleID`, `severity`, `policy`, `file`, `location`,
-/// `pointer` (the path as a JSON pointer) and `message` (`ja`, `en`).
+/// `pointer` (the path as a JSON pointer, or null) and `message` (`ja`, `en`).
 public struct Finding: Hashable, Sendable {
     /// The rule's stable identifier, e.g. `projects.total`.
     public var ruleID: String
@@ -13,15 +16,15 @@ public struct Finding: Hashable, Sendable {
     public var message: LocalizedMessage
     /// The policy code (施策コード) of the sheet, e.g. `511`.
     public var policy: String
-    /// The value the finding is about.
-    public var path: FieldPath
+    /// The value the finding is about; nil for what a reader reported about a place.
+    public var path: FieldPath?
     /// The file the sheet was read from (the source map's file).
     public var file: String
     /// The resolved place: `511.txt:27`, `511.xlsx 3 構成事業!F7`, `511.json#/projects/totals/1`.
     public var location: String
 
     public init(ruleID: String, severity: Severity, message: LocalizedMessage, policy: String,
-                path: FieldPath, file: String, location: String) {
+                path: FieldPath?, file: String, location: String) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -30,6 +33,9 @@ public struct Finding: Hashable, Sendable {
         self.file = file
         self.location = location
     }
+
+    /// The section (1…7) the finding is about; 0 for a reader's finding (reported first in its file).
+    public var section: Int { path?.section ?? 0 }
 
     /// `location: [エラー] ruleID: message` — one line of the text report.
     public func line(_ language: Language) -> String {
@@ -44,8 +50,9 @@ extension Finding: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let pointer = try c.decode(String.self, forKey: .pointer)
-        guard let path = FieldPath(jsonPointer: pointer) else {
+        let pointer = try c.decodeIfPresent(String.self, forKey: .pointer)
+        let path = pointer.flatMap(FieldPath.init(jsonPointer:))
+        if let pointer, path == nil {
             throw DecodingError.dataCorruptedError(forKey: .pointer, in: c,
                                                    debugDescription: "not a sheet field: \(pointer)")
         }
@@ -65,7 +72,25 @@ extension Finding: Codable {
         try c.encode(policy, forKey: .policy)
         try c.encode(file, forKey: .file)
         try c.encode(location, forKey: .location)
-        try c.encode(path.jsonPointer, forKey: .pointer)
+        try c.encode(path?.jsonPointer, forKey: .pointer)
         try c.encode(message, forKey: .message)
+    }
+}
+
+extension Finding {
+    /// A reader's warning about a loaded sheet of policy `policy`.
+    public init(readerNote note: ReaderNote, policy: String, severity: Severity = .warning) {
+        self.init(ruleID: note.id, severity: severity, message: note.message, policy: policy,
+                  path: nil, file: note.file, location: note.location)
+    }
+
+    /// One finding (an error) per problem of an input that could not be read.
+    public static func unreadable(_ error: any SheetReadError, policy: String = "") -> [Finding] {
+        error.problems.map { Finding(readerNote: $0, policy: policy, severity: .error) }
+    }
+
+    /// The reader's notes of each loaded sheet, as warnings.
+    public static func readerNotes(_ sheets: [LoadedSheet]) -> [Finding] {
+        sheets.flatMap { s in s.notes.map { Finding(readerNote: $0, policy: s.sheet.policy.code) } }
     }
 }

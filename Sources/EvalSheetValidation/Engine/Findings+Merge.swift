@@ -6,10 +6,10 @@ extension Findings {
     public static func merged(_ findings: [Finding]) -> [Finding] {
         findings.sorted { x, y in
             if x.file != y.file { return x.file < y.file }
-            if x.path.section != y.path.section { return x.path.section < y.path.section }
+            if x.section != y.section { return x.section < y.section }
             let (lx, ly) = (place(x), place(y))
             if lx != ly { return SourceOrder.less(lx, ly) }
-            let (px, py) = (SourceOrder.tokens(pointer: x.path.jsonPointer), SourceOrder.tokens(pointer: y.path.jsonPointer))
+            let (px, py) = (SourceOrder.tokens(pointer: x.path?.jsonPointer ?? ""), SourceOrder.tokens(pointer: y.path?.jsonPointer ?? ""))
             if px != py { return SourceOrder.less(px, py) }
             return x.ruleID < y.ruleID
         }

@@ -72,11 +72,11 @@ public enum Validator {
             let (x, y) = (a.finding, b.finding)
             if x.file != y.file { return x.file < y.file }
             if a.sheet != b.sheet { return a.sheet < b.sheet }
-            if x.path.section != y.path.section { return x.path.section < y.path.section }
+            if x.section != y.section { return x.section < y.section }
             let map = sheets[a.sheet].sourceMap
-            let (lx, ly) = (SourceOrder.tokens(map.location(of: x.path)), SourceOrder.tokens(map.location(of: y.path)))
+            let (lx, ly) = (SourceOrder.tokens(x.path.flatMap(map.location(of:))), SourceOrder.tokens(y.path.flatMap(map.location(of:))))
             if lx != ly { return SourceOrder.less(lx, ly) }
-            let (px, py) = (SourceOrder.tokens(pointer: x.path.jsonPointer), SourceOrder.tokens(pointer: y.path.jsonPointer))
+            let (px, py) = (SourceOrder.tokens(pointer: x.path?.jsonPointer ?? ""), SourceOrder.tokens(pointer: y.path?.jsonPointer ?? ""))
             if px != py { return SourceOrder.less(px, py) }
             if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
             return x.message.ja < y.message.ja

@@ -1,0 +1,184 @@
+extension JSONSheetDecoder {
+    /// One sheet object at `pointer`; nil when any part could not be read (the problems say why).
+    mutating func sheet(_ node: JSONNode, _ pointer: String) -> EvaluationSheet? {
+        typealias K = JSONKey.Sheet
+        guard let m = object(node, pointer) else { return nil }
+        let before = problems.count
+        let schemaVersion = int(m, K.schemaVersion)
+        if let v = schemaVersion, v != EvaluationSheet.currentSchemaVersion {
+            problem(m.pointer + "/" + K.schemaVersion,
+                    ja: "schemaVersion \(v) には対応していません(対応: \(EvaluationSheet.currentSchemaVersion))",
+                    en: "unsupported schemaVersion \(v) (this tool reads \(EvaluationSheet.currentSchemaVersion))", id: "json.schema-version")
+            return nil  // another version's fields mean other things: read nothing more
+        }
+        let fiscalYear = int(m, K.fiscalYear)
+        let policy = coded(m, K.policy)
+        let vision = coded(m, K.vision)
+        let goal = coded(m, K.goal)
+        let organization = self.organization(m)
+        let futureVision = string(m, K.futureVision)
+        let directions = array(m, K.directions) { $0.direction($1, $2) }
+        let projects = self.projects(m)
+        let indicators = self.indicators(m)
+        let evaluation = self.evaluation(m)
+        let environment = array(m, K.environment) { $0.factor($1, $2) }
+        let challenges = array(m, K.challenges) { $0.challenge($1, $2) }
+        let fromYear = int(m, K.futureActionsFromYear)
+        finish(m, known: K.all)
+        guard problems.count == before, let schemaVersion, let fiscalYear, let policy, let vision, let goal,
+              let organization, let futureVision, let directions, let projects, let indicators, let evaluation,
+              let environment, let challenges, let fromYear else { return nil }
+        return EvaluationSheet(schemaVersion: schemaVersion, fiscalYear: fiscalYear, policy: policy, vision: vision,
+                               goal: goal, organization: organization, futureVision: futureVision, directions: directions,
+                               projects: projects, indicators: indicators, evaluation: evaluation,
+                               environment: environment, challenges: challenges, futureActionsFromYear: fromYear)
+    }
+
+    private mutating func coded(_ parent: Members, _ key: String) -> CodedName? {
+        guard let (node, pointer) = required(parent, key), let m = object(node, pointer) else { return nil }
+        let code = string(m, JSONKey.Coded.code), name = string(m, JSONKey.Coded.name)
+        finish(m, known: JSONKey.Coded.all)
+        guard let code, let name else { return nil }
+        return CodedName(code: code, name: name)
+    }
+
+    private mutating func organization(_ parent: Members) -> Organization? {
+        typealias K = JSONKey.Organization
+        guard let (node, pointer) = required(parent, JSONKey.Sheet.organization), let m = object(node, pointer) else { return nil }
+        let department = string(m, K.department), section = string(m, K.section), subsection = string(m, K.subsection)
+        let person = string(m, K.person), title = string(m, K.title), ext = string(m, K.phoneExtension)
+        let related = array(m, K.relatedSections) { $0.string($1, $2) }
+        finish(m, known: K.all)
+        guard let department, let section, let subsection, let person, let title, let ext, let related else { return nil }
+        return Organization(department: department, section: section, subsection: subsection, person: person,
+                            title: title, phoneExtension: ext, relatedSections: related)
+    }
+
+    private mutating func direction(_ node: JSONNode, _ pointer: String) -> Direction? {
+        guard let m = object(node, pointer) else { return nil }
+        let number = int(m, JSONKey.Direction.number), text = string(m, JSONKey.Direction.text)
+        finish(m, known: JSONKey.Direction.all)
+        guard let number, let text else { return nil }
+        return Direction(number: number, text: text)
+    }
+
+    private mutating func projects(_ parent: Members) -> ProjectTable? {
+        typealias K = JSONKey.Projects
+        guard let (node, pointer) = required(parent, JSONKey.Sheet.projects), let m = object(node, pointer) else { return nil }
+        let columns = array(m, K.columns) { $0.moneyColumn($1, $2) }
+        let rows = array(m, K.rows) { $0.project($1, $2) }
+        let totals = array(m, K.totals) { $0.optionalInt($1, $2) }
+        finish(m, known: K.all)
+        guard let columns, let rows, let totals else { return nil }
+        return ProjectTable(columns: columns, rows: rows, totals: totals)
+    }
+
+    private mutating func moneyColumn(_ node: JSONNode, _ pointer: String) -> MoneyColumn? {
+        typealias K = JSONKey.MoneyColumn
+        guard let m = object(node, pointer) else { return nil }
+        let year = int(m, K.fiscalYear)
+        let kindText = string(m, K.kind)
+        finish(m, known: K.all)
+        guard let year, let kindText else { return nil }
+        guard let kind = MoneyKind(rawValue: kindText) else {
+            problem(pointer + "/" + K.kind, ja: "金額の種類は「決算」か「予算」です: \"\(kindText)\"",
+                    en: "the kind must be 決算 or 予算: \"\(kindText)\"", id: "json.value")
+            return nil
+        }
+        return MoneyColumn(fiscalYear: year, kind: kind)
+    }
+
+    private mutating func project(_ node: JSONNode, _ pointer: String) -> Project? {
+        typealias K = JSONKey.Project
+        guard let m = object(node, pointer) else { return nil }
+        let code = string(m, K.code), name = string(m, K.name), section = string(m, K.section)
+        let plan = bool(m, K.inExecutionPlan)
+        let directions = array(m, K.directions) { $0.int($1, $2) }
+        let amounts = array(m, K.amounts) { $0.optionalInt($1, $2) }
+        finish(m, known: K.all)
+        guard let code, let name, let section, let plan, let directions, let amounts else { return nil }
+        return Project(code: code, name: name, inExecutionPlan: plan, directions: directions, section: section, amounts: amounts)
+    }
+
+    private mutating func indicators(_ parent: Members) -> IndicatorTable? {
+        typealias K = JSONKey.Indicators
+        guard let (node, pointer) = required(parent, JSONKey.Sheet.indicators), let m = object(node, pointer) else { return nil }
+        let years = array(m, K.years) { $0.int($1, $2) }
+        let items = array(m, K.items) { $0.indicator($1, $2) }
+        let footnote = optionalString(m, K.footnote)
+        finish(m, known: K.all)
+        guard let years, let items else { return nil }
+        return IndicatorTable(years: years, items: items, footnote: footnote)
+    }
+
+    private mutating func indicator(_ node: JSONNode, _ pointer: String) -> Indicator? {
+        typealias K = JSONKey.Indicator
+        guard let m = object(node, pointer) else { return nil }
+        let number = int(m, K.number), name = string(m, K.name), unit = string(m, K.unit)
+        let description = optionalString(m, K.description), method = optionalString(m, K.method)
+        let directionText = string(m, K.direction)
+        let targets = array(m, K.targets) { $0.indicatorValue($1, $2) }
+        let actuals = array(m, K.actuals) { $0.indicatorValue($1, $2) }
+        let rates = array(m, K.rates) { $0.indicatorValue($1, $2) }
+        finish(m, known: K.all)
+        var direction: IndicatorDirection?
+        if let directionText {
+            direction = IndicatorDirection(rawValue: directionText)
+            if direction == nil {
+                problem(pointer + "/" + K.direction, ja: "指標の向きは higherIsBetter か lowerIsBetter です: \"\(directionText)\"",
+                        en: "the direction must be higherIsBetter or lowerIsBetter: \"\(directionText)\"", id: "json.value")
+            }
+        }
+        guard let number, let name, let unit, let direction, let targets, let actuals, let rates else { return nil }
+        return Indicator(number: number, name: name, description: description, unit: unit, method: method,
+                         targets: targets, actuals: actuals, rates: rates, direction: direction)
+    }
+
+    /// null (blank), `"—"`, or a printed number such as `"0.690"`, `"94.8%"`, `"32.2(※)"`.
+    private mutating func indicatorValue(_ node: JSONNode, _ pointer: String) -> IndicatorValue? {
+        if case .null = node { return .blank }
+        guard let s = string(node, pointer) else { return nil }
+        guard let v = IndicatorValue(parsing: s), v != .blank || s.isEmpty else {
+            problem(pointer, ja: "指標の値は数値(例: \"33.0\")・\"—\"・null のいずれかです: \"\(s)\"",
+                    en: "an indicator value is a number (e.g. \"33.0\"), \"—\" or null: \"\(s)\"", id: "json.value")
+            return nil
+        }
+        return v
+    }
+
+    private mutating func evaluation(_ parent: Members) -> Evaluation? {
+        typealias K = JSONKey.Evaluation
+        guard let (node, pointer) = required(parent, JSONKey.Sheet.evaluation), let m = object(node, pointer) else { return nil }
+        let rating = string(m, K.rating), reason = string(m, K.reason)
+        finish(m, known: K.all)
+        guard let rating, let reason else { return nil }
+        return Evaluation(rating: Rating(rawValue: rating), reason: reason)
+    }
+
+    private mutating func factor(_ node: JSONNode, _ pointer: String) -> ExternalFactor? {
+        typealias K = JSONKey.Factor
+        guard let m = object(node, pointer) else { return nil }
+        let category = string(m, K.category), status = string(m, K.status), reason = string(m, K.reason)
+        let assessments = array(m, K.assessments) { d, node, pointer -> Assessment? in
+            guard let a = d.object(node, pointer) else { return nil }
+            let code = d.int(a, JSONKey.Assessment.code), label = d.string(a, JSONKey.Assessment.label)
+            d.finish(a, known: JSONKey.Assessment.all)
+            guard let code, let label else { return nil }
+            return Assessment(code: code, label: label)
+        }
+        finish(m, known: K.all)
+        guard let category, let status, let reason, let assessments else { return nil }
+        return ExternalFactor(category: category, status: status, assessments: assessments, reason: reason)
+    }
+
+    private mutating func challenge(_ node: JSONNode, _ pointer: String) -> Challenge? {
+        typealias K = JSONKey.Challenge
+        guard let m = object(node, pointer) else { return nil }
+        let number = int(m, K.number), text = string(m, K.challenge), current = string(m, K.current)
+        let future = string(m, K.future)
+        let related = array(m, K.relatedProjects) { $0.string($1, $2) }
+        finish(m, known: K.all)
+        guard let number, let text, let current, let future, let related else { return nil }
+        return Challenge(number: number, challenge: text, relatedProjects: related, current: current, future: future)
+    }
+}

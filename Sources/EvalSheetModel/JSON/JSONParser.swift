@@ -1,0 +1,260 @@
+import Foundation
+
+/// A strict JSON parser (RFC 8259) over UTF-8 bytes. Beyond the grammar it refuses what would let
+/// one value silently replace or change another: a key twice in one object, a number a double
+/// cannot hold (`1e400`), nesting deeper than `maximumDepth`; invalid UTF-8 and lone surrogates too.
+/// Errors name the JSON pointer of the value being read and its line and column.
+struct JSONParser {
+    /// The deepest nesting accepted; a sheet needs 6.
+    static let maximumDepth = 64
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    private var path: [String] = []
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Parses one JSON text (a single value, optionally surrounded by whitespace; a UTF-8 BOM is skipped).
+    static func parse(_ data: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONNode {
+        let array = Array(data)
+        let result: Result<JSONNode, JSONSyntaxError> = array.withUnsafeBufferPointer { buffer in
+            var p = JSONParser(buffer)
+            do throws(JSONSyntaxError) {
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
+                p.skipWhitespace()
+                let value = try p.value(depth: 0)
+                p.skipWhitespace()
+                guard p.i == buffer.count else {
+                    throw p.fail(ja: "JSON の値の後に余分な文字があります", en: "unexpected text after the JSON value", id: "json.syntax")
+                }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: - Values
+
+    private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+        guard depth < Self.maximumDepth else {
+            throw fail(ja: "入れ子が深すぎます(\(Self.maximumDepth) 段まで)", en: "nesting deeper than \(Self.maximumDepth) levels", id: "json.too-deep")
+        }
+        guard i < bytes.count else { throw fail(ja: "JSON が途中で終わっています", en: "the JSON text ends too early", id: "json.syntax") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default:
+            throw fail(ja: "JSON の値が読めません", en: "expected a JSON value", id: "json.syntax")
+        }
+    }
+
+    private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+        i += 1
+        var members: [(key: String, value: JSONNode)] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) { i += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else {
+                throw fail(ja: "オブジェクトのキー(\"…\")がありません", en: "expected an object key in double quotes", id: "json.syntax")
+            }
+            let key = try string()
+            path.append(Self.escape(key))
+            if members.contains(where: { $0.key == key }) {
+                throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",
+                           en: "the key \"\(key)\" appears twice in one object (neither value can be chosen)", id: "json.duplicate-key")
+            }
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw fail(ja: "キーの後に「:」がありません", en: "expected ':' after the key", id: "json.syntax") }
+            i += 1
+            skipWhitespace()
+            members.append((key, try value(depth: depth + 1)))
+            skipWhitespace()
+            guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "}")) else {
+                throw fail(ja: "オブジェクトの「,」か「}」がありません", en: "expected ',' or '}' in an object", id: "json.syntax")
+            }
+            path.removeLast()
+            i += 1
+            if bytes[i - 1] == UInt8(ascii: "}") { return .object(members) }
+        }
+    }
+
+    private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+        i += 1
+        var items: [JSONNode] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            path.append(String(items.count))
+            items.append(try value(depth: depth + 1))
+            skipWhitespace()
+            guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "]")) else {
+                throw fail(ja: "配列の「,」か「]」がありません", en: "expected ',' or ']' in an array", id: "json.syntax")
+            }
+            path.removeLast()
+            i += 1
+            if bytes[i - 1] == UInt8(ascii: "]") { return .array(items) }
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        let w = word.utf8
+        let n = w.count
+        guard i + n <= bytes.count, bytes[i..<(i + n)].elementsEqual(w) else {
+            throw fail(ja: "JSON の値が読めません", en: "expected a JSON value", id: "json.syntax")
+        }
+        i += n
+    }
+
+    /// A number literal, validated by the grammar and refused when a double cannot hold it.
+    private mutating func number() throws(JSONSyntaxError) -> String {
+        let start = i
+        if peek(UInt8(ascii: "-")) { i += 1 }
+        guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
+        if bytes[i] == UInt8(ascii: "0") { i += 1 } else { while i < bytes.count, isDigit(bytes[i]) { i += 1 } }
+        if peek(UInt8(ascii: ".")) {
+            i += 1
+            guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        guard let d = Double(text), d.isFinite else {
+            throw fail(ja: "数値 \(text) は大きすぎて扱えません", en: "the number \(text) is too large to be held", id: "json.number-range")
+        }
+        return text
+    }
+
+    private func badNumber() -> JSONSyntaxError {
+        fail(ja: "数値の書き方が正しくありません", en: "malformed number", id: "json.syntax")
+    }
+
+    /// A string: escapes decoded, surrogate pairs joined; control characters, invalid UTF-8 and
+    /// lone surrogates refused.
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1
+        let start = i
+        var plain = true
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\\") { plain = false; i += 2; continue }
+            if b < 0x20 {
+                throw fail(ja: "文字列の中に制御文字がそのまま入っています(\\n などで書いてください)",
+                           en: "a control character inside a string must be escaped", id: "json.syntax")
+            }
+            i += 1
+        }
+        guard i < bytes.count else { throw fail(ja: "文字列が閉じていません", en: "unterminated string", id: "json.syntax") }
+        let end = i
+        i += 1
+        if plain {
+            guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
+                throw invalidUTF8()
+            }
+            return s
+        }
+        return try unescape(start, end)
+    }
+
+    private func unescape(_ start: Int, _ end: Int) throws(JSONSyntaxError) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+            let b = bytes[k]
+            guard b == UInt8(ascii: "\\") else { out.append(b); k += 1; continue }
+            guard k + 1 < end else { throw badEscape() }
+            let e = bytes[k + 1]
+            k += 2
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(k, end)
+                k += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard k + 6 <= end, bytes[k] == UInt8(ascii: "\\"), bytes[k + 1] == UInt8(ascii: "u") else { throw loneSurrogate() }
+                    let low = try hex4(k + 2, end)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw loneSurrogate() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    k += 6
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw loneSurrogate()
+                }
+                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            default:
+                throw badEscape()
+            }
+        }
+        guard let s = String(validating: out, as: UTF8.self) else { throw invalidUTF8() }
+        return s
+    }
+
+    private func hex4(_ k: Int, _ end: Int) throws(JSONSyntaxError) -> UInt32 {
+        guard k + 4 <= end else { throw badEscape() }
+        var v: UInt32 = 0
+        for b in bytes[k..<(k + 4)] {
+            let d: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
+            default: throw badEscape()
+            }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+
+    private func badEscape() -> JSONSyntaxError { fail(ja: "文字列のエスケープ(\\…)が正しくありません", en: "malformed escape in a string", id: "json.syntax") }
+    private func loneSurrogate() -> JSONSyntaxError { fail(ja: "文字列に対になっていないサロゲート(\\uD800 など)があります", en: "a lone surrogate escape in a string", id: "json.syntax") }
+    private func invalidUTF8() -> JSONSyntaxError { fail(ja: "UTF-8 として読めない文字があります", en: "invalid UTF-8 in a string", id: "json.encoding") }
+
+    // MARK: - Bytes
+
+    private func peek(_ b: UInt8) -> Bool { i < bytes.count && bytes[i] == b }
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return
+            }
+        }
+    }
+
+    private func fail(ja: String, en: String, id: String) -> JSONSyntaxError {
+        var line = 1, column = 1
+        for b in bytes[..<min(i, bytes.count)] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return JSONSyntaxError(pointer: path.map { "/" + $0 }.joined(), line: line, column: column,
+                               message: .init(ja: "\(ja)(\(line) 行 \(column) 文字目)", en: "\(en) (line \(line), column \(column))"), id: id)
+    }
+
+    /// RFC 6901: `~` → `~0`, `/` → `~1`.
+    static func escape(_ key: String) -> String {
+        guard key.contains(where: { $0 == "~" || $0 == "/" }) else { return key }
+        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+}

@@ -1,0 +1,128 @@
+/// Reads evaluation sheets from parsed JSON, field by field, collecting every problem with its
+/// pointer (a missing key, a value of the wrong type, an integer out of range, an indicator value
+/// that is not one) instead of stopping at the first, and noting keys it does not know.
+struct JSONSheetDecoder {
+    let file: String
+    private(set) var problems: [JSONReadError] = []
+    private(set) var notes: [ReaderNote] = []
+
+    init(file: String) { self.file = file }
+
+    // MARK: - Reporting
+
+    mutating func problem(_ pointer: String, ja: String, en: String, id: String) {
+        problems.append(JSONReadError(file: file, pointer: pointer, message: .init(ja: ja, en: en), id: id))
+    }
+
+    private mutating func wrongType(_ node: JSONNode, _ pointer: String, expected: (ja: String, en: String)) {
+        problem(pointer, ja: "値の型が違います(\(expected.ja)が必要ですが\(node.kind.ja)です)",
+                en: "expected \(expected.en), found \(node.kind.en)", id: "json.type")
+    }
+
+    // MARK: - Objects
+
+    /// The members of an object, each looked up once; unknown members become notes at `finish`.
+    struct Members {
+        let pointer: String
+        let pairs: [(key: String, value: JSONNode)]
+    }
+
+    mutating func object(_ node: JSONNode?, _ pointer: String) -> Members? {
+        guard let node else { return nil }
+        guard case .object(let pairs) = node else {
+            wrongType(node, pointer, expected: ("オブジェクト", "an object"))
+            return nil
+        }
+        return Members(pointer: pointer, pairs: pairs)
+    }
+
+    /// Notes every member of `m` whose key is not in `known` (it would otherwise be dropped unseen).
+    mutating func finish(_ m: Members, known: [String]) {
+        for (key, _) in m.pairs where !known.contains(key) {
+            let pointer = m.pointer + "/" + JSONParser.escape(key)
+            notes.append(ReaderNote(id: "json.unknown-key", message: .init(
+                ja: "知らない項目 \"\(key)\" を無視しました(綴りを確かめてください)",
+                en: "ignored the unknown key \"\(key)\" (check its spelling)"), file: file, location: "\(file)#\(pointer)"))
+        }
+    }
+
+    /// The value of a required member; a problem when it is missing.
+    mutating func required(_ m: Members, _ key: String) -> (JSONNode, String)? {
+        let pointer = m.pointer + "/" + key
+        guard let node = m.pairs.first(where: { $0.key == key })?.value else {
+            problem(pointer, ja: "必須の項目 \(key) がありません", en: "missing key \(key)", id: "json.missing-key")
+            return nil
+        }
+        return (node, pointer)
+    }
+
+    /// The value of an optional member (absent or null: nil).
+    func optional(_ m: Members, _ key: String) -> (JSONNode, String)? {
+        guard let node = m.pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case .null = node { return nil }
+        return (node, m.pointer + "/" + key)
+    }
+
+    // MARK: - Scalars
+
+    mutating func string(_ m: Members, _ key: String) -> String? {
+        guard let (node, pointer) = required(m, key) else { return nil }
+        return string(node, pointer)
+    }
+
+    mutating func string(_ node: JSONNode, _ pointer: String) -> String? {
+        guard case .string(let s) = node else { wrongType(node, pointer, expected: ("文字列", "a string")); return nil }
+        return s
+    }
+
+    mutating func optionalString(_ m: Members, _ key: String) -> String? {
+        guard let (node, pointer) = optional(m, key) else { return nil }
+        return string(node, pointer)
+    }
+
+    mutating func int(_ m: Members, _ key: String) -> Int? {
+        guard let (node, pointer) = required(m, key) else { return nil }
+        return int(node, pointer)
+    }
+
+    /// An integer literal that fits an Int (`2019`; not `2019.5`, `1e3` or 20 digits).
+    mutating func int(_ node: JSONNode, _ pointer: String) -> Int? {
+        guard case .number(let text) = node else { wrongType(node, pointer, expected: ("整数", "an integer")); return nil }
+        guard let n = Int(text) else {
+            problem(pointer, ja: "整数ではないか、大きすぎます: \(text)", en: "not an integer, or too large: \(text)", id: "json.integer")
+            return nil
+        }
+        return n
+    }
+
+    mutating func optionalInt(_ node: JSONNode, _ pointer: String) -> Int?? {
+        if case .null = node { return .some(nil) }
+        guard let n = int(node, pointer) else { return nil }
+        return .some(n)
+    }
+
+    mutating func bool(_ m: Members, _ key: String) -> Bool? {
+        guard let (node, pointer) = required(m, key) else { return nil }
+        guard case .bool(let b) = node else { wrongType(node, pointer, expected: ("true か false", "true or false")); return nil }
+        return b
+    }
+
+    // MARK: - Arrays
+
+    /// The elements of a required array member, each mapped with its pointer; nil when the member is
+    /// missing or not an array, and nil elements where an element could not be read.
+    mutating func array<T>(_ m: Members, _ key: String, _ element: (inout JSONSheetDecoder, JSONNode, String) -> T?) -> [T]? {
+        guard let (node, pointer) = required(m, key) else { return nil }
+        return array(node, pointer, element)
+    }
+
+    mutating func array<T>(_ node: JSONNode, _ pointer: String, _ element: (inout JSONSheetDecoder, JSONNode, String) -> T?) -> [T]? {
+        guard case .array(let items) = node else { wrongType(node, pointer, expected: ("配列", "an array")); return nil }
+        var out: [T] = []
+        var complete = true
+        for (k, item) in items.enumerated() {
+            if let v = element(&self, item, pointer + "/\(k)") { out.append(v) } else { complete = false }
+        }
+        return complete ? out : nil
+    }
+}
