@@ -12,14 +12,9 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "1年度分のシートをまとめて変換・検証し、一覧ブック index.xlsx を作ります。",
         discussion: """
-        INPUT is a directory of sheets (any mix of .txt, .json, .xlsx) or a file holding many sheets.
-        Every policy is converted in parallel into DIR (one file each, written atomically); a bad input
-        never stops the others. The year is then validated as a whole (including the rules across
-        policies) and DIR/index.xlsx lists every policy with its totals, rating, latest achievement
-        rates, findings and a link to its workbook. Findings are also saved as DIR/findings.json.
+        INPUT is a directory of sheets (any mix of .txt, .json, .xlsx) or a file holding many sheets. Every policy is converted in parallel into DIR (one file each, written atomically); a bad input or policy never stops the others. The year is then validated as a whole (including the rules across policies) and DIR/index.xlsx lists every policy with its totals, rating, latest achievement rates, findings and a link to its workbook. Findings — the rules' and the readers' — are also saved as DIR/findings.json. Outputs that exist are kept and reported as skipped unless --force, so a re-run (or a second run at the same time) never replaces a file; temporary files of an interrupted run are removed.
 
-        Exit status: 0 all converted (validation errors are reported but do not fail the run unless
-        --strict), 1 some input failed.
+        Exit status: 0 all converted (validation errors are reported but do not fail the run unless --strict), 1 an input could not be read or an output not written, 64 wrong arguments.
 
         例 / Examples:
           evalsheet batch samples/kiyose-2019/kiyose-2019.txt -o out/2019
@@ -56,43 +51,89 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = Reporter(global: global)
-        let tpl: WorkbookTemplate
-        do { tpl = try template.map(WorkbookTemplate.load) ?? .standard } catch { report.error(error); throw ExitCode(1) }
-        let inputs = try SheetSource.expand([input])
-        try AtomicFile.createDirectory(output)
-        let converter = BatchConverter(outputDirectory: output, target: to, force: force, validate: !noValidate,
-                                       exporter: WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current),
-                                       template: tpl)
-        let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet)
-        let results = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, r: BatchConverter.FileResult) in
-            progress.finished(r.file, ok: r.errors.isEmpty, detail: r.outputs.isEmpty ? "" : "→ " + r.outputs.joined(separator: ", "))
-        }) { (file: String) in converter.convert(file) }
+        try global.guarded(failure: ExitStatus.failed) {
+            let report = Reporter(global: global)
+            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let (inputs, missing) = SheetSource.expand([input])
+            guard missing.isEmpty else { missing.forEach(report.error); throw ExitCode(ExitStatus.failed) }
+            let directory = try OutputDirectory(output)
+            let exporter = WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current)
+            let target = to
+            let conversion = PolicyConversion(
+                directory: directory, fileExtension: target == .text ? "txt" : target.rawValue, overwrite: force,
+                skipExisting: true, template: tpl) { sheet, path, overwrite in
+                    switch target {
+                    case .xlsx: try exporter.export(sheet, to: path, overwrite: overwrite)
+                    case .json: try OutputDirectory.write(try EvaluationSheetJSON.encode(sheet), to: path, overwrite: overwrite)
+                    case .text: try OutputDirectory.write(Array(TextFormWriter.write(sheet).utf8), to: path, overwrite: overwrite)
+                    }
+                }
+            let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
+            let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
+            let results = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, r: BatchConverter.FileResult) in
+                let written = r.outcome.written
+                progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
+            }) { (file: String) in converter.convert(file) }
 
-        // The year as a whole: cross-policy rules over compact copies of the sheets.
-        var findings = results.flatMap(\.findings)
-        if !noValidate {
-            findings += Validator.validate(results.flatMap(\.digests), sheetRules: [], yearRules: Validator.yearRules)
+            // The year as a whole: cross-policy rules over compact copies of the sheets.
+            var findings = results.flatMap(\.findings)
+            if !noValidate {
+                findings += Validator.validate(results.flatMap(\.digests), sheetRules: [], yearRules: Validator.yearRules)
+            }
             findings = Findings.merged(findings)
+            var counts: [String: (errors: Int, warnings: Int)] = [:]
+            for f in findings {
+                var c = counts[f.policy] ?? (0, 0)
+                if f.severity == .error { c.errors += 1 } else if f.severity == .warning { c.warnings += 1 }
+                counts[f.policy] = c
+            }
+            let summaries = results.flatMap(\.summaries).map { s -> PolicySummary in
+                var s = s
+                (s.errors, s.warnings) = counts[s.code] ?? (0, 0)
+                return s
+            }
+            let yearOutputs = YearOutputs(directory: directory, overwrite: force)
+            yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
+            BatchReport.print(results: results, findings: findings, yearOutputs: yearOutputs,
+                              validated: !noValidate, global: global)
+            let failed = results.contains { !$0.errors.isEmpty } || !yearOutputs.errors.isEmpty
+            if failed || (strict && Findings.hasErrors(findings)) { throw ExitCode(ExitStatus.failed) }
         }
-        let summaries = results.flatMap(\.summaries).map { s -> PolicySummary in
-            var s = s
-            let mine = findings.filter { $0.policy == s.code }
-            s.errors = mine.filter { $0.severity == .error }.count
-            s.warnings = mine.filter { $0.severity == .warning }.count
-            return s
+    }
+}
+
+/// The files a batch writes for the whole year — `index.xlsx` and `findings.json` — created like every
+/// other output: atomically, and never replacing an existing file unless --force (then it is kept and
+/// reported as skipped).
+final class YearOutputs {
+    let directory: OutputDirectory
+    let overwrite: Bool
+    private(set) var written: [String] = []
+    private(set) var skipped: [String] = []
+    private(set) var errors: [any Error] = []
+
+    init(directory: OutputDirectory, overwrite: Bool) {
+        self.directory = directory
+        self.overwrite = overwrite
+    }
+
+    var indexPath: String { (try? directory.file("index.xlsx")) ?? "index.xlsx" }
+
+    func write(index summaries: [PolicySummary], template: WorkbookTemplate, findings: [Finding]?) {
+        attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
+        if let findings {
+            attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
+                try OutputDirectory.write(Array(Findings.renderJSON(findings).utf8), to: path, overwrite: overwrite)
+            }
         }
-        let indexPath = (output as NSString).appendingPathComponent("index.xlsx")
-        let findingsPath = (output as NSString).appendingPathComponent("findings.json")
-        var failed = results.filter { !$0.errors.isEmpty }
+    }
+
+    private func attempt(_ path: String, _ body: (String) throws -> Void) {
         do {
-            try YearIndexWriter(template: tpl).write(summaries, to: indexPath, overwrite: true)
-            if !noValidate { try AtomicFile.write(Data(Findings.renderJSON(findings).utf8), to: findingsPath, overwrite: true) }
+            try body(path)
+            written.append(path)
         } catch {
-            failed.append(.init(file: indexPath, errors: [error]))
+            if let existing = PolicyConversion.existingOutput(error) { skipped.append(existing) } else { errors.append(error) }
         }
-        BatchReport.print(results: results, failed: failed, findings: findings, skipped: results.flatMap(\.skipped),
-                          index: indexPath, validated: !noValidate, global: global)
-        if !failed.isEmpty || (strict && Findings.hasErrors(findings)) { throw ExitCode(1) }
     }
 }

@@ -4,70 +4,55 @@ import EvalSheetText
 import EvalSheetWorkbook
 import EvalSheetValidation
 
-/// Converts one input file of a batch: reads it, writes each policy's output atomically, runs the
-/// per-policy rules, and keeps only what the year needs afterwards (a summary row and a compact copy
-/// for the cross-policy rules), so memory does not grow with the size of the year.
+/// Converts one input file of a batch through the shared `PolicyConversion`, runs the per-policy
+/// rules on each policy read, and keeps only what the year needs afterwards (a summary row and a
+/// compact copy for the cross-policy rules), so memory does not grow with the size of the year.
 struct BatchConverter: Sendable {
-    let outputDirectory: String
-    let target: BatchCommand.Target
-    let force: Bool
+    let conversion: PolicyConversion
     let validate: Bool
-    let exporter: WorkbookExporter
-    let template: WorkbookTemplate
-    let claims = CodeClaims()
+    let workbookLinks: Bool
 
     struct FileResult: @unchecked Sendable {
-        var file: String
-        var outputs: [String] = []
-        var skipped: [String] = []
-        var errors: [any Error] = []
-        var notes: [ReaderNote] = []
+        var outcome: FileOutcome
+        /// The readers' findings (an error per problem of what could not be read, a warning per note),
+        /// an error per output not written, and the per-policy rules' findings.
         var findings: [Finding] = []
         var digests: [LoadedSheet] = []
         var summaries: [PolicySummary] = []
+
+        var file: String { outcome.file }
+        var errors: [any Error] { outcome.errors }
+    }
+
+    /// What the year keeps of one policy.
+    private struct Kept {
+        var findings: [Finding]
+        var digest: LoadedSheet?
+        var summary: PolicySummary
     }
 
     func convert(_ file: String) -> FileResult {
-        var r = FileResult(file: file)
-        let sheets: [LoadedSheet]
-        do {
-            sheets = try SheetSource.load(file, template: template)
-        } catch {
-            r.errors.append(error)
-            return r
+        let (outcome, kept) = conversion.convert(file) { loaded, policy in
+            var findings = Finding.readerNotes([loaded])
+            if let error = policy.error { findings.append(Self.notWritten(error, policy: policy, file: file)) }
+            if validate { findings += Validator.validate([loaded], sheetRules: Validator.sheetRules, yearRules: []) }
+            let link = workbookLinks && policy.error == nil ? policy.output.map { ($0 as NSString).lastPathComponent } : nil
+            return Kept(findings: findings, digest: validate ? Self.digest(loaded) : nil,
+                        summary: PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link))
         }
-        r.notes = sheets.flatMap(\.notes)
-        for loaded in sheets {
-            let code = loaded.sheet.policy.code
-            let name = "\(code).\(target.rawValue == "text" ? "txt" : target.rawValue)"
-            let path = (outputDirectory as NSString).appendingPathComponent(name)
-            do {
-                try claims.claim(code, by: file)
-                if !force, FileManager.default.fileExists(atPath: path) {
-                    r.skipped.append(path)
-                } else {
-                    try write(loaded.sheet, to: path)
-                    r.outputs.append(path)
-                }
-            } catch {
-                r.errors.append(error)
-                continue
-            }
-            if validate {
-                r.findings += Validator.validate([loaded], sheetRules: Validator.sheetRules, yearRules: [])
-                r.digests.append(Self.digest(loaded))
-            }
-            r.summaries.append(PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: target == .xlsx ? name : nil))
-        }
+        var r = FileResult(outcome: outcome)
+        r.findings = outcome.readFailures.flatMap { Finding.unreadable($0) } + kept.flatMap(\.findings)
+        r.digests = kept.compactMap(\.digest)
+        r.summaries = kept.map(\.summary)
         return r
     }
 
-    private func write(_ sheet: EvaluationSheet, to path: String) throws {
-        switch target {
-        case .xlsx: try exporter.export(sheet, to: path, overwrite: true)
-        case .json: try AtomicFile.write(try EvaluationSheetJSON.encode(sheet), to: path, overwrite: true)
-        case .text: try AtomicFile.write(Data(TextFormWriter.write(sheet).utf8), to: path, overwrite: true)
-        }
+    /// A policy whose output could not be written, as a finding of its input.
+    private static func notWritten(_ error: any Error, policy: PolicyOutcome, file: String) -> Finding {
+        Finding(ruleID: "output.not-written", severity: .error,
+                message: .init(ja: ErrorText.lines(error, .ja).joined(separator: " / "),
+                               en: ErrorText.lines(error, .en).joined(separator: " / ")),
+                policy: policy.code, path: nil, file: file, location: file)
     }
 
     /// What the cross-policy rules read: projects, related-project names, codes — and where they are.

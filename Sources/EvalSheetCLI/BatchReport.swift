@@ -2,27 +2,31 @@ import Foundation
 import EvalSheetModel
 import EvalSheetValidation
 
-/// The end-of-run report of a batch: failures with their locations, validation findings, and where
+/// The end-of-run report of a batch: failures with their places, validation findings, and where
 /// the outputs are.
 enum BatchReport {
-    static func print(results: [BatchConverter.FileResult], failed: [BatchConverter.FileResult], findings: [Finding],
-                      skipped: [String], index: String, validated: Bool, global: GlobalOptions) {
+    static func print(results: [BatchConverter.FileResult], findings: [Finding], yearOutputs: YearOutputs,
+                      validated: Bool, global: GlobalOptions) {
         let ja = global.lang == .ja
         let report = Reporter(global: global)
-        report.notes(results.flatMap(\.notes))
-        if validated, !findings.isEmpty, !global.quiet {
+        if !findings.isEmpty, !global.quiet {
             Reporter.printError(Findings.renderText(findings, language: global.lang).trimmingCharacters(in: .newlines))
         }
-        for f in failed {
-            for e in f.errors { report.error(e) }
-        }
-        let written = results.reduce(0) { $0 + $1.outputs.count }
+        for r in results { r.errors.forEach(report.error) }
+        yearOutputs.errors.forEach(report.error)
+        let written = results.reduce(0) { $0 + $1.outcome.written.count }
+        let skipped = results.flatMap(\.outcome.skipped)
+        let failedInputs = results.filter { !$0.errors.isEmpty }.count
+        let index = yearOutputs.indexPath
         let summary = ja
-            ? "変換 \(written) 件、スキップ(既存) \(skipped.count) 件、失敗 \(failed.count) 件。一覧: \(index)"
-            : "converted \(written), skipped (existing) \(skipped.count), failed \(failed.count). Index: \(index)"
-        if !skipped.isEmpty, !global.quiet {
-            Reporter.printError(ja ? "既存のファイルは上書きしていません(上書きするには --force)" : "existing files were kept (use --force to overwrite)")
+            ? "変換 \(written) 件、スキップ(既存) \(skipped.count) 件、失敗 \(failedInputs) 件。一覧: \(index)"
+            : "converted \(written), skipped (existing) \(skipped.count), failed \(failedInputs). Index: \(index)"
+        let kept = skipped + yearOutputs.skipped
+        if !kept.isEmpty, !global.quiet {
+            let names = kept.prefix(5).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + (kept.count > 5 ? " …" : "")
+            Reporter.printError(ja ? "既存のファイル \(kept.count) 件は上書きしていません(上書きするには --force): \(names)"
+                                   : "\(kept.count) existing files were kept (use --force to overwrite): \(names)")
         }
-        if !global.quiet || !failed.isEmpty { Reporter.printError(summary) }
+        if !global.quiet || failedInputs > 0 || !yearOutputs.errors.isEmpty { Reporter.printError(summary) }
     }
 }

@@ -9,12 +9,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "2つの版を比べ、変わった項目を1行ずつ(節・行・項目・旧→新・セル)表示します。",
         discussion: """
-        Compares two sources of the same policy — any of .txt, .json, .xlsx — or two directories
-        (policies paired by 施策コード). One line per changed field, in section order, naming the
-        section, the row (project code, indicator number, factor), the field, old → new, and the
-        workbook cell where it applies.
+        Compares two sources of the same policy — any of .txt, .json, .xlsx — or two directories (policies paired by 施策コード). One line per changed field, in section order, naming the section, the row (project code, indicator number, factor), the field, old → new, and the workbook cell where it applies.
 
-        Exit status: 0 no changes, 1 changes found, 2 an input could not be read.
+        Exit status: 0 no changes, 1 changes found, 2 an input could not be read (or a policy appears twice on one side), 64 wrong arguments.
 
         例 / Examples:
           evalsheet diff out/xlsx/511.xlsx returned/511.xlsx
@@ -33,33 +30,63 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = Reporter(global: global)
-        let (olds, oldFailures) = try SheetLoading.loadAll([old], jobs: 2, report: report)
-        let (news, newFailures) = try SheetLoading.loadAll([new], jobs: 2, report: report)
-        guard oldFailures + newFailures == 0 else { throw ExitCode(2) }
-        var changes: [Change] = []
+        try global.guarded(failure: ExitStatus.unusable) {
+            let report = Reporter(global: global)
+            let olds = SheetLoading.readAll([old], jobs: 2), news = SheetLoading.readAll([new], jobs: 2)
+            for r in [olds, news] {
+                r.failures.forEach(report.error)
+                report.notes(r.sheets.flatMap(\.notes))
+            }
+            var unusable = olds.unreadable + news.unreadable
+            for (side, r) in [(old, olds), (new, news)] {
+                for code in Self.duplicates(r.sheets) {
+                    report.error(CLIError(.init(ja: "施策 \(code) が \(side) に2つ以上あり、どちらと比べるか決められません",
+                                                en: "policy \(code) appears more than once in \(side): cannot tell which to compare")))
+                    unusable += 1
+                }
+            }
+            if olds.sheets.isEmpty || news.sheets.isEmpty, unusable == 0 {
+                report.error(CLIError(.init(ja: "比べる施策がありません", en: "no policy to compare")))
+                unusable += 1
+            }
+            guard unusable == 0 else { throw ExitCode(ExitStatus.unusable) }
+            let changes = pairedChanges(olds.sheets, news.sheets, report: report)
+            switch format {
+            case .text: print(Changes.renderText(changes, language: global.lang), terminator: "")
+            case .json: print(Changes.renderJSON(changes), terminator: "")
+            }
+            if !changes.isEmpty { throw ExitCode(ExitStatus.failed) }
+        }
+    }
+
+    /// Two single sheets are compared whatever their codes; otherwise policies are paired by code and
+    /// a policy on one side only is reported.
+    private func pairedChanges(_ olds: [LoadedSheet], _ news: [LoadedSheet], report: Reporter) -> [Change] {
+        if olds.count == 1, news.count == 1 { return SheetDiff.diff(old: olds[0], new: news[0]) }
         let newByCode = Dictionary(news.map { ($0.sheet.policy.code, $0) }, uniquingKeysWith: { a, _ in a })
         let oldCodes = Set(olds.map(\.sheet.policy.code))
-        if olds.count == 1, news.count == 1 {
-            changes = SheetDiff.diff(old: olds[0], new: news[0])
-        } else {
-            for o in olds {
-                guard let n = newByCode[o.sheet.policy.code] else {
-                    report.error(CLIError(.init(ja: "施策 \(o.sheet.policy.code) が \(new) にありません",
-                                                en: "policy \(o.sheet.policy.code) is not in \(new)")))
-                    continue
-                }
-                changes += SheetDiff.diff(old: o, new: n)
+        var changes: [Change] = []
+        for o in olds {
+            guard let n = newByCode[o.sheet.policy.code] else {
+                report.error(CLIError(.init(ja: "施策 \(o.sheet.policy.code) が \(new) にありません",
+                                            en: "policy \(o.sheet.policy.code) is not in \(new)")))
+                continue
             }
-            for n in news where !oldCodes.contains(n.sheet.policy.code) {
-                report.error(CLIError(.init(ja: "施策 \(n.sheet.policy.code) は \(old) にありません(新規)",
-                                            en: "policy \(n.sheet.policy.code) is not in \(old) (new)")))
-            }
+            changes += SheetDiff.diff(old: o, new: n)
         }
-        switch format {
-        case .text: print(Changes.renderText(changes, language: global.lang), terminator: "")
-        case .json: print(Changes.renderJSON(changes), terminator: "")
+        for n in news where !oldCodes.contains(n.sheet.policy.code) {
+            report.error(CLIError(.init(ja: "施策 \(n.sheet.policy.code) は \(old) にありません(新規)",
+                                        en: "policy \(n.sheet.policy.code) is not in \(old) (new)")))
         }
-        if !changes.isEmpty { throw ExitCode(1) }
+        return changes
+    }
+
+    /// Policy codes that appear more than once among `sheets`.
+    static func duplicates(_ sheets: [LoadedSheet]) -> [String] {
+        var seen: Set<String> = [], twice: [String] = []
+        for s in sheets where !seen.insert(s.sheet.policy.code).inserted && !twice.contains(s.sheet.policy.code) {
+            twice.append(s.sheet.policy.code)
+        }
+        return twice
     }
 }

@@ -9,9 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "施策ごとに Excel ブック(.xlsx)を書き出します(様式の各節を1シートずつ)。",
         discussion: """
-        Reads the city's text form or JSON (files or directories; a file may hold many policies) and
-        writes <DIR>/<施策コード>.xlsx for each: one worksheet per section, labels protected, input
-        cells unlocked, dropdowns, live totals. Existing files are kept unless --force.
+        Reads the city's text form, JSON or workbooks (.txt, .json, .xlsx — files or directories; a text or JSON file may hold many policies) and writes <DIR>/<施策コード>.xlsx for each: one worksheet per section, labels protected, input cells unlocked, dropdowns, live totals. Existing files are kept unless --force. A file that cannot be read is reported with its place and nothing is written for it; the other files are still converted.
+
+        Exit status: 0 all written, 1 an input could not be read or a workbook not written, 64 wrong arguments.
 
         例 / Examples:
           evalsheet export samples/kiyose-2019/kiyose-2019.txt -o out/xlsx
@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
           evalsheet export 511.txt -o out --template my-layout.json
         """)
 
-    @Argument(help: "Input files or directories (.txt, .json).")
+    @Argument(help: "Input files or directories (.txt, .json, .xlsx).")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output directory (default: the current directory).")
@@ -37,24 +37,19 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = Reporter(global: global)
-        let exporter: WorkbookExporter
-        do {
-            exporter = WorkbookExporter(template: try template.map(WorkbookTemplate.load) ?? .standard,
-                                        toolVersion: EvalSheetVersion.current)
-        } catch {
-            report.error(error)
-            throw ExitCode(1)
+        try global.guarded(failure: ExitStatus.failed) {
+            let report = Reporter(global: global)
+            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let exporter = WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current)
+            let (inputs, missing) = SheetSource.expand(files)
+            missing.forEach(report.error)
+            let conversion = PolicyConversion(
+                directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: force,
+                skipExisting: false, template: tpl) { sheet, path, overwrite in
+                    try exporter.export(sheet, to: path, overwrite: overwrite)
+                }
+            let ok = Conversions.run(inputs, conversion, jobs: jobs, report: report)
+            if !ok || !missing.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
-        let inputs = try SheetSource.expand(files)
-        try AtomicFile.createDirectory(output)
-        let (output, force) = (self.output, self.force)
-        let ok = PerPolicyConversion.run(inputs, jobs: jobs, report: report, template: exporter.template) { loaded in
-            let path = (output as NSString).appendingPathComponent("\(loaded.sheet.policy.code).xlsx")
-            try AtomicFile.refuseExisting(path, overwrite: force)
-            try exporter.export(loaded.sheet, to: path, overwrite: force)
-            return path
-        }
-        if !ok { throw ExitCode(1) }
     }
 }

@@ -9,19 +9,20 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "シートを読み込み、施策ごとに JSON(またはテキスト形式)で書き出します。",
         discussion: """
-        Reads the city's text form (.txt) or JSON (.json) — a file may hold many policies — and
-        writes one file per policy, named <施策コード>.json (or .txt), into the directory given
-        with -o. With a single policy and no -o, the result goes to standard output.
+        Reads the city's text form (.txt), JSON (.json) or workbooks (.xlsx) — files or directories; a text or JSON file may hold many policies — and writes one file per policy, named <施策コード>.json (or .txt), into the directory given with -o. With a single policy and no -o, the result goes to standard output. Existing files are kept unless --force. A file that cannot be read is reported with its place and nothing is written for it; the other files are still converted.
+
+        Exit status: 0 all converted, 1 an input could not be read or an output not written, 64 wrong arguments.
 
         例 / Examples:
           evalsheet import samples/kiyose-2019/kiyose-2019.txt -o out/json
           evalsheet import samples/kiyose-2019/511.txt
+          evalsheet import returned/511.xlsx -o out/json
           evalsheet import out/json/511.json --to text > 511.txt
         """)
 
     enum Target: String, ExpressibleByArgument, CaseIterable { case json, text }
 
-    @Argument(help: "Input files or directories (.txt, .json).")
+    @Argument(help: "Input files or directories (.txt, .json, .xlsx).")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output directory (one file per policy).")
@@ -39,45 +40,64 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = Reporter(global: global)
-        let inputs = try SheetSource.expand(files)
-        if let dir = output {
-            try AtomicFile.createDirectory(dir)
-            let (to, force) = (self.to, self.force)
-            let ok = PerPolicyConversion.run(inputs, jobs: jobs, report: report) { loaded in
-                let path = (dir as NSString).appendingPathComponent("\(loaded.sheet.policy.code).\(to == .json ? "json" : "txt")")
-                try AtomicFile.write(try Self.render(loaded, to), to: path, overwrite: force)
-                return path
+        try global.guarded(failure: ExitStatus.failed) {
+            let report = Reporter(global: global)
+            let (inputs, missing) = SheetSource.expand(files)
+            missing.forEach(report.error)
+            var ok = missing.isEmpty
+            if let dir = output {
+                let to = self.to
+                let conversion = PolicyConversion(
+                    directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: force,
+                    skipExisting: false, template: .standard) { sheet, path, overwrite in
+                        try OutputDirectory.write(try Self.render(sheet, to), to: path, overwrite: overwrite)
+                    }
+                ok = Conversions.run(inputs, conversion, jobs: jobs, report: report) && ok
+            } else {
+                ok = try writeToStandardOutput(inputs, report: report) && ok
             }
-            if !ok { throw ExitCode(1) }
-            return
+            if !ok { throw ExitCode(ExitStatus.failed) }
         }
-        var sheets: [LoadedSheet] = []
-        var failures = 0
-        for file in inputs {
-            do {
-                let loaded = try SheetSource.load(file)
-                report.notes(loaded.flatMap(\.notes))
-                sheets += loaded
-            } catch {
-                report.error(error)
-                failures += 1
-            }
-        }
-        if sheets.count == 1 {
-            FileHandle.standardOutput.write(try Self.render(sheets[0], to))
-        } else if !sheets.isEmpty {
-            report.error(CLIError(.init(ja: "施策が \(sheets.count) 件あります。-o でフォルダを指定してください",
-                                        en: "\(sheets.count) policies: give an output directory with -o")))
-            failures += 1
-        }
-        if failures > 0 { throw ExitCode(1) }
     }
 
-    static func render(_ loaded: LoadedSheet, _ to: Target) throws -> Data {
-        switch to {
-        case .json: return try EvaluationSheetJSON.encode(loaded.sheet)
-        case .text: return Data(TextFormWriter.write(loaded.sheet).utf8)
+    /// Without -o: exactly one policy is printed; anything else is an error.
+    private func writeToStandardOutput(_ inputs: [String], report: Reporter) throws -> Bool {
+        var sheets: [LoadedSheet] = []
+        var ok = true
+        for file in inputs {
+            let read = SheetSource.read(file)
+            report.notes(read.sheets.flatMap(\.notes))
+            read.failures.forEach(report.error)
+            ok = ok && read.failures.isEmpty
+            sheets += read.sheets
         }
+        if sheets.count == 1 {
+            FileHandle.standardOutput.write(Data(try Self.render(sheets[0].sheet, to)))
+        } else if sheets.count > 1 {
+            report.error(CLIError(.init(ja: "施策が \(sheets.count) 件あります。-o でフォルダを指定してください",
+                                        en: "\(sheets.count) policies: give an output directory with -o")))
+            ok = false
+        }
+        return ok
+    }
+
+    static func render(_ sheet: EvaluationSheet, _ to: Target) throws -> [UInt8] {
+        switch to {
+        case .json: Array(try EvaluationSheetJSON.encode(sheet))
+        case .text: Array(TextFormWriter.write(sheet).utf8)
+        }
+    }
+}
+
+/// Runs a conversion over inputs on workers, reporting each input's notes, written files and errors
+/// as it finishes; true when every input and output succeeded.
+enum Conversions {
+    static func run(_ inputs: [String], _ conversion: PolicyConversion, jobs: Int, report: Reporter) -> Bool {
+        let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
+            report.notes(outcome.notes)
+            for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }
+            outcome.errors.forEach(report.error)
+        }) { (file: String) in conversion.convert(file) }
+        return outcomes.allSatisfy { $0.errors.isEmpty }
     }
 }

@@ -1,24 +1,29 @@
 import Foundation
 import EvalSheetModel
 
-/// Prints progress to standard error (unless quiet), and warnings and errors in the chosen language.
-struct Reporter {
+/// Prints progress to standard error (unless quiet), and warnings and errors in the chosen language,
+/// one line per problem, each with its place.
+struct Reporter: Sendable {
     let global: GlobalOptions
+
+    var language: Language { global.lang }
 
     func progress(ja: String, en: String) {
         guard !global.quiet else { return }
-        Self.printError(global.lang == .en ? en : ja)
+        Self.printError(language == .en ? en : ja)
     }
 
     func notes(_ notes: [ReaderNote]) {
         guard !global.quiet else { return }
         for n in notes {
-            Self.printError("\(n.location): \(global.lang == .en ? "warning" : "警告"): \(n.message.text(global.lang))")
+            Self.printError("\(n.location): \(language == .en ? "warning" : "警告"): \(n.message.text(language))")
         }
     }
 
     func error(_ error: any Error) {
-        Self.printError("\(global.lang == .en ? "error" : "エラー"): \(ErrorText.describe(error, global.lang))")
+        for line in ErrorText.lines(error, language) {
+            Self.printError("\(language == .en ? "error" : "エラー"): \(line)")
+        }
     }
 
     static func printError(_ line: String) {

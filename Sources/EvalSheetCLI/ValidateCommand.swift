@@ -9,11 +9,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "シートを検証し、誤りと注意点を場所(ファイル:行 / シート!セル)付きで表示します。",
         discussion: """
-        Checks totals, achievement rates, codes, ratings, references and — over all the given sheets
-        together — consistency between policies (the same project must have the same name, section
-        and amounts everywhere). Any mix of .txt, .json and .xlsx files and directories.
+        Checks totals, achievement rates, codes, ratings, references and — over all the given sheets together — consistency between policies (the same project must have the same name, section and amounts everywhere). Any mix of .txt, .json and .xlsx files and directories. What the readers noticed (a stray cell, a number typed as text, a saved total that disagrees) and inputs that cannot be read are findings too, with their places.
 
-        Exit status: 0 no errors (warnings allowed), 1 errors found, 2 an input could not be read.
+        Exit status: 0 no errors (warnings allowed), 1 errors found, 2 an input could not be read (the others are still checked), 64 wrong arguments.
 
         例 / Examples:
           evalsheet validate samples/kiyose-2019/kiyose-2019.txt
@@ -35,38 +33,44 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = Reporter(global: global)
-        let (loaded, failures) = try SheetLoading.loadAll(inputs, jobs: jobs, report: report)
-        let findings = Validator.validate(loaded)
-        switch format {
-        case .text: print(Findings.renderText(findings, language: global.lang), terminator: "")
-        case .json: print(Findings.renderJSON(findings), terminator: "")
+        try global.guarded(failure: ExitStatus.unusable) {
+            let inputs = SheetLoading.readAll(inputs, jobs: jobs)
+            let findings = Findings.merged(inputs.findings + Validator.validate(inputs.sheets))
+            switch format {
+            case .text: print(Findings.renderText(findings, language: global.lang), terminator: "")
+            case .json: print(Findings.renderJSON(findings), terminator: "")
+            }
+            if inputs.unreadable > 0 { throw ExitCode(ExitStatus.unusable) }
+            if Findings.hasErrors(findings) { throw ExitCode(ExitStatus.failed) }
         }
-        if failures > 0 { throw ExitCode(2) }
-        if Findings.hasErrors(findings) { throw ExitCode(1) }
     }
 }
 
-/// Reading many inputs in parallel, reporting each unreadable one and going on.
+/// Reading many inputs in parallel; an input that cannot be read is counted and becomes findings,
+/// and every other input is still read.
 enum SheetLoading {
-    /// Every sheet of every input (in input order) and the number of inputs that could not be read.
-    static func loadAll(_ inputs: [String], jobs: Int, report: Reporter) throws -> ([LoadedSheet], Int) {
-        let files = try SheetSource.expand(inputs)
-        let results = WorkerPool.map(files, jobs: jobs) { (file: String) -> LoadResult in
-            do { return LoadResult(sheets: try SheetSource.load(file)) } catch { return LoadResult(error: error) }
-        }
+    struct Inputs {
+        /// Every sheet read, in input order.
         var sheets: [LoadedSheet] = []
-        var failures = 0
-        for r in results {
-            if let e = r.error { report.error(e); failures += 1 }
-            report.notes(r.sheets.flatMap(\.notes))
-            sheets += r.sheets
-        }
-        return (sheets, failures)
+        /// The readers' findings: an error per problem of what could not be read, a warning per note.
+        var findings: [Finding] = []
+        /// How many inputs (files, or sheets of a file) could not be read.
+        var unreadable = 0
+        /// The read problems themselves, for commands that print them as errors.
+        var failures: [any SheetReadError] = []
     }
 
-    struct LoadResult: @unchecked Sendable {
-        var sheets: [LoadedSheet] = []
-        var error: (any Error)?
+    static func readAll(_ paths: [String], jobs: Int) -> Inputs {
+        let (files, missing) = SheetSource.expand(paths)
+        let reads = WorkerPool.map(files, jobs: jobs) { (file: String) in SheetSource.read(file) }
+        var out = Inputs()
+        out.failures = missing
+        for r in reads {
+            out.sheets += r.sheets
+            out.failures += r.failures
+        }
+        out.unreadable = out.failures.count
+        out.findings = out.failures.flatMap { Finding.unreadable($0) } + Finding.readerNotes(out.sheets)
+        return out
     }
 }

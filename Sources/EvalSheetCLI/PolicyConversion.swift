@@ -1,0 +1,107 @@
+import Foundation
+import EvalSheetModel
+import EvalSheetWorkbook
+import FileOutput
+import XLSXWriter
+
+/// What happened to one policy of an input: written to `output`, skipped because the output exists,
+/// or failed with `error`.
+struct PolicyOutcome: @unchecked Sendable {
+    var code: String
+    var output: String?
+    var skipped = false
+    var error: (any Error)?
+}
+
+/// What happened to one input file: its reader notes, the problems that kept it (or some of its
+/// sheets) from being read, and each policy it held.
+struct FileOutcome: @unchecked Sendable {
+    var file: String
+    var notes: [ReaderNote] = []
+    var readFailures: [any SheetReadError] = []
+    var policies: [PolicyOutcome] = []
+
+    /// Every error of this input: unreadable sheets first, then policies that could not be written.
+    var errors: [any Error] { readFailures + policies.compactMap(\.error) }
+    var written: [String] { policies.compactMap { $0.skipped ? nil : $0.output } }
+    var skipped: [String] { policies.compactMap { $0.skipped ? $0.output : nil } }
+}
+
+/// The shape `import`, `export` and `batch` share: read an input, then for each policy claim its
+/// code (a code twice in one run is an error, never an overwrite), name its output after the code,
+/// and write it atomically. Whatever fails — reading, a policy's output — fails for that input or
+/// that policy only; the run goes on.
+struct PolicyConversion: Sendable {
+    let directory: OutputDirectory
+    let fileExtension: String
+    let overwrite: Bool
+    /// Batch keeps an existing output and reports it as skipped; import and export report an error.
+    let skipExisting: Bool
+    let template: WorkbookTemplate
+    let write: @Sendable (EvaluationSheet, _ path: String, _ overwrite: Bool) throws -> Void
+    let claims = CodeClaims()
+
+    /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
+    /// failed), and its results are returned beside the outcome.
+    func convert<Extra>(_ file: String, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
+        let read = SheetSource.read(file, template: template)
+        var outcome = FileOutcome(file: file, notes: read.sheets.flatMap(\.notes), readFailures: read.failures)
+        var extras: [Extra] = []
+        for loaded in read.sheets {
+            let policy = convertOne(loaded, from: file)
+            outcome.policies.append(policy)
+            extras.append(each(loaded, policy))
+        }
+        return (outcome, extras)
+    }
+
+    func convert(_ file: String) -> FileOutcome { convert(file) { _, _ in () }.0 }
+
+    private func convertOne(_ loaded: LoadedSheet, from file: String) -> PolicyOutcome {
+        let code = loaded.sheet.policy.code
+        var outcome = PolicyOutcome(code: code)
+        do {
+            let path = try directory.policyFile(code, extension: fileExtension)
+            outcome.output = path
+            try claims.claim(code, by: file)
+            if skipExisting, !overwrite, FileManager.default.fileExists(atPath: path) {
+                outcome.skipped = true
+                return outcome
+            }
+            try write(loaded.sheet, path, overwrite)
+        } catch {
+            if skipExisting, let path = Self.existingOutput(error) {
+                outcome.output = path
+                outcome.skipped = true  // another run wrote it first: kept, as on a re-run
+            } else {
+                outcome.error = error
+            }
+        }
+        return outcome
+    }
+
+    /// The output an error says already exists, if that is what it says.
+    static func existingOutput(_ error: any Error) -> String? {
+        switch error {
+        case OutputError.fileExists(let path): path
+        case XLSXWriteError.fileExists(let path): path
+        default: nil
+        }
+    }
+}
+
+/// Output names already taken in this run: a second policy with the same code is an error,
+/// never a silent overwrite of the first.
+final class CodeClaims: @unchecked Sendable {
+    private let lock = NSLock()
+    private var owners: [String: String] = [:]
+
+    func claim(_ code: String, by file: String) throws {
+        lock.lock(); defer { lock.unlock() }
+        if let first = owners[code] {
+            throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(file))。2つ目は書き出していません",
+                                 en: "policy \(code) appears more than once (\(first) and \(file)); the second was not written"))
+        }
+        owners[code] = file
+    }
+}
