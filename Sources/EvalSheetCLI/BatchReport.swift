@@ -18,9 +18,11 @@ enum BatchReport {
         let skipped = results.flatMap(\.outcome.skipped)
         let failedInputs = results.filter { !$0.errors.isEmpty }.count
         let index = yearOutputs.indexPath
+        let indexNote = yearOutputs.written.contains(index) || yearOutputs.skipped.contains(index)
+            ? (ja ? "一覧: \(index)" : "Index: \(index)") : (ja ? "一覧は書き出せませんでした" : "the index was not written")
         let summary = ja
-            ? "変換 \(written) 件、スキップ(既存) \(skipped.count) 件、失敗 \(failedInputs) 件。一覧: \(index)"
-            : "converted \(written), skipped (existing) \(skipped.count), failed \(failedInputs). Index: \(index)"
+            ? "変換 \(written) 件、スキップ(既存) \(skipped.count) 件、失敗 \(failedInputs) 件。\(indexNote)"
+            : "converted \(written), skipped (existing) \(skipped.count), failed \(failedInputs). \(indexNote)"
         let kept = skipped + yearOutputs.skipped
         if !kept.isEmpty, !global.quiet {
             let names = kept.prefix(5).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + (kept.count > 5 ? " …" : "")

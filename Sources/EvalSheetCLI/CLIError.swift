@@ -20,6 +20,9 @@ enum ErrorText {
         case let e as OutputError: [lang == .en ? e.en : e.ja]
         case let e as TemplateError: [e.text(lang)]
         case XLSXWriteError.fileExists(let path): lines(OutputError.fileExists(path), lang)
+        case let e as OutputFailure:
+            [(lang == .ja ? "\(e.path) を書き出せません(何も残していません): " : "\(e.path) was not written (nothing was left behind): ")
+                + lines(e.underlying, lang).joined(separator: " / ")]
         case let e as XLSXWriteError: [(lang == .ja ? "ブックを書き出せません: " : "cannot write the workbook: ") + String(describing: e)]
         default: [(lang == .ja ? "予期しないエラー: " : "unexpected error: ") + String(describing: error)]
         }

@@ -23,7 +23,7 @@ struct FileOutcome: @unchecked Sendable {
 
     /// Every error of this input: unreadable sheets first, then policies that could not be written.
     var errors: [any Error] { readFailures + policies.compactMap(\.error) }
-    var written: [String] { policies.compactMap { $0.skipped ? nil : $0.output } }
+    var written: [String] { policies.compactMap { $0.skipped || $0.error != nil ? nil : $0.output } }
     var skipped: [String] { policies.compactMap { $0.skipped ? $0.output : nil } }
 }
 
@@ -68,7 +68,11 @@ struct PolicyConversion: Sendable {
                 outcome.skipped = true
                 return outcome
             }
-            try write(loaded.sheet, path, overwrite)
+            do {
+                try write(loaded.sheet, path, overwrite)
+            } catch let e as XLSXWriteError where Self.existingOutput(e) == nil {
+                throw OutputFailure(path: path, underlying: e)
+            }
         } catch {
             if skipExisting, let path = Self.existingOutput(error) {
                 outcome.output = path
@@ -104,4 +108,11 @@ final class CodeClaims: @unchecked Sendable {
         }
         owners[code] = file
     }
+}
+
+/// A workbook that could not be written, with the file it was for (the XLSX layer's own errors do
+/// not always say which output they concern).
+struct OutputFailure: Error {
+    var path: String
+    var underlying: any Error
 }

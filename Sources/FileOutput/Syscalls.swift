@@ -107,6 +107,11 @@ enum Syscalls {
     /// Restores the default action for `signal` and sends it to this process again.
     static func reraise(_ number: Int32) -> Never {
         _ = signal(number, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        _ = pthread_sigmask(SIG_UNBLOCK, &set, nil)  // the dispatch source may have it blocked
+        _ = raise(number)
         _ = kill(getpid(), number)
         _exit(128 + number)
     }
