@@ -8,44 +8,34 @@ import EvalSheetValidation
 /// `evalsheet batch`: a whole year in one command — convert every sheet in parallel, validate the
 /// year, and write an index workbook.
 struct BatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "batch",
-        abstract: "1年度分のシートをまとめて変換・検証し、一覧ブック index.xlsx を作ります。",
-        discussion: """
-        INPUT is a directory of sheets (any mix of .txt, .json, .xlsx) or a file holding many sheets. Every policy is converted in parallel into DIR (one file each, written atomically); a bad input or policy never stops the others. The year is then validated as a whole (including the rules across policies) and DIR/index.xlsx lists every policy with its totals, rating, latest achievement rates, findings and a link to its workbook. Findings — the rules' and the readers' — are also saved as DIR/findings.json. Outputs that exist are kept and reported as skipped unless --force, so a re-run (or a second run at the same time) never replaces a file; temporary files of an interrupted run are removed.
-
-        Exit status: 0 all converted (validation errors are reported but do not fail the run unless --strict), 1 an input could not be read or an output not written, 64 wrong arguments.
-
-        例 / Examples:
-          evalsheet batch samples/kiyose-2019/kiyose-2019.txt -o out/2019
-          evalsheet batch returned/ -o out/2019 --to json --jobs 4
-          evalsheet batch returned/ -o out/2019 --force --no-validate
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "batch", abstract: HelpText.batchAbstract, discussion: HelpText.batchDiscussion)
+    }
 
     enum Target: String, ExpressibleByArgument, CaseIterable { case xlsx, json, text }
 
-    @Argument(help: "A directory of sheets, or a file holding many.")
+    @Argument(help: .init(HelpText.batchInput))
     var input: String
 
-    @Option(name: .shortAndLong, help: "Output directory.")
+    @Option(name: .shortAndLong, help: .init(HelpText.batchOutput))
     var output: String
 
-    @Option(name: .long, help: "Output format: xlsx (default), json or text.")
+    @Option(name: .long, help: .init(HelpText.batchTo))
     var to: Target = .xlsx
 
-    @Option(name: .shortAndLong, help: "Parallel workers (default: the number of cores).")
-    var jobs: Int = WorkerPool.defaultJobs
+    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
+    var jobs: Int?
 
-    @Flag(name: .long, help: "Overwrite existing outputs (without it they are kept and reported as skipped).")
+    @Flag(name: .long, help: .init(HelpText.batchForce))
     var force = false
 
-    @Flag(name: .long, help: "Skip validation.")
+    @Flag(name: .long, help: .init(HelpText.batchNoValidate))
     var noValidate = false
 
-    @Flag(name: .long, help: "Exit 1 when validation finds errors.")
+    @Flag(name: .long, help: .init(HelpText.batchStrict))
     var strict = false
 
-    @Option(name: .long, help: "A layout template (JSON) for the workbooks.")
+    @Option(name: .long, help: .init(HelpText.template))
     var template: String?
 
     @OptionGroup var global: GlobalOptions
@@ -70,7 +60,7 @@ struct BatchCommand: ParsableCommand {
                 }
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
-            let results = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, r: BatchConverter.FileResult) in
+            let results = WorkerPool.map(inputs, jobs: jobs ?? WorkerPool.defaultJobs, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
             }) { (file: String) in converter.convert(file) }

@@ -5,26 +5,17 @@ import EvalSheetValidation
 
 /// `evalsheet diff`: what changed between two versions of a policy (or two directories of them).
 struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
-        abstract: "2つの版を比べ、変わった項目を1行ずつ(節・行・項目・旧→新・セル)表示します。",
-        discussion: """
-        Compares two sources of the same policy — any of .txt, .json, .xlsx — or two directories (policies paired by 施策コード). One line per changed field, in section order, naming the section, the row (project code, indicator number, factor), the field, old → new, and the workbook cell where it applies.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "diff", abstract: HelpText.diffAbstract, discussion: HelpText.diffDiscussion)
+    }
 
-        Exit status: 0 no changes, 1 changes found, 2 an input could not be read (or a policy appears twice on one side), 64 wrong arguments.
-
-        例 / Examples:
-          evalsheet diff out/xlsx/511.xlsx returned/511.xlsx
-          evalsheet diff out/json returned --format json
-        """)
-
-    @Argument(help: "The old version (file or directory).")
+    @Argument(help: .init(HelpText.diffOld))
     var old: String
 
-    @Argument(help: "The new version (file or directory).")
+    @Argument(help: .init(HelpText.diffNew))
     var new: String
 
-    @Option(name: .long, help: "Output format: text (default) or json.")
+    @Option(name: .long, help: .init(HelpText.reportFormat))
     var format: ValidateCommand.Format = .text
 
     @OptionGroup var global: GlobalOptions

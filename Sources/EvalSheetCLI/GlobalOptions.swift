@@ -3,10 +3,10 @@ import EvalSheetModel
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments, Sendable {
-    @Option(name: .long, help: "Language of messages: ja (default) or en.")
+    @Option(name: .long, help: .init(HelpText.lang))
     var lang: Language = .ja
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: .init(HelpText.quiet))
     var quiet = false
 
     /// Runs a command's body: an error it throws (other than an exit code) is reported plainly — one

@@ -5,37 +5,26 @@ import EvalSheetText
 
 /// `evalsheet import`: reads sheets and writes one JSON (or text-form) file per policy.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "シートを読み込み、施策ごとに JSON(またはテキスト形式)で書き出します。",
-        discussion: """
-        Reads the city's text form (.txt), JSON (.json) or workbooks (.xlsx) — files or directories; a text or JSON file may hold many policies — and writes one file per policy, named <施策コード>.json (or .txt), into the directory given with -o. With a single policy and no -o, the result goes to standard output. Existing files are kept unless --force. A file that cannot be read is reported with its place and nothing is written for it; the other files are still converted.
-
-        Exit status: 0 all converted, 1 an input could not be read or an output not written, 64 wrong arguments.
-
-        例 / Examples:
-          evalsheet import samples/kiyose-2019/kiyose-2019.txt -o out/json
-          evalsheet import samples/kiyose-2019/511.txt
-          evalsheet import returned/511.xlsx -o out/json
-          evalsheet import out/json/511.json --to text > 511.txt
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "import", abstract: HelpText.importAbstract, discussion: HelpText.importDiscussion)
+    }
 
     enum Target: String, ExpressibleByArgument, CaseIterable { case json, text }
 
-    @Argument(help: "Input files or directories (.txt, .json, .xlsx).")
+    @Argument(help: .init(HelpText.inputs))
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output directory (one file per policy).")
+    @Option(name: .shortAndLong, help: .init(HelpText.importOutput))
     var output: String?
 
-    @Option(name: .long, help: "Output format: json (default) or text.")
+    @Option(name: .long, help: .init(HelpText.importTo))
     var to: Target = .json
 
-    @Flag(name: .long, help: "Overwrite existing output files.")
+    @Flag(name: .long, help: .init(HelpText.force))
     var force = false
 
-    @Option(name: .shortAndLong, help: "Parallel workers with -o (default: the number of cores).")
-    var jobs: Int = WorkerPool.defaultJobs
+    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
+    var jobs: Int?
 
     @OptionGroup var global: GlobalOptions
 
@@ -52,7 +41,7 @@ struct ImportCommand: ParsableCommand {
                     skipExisting: false, template: .standard) { sheet, path, overwrite in
                         try OutputDirectory.write(try Self.render(sheet, to), to: path, overwrite: overwrite)
                     }
-                ok = Conversions.run(inputs, conversion, jobs: jobs, report: report) && ok
+                ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, report: report) && ok
             }

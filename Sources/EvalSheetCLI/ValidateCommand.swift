@@ -5,36 +5,26 @@ import EvalSheetValidation
 
 /// `evalsheet validate`: every problem of a year's sheets, with its place.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "シートを検証し、誤りと注意点を場所(ファイル:行 / シート!セル)付きで表示します。",
-        discussion: """
-        Checks totals, achievement rates, codes, ratings, references and — over all the given sheets together — consistency between policies (the same project must have the same name, section and amounts everywhere). Any mix of .txt, .json and .xlsx files and directories. What the readers noticed (a stray cell, a number typed as text, a saved total that disagrees) and inputs that cannot be read are findings too, with their places.
-
-        Exit status: 0 no errors (warnings allowed), 1 errors found, 2 an input could not be read (the others are still checked), 64 wrong arguments.
-
-        例 / Examples:
-          evalsheet validate samples/kiyose-2019/kiyose-2019.txt
-          evalsheet validate returned/ --format json > findings.json
-          evalsheet validate 511.xlsx --lang en
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "validate", abstract: HelpText.validateAbstract, discussion: HelpText.validateDiscussion)
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Input files or directories (.txt, .json, .xlsx).")
+    @Argument(help: .init(HelpText.inputs))
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: text (default) or json.")
+    @Option(name: .long, help: .init(HelpText.reportFormat))
     var format: Format = .text
 
-    @Option(name: .shortAndLong, help: "Parallel workers for reading (default: the number of cores).")
-    var jobs: Int = WorkerPool.defaultJobs
+    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
+    var jobs: Int?
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
-            let inputs = SheetLoading.readAll(inputs, jobs: jobs)
+            let inputs = SheetLoading.readAll(inputs, jobs: jobs ?? WorkerPool.defaultJobs)
             let findings = Findings.merged(inputs.findings + Validator.validate(inputs.sheets))
             switch format {
             case .text: print(Findings.renderText(findings, language: global.lang), terminator: "")

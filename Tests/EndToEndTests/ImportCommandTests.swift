@@ -12,7 +12,7 @@ struct ImportCommandTests {
         let root = try EvalsheetBinary.run(["--help"])
         #expect(root.status == 0)
         #expect(root.stdout.contains("import"))
-        #expect(root.stdout.contains("例 / Examples"))
+        #expect(root.stdout.contains("例:"))
         let sub = try EvalsheetBinary.run(["import", "--help"])
         #expect(sub.status == 0)
         #expect(sub.stdout.contains("evalsheet import samples/kiyose-2019/kiyose-2019.txt -o out/json"))
