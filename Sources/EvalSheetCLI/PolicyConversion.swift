@@ -64,6 +64,10 @@ struct PolicyConversion: Sendable {
             let path = try directory.policyFile(code, extension: fileExtension)
             outcome.output = path
             try claims.claim(code, by: file)
+            if Self.sameFile(path, file) {
+                throw CLIError(.init(ja: "出力 \(path) は入力と同じファイルです(入力を上書きしないよう、別の出力フォルダを指定してください)",
+                                     en: "the output \(path) is the input itself (give another output directory so the input is not replaced)"))
+            }
             if skipExisting, !overwrite, FileManager.default.fileExists(atPath: path) {
                 outcome.skipped = true
                 return outcome
@@ -84,6 +88,12 @@ struct PolicyConversion: Sendable {
         return outcome
     }
 
+    /// Whether two paths name the same existing file.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (URL(fileURLWithPath: a).resolvingSymlinksInPath().path, URL(fileURLWithPath: b).resolvingSymlinksInPath().path)
+        return x == y && FileManager.default.fileExists(atPath: x)
+    }
+
     /// The output an error says already exists, if that is what it says.
     static func existingOutput(_ error: any Error) -> String? {
         switch error {
@@ -100,13 +110,16 @@ final class CodeClaims: @unchecked Sendable {
     private let lock = NSLock()
     private var owners: [String: String] = [:]
 
+    /// Claims the output name of `code`; codes that differ only in case claim one name too (they are
+    /// one file on a case-insensitive disk).
     func claim(_ code: String, by file: String) throws {
         lock.lock(); defer { lock.unlock() }
-        if let first = owners[code] {
+        let key = code.lowercased()
+        if let first = owners[key] {
             throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(file))。2つ目は書き出していません",
                                  en: "policy \(code) appears more than once (\(first) and \(file)); the second was not written"))
         }
-        owners[code] = file
+        owners[key] = file
     }
 }
 

@@ -115,6 +115,33 @@ struct OutputSafetyTests {
         #expect(Self.temporaries(disk.directory.appendingPathComponent("json")).isEmpty)
     }
 
+    @Test func anOutputThatIsItsOwnInputIsRefusedEvenWithForce() throws {
+        let dir = RepositoryPaths.temporaryDirectory("self")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("511.txt")
+        try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("511.txt"), to: input)
+        let before = try Data(contentsOf: input)
+        let r = try EvalsheetBinary.run(["import", input.path, "--to", "text", "-o", dir.path, "--force"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("は入力と同じファイルです"))
+        #expect(try Data(contentsOf: input) == before)
+    }
+
+    @Test func codesThatDifferOnlyInCaseClaimOneOutput() throws {
+        let dir = RepositoryPaths.temporaryDirectory("case")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var a = RealYear.sheet("511"), b = RealYear.sheet("512")
+        a.policy.code = "511a"
+        b.policy.code = "511A"
+        try EvaluationSheetJSON.encode(a).write(to: dir.appendingPathComponent("a.json"))
+        try EvaluationSheetJSON.encode(b).write(to: dir.appendingPathComponent("b.json"))
+        let r = try EvalsheetBinary.run(["import", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path,
+                                         "-o", dir.appendingPathComponent("out").path, "--jobs", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("施策コード 511A が複数あります"))
+        #expect(Self.entries(dir.appendingPathComponent("out")) == ["511a.json"])
+    }
+
     /// The id of a process that has just ended.
     static func endedProcessID() throws -> Int32 {
         let p = Process()
