@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "EvalSheetWorkbook", dependencies: [
             "EvalSheetModel", "XLSX", "XLSXWriter", "XLSXReader",
         ]),
+        // The year's cycle: next year's sheets (rollover) and the collection status of a year sent out.
+        .target(name: "EvalSheetCycle", dependencies: ["EvalSheetModel"]),
         // Rules over the model and the diff of two models.
         .target(name: "EvalSheetValidation", dependencies: ["EvalSheetModel"]),
 
@@ -52,6 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText"], path: "Tests/TestSupport"),
 
         .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "TestSupport"]),
+        .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetCycle", "TestSupport"]),
         .testTarget(name: "EvalSheetTextTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "TestSupport",
         ]),

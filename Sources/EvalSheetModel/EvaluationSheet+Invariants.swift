@@ -75,6 +75,9 @@ extension EvaluationSheet {
             }
         }
         for (c, v) in projects.totals.enumerated() { check(.projectTotal(c), v, ("総事業費", "the total")) }
+        for (k, a) in (lastYear?.budgetAmounts ?? []).enumerated() {
+            check(.lastYearBudget(k), a.amount, ("前年度の予算(事業 \(a.code))", "last year's budget (project \(a.code))"))
+        }
         for c in projects.columns.indices where projects.rows.allSatisfy({ c >= $0.amounts.count || $0.amounts[c].map(Amount.isValid) ?? true }) {
             if Amount.sum(projects.rows.map { c < $0.amounts.count ? $0.amounts[c] : nil }) == nil {
                 add(.projectTotal(c), "事業の合計が上限 \(bound) 千円を超えています", "the sum of the projects exceeds the bound of \(bound) thousand yen")
@@ -93,6 +96,10 @@ extension EvaluationSheet {
         check(.futureActionsFromYear, futureActionsFromYear)
         for (c, m) in projects.columns.enumerated() { check(.moneyColumn(c), m.fiscalYear) }
         for (c, y) in indicators.years.enumerated() { check(.indicatorYear(c), y) }
+        if let last = lastYear {
+            check(.lastYearRating, last.fiscalYear)
+            if let b = last.budget { check(.lastYearBudget(0), b.fiscalYear) }
+        }
     }
 
     private func checkOrdinals(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {

@@ -44,5 +44,9 @@ extension EvaluationSheet {
             body(.challenge(i, .current), c.current)
             body(.challenge(i, .future), c.future)
         }
+        if let last = lastYear {
+            body(.lastYearRating, last.rating.rawValue)
+            body(.lastYearReason, last.reason)
+        }
     }
 }

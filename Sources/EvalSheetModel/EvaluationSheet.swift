@@ -34,13 +34,17 @@ public struct EvaluationSheet: Hashable, Sendable, Codable {
     public var challenges: [Challenge]
     /// The fiscal year in §7's label `令和3年度以降の取組` (normally two years after `fiscalYear`).
     public var futureActionsFromYear: Int
+    /// Last year's budget, rating and reason, shown read-only beside this year's blanks; only on a
+    /// sheet made by rollover (nil otherwise).
+    public var lastYear: LastYearReference?
 
     public init(
         schemaVersion: Int = EvaluationSheet.currentSchemaVersion,
         fiscalYear: Int, policy: CodedName, vision: CodedName, goal: CodedName,
         organization: Organization, futureVision: String, directions: [Direction],
         projects: ProjectTable, indicators: IndicatorTable, evaluation: Evaluation,
-        environment: [ExternalFactor], challenges: [Challenge], futureActionsFromYear: Int? = nil
+        environment: [ExternalFactor], challenges: [Challenge], futureActionsFromYear: Int? = nil,
+        lastYear: LastYearReference? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.fiscalYear = fiscalYear
@@ -56,6 +60,7 @@ public struct EvaluationSheet: Hashable, Sendable, Codable {
         self.environment = environment
         self.challenges = challenges
         self.futureActionsFromYear = futureActionsFromYear ?? fiscalYear &+ 2  // never traps; out-of-range years are invariant violations
+        self.lastYear = lastYear
     }
 }
 

@@ -18,6 +18,8 @@ public enum FieldPath: Hashable, Sendable {
     case factor(Int, FactorField)
     case challenge(Int, ChallengeField)
     case futureActionsFromYear
+    /// Last year's reference (rollover): the k-th project's budget, the rating, the reason.
+    case lastYearBudget(Int), lastYearRating, lastYearReason
 
     /// A field of a §2 direction.
     public enum DirectionField: Hashable, Sendable { case number, text }
@@ -39,9 +41,9 @@ public enum FieldPath: Hashable, Sendable {
         case .fiscalYear, .policyCode, .policyName, .visionCode, .visionName, .goalCode, .goalName,
              .department, .section, .subsection, .person, .title, .phoneExtension, .relatedSection: 1
         case .futureVision, .direction: 2
-        case .moneyColumn, .project, .projectTotal: 3
+        case .moneyColumn, .project, .projectTotal, .lastYearBudget: 3
         case .indicatorYear, .indicator, .indicatorFootnote: 4
-        case .rating, .ratingReason: 5
+        case .rating, .ratingReason, .lastYearRating, .lastYearReason: 5
         case .factor: 6
         case .challenge, .futureActionsFromYear: 7
         }
@@ -130,6 +132,9 @@ public enum FieldPath: Hashable, Sendable {
             }
         }()
         case .futureActionsFromYear: "/futureActionsFromYear"
+        case .lastYearBudget(let k): "/lastYear/budgetAmounts/\(k)/amount"
+        case .lastYearRating: "/lastYear/rating"
+        case .lastYearReason: "/lastYear/reason"
         }
     }
 }

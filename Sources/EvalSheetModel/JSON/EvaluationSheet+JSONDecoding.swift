@@ -24,14 +24,39 @@ extension JSONSheetDecoder {
         let environment = array(m, K.environment) { $0.factor($1, $2) }
         let challenges = array(m, K.challenges) { $0.challenge($1, $2) }
         let fromYear = int(m, K.futureActionsFromYear)
+        let lastYear = self.lastYear(m)
         finish(m, known: K.all)
         guard problems.count == before, let schemaVersion, let fiscalYear, let policy, let vision, let goal,
               let organization, let futureVision, let directions, let projects, let indicators, let evaluation,
-              let environment, let challenges, let fromYear else { return nil }
+              let environment, let challenges, let fromYear, let lastYear else { return nil }
         return EvaluationSheet(schemaVersion: schemaVersion, fiscalYear: fiscalYear, policy: policy, vision: vision,
                                goal: goal, organization: organization, futureVision: futureVision, directions: directions,
                                projects: projects, indicators: indicators, evaluation: evaluation,
-                               environment: environment, challenges: challenges, futureActionsFromYear: fromYear)
+                               environment: environment, challenges: challenges, futureActionsFromYear: fromYear,
+                               lastYear: lastYear)
+    }
+
+    /// The optional `lastYear` reference: .some(nil) when absent, nil when present but unreadable.
+    private mutating func lastYear(_ parent: Members) -> LastYearReference?? {
+        typealias K = JSONKey.LastYear
+        guard let (node, pointer) = optional(parent, JSONKey.Sheet.lastYear) else { return .some(nil) }
+        guard let m = object(node, pointer) else { return nil }
+        let year = int(m, K.fiscalYear), rating = string(m, K.rating), reason = string(m, K.reason)
+        var budget: MoneyColumn?? = .some(nil)
+        if let (b, bp) = optional(m, K.budget) { budget = moneyColumn(b, bp).map { $0 } }
+        let amounts = array(m, K.budgetAmounts) { d, node, pointer -> ProjectAmount? in
+            guard let a = d.object(node, pointer) else { return nil }
+            let code = d.string(a, JSONKey.ProjectAmount.code)
+            var amount: Int?? = nil
+            if let (v, vp) = d.required(a, JSONKey.ProjectAmount.amount) { amount = d.optionalInt(v, vp) }
+            d.finish(a, known: JSONKey.ProjectAmount.all)
+            guard let code, let amount else { return nil }
+            return ProjectAmount(code: code, amount: amount)
+        }
+        finish(m, known: K.all)
+        guard let year, let rating, let reason, let budget, let amounts else { return nil }
+        return .some(LastYearReference(fiscalYear: year, budget: budget, budgetAmounts: amounts,
+                                       rating: Rating(rawValue: rating), reason: reason))
     }
 
     private mutating func coded(_ parent: Members, _ key: String) -> CodedName? {

@@ -63,6 +63,30 @@ extension EvaluationSheet {
                 }
                 w.key("years"); w.array(indicators.years) { w, y in w.int(y) }
             }
+            if let last = lastYear {
+                w.key("lastYear")
+                w.object { w in
+                    w.key("budget")
+                    if let b = last.budget {
+                        w.object { w in
+                            w.key("fiscalYear"); w.int(b.fiscalYear)
+                            w.key("kind"); w.string(b.kind.rawValue)
+                        }
+                    } else {
+                        w.null()
+                    }
+                    w.key("budgetAmounts")
+                    w.array(last.budgetAmounts) { w, a in
+                        w.object { w in
+                            w.key("amount"); w.optional(a.amount)
+                            w.key("code"); w.string(a.code)
+                        }
+                    }
+                    w.key("fiscalYear"); w.int(last.fiscalYear)
+                    w.key("rating"); w.string(last.rating.rawValue)
+                    w.key("reason"); w.string(last.reason)
+                }
+            }
             w.key("organization")
             w.object { w in
                 w.key("department"); w.string(organization.department)

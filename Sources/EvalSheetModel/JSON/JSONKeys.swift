@@ -6,10 +6,10 @@ enum JSONKey {
         static let evaluation = "evaluation", fiscalYear = "fiscalYear", futureActionsFromYear = "futureActionsFromYear"
         static let futureVision = "futureVision", goal = "goal", indicators = "indicators"
         static let organization = "organization", policy = "policy", projects = "projects"
-        static let schemaVersion = "schemaVersion", vision = "vision"
+        static let schemaVersion = "schemaVersion", vision = "vision", lastYear = "lastYear"
         /// Every key of a sheet object, in the written (sorted) order.
         static let all = [challenges, directions, environment, evaluation, fiscalYear, futureActionsFromYear,
-                          futureVision, goal, indicators, organization, policy, projects, schemaVersion, vision]
+                          futureVision, goal, indicators, lastYear, organization, policy, projects, schemaVersion, vision]
     }
     enum Coded {
         static let code = "code", name = "name"
@@ -57,6 +57,15 @@ enum JSONKey {
     enum Assessment {
         static let code = "code", label = "label"
         static let all = [code, label]
+    }
+    enum LastYear {
+        static let budget = "budget", budgetAmounts = "budgetAmounts", fiscalYear = "fiscalYear"
+        static let rating = "rating", reason = "reason"
+        static let all = [budget, budgetAmounts, fiscalYear, rating, reason]
+    }
+    enum ProjectAmount {
+        static let amount = "amount", code = "code"
+        static let all = [amount, code]
     }
     enum Challenge {
         static let challenge = "challenge", current = "current", future = "future"

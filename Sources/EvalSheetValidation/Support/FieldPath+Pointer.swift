@@ -23,9 +23,12 @@ extension FieldPath {
             "futureVision": .futureVision, "indicators/footnote": .indicatorFootnote,
             "evaluation/rating": .rating, "evaluation/reason": .ratingReason,
             "futureActionsFromYear": .futureActionsFromYear,
+            "lastYear/rating": .lastYearRating, "lastYear/reason": .lastYearReason,
         ]
         if let s = scalars[p.joined(separator: "/")] { return s }
         switch (p.first, p.count) {
+        case ("lastYear", 4) where p[1] == "budgetAmounts" && p[3] == "amount":
+            return int(2).map { .lastYearBudget($0) }
         case ("organization", 3) where p[1] == "relatedSections":
             return int(2).map { .relatedSection($0) }
         case ("directions", 3):
