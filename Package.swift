@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText"], path: "Tests/TestSupport"),
 
         .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "TestSupport"]),
-        .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetCycle", "TestSupport"]),
+        .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetCycle", "EvalSheetValidation", "TestSupport"]),
         .testTarget(name: "EvalSheetTextTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "TestSupport",
         ]),

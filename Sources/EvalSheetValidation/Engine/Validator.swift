@@ -22,6 +22,7 @@ public enum Validator {
         ShortTargetRowRule(),
         FootnoteRule(),
         RatingRule(),
+        BlankInputRule(),
         AssessmentRule(),
         FactorCategoryRule(),
     ]

@@ -1,6 +1,7 @@
 import EvalSheetModel
 
-/// `evaluation.rating` (error): the 総合評価 is one of 順調, 維持, 停滞.
+/// `evaluation.rating` (error): the 総合評価 is one of 順調, 維持, 停滞. On a sheet made by rollover a
+/// blank rating is not yet filled in, which `cycle.blank-input` reports instead.
 public struct RatingRule: SheetRule {
     public let id = "evaluation.rating"
     public let severity = Severity.error
@@ -12,6 +13,7 @@ public struct RatingRule: SheetRule {
         guard !rating.isKnown else { return [] }
         let allowed = Rating.all.map(\.rawValue).joined(separator: "・")
         if rating.rawValue.isEmpty {
+            guard sheet.lastYear == nil else { return [] }
             return [RuleHit(.rating, ja: "総合評価が空欄です(\(allowed) のいずれかを記入します)",
                             en: "the rating (総合評価) is blank; it must be one of \(allowed)")]
         }
