@@ -39,7 +39,7 @@ let package = Package(
             "EvalSheetModel", "XLSX", "XLSXWriter", "XLSXReader",
         ]),
         // The year's cycle: next year's sheets (rollover) and the collection status of a year sent out.
-        .target(name: "EvalSheetCycle", dependencies: ["EvalSheetModel"]),
+        .target(name: "EvalSheetCycle", dependencies: ["EvalSheetModel", "EvalSheetValidation"]),
         // Rules over the model and the diff of two models.
         .target(name: "EvalSheetValidation", dependencies: ["EvalSheetModel"]),
 

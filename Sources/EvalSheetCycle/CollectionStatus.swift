@@ -1,0 +1,139 @@
+import EvalSheetModel
+import EvalSheetValidation
+
+/// Which sheets the departments have returned, and in what state — what the planning division
+/// chases each spring. Computed from the sheets that were sent and what came back; reading the files
+/// is the caller's (any format: the returned files are matched by policy code, whatever they are
+/// called and wherever they are).
+public struct CollectionStatus: Sendable {
+    /// One returned file as read: the sheets in it, or the problems that kept it from being read.
+    public struct Returned: Sendable {
+        public var file: String
+        public var sheets: [LoadedSheet]
+        public var problems: [ReaderNote]
+
+        public init(file: String, sheets: [LoadedSheet], problems: [ReaderNote]) {
+            self.file = file
+            self.sheets = sheets
+            self.problems = problems
+        }
+    }
+
+    /// Where a sent policy stands.
+    public enum State: String, Sendable, CaseIterable, Comparable {
+        /// Nothing came back for it.
+        case missing
+        /// It came back more than once: no copy is used until one is removed.
+        case duplicate
+        /// It came back with validation errors.
+        case errors
+        /// It came back without errors, but inputs are still blank.
+        case blanks
+        /// It came back complete.
+        case complete
+
+        /// `未返却`, `重複`, `エラーあり`, `未記入あり`, `完了`.
+        public var label: LocalizedMessage {
+            switch self {
+            case .missing: .init(ja: "未返却", en: "not returned")
+            case .duplicate: .init(ja: "重複", en: "returned twice")
+            case .errors: .init(ja: "エラーあり", en: "has errors")
+            case .blanks: .init(ja: "未記入あり", en: "blanks to fill")
+            case .complete: .init(ja: "完了", en: "complete")
+            }
+        }
+
+        public static func < (a: State, b: State) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+
+    /// One sent policy.
+    public struct Row: Sendable {
+        public var code: String
+        public var name: String
+        public var department: String
+        public var section: String
+        public var state: State
+        /// The returned file(s) of the policy (two or more when it came back twice).
+        public var returnedFiles: [String]
+        /// Fields that differ from what was sent.
+        public var changedFields: Int
+        public var errors: Int
+        public var warnings: Int
+        /// Inputs still blank (`cycle.blank-input`).
+        public var blanks: Int
+    }
+
+    /// A returned file that is not used, and why.
+    public struct Stray: Sendable {
+        public enum Reason: String, Sendable {
+            /// It could not be read as an evaluation sheet.
+            case unreadable
+            /// Its policy was not sent.
+            case notSent
+            /// It is for another fiscal year than the sheet sent.
+            case otherYear
+        }
+        public var file: String
+        public var reason: Reason
+        public var message: LocalizedMessage
+    }
+
+    public var rows: [Row]
+    public var strays: [Stray]
+
+    /// Every sent policy returned once, complete, and nothing stray.
+    public var isComplete: Bool { strays.isEmpty && rows.allSatisfy { $0.state == .complete } }
+
+    /// How many rows are in each state.
+    public func count(_ state: State) -> Int { rows.filter { $0.state == state }.count }
+
+    public init(sent: [LoadedSheet], returned: [Returned]) {
+        var strays: [Stray] = []
+        var byCode: [String: [(file: String, sheet: LoadedSheet)]] = [:]
+        let sentByCode = Dictionary(sent.map { ($0.sheet.policy.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for r in returned {
+            if !r.problems.isEmpty || r.sheets.isEmpty {
+                let why = r.problems.first.map { "\($0.location): \($0.message.ja)" } ?? "施策がありません"
+                let whyEN = r.problems.first.map { "\($0.location): \($0.message.en)" } ?? "no policy in it"
+                strays.append(Stray(file: r.file, reason: .unreadable,
+                                    message: .init(ja: "施策評価シートとして読めません(\(why))", en: "cannot be read as an evaluation sheet (\(whyEN))")))
+            }
+            for loaded in r.sheets {
+                let code = loaded.sheet.policy.code
+                guard let original = sentByCode[code] else {
+                    strays.append(Stray(file: r.file, reason: .notSent, message: .init(
+                        ja: "施策 \(code) は送付したシートにありません", en: "policy \(code) was not sent")))
+                    continue
+                }
+                guard loaded.sheet.fiscalYear == original.sheet.fiscalYear else {
+                    strays.append(Stray(file: r.file, reason: .otherYear, message: .init(
+                        ja: "施策 \(code) の\(FiscalYearText.japanese(loaded.sheet.fiscalYear))のシートです(送付したのは\(FiscalYearText.japanese(original.sheet.fiscalYear)))",
+                        en: "policy \(code) for FY\(loaded.sheet.fiscalYear) (the sheet sent is for FY\(original.sheet.fiscalYear))")))
+                    continue
+                }
+                byCode[code, default: []].append((r.file, loaded))
+            }
+        }
+        rows = sent.map { s in
+            let o = s.sheet.organization
+            var row = Row(code: s.sheet.policy.code, name: s.sheet.policy.name, department: o.department, section: o.section,
+                          state: .missing, returnedFiles: [], changedFields: 0, errors: 0, warnings: 0, blanks: 0)
+            let copies = byCode[row.code] ?? []
+            row.returnedFiles = copies.map(\.file)
+            guard copies.count == 1, let back = copies.first?.sheet else {
+                row.state = copies.isEmpty ? .missing : .duplicate
+                return row
+            }
+            let findings = Finding.readerNotes([back]) + Validator.validate([back])
+            row.changedFields = SheetDiff.diff(old: s, new: back).count
+            row.errors = findings.filter { $0.severity == .error }.count
+            row.blanks = findings.filter { $0.ruleID == BlankInputRule().id }.count
+            row.warnings = findings.filter { $0.severity == .warning }.count - row.blanks
+            row.state = row.errors > 0 ? .errors : row.blanks > 0 ? .blanks : .complete
+            return row
+        }
+        self.strays = strays
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import EvalSheetCycle
+import EvalSheetValidation
+import TestSupport
+
+/// The collection status of a rolled-over year: each sent policy returned or not, and in what state;
+/// every returned file that is not used is reported with its reason.
+@Suite("Collection status of a year sent out")
+struct CollectionStatusTests {
+    static func sent() throws -> [LoadedSheet] {
+        try RealYear.sheets.map { s in
+            let next = try Rollover.nextYear(of: s, to: 2020)
+            return LoadedSheet(sheet: next, sourceMap: SourceMap(file: "sent/\(s.policy.code).json", usesJSONPointers: true))
+        }
+    }
+
+    /// What a department returns when it has filled everything: the year's 決算, actuals equal to the
+    /// targets (rate 100.0%), a rating and a reason.
+    static func filled(_ sheet: EvaluationSheet) -> EvaluationSheet {
+        var s = sheet
+        for i in s.projects.rows.indices { s.projects.rows[i].amounts[1] = 1_000 }
+        for i in s.indicators.items.indices {
+            let target = s.indicators.items[i].targets[1]
+            s.indicators.items[i].actuals[1] = target
+            s.indicators.items[i].rates[1] = target.number == nil ? target : .number(PrintedNumber(parsing: "100.0%")!)
+        }
+        s.evaluation = Evaluation(rating: .onTrack, reason: "計画どおり進んだ。")
+        s.projects.totals = s.projects.computedTotals.map { $0 }
+        return s
+    }
+
+    static func returned(_ file: String, _ sheets: [EvaluationSheet], problems: [ReaderNote] = []) -> CollectionStatus.Returned {
+        .init(file: file, sheets: sheets.map { LoadedSheet(sheet: $0, sourceMap: SourceMap(file: file, usesJSONPointers: true)) },
+              problems: problems)
+    }
+
+    @Test func eachPolicyAndEachStrayFileIsReportedAsWhatItIs() throws {
+        let sent = try Self.sent()
+        func s(_ code: String) -> EvaluationSheet { sent.first { $0.sheet.policy.code == code }!.sheet }
+        var wrongRating = Self.filled(s("511"))
+        wrongRating.evaluation.rating = Rating(rawValue: "良好")
+        var foreign = Self.filled(s("513"))
+        foreign.policy.code = "999"
+        var returned = [
+            Self.returned("back/a/511.xlsx", [wrongRating]),
+            Self.returned("back/512 返却.xlsx", [s("512")]),
+            Self.returned("back/b/c/513.json", [Self.filled(s("513"))]),
+            Self.returned("back/521.xlsx", [Self.filled(s("521"))]),
+            Self.returned("back/521 (2).xlsx", [Self.filled(s("521"))]),
+            Self.returned("back/522-old.txt", [RealYear.sheet("522")]),
+            Self.returned("back/other.xlsx", [foreign]),
+            Self.returned("back/memo.docx", [], problems: [ReaderNote(id: "input.unsupported", message: .init(ja: "対応していない形式です", en: "unsupported"), file: "back/memo.docx", location: "back/memo.docx")]),
+        ]
+        for code in ["522", "531", "532", "533"] { returned.append(Self.returned("back/x/\(code).xlsx", [Self.filled(s(code))])) }
+        let status = CollectionStatus(sent: sent, returned: returned)
+        let states = Dictionary(uniqueKeysWithValues: status.rows.map { ($0.code, $0.state) })
+        #expect(states == ["511": .errors, "512": .blanks, "513": .complete, "521": .duplicate, "522": .complete,
+                           "531": .complete, "532": .complete, "533": .complete, "541": .missing])
+        let row511 = try #require(status.rows.first { $0.code == "511" })
+        #expect(row511.errors == 1 && row511.returnedFiles == ["back/a/511.xlsx"])
+        let row512 = try #require(status.rows.first { $0.code == "512" })
+        #expect(row512.blanks == s("512").projects.rows.count + s("512").indicators.items.count + 2)
+        #expect(row512.changedFields == 0)
+        let row513 = try #require(status.rows.first { $0.code == "513" })
+        #expect(row513.changedFields > 0 && row513.blanks == 0 && row513.errors == 0)
+        #expect(status.rows.first { $0.code == "521" }?.returnedFiles == ["back/521.xlsx", "back/521 (2).xlsx"])
+        #expect(status.strays.map(\.file) == ["back/522-old.txt", "back/other.xlsx", "back/memo.docx"])
+        #expect(status.strays.map(\.reason) == [.otherYear, .notSent, .unreadable])
+        #expect(status.strays[0].message.ja == "施策 522 の令和元年度のシートです(送付したのは令和2年度)")
+        #expect(!status.isComplete)
+    }
+
+    @Test func everythingReturnedCompleteIsComplete() throws {
+        let sent = try Self.sent()
+        let status = CollectionStatus(sent: sent, returned: sent.map { Self.returned("back/\($0.sheet.policy.code).xlsx", [Self.filled($0.sheet)]) })
+        #expect(status.rows.allSatisfy { $0.state == .complete })
+        #expect(status.isComplete)
+        #expect(status.count(.complete) == 9)
+    }
+}
