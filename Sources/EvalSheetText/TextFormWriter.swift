@@ -4,8 +4,9 @@ import EvalSheetModel
 /// TAB-separated cells, each block of consecutive lines padded to one width, an empty line after
 /// each section. Reading the output back gives the identical model.
 ///
-/// The form has no way to carry a TAB or a line break inside a cell: such characters are printed
-/// as a space (`unrepresentableFields` lists where that happens, so callers can warn).
+/// The form has no way to carry a TAB, a line feed or a carriage return inside a cell (the reader
+/// splits at them): such characters are printed as a space (`unrepresentableFields` lists where
+/// that happens, so callers can warn).
 public enum TextFormWriter {
     /// All sheets, one after the other, as one file's text (ends with a newline).
     public static func write(_ sheets: [EvaluationSheet]) -> String {
@@ -19,11 +20,11 @@ public enum TextFormWriter {
     /// One sheet as text.
     public static func write(_ sheet: EvaluationSheet) -> String { write([sheet]) }
 
-    /// Fields whose text holds a TAB or line break, which the text form cannot carry.
+    /// Fields whose text holds a TAB, line feed or carriage return, which the text form cannot carry.
     public static func unrepresentableFields(_ sheet: EvaluationSheet) -> [FieldPath] {
         var out: [FieldPath] = []
         func check(_ s: String?, _ p: FieldPath) {
-            if let s, s.contains(where: { $0 == "\t" || $0.isNewline }) { out.append(p) }
+            if let s, TextBlockBuilder.needsCleaning(s) { out.append(p) }
         }
         check(sheet.policy.name, .policyName)
         check(sheet.futureVision, .futureVision)
@@ -88,11 +89,22 @@ public enum TextFormWriter {
         }
 
         out.heading("5. 評価(\(FiscalYearText.japanese(s.fiscalYear))実績に対する)")
-        out.block([
-            ["評価基準", "評価※", "評価理由"],
-            ["投入財源・成果(「3. 構成事業の状況」「4. まちづくり指標」)に対する評価",
-             "総合評価(成果、投入財源等を総合的に評価) " + s.evaluation.rating.rawValue, s.evaluation.reason],
-        ])
+        let criterion = "投入財源・成果(「3. 構成事業の状況」「4. まちづくり指標」)に対する評価"
+        let ratingLabel = "総合評価(成果、投入財源等を総合的に評価)"
+        if s.evaluation.rating.rawValue.isEmpty {
+            // No rating: the reason goes on the next line in <p>…</p> (sheet 512's layout), so that
+            // it is never read as a rating.
+            out.block([
+                ["評価基準", "評価※", "評価理由"],
+                [criterion, ratingLabel, ""],
+                ["<p>" + s.evaluation.reason + "</p>"],
+            ])
+        } else {
+            out.block([
+                ["評価基準", "評価※", "評価理由"],
+                [criterion, ratingLabel + " " + s.evaluation.rating.rawValue, s.evaluation.reason],
+            ])
+        }
         out.block(Rating.legend.map { [$0] })
 
         out.heading("6. 施策を取り巻く環境")
@@ -133,9 +145,16 @@ struct TextBlockBuilder {
         blank()
     }
 
-    /// TABs and line breaks cannot live in a cell of the text form: print them as spaces.
+    /// TAB, LF and CR cannot live in a cell of the text form (the reader splits at them): print
+    /// them as spaces. Other characters, line separators included, are kept.
     static func clean(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\t" || $0.isNewline }) else { return s }
-        return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        guard needsCleaning(s) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(isSplitter(u) ? " " : u) }
+        return String(out)
     }
+
+    static func needsCleaning(_ s: String) -> Bool { s.unicodeScalars.contains(where: isSplitter) }
+
+    private static func isSplitter(_ u: Unicode.Scalar) -> Bool { u == "\t" || u == "\n" || u == "\r" }
 }
