@@ -103,7 +103,6 @@ struct BasicInformationReader {
                         valueText = line.cell(filled[k])
                         k += 1
                     }
-                    state.unknownLabel = true
                     context.problem("text.unknown-label", line.number,
                         ja: "「\(Shown.text(line.cell(i)))」は基本情報の項目名ではありません(\(CellName.ja(i)))"
                             + (valueText.isEmpty ? "" : "。値「\(Shown.text(valueText))」を置く項目が分かりません"),
@@ -206,7 +205,6 @@ struct BasicInformationReader {
         var values: [FieldPath: String] = [:]
         var related: [String] = []
         var fiscalYear: Int?
-        var unknownLabel = false
 
         mutating func addRelated(_ name: String, _ line: TextLine, _ context: SheetReadContext) {
             context.locate(.relatedSection(related.count), line)

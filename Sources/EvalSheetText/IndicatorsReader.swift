@@ -65,7 +65,7 @@ struct IndicatorsReader {
         for line in lines where line.number > header.number && !line.isEmpty {
             if line.cell(0).hasPrefix("※") {
                 context.take(line, 0)
-                context.sourceMap[.indicatorFootnote] = .line(line.number)
+                if context.sourceMap[.indicatorFootnote] == nil { context.sourceMap[.indicatorFootnote] = .line(line.number) }
                 footnotes.append(line.cell(0))
                 continue
             }

@@ -109,7 +109,7 @@ public enum TextFormWriter {
 
         out.heading("6. 施策を取り巻く環境")
         out.block([["外部要因", "状況", "外部要因に対する評価", "評価理由"]] + s.environment.map {
-            [$0.category, $0.status, $0.assessmentsText, $0.reason]
+            [$0.category, $0.status, assessmentsText($0.assessments), $0.reason]
         })
 
         out.heading("7. 施策を進める上での課題")
@@ -119,6 +119,17 @@ public enum TextFormWriter {
             ["", Challenge.currentLabel, c.current],
             ["", Challenge.futureLabel(from: s.futureActionsFromYear), c.future],
         ] })
+    }
+
+    /// `1. 施策遂行に役立つ・有利 3. 施策の必要性を高める`, as the form prints assessments. A label that
+    /// itself starts with `N.` is printed without the space (`1.2. …`), so that it never reads as a
+    /// second assessment.
+    static func assessmentsText(_ list: [Assessment]) -> String {
+        list.map { a in
+            let label = Array(a.label)
+            let startsLikeACode = label.count >= 2 && label[0].isASCII && label[0].isNumber && label[1] == "."
+            return "\(a.code)." + (startsLikeACode ? "" : " ") + a.label
+        }.joined(separator: " ")
     }
 
     static func amountText(_ v: Int?) -> String {
