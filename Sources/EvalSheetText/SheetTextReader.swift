@@ -45,7 +45,7 @@ struct SheetTextReader {
         for violation in sheet.invariantViolations() where !context.failedPaths.contains(violation.path) {
             var line = lines.first?.number ?? 0
             if case .line(let n)? = context.sourceMap.location(of: violation.path) { line = n }
-            context.problem("text.invariant", line, violation.message)
+            context.problem(violation.path == .policyCode ? "text.policy-code" : "text.invariant", line, violation.message)
         }
         let ordered = context.problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
         if let error = TextFormError.combined(ordered.map(\.element)) { return .failure(error) }

@@ -116,7 +116,7 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
         ])),
         // The model's invariants, each at its line: data never becomes a path; text fits a cell.
         .init(file: "policy-code-with-path.txt", outcome: .refused(policy: "511", [
-            .init(7, "text.invariant", "施策コード「../../x」は使えません"),
+            .init(7, "text.policy-code", "施策コード「../../x」は使えません"),
         ])),
         .init(file: "reason-too-long.txt", outcome: .refused(policy: "511", [
             .init(48, "text.invariant", "文字数(33295)が1つのセルに入る上限 32767 文字を超えています"),
@@ -198,6 +198,25 @@ struct FaultFixtureTests {
         let (sheets, _) = TextFormReader.readEach(contentsOf: Self.url("rating-not-in-list.txt"), displayName: "r.txt")
         let s511 = try #require(sheets.first)
         #expect(s511.sourceMap.describe(.rating) == "r.txt:48")
+    }
+
+    @Test("no policy code that could leave the output directory is accepted; each is named at its line")
+    func unsafePolicyCodes() throws {
+        for code in ["", ".511", "..", "5/11", "511\u{0}", "5 11", "../511", "５１１", String(repeating: "5", count: 33)] {
+            var lines = RealYear.text.components(separatedBy: "\n")
+            lines[6] = lines[6].replacingOccurrences(of: "\t511\t", with: "\t\(code)\t")  // L7
+            let (sheets, failures) = TextFormReader.readEach(Data(lines.joined(separator: "\n").utf8), file: "y.txt")
+            #expect(sheets.count == 8, "\(PolicyCodeSyntax.visible(code))")
+            #expect(failures.map { ([$0] + $0.additional).map { "\($0.location) \($0.id)" } } == [["y.txt:7 text.policy-code"]],
+                    "\(PolicyCodeSyntax.visible(code))")
+        }
+        // Codes real cities use are accepted.
+        for code in ["05010201", "011-01", "5110001"] {
+            var lines = RealYear.text.components(separatedBy: "\n")
+            lines[6] = lines[6].replacingOccurrences(of: "\t511\t", with: "\t\(code)\t")
+            let (sheets, failures) = TextFormReader.readEach(Data(lines.joined(separator: "\n").utf8), file: "y.txt")
+            #expect(failures.isEmpty && sheets.first?.sheet.policy.code == code)
+        }
     }
 
     @Test("a whole-file problem is one failure with no sheets")
