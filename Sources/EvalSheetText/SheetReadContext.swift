@@ -1,15 +1,25 @@
 import EvalSheetModel
 
-/// The state of reading one sheet: which cells were placed, where each value came from, and
-/// what was noticed. At the end every non-empty cell that no section placed is reported.
+/// The state of reading one sheet: which cells were placed, where each value came from, what was
+/// noticed (warnings) and what could not be read (problems). Section readers record a problem and
+/// go on, so that every problem of a sheet is reported at once. At the end every non-empty cell
+/// that no section placed is reported as a warning.
 final class SheetReadContext {
     let file: String
+    /// The lines of the sheet (for `TextFormError.sheetLines`).
+    let sheetLines: ClosedRange<Int>
     var sourceMap: SourceMap
     var notes: [ReaderNote] = []
+    /// What makes the sheet unreadable, in the order found.
+    private(set) var problems: [TextFormError] = []
+    /// Paths whose value could not be read (a placeholder stands in): invariant checks skip them,
+    /// since the problem is already reported.
+    private(set) var failedPaths: Set<FieldPath> = []
     private var consumed: [Int: Set<Int>] = [:]
 
-    init(file: String) {
+    init(file: String, sheetLines: ClosedRange<Int>) {
         self.file = file
+        self.sheetLines = sheetLines
         self.sourceMap = SourceMap(file: file)
     }
 
@@ -20,18 +30,26 @@ final class SheetReadContext {
         consumed[line.number, default: []].formUnion(indices)
     }
 
-    /// Marks every cell of the line as placed.
-    func takeAll(_ line: TextLine) { take(line, Array(line.cells.indices)) }
-
     /// Records that `path` was read from `line`.
     func locate(_ path: FieldPath, _ line: TextLine) {
         sourceMap[path] = .line(line.number)
     }
 
-    func error(_ line: Int, ja: String, en: String) -> TextFormError {
-        TextFormError(file: file, line: line, message: .init(ja: ja, en: en))
+    /// Records a problem that makes the sheet unreadable; reading goes on.
+    func problem(_ id: String, _ line: Int, ja: String, en: String) {
+        problems.append(TextFormError(file: file, line: line, message: .init(ja: ja, en: en), id: id,
+                                      sheetLines: sheetLines))
     }
 
+    /// Records a problem with a message built elsewhere (e.g. an invariant violation).
+    func problem(_ id: String, _ line: Int, _ message: LocalizedMessage) {
+        problems.append(TextFormError(file: file, line: line, message: message, id: id, sheetLines: sheetLines))
+    }
+
+    /// Marks a path whose value could not be read.
+    func fail(_ path: FieldPath) { failedPaths.insert(path) }
+
+    /// A warning: the value was read (or is not data), but the user should look.
     func note(_ id: String, _ line: Int, ja: String, en: String) {
         notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file):\(line)"))
     }
@@ -41,12 +59,24 @@ final class SheetReadContext {
         for line in lines {
             let taken = consumed[line.number] ?? []
             for i in line.filledIndices where !taken.contains(i) {
-                let text = line.cell(i)
+                let text = Shown.text(line.cell(i))
                 note("text.unplaced-cell", line.number,
                      ja: "読み取れない内容を無視しました(\(i + 1)列目): \"\(text)\"",
                      en: "could not place cell \(i + 1): \"\(text)\"")
             }
         }
+    }
+}
+
+/// How cells and labels are quoted in messages: control characters made visible, very long texts
+/// shortened (the place is given, so the user finds the whole text).
+enum Shown {
+    static let limit = 60
+
+    static func text(_ s: some StringProtocol) -> String {
+        let v = PolicyCodeSyntax.visible(String(s))
+        guard v.count > limit else { return v }
+        return String(v.prefix(limit)) + "…"
     }
 }
 

@@ -4,8 +4,9 @@ import EvalSheetModel
 /// TAB-separated cells, each block of consecutive lines padded to one width, an empty line after
 /// each section. Reading the output back gives the identical model.
 ///
-/// The form has no way to carry a TAB or a line break inside a cell: such characters are printed
-/// as a space (`unrepresentableFields` lists where that happens, so callers can warn).
+/// The form has no way to carry a TAB, a line feed or a carriage return inside a cell (the reader
+/// splits at them): such characters are printed as a space (`unrepresentableFields` lists where
+/// that happens, so callers can warn).
 public enum TextFormWriter {
     /// All sheets, one after the other, as one file's text (ends with a newline).
     public static func write(_ sheets: [EvaluationSheet]) -> String {
@@ -19,11 +20,11 @@ public enum TextFormWriter {
     /// One sheet as text.
     public static func write(_ sheet: EvaluationSheet) -> String { write([sheet]) }
 
-    /// Fields whose text holds a TAB or line break, which the text form cannot carry.
+    /// Fields whose text holds a TAB, line feed or carriage return, which the text form cannot carry.
     public static func unrepresentableFields(_ sheet: EvaluationSheet) -> [FieldPath] {
         var out: [FieldPath] = []
         func check(_ s: String?, _ p: FieldPath) {
-            if let s, s.contains(where: { $0 == "\t" || $0.isNewline }) { out.append(p) }
+            if let s, TextBlockBuilder.needsCleaning(s) { out.append(p) }
         }
         check(sheet.policy.name, .policyName)
         check(sheet.futureVision, .futureVision)
@@ -88,16 +89,27 @@ public enum TextFormWriter {
         }
 
         out.heading("5. 評価(\(FiscalYearText.japanese(s.fiscalYear))実績に対する)")
-        out.block([
-            ["評価基準", "評価※", "評価理由"],
-            ["投入財源・成果(「3. 構成事業の状況」「4. まちづくり指標」)に対する評価",
-             "総合評価(成果、投入財源等を総合的に評価) " + s.evaluation.rating.rawValue, s.evaluation.reason],
-        ])
+        let criterion = "投入財源・成果(「3. 構成事業の状況」「4. まちづくり指標」)に対する評価"
+        let ratingLabel = "総合評価(成果、投入財源等を総合的に評価)"
+        if s.evaluation.rating.rawValue.isEmpty {
+            // No rating: the reason goes on the next line in <p>…</p> (sheet 512's layout), so that
+            // it is never read as a rating.
+            out.block([
+                ["評価基準", "評価※", "評価理由"],
+                [criterion, ratingLabel, ""],
+                ["<p>" + s.evaluation.reason + "</p>"],
+            ])
+        } else {
+            out.block([
+                ["評価基準", "評価※", "評価理由"],
+                [criterion, ratingLabel + " " + s.evaluation.rating.rawValue, s.evaluation.reason],
+            ])
+        }
         out.block(Rating.legend.map { [$0] })
 
         out.heading("6. 施策を取り巻く環境")
         out.block([["外部要因", "状況", "外部要因に対する評価", "評価理由"]] + s.environment.map {
-            [$0.category, $0.status, $0.assessmentsText, $0.reason]
+            [$0.category, $0.status, assessmentsText($0.assessments), $0.reason]
         })
 
         out.heading("7. 施策を進める上での課題")
@@ -107,6 +119,17 @@ public enum TextFormWriter {
             ["", Challenge.currentLabel, c.current],
             ["", Challenge.futureLabel(from: s.futureActionsFromYear), c.future],
         ] })
+    }
+
+    /// `1. 施策遂行に役立つ・有利 3. 施策の必要性を高める`, as the form prints assessments. A label that
+    /// itself starts with `N.` is printed without the space (`1.2. …`), so that it never reads as a
+    /// second assessment.
+    static func assessmentsText(_ list: [Assessment]) -> String {
+        list.map { a in
+            let label = Array(a.label)
+            let startsLikeACode = label.count >= 2 && label[0].isASCII && label[0].isNumber && label[1] == "."
+            return "\(a.code)." + (startsLikeACode ? "" : " ") + a.label
+        }.joined(separator: " ")
     }
 
     static func amountText(_ v: Int?) -> String {
@@ -133,9 +156,16 @@ struct TextBlockBuilder {
         blank()
     }
 
-    /// TABs and line breaks cannot live in a cell of the text form: print them as spaces.
+    /// TAB, LF and CR cannot live in a cell of the text form (the reader splits at them): print
+    /// them as spaces. Other characters, line separators included, are kept.
     static func clean(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\t" || $0.isNewline }) else { return s }
-        return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        guard needsCleaning(s) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(isSplitter(u) ? " " : u) }
+        return String(out)
     }
+
+    static func needsCleaning(_ s: String) -> Bool { s.unicodeScalars.contains(where: isSplitter) }
+
+    private static func isSplitter(_ u: Unicode.Scalar) -> Bool { u == "\t" || u == "\n" || u == "\r" }
 }

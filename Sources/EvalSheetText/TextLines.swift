@@ -30,11 +30,11 @@ enum TextDecoding {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw TextFormError(file: file, line: firstInvalidLine(bytes), message: .init(
                 ja: "UTF-8 として読めない文字があります(文字コードを UTF-8 にして保存してください)",
-                en: "invalid UTF-8 (save the file as UTF-8)"))
+                en: "invalid UTF-8 (save the file as UTF-8)"), id: "text.encoding")
         }
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw TextFormError(file: file, line: 0, message: .init(
-                ja: "ファイルが空です", en: "the file is empty"))
+                ja: "ファイルが空です", en: "the file is empty"), id: "text.empty")
         }
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
@@ -68,4 +68,21 @@ enum TextDecoding {
 /// How fixed labels are compared (see `StringProtocol.labelKey()`). Never applied to data text.
 enum Label {
     static func key(_ s: some StringProtocol) -> String { s.labelKey() }
+}
+
+/// The printed numbers of indicators and challenges: `①`…`⑳`, and `(21)` — how the writer prints
+/// numbers beyond ⑳ (`CircledNumber.text`).
+enum OrdinalText {
+    static func parse(_ s: some StringProtocol) -> Int? {
+        if let n = CircledNumber.parse(s) { return n }
+        let t = PrintedNumber.foldFullWidth(String(s.trimmedSpaces()))
+        guard t.hasPrefix("("), t.hasSuffix(")"), t.count > 2 else { return nil }
+        return FiscalYearText.parseDigits(t.dropFirst().dropLast())
+    }
+}
+
+/// A cell's place as messages name it: `6列目` / `cell 6` (1-based, as a spreadsheet shows it).
+enum CellName {
+    static func ja(_ i: Int) -> String { "\(i + 1)列目" }
+    static func en(_ i: Int) -> String { "cell \(i + 1)" }
 }

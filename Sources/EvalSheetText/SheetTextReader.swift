@@ -1,0 +1,105 @@
+import EvalSheetModel
+
+/// Reads one sheet: splits it into its seven sections and hands each to its reader. Every problem
+/// of the sheet is collected — in the headings, in each section, and at the end every broken
+/// invariant of the model at its line — and the sheet is either read whole or refused with all of
+/// them.
+struct SheetTextReader {
+    let file: String
+    let lines: ArraySlice<TextLine>
+    let context: SheetReadContext
+
+    init(file: String, lines: ArraySlice<TextLine>) {
+        self.file = file
+        self.lines = lines
+        let first = lines.first?.number ?? 0
+        self.context = SheetReadContext(file: file, sheetLines: first...max(first, lines.last?.number ?? first))
+    }
+
+    func read() -> Result<LoadedSheet, TextFormError> {
+        let sections = splitSections()
+        let basic = BasicInformationReader(context: context, lines: sections[1] ?? lines.prefix(1)).read()
+        let (vision, directions) = sections[2].map { DirectionsReader(context: context, lines: $0).read() } ?? ("", [])
+        let projects = sections[3].map { ProjectsReader(context: context, lines: $0).read() }
+            ?? ProjectTable(columns: [], rows: [], totals: [])
+        let indicators = sections[4].map { IndicatorsReader(context: context, lines: $0).read() }
+            ?? IndicatorTable(years: [], items: [], footnote: nil)
+        let evaluation = sections[5].map {
+            EvaluationReader(context: context, lines: $0, fiscalYear: basic.fiscalYear).read()
+        } ?? Evaluation(rating: Rating(rawValue: ""), reason: "")
+        let environment = sections[6].map { EnvironmentReader(context: context, lines: $0).read() } ?? []
+        let (challenges, fromYear) = sections[7].map { ChallengesReader(context: context, lines: $0).read() } ?? ([], nil)
+        context.reportUnplaced(lines)
+
+        if basic.fiscalYear == nil {
+            context.fail(.fiscalYear)
+            if fromYear == nil { context.fail(.futureActionsFromYear) }
+        }
+        let fiscalYear = basic.fiscalYear ?? EvaluationSheet.fiscalYearRange.lowerBound
+        let sheet = EvaluationSheet(
+            fiscalYear: fiscalYear, policy: basic.policy, vision: basic.vision, goal: basic.goal,
+            organization: basic.organization, futureVision: vision, directions: directions,
+            projects: projects, indicators: indicators, evaluation: evaluation,
+            environment: environment, challenges: challenges,
+            futureActionsFromYear: fromYear ?? fiscalYear &+ 2)
+        for violation in sheet.invariantViolations() where !context.failedPaths.contains(violation.path) {
+            var line = lines.first?.number ?? 0
+            if case .line(let n)? = context.sourceMap.location(of: violation.path) { line = n }
+            context.problem(violation.path == .policyCode ? "text.policy-code" : "text.invariant", line, violation.message)
+        }
+        let ordered = context.problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        if let error = TextFormError.combined(ordered.map(\.element)) { return .failure(error) }
+        return .success(LoadedSheet(sheet: sheet, sourceMap: context.sourceMap, notes: context.notes))
+    }
+
+    /// Each section's lines, from its heading to the next heading. A heading given twice, out of
+    /// order or missing is a problem; the sections that are there are still read.
+    private func splitSections() -> [Int: ArraySlice<TextLine>] {
+        var sections: [Int: ArraySlice<TextLine>] = [:]
+        var seen: [Int: Int] = [:]
+        var expected = 1
+        var current: (number: Int, start: Int)?
+        for i in lines.indices {
+            guard let n = SectionHeading.number(of: lines[i]) else { continue }
+            let here = lines[i].number
+            if let first = seen[n] {
+                context.problem("text.duplicate-heading", here,
+                    ja: "見出し「\(SectionHeading.display(n))」が2回あります(最初は \(first) 行目)",
+                    en: "the heading \"\(SectionHeading.display(n))\" appears twice (first on line \(first))")
+                context.take(lines[i], 0)
+                continue
+            }
+            if n > expected {
+                context.problem("text.missing-section", here,
+                    ja: "見出し「\(SectionHeading.display(expected))」が見つからないうちに「\(SectionHeading.display(n))」が現れました",
+                    en: "found \"\(SectionHeading.display(n))\" before \"\(SectionHeading.display(expected))\"")
+            } else if n < expected {
+                context.problem("text.section-order", here,
+                    ja: "見出し「\(SectionHeading.display(n))」の位置が違います(「\(SectionHeading.display(expected - 1))」より後にあります)",
+                    en: "the heading \"\(SectionHeading.display(n))\" is out of order (it follows \"\(SectionHeading.display(expected - 1))\")")
+            }
+            if let c = current { sections[c.number] = lines[c.start..<i] }
+            current = (n, i)
+            seen[n] = here
+            expected = max(expected, n + 1)
+        }
+        if let c = current { sections[c.number] = lines[c.start..<lines.endIndex] }
+        if expected <= 7 {
+            let first = lines.first?.number ?? 0, last = lines.last?.number ?? 0
+            context.problem("text.missing-section", last,
+                ja: "見出し「\(SectionHeading.display(expected))」がありません(シートは \(first) 行目から \(last) 行目)",
+                en: "section \"\(SectionHeading.display(expected))\" is missing (sheet on lines \(first)–\(last))")
+        }
+        for (n, slice) in sections {
+            let heading = slice[slice.startIndex]
+            context.take(heading, 0)
+            context.sourceMap.sections[n] = .line(heading.number)
+            if !SectionHeading.isCanonical(heading.cell(0), n) {
+                context.note("text.heading-wording", heading.number,
+                    ja: "見出しの文言が様式と異なります(見出しは保存されません): \"\(Shown.text(heading.cell(0)))\"",
+                    en: "the heading's wording differs from the form (headings are not kept): \"\(Shown.text(heading.cell(0)))\"")
+            }
+        }
+        return sections
+    }
+}
