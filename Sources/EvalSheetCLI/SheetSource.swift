@@ -93,7 +93,9 @@ enum SheetSource {
         }
         switch kind {
         case .text:
-            do { result.sheets = try TextFormReader.read(data, file: path) } catch { result.failures = [error] }
+            let (sheets, failures) = TextFormReader.readEach(data, file: path)
+            result.sheets = sheets
+            result.failures = failures
         case .json:
             let (sheets, failures) = EvaluationSheetJSON.decodeEach(data, file: path)
             result.sheets = sheets

@@ -72,7 +72,7 @@ struct ExportValidateDiffCommandTests {
         #expect(errors.stdout.contains("511.txt:29: [error] projects.total:"))
         let unusable = try EvalsheetBinary.run(["validate", "samples/kiyose-2019/512.txt", "Tests/Fixtures/text-malformed/empty-file.txt"])
         #expect(unusable.status == 2)
-        #expect(unusable.stdout.contains("Tests/Fixtures/text-malformed/empty-file.txt: [エラー] text.unreadable: ファイルが空です"))
+        #expect(unusable.stdout.contains("Tests/Fixtures/text-malformed/empty-file.txt: [エラー] text.empty: ファイルが空です"))
         #expect(!unusable.stdout.contains("問題は見つかりませんでした"))
     }
 
