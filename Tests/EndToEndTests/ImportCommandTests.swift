@@ -83,6 +83,18 @@ struct ImportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["511.json", "512.json"])
     }
 
+    @Test("one bad sheet of a year file: the other eight are still converted; exit 1")
+    func oneBadSheetOfAYear() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try EvalsheetBinary.run(["import", "Tests/Fixtures/text-malformed/bad-sheet-in-the-middle.txt", "-o", dir.path, "-q"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "エラー: Tests/Fixtures/text-malformed/bad-sheet-in-the-middle.txt:502: " +
+                "構成事業の見出し「令和2年度予定」(8列目)は読めません: 列の名前は No.・事務事業名・実行計画・施策の方向性・担当課 と年度の金額列(例: 令和元年度決算、令和2年度予算)です\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                == RepositoryPaths.policyCodes.filter { $0 != "532" }.map { "\($0).json" })
+    }
+
     @Test("an existing output is kept unless --force")
     func refusesToOverwrite() throws {
         let dir = RepositoryPaths.temporaryDirectory()
