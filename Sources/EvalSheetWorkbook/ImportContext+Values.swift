@@ -151,9 +151,11 @@ extension ImportContext {
             switch decoded {
             case .number(let n, let formatKnown):
                 if !formatKnown {
+                    let why = c.numberFormat.map { (ja: "表示形式「\($0)」は数値の形式ではない", en: "its number format \"\($0)\" is not a number format") }
+                        ?? (ja: "セルのスタイル(\(c.styleIndex))がブックにない", en: "its style (\(c.styleIndex)) is not in the workbook")
                     warn("xlsx.number-format-unknown", sheet, ref,
-                         ja: "\(label)の表示形式(\(c.numberFormat ?? "不明"))が分からないため、標準の表示「\(n.text)」として読みました",
-                         en: "\(label): the number format (\(c.numberFormat ?? "unknown")) is not known; read as General, \"\(n.text)\"")
+                         ja: "\(label): \(why.ja)ため、標準の表示「\(n.text)」として読みました(小数点以下の桁数などが元の表示と異なる可能性があります)",
+                         en: "\(label): \(why.en), so it was read as General shows it, \"\(n.text)\" (the printed decimals may differ from the original)")
                 }
                 return .number(n)
             case .notRepresentable(let shown):
