@@ -127,67 +127,77 @@ extension IndicatorsSheet {
             }
             defer { row += 1 }
             let filled = sheet.filled(row: row)
-            func labelled(_ label: String) -> CellReference? { filled.first { sheet.isLabel($0, label) } }
-            func after(_ label: String) -> CellReference? {
-                guard let cell = labelled(label) else { return nil }
-                ctx.take(sheet, cell)
-                return cell.offset(columns: 1)
+            // The row's kind is its leftmost 名称/説明/抽出方法 label; every other label of the row is
+            // looked for to the right of the value before it (a value that reads like a label is a value).
+            guard let labelCell = filled.first(where: { c in [l.indicatorName, l.indicatorDescription, l.indicatorMethod].contains { sheet.isLabel(c, $0) } })
+            else { continue }
+            let valueCell = labelCell.offset(columns: 1)
+            func label(_ label: String, after column: Int) -> CellReference? {
+                filled.first { $0.column > column && sheet.isLabel($0, label) }
             }
-            func values(_ label: String, _ path: (Int) -> FieldPath.IndicatorField) -> [IndicatorValue] {
-                if let rowLabel = labelled(label) { ctx.take(sheet, rowLabel) }
+            func values(_ rowLabel: String, after column: Int, _ path: (Int) -> FieldPath.IndicatorField) -> [IndicatorValue] {
+                if let cell = label(rowLabel, after: column) { ctx.take(sheet, cell) }
                 var out: [IndicatorValue] = []
                 for (k, c) in yearColumns.enumerated() {
                     let cell = CellReference.at(row, c)
                     ctx.locate(.indicator(items.count - 1, path(k)), sheet, cell)
-                    out.append(ctx.indicatorValue(sheet, cell, label: "\(label)(\(FiscalYearText.japanese(years[k])))"))
+                    out.append(ctx.indicatorValue(sheet, cell, label: "\(rowLabel)(\(FiscalYearText.japanese(years[k])))"))
                 }
                 return out
             }
-            func duplicate(_ labelCell: CellReference?, _ label: String) {
+            func duplicate(_ label: String) {
                 let number = CircledNumber.text(items[items.count - 1].number)
-                ctx.fail("xlsx.duplicate-row", sheet, labelCell ?? .at(row, 0),
+                ctx.fail("xlsx.duplicate-row", sheet, labelCell,
                          ja: "指標\(number)の「\(label)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
                          en: "indicator \(number) has a second \"\(label)\" row (refused rather than replacing a value)")
             }
-            if let nameCell = after(l.indicatorName) {
+            if sheet.isLabel(labelCell, l.indicatorName) {
+                ctx.take(sheet, labelCell)
                 let numberCell = CellReference.at(row, 0)
                 ctx.locate(.indicator(items.count, .number), sheet, numberCell)
                 let number = ctx.ordinal(sheet, numberCell, fallback: items.count + 1, what: "指標")
-                ctx.locate(.indicator(items.count, .name), sheet, nameCell)
-                items.append(Indicator(number: number, name: ctx.text(sheet, nameCell, label: l.indicatorName), description: nil,
+                ctx.locate(.indicator(items.count, .name), sheet, valueCell)
+                items.append(Indicator(number: number, name: ctx.text(sheet, valueCell, label: l.indicatorName), description: nil,
                                        unit: "", method: nil, targets: [], actuals: [], rates: []))
                 seen.append((false, false))
-                items[items.count - 1].targets = values(l.target) { .target($0) }
-            } else if !items.isEmpty, labelled(l.indicatorDescription) != nil {
+                items[items.count - 1].targets = values(l.target, after: valueCell.column) { .target($0) }
+            } else if items.isEmpty {
+                continue  // a 説明 or 抽出方法 row before any 名称: its cells are reported as unread
+            } else if sheet.isLabel(labelCell, l.indicatorDescription) {
                 let i = items.count - 1
                 if seen[i].description {
-                    duplicate(labelled(l.indicatorDescription), l.indicatorDescription)
+                    duplicate(l.indicatorDescription)
                     continue
                 }
                 seen[i].description = true
-                if let descCell = after(l.indicatorDescription) {
-                    let d = ctx.text(sheet, descCell, label: l.indicatorDescription)
-                    items[i].description = d.trimmedSpaces().isEmpty ? nil : d
-                    ctx.locate(.indicator(i, .description), sheet, descCell)
-                }
-                if let unitCell = after(l.indicatorUnit) {
+                ctx.take(sheet, labelCell)
+                let d = ctx.text(sheet, valueCell, label: l.indicatorDescription)
+                items[i].description = d.trimmedSpaces().isEmpty ? nil : d
+                ctx.locate(.indicator(i, .description), sheet, valueCell)
+                var last = valueCell.column
+                if let unitLabel = label(l.indicatorUnit, after: last) {
+                    ctx.take(sheet, unitLabel)
+                    let unitCell = unitLabel.offset(columns: 1)
                     items[i].unit = ctx.text(sheet, unitCell, label: l.indicatorUnit)
                     ctx.locate(.indicator(i, .unit), sheet, unitCell)
+                    last = unitCell.column
                 }
-                items[i].actuals = values(l.actual) { .actual($0) }
-            } else if !items.isEmpty, labelled(l.indicatorMethod) != nil {
+                items[i].actuals = values(l.actual, after: last) { .actual($0) }
+            } else {
                 let i = items.count - 1
                 if seen[i].method {
-                    duplicate(labelled(l.indicatorMethod), l.indicatorMethod)
+                    duplicate(l.indicatorMethod)
                     continue
                 }
                 seen[i].method = true
-                if let methodCell = after(l.indicatorMethod) {
-                    let m = ctx.text(sheet, methodCell, label: l.indicatorMethod)
-                    items[i].method = m.trimmedSpaces().isEmpty ? nil : m
-                    ctx.locate(.indicator(i, .method), sheet, methodCell)
-                }
-                if let dirCell = after(l.indicatorDirection) {
+                ctx.take(sheet, labelCell)
+                let m = ctx.text(sheet, valueCell, label: l.indicatorMethod)
+                items[i].method = m.trimmedSpaces().isEmpty ? nil : m
+                ctx.locate(.indicator(i, .method), sheet, valueCell)
+                var last = valueCell.column
+                if let directionLabel = label(l.indicatorDirection, after: last) {
+                    ctx.take(sheet, directionLabel)
+                    let dirCell = directionLabel.offset(columns: 1)
                     ctx.locate(.indicator(i, .direction), sheet, dirCell)
                     let text = ctx.text(sheet, dirCell, label: l.indicatorDirection)
                     if let d = IndicatorDirection(label: text) {
@@ -197,8 +207,13 @@ extension IndicatorsSheet {
                                  ja: "評価の向きは「高いほど良い」か「低いほど良い」です: \"\(ImportContext.shown(text))\"",
                                  en: "the direction must be 高いほど良い or 低いほど良い: \"\(ImportContext.shown(text))\"")
                     }
+                    last = dirCell.column
+                } else {
+                    ctx.warn("xlsx.missing-label", sheet, labelCell,
+                             ja: "指標\(CircledNumber.text(items[i].number))の行に「\(l.indicatorDirection)」がないため「\(items[i].direction.label)」としました",
+                             en: "indicator \(CircledNumber.text(items[i].number)) has no \"\(l.indicatorDirection)\"; \"\(items[i].direction.label)\" assumed")
                 }
-                items[i].rates = values(l.rate) { .rate($0) }
+                items[i].rates = values(l.rate, after: last) { .rate($0) }
             }
         }
         let blank = Array(repeating: IndicatorValue.blank, count: years.count)

@@ -109,9 +109,10 @@ extension BasicInformationSheet.Imported {
                                    relatedSections: []))
 }
 
-/// Finds the seven section sheets: by the template's sheet name, or — when a user renamed or
-/// reordered them — by the section title in A1. A missing or unreadable sheet is an error and the
-/// others are still read, so that one run reports all problems.
+/// Finds the seven section sheets: by the template's sheet name and title; when a user renamed or
+/// reordered them, by the section title in A1; when the title was edited, by the name alone. A
+/// missing or unreadable sheet is an error and the others are still read, so that one run reports
+/// all problems.
 enum SectionSheets {
     static func titleKey(_ title: String) -> String {
         LabelKey.of(String(title.split(separator: "(", maxSplits: 1).first ?? Substring(title)))
@@ -147,6 +148,14 @@ enum SectionSheets {
                 found[k] = ws
                 used.insert(ws.index)
                 break
+            }
+        }
+        // A sheet with the section's name whose title was edited is still that section (its title
+        // cell is then reported as unread).
+        for (k, spec) in template.sheets.all.enumerated() where found[k] == nil {
+            if let info = document.sheet(named: spec.name), info.kind == .worksheet, !used.contains(info.index), let ws = worksheet(info) {
+                found[k] = ws
+                used.insert(ws.index)
             }
         }
         if found.allSatisfy({ $0 == nil }) {
