@@ -115,6 +115,7 @@ set -e
 EXECS=$(grep -Eo '^stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo "?")
 CRASHES=$(find "$ARTIFACTS" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
 tail -n 12 "$LOG"
+grep -E '^== importer:' "$LOG" | tail -n 1 || true
 echo "== result: executions=$EXECS crashes=$CRASHES libfuzzer_status=$STATUS corpus=$(ls "$CORPUS" | wc -l)"
 if [ "$CRASHES" -ne 0 ] || [ "$STATUS" -ne 0 ]; then
     echo "reproducers in $ARTIFACTS; log in $LOG"

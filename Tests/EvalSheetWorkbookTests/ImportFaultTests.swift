@@ -35,6 +35,7 @@ struct ImportFaultTests {
         ("rows-renumbered-but-not-their-cells", ["xlsx.cell-outside-row '3 構成事業'!A8"], "セルの番地が行の番号と一致しません"),
         ("indicator-name-label-mistyped", ["xlsx.duplicate-row '4 まちづくり指標'!B8", "xlsx.duplicate-row '4 まちづくり指標'!B9"],
          "指標①の「説明」の行が2つあります"),
+        ("text-longer-than-a-cell", ["xlsx.invalid-value '1 基本情報'!B8"], "文字数(32768)が1つのセルに入る上限 32767 文字を超えています"),
         ("several-cell-errors", [
             "xlsx.policy-code '1 基本情報'!B4",
             "xlsx.execution-plan '3 構成事業'!C5",
@@ -169,6 +170,14 @@ struct ImportFaultTests {
         #expect(warnings(loaded) == cells, "in row and column order")
     }
 
+    @Test("a code typed as a number is read as its text, with a warning naming the cell")
+    func codeTypedAsANumber() throws {
+        let loaded = try load("policy-code-typed-as-a-number")
+        #expect(loaded.sheet == RealYear.sheet("511"))
+        #expect(warnings(loaded) == ["xlsx.code-as-number policy-code-typed-as-a-number.xlsx '1 基本情報'!B4"])
+        #expect(loaded.notes[0].message.ja.contains("文字列「511」として読みました"))
+    }
+
     // MARK: - Text comes back exactly
 
     @Test("carriage returns and literal _xHHHH_ text come back exactly")
@@ -187,7 +196,7 @@ struct ImportFaultTests {
         let tested = Self.refusals.map(\.file) + [
             "content-below-the-end-marker", "content-in-an-unused-column", "template-text-typed-outside-the-layout",
             "extra-sheet-with-notes", "challenge-label-mistyped", "cells-at-the-last-row-and-column",
-            "style-index-points-nowhere", "styles-part-missing", "text-with-carriage-returns",
+            "style-index-points-nowhere", "styles-part-missing", "text-with-carriage-returns", "policy-code-typed-as-a-number",
         ]
         #expect(files.sorted() == tested.map { "\($0).xlsx" }.sorted())
     }

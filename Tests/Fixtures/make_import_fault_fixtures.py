@@ -157,6 +157,11 @@ b = Book(); b.set_text(C, "B9", "現在の取り組み状況"); b.save("challeng
 b = Book(); b.set_text(I, "B7", "名前"); b.save("indicator-name-label-mistyped")
 b = Book(); b.set_text(B, "XFD1048576", "担当者", keep_style=False); b.set_text(P, "A1048576", "総事業費(施策の合計)", keep_style=False); b.save("cells-at-the-last-row-and-column")
 
+# A text longer than one cell holds (32,767 UTF-16 units): refused at its cell, never cut.
+b = Book(); b.set_text(B, "B8", "あ" * 32768); b.save("text-longer-than-a-cell")
+# A code typed as a number: read back as its text, with a warning naming the cell.
+b = Book(); b.set_number(B, "B4", "511", style=""); b.save("policy-code-typed-as-a-number")
+
 # --- every problem of one workbook in one run -------------------------------------------------
 b = Book()
 b.set_text(B, "B4", "../x")                                  # a policy code that would leave -o

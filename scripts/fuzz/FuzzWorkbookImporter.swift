@@ -47,11 +47,21 @@ private func package(fromParts input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     return StoredZip.make(entries)
 }
 
+/// How many inputs imported (and so went through the oracle) and how many were refused; printed at exit.
+nonisolated(unsafe) private var imported = 0
+nonisolated(unsafe) private var refused = 0
+private let reportAtExit: Void = {
+    atexit { print("== importer: \(imported) imported (oracle checked), \(refused) refused") }
+}()
+
 private func check(_ bytes: [UInt8]) {
+    _ = reportAtExit
     let loaded: LoadedSheet
     do {
         loaded = try importer.read(bytes: bytes, displayName: "fuzz.xlsx")
+        imported += 1
     } catch {
+        refused += 1
         for p in error.problems where p.file != "fuzz.xlsx" || !(p.location == "fuzz.xlsx" || p.location.hasPrefix("fuzz.xlsx ")) {
             fatalError("a problem does not name the file: \(p.location): \(p.message.en)")
         }
