@@ -7,9 +7,10 @@
 #
 # Builds XLSX, XLSXReader, EvalSheetModel, XLSXWriter and EvalSheetWorkbook as static libraries
 # with `swiftc -sanitize=fuzzer,address`, links scripts/fuzz/FuzzWorkbookImporter.swift with the
-# oracle (Tests/EvalSheetWorkbookTests/Support/NothingLostOracle.swift, StoredZip.swift), seeds a
+# oracle and the mutation test's edits (Tests/EvalSheetWorkbookTests/Support/*.swift), seeds a
 # corpus with the nine real-year workbooks freshly exported and the committed import fixtures
-# (their parts joined by NUL bytes, the harness's part mode; small whole files too), runs for
+# (their parts joined by NUL bytes, the harness's part mode; small whole files too) and with edit
+# scripts over the exported workbooks (the harness's "M" mode), runs for
 # SECONDS, then prints executions and crashes. Exit status 1 when a crash, oracle failure, leak,
 # timeout or out-of-memory was found (reproducers are left in WORKDIR/artifacts).
 set -euo pipefail
@@ -38,6 +39,7 @@ swiftc -parse-as-library "${FLAGS[@]}" -I "$BUILD" -I "$ROOT/Sources/CZip" -I "$
     "$ROOT/scripts/fuzz/FuzzWorkbookImporter.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/NothingLostOracle.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/StoredZip.swift" \
+    "$ROOT/Tests/EvalSheetWorkbookTests/Support/WorkbookMutations.swift" \
     -L "$BUILD" -lEvalSheetWorkbook -lXLSXWriter -lXLSXReader -lEvalSheetModel -lXLSX -lzip -lxlsxwriter -lz \
     -o "$BUILD/fuzz-workbook-importer" 2>&1 | quiet
 test -x "$BUILD/fuzz-workbook-importer"
@@ -67,6 +69,10 @@ def parts_mode(path):
         pass
 for path in sorted(glob.glob(os.path.join(exported, "*.xlsx"))):
     parts_mode(path)
+import random
+rng = random.Random(2019)
+for _ in range(64):  # edit mode: "M" and the bytes the edits are chosen from
+    save(b"M" + bytes(rng.randrange(256) for _ in range(rng.choice([16, 48, 96]))))
 for sub in ("xlsx-faults", "xlsx-domain", "xlsx-edited"):
     for path in sorted(glob.glob(os.path.join(fixtures, sub, "*.xlsx"))):
         parts_mode(path)
@@ -106,7 +112,7 @@ echo "leak:lxw_strdup" > "$SUPP"
 echo "== fuzzing for ${SECONDS_BUDGET}s"
 LOG="$WORK/fuzz.log"
 set +e
-ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions="$SUPP":print_suppressions=0 \
+EVALSHEET_FUZZ_BASES="$EXPORTED" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions="$SUPP":print_suppressions=0 \
 "$BUILD/fuzz-workbook-importer" "$CORPUS" -dict="$DICT" \
     -max_total_time="$SECONDS_BUDGET" -max_len=262144 -timeout=20 -rss_limit_mb=3072 \
     -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 >"$LOG" 2>&1

@@ -88,3 +88,23 @@ import XLSX
         #expect(parse("2147483649", limit: 1 << 31) == nil)
     }
 }
+
+/// The raw parts of a package, for tools that rewrite a workbook's XML.
+@Suite struct PackagePartsTests {
+    @Test("every part by its stored name, in zip order, as the reader inflates it")
+    func parts() throws {
+        let parts = try XLSXPackage.parts(path: Fixtures.quirk("rows-out-of-order.xlsx"))
+        #expect(parts.map(\.name) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                      "xl/worksheets/sheet1.xml", "xl/styles.xml"])
+        let sheet = try #require(parts.first { $0.name == "xl/worksheets/sheet1.xml" })
+        #expect(String(decoding: sheet.bytes, as: UTF8.self).contains("<c r=\"C3\"><v>33</v></c>"))
+    }
+
+    @Test("a hostile package fails as reading does")
+    func hostile() {
+        let error = #expect(throws: XLSXReadError.self) {
+            try XLSXPackage.parts(path: Fixtures.hostile("zip-bomb-sheet.xlsx"), limits: XLSXReadLimits(maxPartBytes: 1 << 20))
+        }
+        #expect(error?.kind == .partTooLarge(limit: 1 << 20))
+    }
+}

@@ -2,6 +2,9 @@
 // Tests/EvalSheetWorkbookTests/Support/NothingLostOracle.swift and StoredZip.swift).
 //
 // Input modes:
+//  - starting with "M": cell-level edits of one of the nine exported workbooks (the mutation test's
+//    edits, Tests/EvalSheetWorkbookTests/Support/WorkbookMutations.swift), every choice taken from
+//    the following bytes — so the fuzzer explores edits that keep the XML well formed;
 //  - starting with "PK": the bytes are a whole .xlsx;
 //  - anything else: split at NUL bytes into the parts of an exported workbook — worksheets 1…8,
 //    shared strings, styles, workbook.xml — packed into a stored zip around the export's fixed
@@ -73,10 +76,50 @@ private func check(_ bytes: [UInt8]) {
     }
 }
 
+/// The exported workbooks the "M" mode edits (the directory in EVALSHEET_FUZZ_BASES).
+private let bases: [MutableWorkbook] = {
+    guard let dir = ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_BASES"],
+          let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+    return names.filter { $0.hasSuffix(".xlsx") }.sorted().compactMap { name in
+        (try? XLSXPackage.parts(path: dir + "/" + name)).map { MutableWorkbook(parts: $0) }
+    }
+}()
+
+/// Choices read from the fuzzer's bytes, eight at a time; past their end, a SplitMix stream seeded
+/// by them (never a constant, which could make `random(in:)` retry forever).
+private struct ByteChoices: RandomNumberGenerator {
+    var bytes: ArraySlice<UInt8>
+    var tail: SeededGenerator
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        tail = SeededGenerator(seed: bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+    }
+
+    mutating func next() -> UInt64 {
+        guard bytes.count >= 8 else { return tail.next() }
+        let word = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        bytes = bytes.dropFirst(8)
+        return word
+    }
+}
+
+private func edited(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    guard !bases.isEmpty else { return nil }
+    var choices = ByteChoices(ArraySlice(input.dropFirst()))
+    var book = bases[Int.random(in: 0..<bases.count, using: &choices)]
+    for _ in 0..<Int.random(in: 1...4, using: &choices) {
+        _ = Mutation.allCases.randomElement(using: &choices)!.apply(to: &book, &choices)
+    }
+    return book.bytes()
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWorkbookImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeBufferPointer(start: data, count: size)
-    if size >= 2 && input[0] == 0x50 && input[1] == 0x4B {
+    if size >= 1 && input[0] == UInt8(ascii: "M") {
+        if let bytes = edited(input) { check(bytes) }
+    } else if size >= 2 && input[0] == 0x50 && input[1] == 0x4B {
         check(Array(input))
     } else {
         check(package(fromParts: input))

@@ -1,3 +1,6 @@
+// The mutation test's edits (also compiled into the importer fuzz harness, which drives them from
+// the fuzzer's bytes). No Testing import.
+
 import Foundation
 import EvalSheetModel
 import EvalSheetWorkbook
@@ -227,7 +230,7 @@ enum Mutation: CaseIterable {
         "123456789012345", "1234567890123456", "0.30000000000000004", "1E+200", "7", "2019", "1.5", "100", "5E-324",
     ]
 
-    func apply(to book: inout MutableWorkbook, _ rng: inout SeededGenerator) -> String {
+    func apply<G: RandomNumberGenerator>(to book: inout MutableWorkbook, _ rng: inout G) -> String {
         let k = Int.random(in: 0..<7, using: &rng)
         var sheet = book.sheets[k]
         defer { book.sheets[k] = sheet }
