@@ -114,28 +114,41 @@ extension BasicInformationSheet {
         var organization: Organization
     }
 
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> Imported {
+    /// Reads the scalar fields by their labels and the 関係課 block row by row down to the end
+    /// marker. Problems are recorded in `ctx`; what could not be read stands in as blank.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> Imported {
         var v: [FieldPath: String] = [:]
-        var fyCell = CellReference.at(2, 1)
+        var fyCell: CellReference?
         for field in fields(ctx.template.labels) {
-            v[field.path] = try ctx.scalar(field, on: sheet)
-            if field.path == .fiscalYear { fyCell = try ctx.resolve(field, on: sheet) }
+            guard let cell = ctx.resolve(field, on: sheet) else {
+                ctx.standIn(field.path)
+                continue
+            }
+            if field.path == .fiscalYear { fyCell = cell }
+            v[field.path] = ctx.scalar(field, at: cell, on: sheet)
         }
-        guard let fiscalYear = FiscalYearText.parse(v[.fiscalYear] ?? "") else {
-            throw ctx.error(sheet, fyCell, ja: "評価対象年度が読めません(例: 令和元年度): \"\(v[.fiscalYear] ?? "")\"",
-                            en: "cannot read the fiscal year (e.g. 令和元年度): \"\(v[.fiscalYear] ?? "")\"")
+        var fiscalYear = ImportContext.standInYear
+        if let fyCell {
+            let text = v[.fiscalYear] ?? ""
+            if let y = FiscalYearText.parse(text) {
+                fiscalYear = y
+            } else {
+                ctx.fail("xlsx.fiscal-year", sheet, fyCell, ja: "評価対象年度が読めません(例: 令和元年度): \"\(ImportContext.shown(text))\"",
+                         en: "cannot read the fiscal year (e.g. 令和元年度): \"\(ImportContext.shown(text))\"")
+                ctx.standIn(.fiscalYear)
+            }
         }
-        // 関係課: every name in the block, row by row, up to the end marker.
+        // 関係課: every name in the block, row by row, up to the end marker (or a new label in column A).
         var related: [String] = []
         if let label = sheet.find(ctx.template.labels.relatedSections, column: 0) {
-            var row = label.row
-            while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
-                if row > label.row, !sheet.isBlank(.at(row, 0)) { break }
+            ctx.take(sheet, label)
+            ctx.rows(of: sheet, from: label.row) { row in
+                if row > label.row, !sheet.isBlank(.at(row, 0)) { return false }
                 for cell in sheet.filled(row: row, fromColumn: 1) {
                     ctx.locate(.relatedSection(related.count), sheet, cell)
-                    related.append(sheet.text(cell))
+                    related.append(ctx.text(sheet, cell, label: ctx.template.labels.relatedSections))
                 }
-                row += 1
+                return true
             }
         }
         return Imported(

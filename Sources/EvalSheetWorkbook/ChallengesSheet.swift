@@ -36,45 +36,77 @@ enum ChallengesSheet {
 extension ChallengesSheet {
     /// Reads groups of rows by the label in column B, down to the end marker; a new challenge starts
     /// at each 施策を進める上での課題 label. Returns the challenges and the year of the 以降の取組 label.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> ([Challenge], Int?) {
+    /// A second row of one kind for the same challenge is an error, never an overwrite.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> ([Challenge], Int?) {
         let l = ctx.template.labels
         var challenges: [Challenge] = []
+        var seen: [Set<String>] = []
         var fromYear: Int?
-        var row = firstRow
         let futureSuffix = LabelKey.of(l.future.replacingOccurrences(of: "{year}", with: ""))
-        while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
-            defer { row += 1 }
+        ctx.rows(of: sheet, from: firstRow) { row in
             let labelCell = CellReference.at(row, 1), valueCell = CellReference.at(row, 2)
             let key = sheet.key(labelCell)
-            if key.isEmpty { continue }
+            if key.isEmpty { return true }
             if key == LabelKey.of(l.challenge) {
+                ctx.take(sheet, labelCell)
                 let numberCell = CellReference.at(row, 0)
-                let number = CircledNumber.parse(sheet.text(numberCell)) ?? challenges.count + 1
-                ctx.locate(.challenge(challenges.count, .number), sheet, numberCell)
-                ctx.locate(.challenge(challenges.count, .challenge), sheet, valueCell)
-                challenges.append(Challenge(number: number, challenge: sheet.text(valueCell), relatedProjects: [], current: "", future: ""))
-                continue
+                let i = challenges.count
+                ctx.locate(.challenge(i, .number), sheet, numberCell)
+                let number = ctx.ordinal(sheet, numberCell, fallback: i + 1, what: "課題")
+                ctx.locate(.challenge(i, .challenge), sheet, valueCell)
+                challenges.append(Challenge(number: number, challenge: ctx.text(sheet, valueCell, label: l.challenge),
+                                            relatedProjects: [], current: "", future: ""))
+                seen.append([])
+                return true
             }
             guard let k = challenges.indices.last else {
-                throw ctx.error(sheet, labelCell, ja: "「\(l.challenge)」より前に「\(sheet.text(labelCell))」があります",
-                                en: "\"\(sheet.text(labelCell))\" appears before the first \(l.challenge)")
+                ctx.fail("xlsx.challenge-order", sheet, labelCell,
+                         ja: "「\(l.challenge)」より前に「\(ImportContext.shown(sheet.text(labelCell)))」があります",
+                         en: "\"\(ImportContext.shown(sheet.text(labelCell)))\" appears before the first \(l.challenge)")
+                return true
             }
+            let kind: String
+            var year: Int?
             if key == LabelKey.of(l.relatedProjects) {
+                kind = l.relatedProjects
+            } else if key == LabelKey.of(l.current) {
+                kind = l.current
+            } else if key.hasSuffix(futureSuffix), let y = FiscalYearText.parse(key.dropLast(futureSuffix.count)) {
+                kind = l.future
+                year = y
+            } else {
+                ctx.take(sheet, labelCell)
+                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(ImportContext.shown(sheet.text(labelCell)))」の行は読み飛ばしました",
+                         en: "skipped the row labelled \"\(ImportContext.shown(sheet.text(labelCell)))\"")
+                return true
+            }
+            ctx.take(sheet, labelCell)
+            guard seen[k].insert(kind).inserted else {
+                let number = CircledNumber.text(challenges[k].number)
+                ctx.fail("xlsx.duplicate-row", sheet, labelCell,
+                         ja: "課題\(number)の「\(ImportContext.shown(sheet.text(labelCell)))」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
+                         en: "challenge \(number) has a second \"\(ImportContext.shown(sheet.text(labelCell)))\" row (refused rather than replacing a value)")
+                return true
+            }
+            if kind == l.relatedProjects {
                 for cell in sheet.filled(row: row, fromColumn: 2) {
                     ctx.locate(.challenge(k, .relatedProject(challenges[k].relatedProjects.count)), sheet, cell)
-                    challenges[k].relatedProjects.append(sheet.text(cell))
+                    challenges[k].relatedProjects.append(ctx.text(sheet, cell, label: l.relatedProjects))
                 }
-            } else if key == LabelKey.of(l.current) {
+            } else if kind == l.current {
                 ctx.locate(.challenge(k, .current), sheet, valueCell)
-                challenges[k].current = sheet.text(valueCell)
-            } else if key.hasSuffix(futureSuffix), let year = FiscalYearText.parse(key.dropLast(futureSuffix.count)) {
+                challenges[k].current = ctx.text(sheet, valueCell, label: l.current)
+            } else if let year {
                 ctx.locate(.challenge(k, .future), sheet, valueCell)
-                challenges[k].future = sheet.text(valueCell)
+                challenges[k].future = ctx.text(sheet, valueCell, label: sheet.text(labelCell))
+                if let fromYear, fromYear != year {
+                    ctx.warn("xlsx.future-year", sheet, labelCell,
+                             ja: "見出しの年度(\(FiscalYearText.japanese(year)))が最初の課題の年度(\(FiscalYearText.japanese(fromYear)))と異なります。\(FiscalYearText.japanese(fromYear))以降として読みました",
+                             en: "the heading's year (\(FiscalYearText.japanese(year))) differs from the first challenge's (\(FiscalYearText.japanese(fromYear))); read as from \(FiscalYearText.japanese(fromYear))")
+                }
                 if fromYear == nil { fromYear = year }
-            } else {
-                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(sheet.text(labelCell))」の行は読み飛ばしました",
-                         en: "skipped the row labelled \"\(sheet.text(labelCell))\"")
             }
+            return true
         }
         return (challenges, fromYear)
     }

@@ -35,25 +35,36 @@ enum DirectionsSheet {
 }
 
 extension DirectionsSheet {
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> (String, [Direction]) {
-        let vision = try ctx.scalar(fields(ctx.template.labels)[0], on: sheet)
-        guard let start = sheet.find(ctx.template.labels.directions, column: 0) else {
-            throw ctx.error(sheet, nil, ja: "「\(ctx.template.labels.directions)」が見つかりません",
-                            en: "cannot find \"\(ctx.template.labels.directions)\"")
+    /// Reads 10年後の姿 and the directions (number, text) row by row down to the end marker.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> (String, [Direction]) {
+        let field = fields(ctx.template.labels)[0]
+        var vision = ""
+        if let cell = ctx.resolve(field, on: sheet) { vision = ctx.scalar(field, at: cell, on: sheet) } else { ctx.standIn(field.path) }
+        let label = ctx.template.labels.directions
+        guard let start = sheet.find(label, column: 0) else {
+            ctx.fail("xlsx.missing-label", sheet, nil, ja: "「\(label)」が見つかりません", en: "cannot find \"\(label)\"")
+            return (vision, [])
         }
         var directions: [Direction] = []
-        var row = start.row
-        while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
-            defer { row += 1 }
-            let numberCell = CellReference.at(row, 1), textCell = CellReference.at(row, 2)
-            if sheet.isBlank(numberCell), sheet.isBlank(textCell) { continue }
-            guard let n = FiscalYearText.parseDigits(sheet.text(numberCell).trimmedSpaces()) else {
-                throw ctx.error(sheet, numberCell, ja: "施策の方向性の番号は数字で入力してください: \"\(sheet.text(numberCell))\"",
-                                en: "the direction number must be a number: \"\(sheet.text(numberCell))\"")
+        ctx.rows(of: sheet, from: start.row) { row in
+            let labelCell = CellReference.at(row, 0), numberCell = CellReference.at(row, 1), textCell = CellReference.at(row, 2)
+            if sheet.isLabel(labelCell, label) { ctx.take(sheet, labelCell) }
+            if sheet.isBlank(numberCell), sheet.isBlank(textCell) { return true }
+            let i = directions.count
+            let numberText = ctx.text(sheet, numberCell, label: label)
+            var number = i + 1
+            if let n = FiscalYearText.parseDigits(numberText.trimmedSpaces()) {
+                number = n
+            } else {
+                ctx.fail("xlsx.direction-number", sheet, numberCell,
+                         ja: "施策の方向性の番号は数字で入力してください: \"\(ImportContext.shown(numberText))\"",
+                         en: "the direction number must be a number: \"\(ImportContext.shown(numberText))\"")
+                ctx.standIn(.direction(i, .number))
             }
-            ctx.locate(.direction(directions.count, .number), sheet, numberCell)
-            ctx.locate(.direction(directions.count, .text), sheet, textCell)
-            directions.append(Direction(number: n, text: sheet.text(textCell)))
+            ctx.locate(.direction(i, .number), sheet, numberCell)
+            ctx.locate(.direction(i, .text), sheet, textCell)
+            directions.append(Direction(number: number, text: ctx.text(sheet, textCell, label: label)))
+            return true
         }
         return (vision, directions)
     }

@@ -41,36 +41,46 @@ enum EnvironmentSheet {
 }
 
 extension EnvironmentSheet {
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> [ExternalFactor] {
+    /// Reads the header (columns by their labels) and one factor per row down to the end marker.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> [ExternalFactor] {
         let l = ctx.template.labels
         guard let first = sheet.find(l.factor) else {
-            throw ctx.error(sheet, nil, ja: "見出し「\(l.factor)」が見つかりません", en: "cannot find the header \"\(l.factor)\"")
+            ctx.fail("xlsx.missing-label", sheet, nil, ja: "見出し「\(l.factor)」が見つかりません", en: "cannot find the header \"\(l.factor)\"")
+            return []
         }
         let header = sheet.filled(row: first.row)
-        func column(_ label: String) throws(WorkbookImportError) -> Int {
+        var columns: [Int] = []
+        for label in [l.factor, l.status, l.assessment, l.factorReason] {
             guard let c = header.first(where: { sheet.isLabel($0, label) }) else {
-                throw ctx.error(sheet, first, ja: "見出しに「\(label)」がありません", en: "the header has no \"\(label)\" column")
+                ctx.fail("xlsx.missing-label", sheet, first, ja: "見出しに「\(label)」がありません", en: "the header has no \"\(label)\" column")
+                return []
             }
-            return c.column
+            ctx.take(sheet, c)
+            columns.append(c.column)
         }
-        let columns = (try column(l.factor), try column(l.status), try column(l.assessment), try column(l.factorReason))
         var factors: [ExternalFactor] = []
-        var row = first.row + 1
-        while row <= sheet.lastRow, !sheet.isEndMarker(row: row, marker: ctx.template.endMarker) {
-            defer { row += 1 }
-            let cells = [columns.0, columns.1, columns.2, columns.3].map { CellReference.at(row, $0) }
-            if cells.allSatisfy(sheet.isBlank) { continue }
-            let text = sheet.text(cells[2])
-            guard let assessments = Assessment.parseList(text) else {
-                throw ctx.error(sheet, cells[2], ja: "外部要因に対する評価は一覧から選んでください(例: 1. 施策遂行に役立つ・有利): \"\(text)\"",
-                                en: "choose the assessment from the list (e.g. 1. 施策遂行に役立つ・有利): \"\(text)\"")
-            }
+        ctx.rows(of: sheet, from: first.row + 1) { row in
+            let cells = columns.map { CellReference.at(row, $0) }
+            if cells.allSatisfy(sheet.isBlank) { return true }
             let i = factors.count
             for (field, cell) in zip([FieldPath.FactorField.category, .status, .assessments, .reason], cells) {
                 ctx.locate(.factor(i, field), sheet, cell)
             }
-            factors.append(ExternalFactor(category: sheet.text(cells[0]).withoutSpaces(), status: sheet.text(cells[1]),
-                                          assessments: assessments, reason: sheet.text(cells[3])))
+            let text = ctx.text(sheet, cells[2], label: l.assessment)
+            var assessments: [Assessment] = []
+            if !text.trimmedSpaces().isEmpty {
+                if let parsed = Assessment.parseList(text) {
+                    assessments = parsed
+                } else {
+                    ctx.fail("xlsx.assessment", sheet, cells[2],
+                             ja: "外部要因に対する評価は一覧から選んでください(例: 1. 施策遂行に役立つ・有利): \"\(ImportContext.shown(text))\"",
+                             en: "choose the assessment from the list (e.g. 1. 施策遂行に役立つ・有利): \"\(ImportContext.shown(text))\"")
+                }
+            }
+            factors.append(ExternalFactor(category: ctx.text(sheet, cells[0], label: l.factor).withoutSpaces(),
+                                          status: ctx.text(sheet, cells[1], label: l.status),
+                                          assessments: assessments, reason: ctx.text(sheet, cells[3], label: l.factorReason)))
+            return true
         }
         return factors
     }

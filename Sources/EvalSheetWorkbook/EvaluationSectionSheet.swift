@@ -48,9 +48,35 @@ enum EvaluationSectionSheet {
 }
 
 extension EvaluationSectionSheet {
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> Evaluation {
-        let f = fields(ctx.template.labels)
-        let rating = try ctx.scalar(f[0], on: sheet).trimmedSpaces()
-        return Evaluation(rating: Rating(rawValue: String(rating)), reason: try ctx.scalar(f[1], on: sheet))
+    /// Reads the rating and the reason by their captions, and takes the fixed headers, the
+    /// criterion and the legend where the layout puts them.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> Evaluation {
+        let l = ctx.template.labels
+        let f = fields(l)
+        var values: [String] = []
+        var fieldCells: [CellReference] = []
+        for field in f {
+            guard let cell = ctx.resolve(field, on: sheet) else {
+                ctx.standIn(field.path)
+                values.append("")
+                continue
+            }
+            fieldCells.append(cell)
+            values.append(ctx.scalar(field, at: cell, on: sheet))
+        }
+        // The headers on the row of 評価理由's header, the criterion in column A below it, the
+        // legend in column A below the rating.
+        let headerRow = fieldCells.count == 2 ? fieldCells[1].row - 1 : headerRow
+        for label in [l.criterionHeader, l.ratingHeader, l.reasonHeader] {
+            if let cell = sheet.filled(row: headerRow).first(where: { sheet.isLabel($0, label) }) { ctx.take(sheet, cell) }
+        }
+        if let criterion = sheet.find(l.criterion, fromRow: headerRow + 1, column: 0) { ctx.take(sheet, criterion) }
+        var legendRow = (fieldCells.first?.row ?? headerRow) + 1
+        for line in ctx.template.legend {
+            guard let cell = sheet.find(line, fromRow: legendRow, column: 0) else { continue }
+            ctx.take(sheet, cell)
+            legendRow = cell.row + 1
+        }
+        return Evaluation(rating: Rating(rawValue: String(values[0].trimmedSpaces())), reason: values[1])
     }
 }

@@ -3,39 +3,90 @@ import EvalSheetModel
 import XLSX
 import XLSXReader
 
-/// Reading typed values from cells, with the tolerance the issue asks for: numbers typed as text
-/// (`1,234`, `１２３４`) are accepted with a warning naming the cell; text where a number must be is
-/// an error naming the cell; a formula whose result was not saved is never read as 0.
+/// Reading typed values from cells, with the tolerance the issue asks for — numbers typed as text
+/// (`1,234`, `１２３４`) are accepted with a warning naming the cell — and without it where a value
+/// would silently become another one: text where a number must be, a number beyond the one bound
+/// or beyond what a printed number holds, and a formula whose result was not saved are errors
+/// naming the cell. Each error is recorded and the import goes on (so one run reports them all);
+/// the value returned then is a placeholder that breaks no invariant.
 extension ImportContext {
     /// Locates a scalar field: through its defined name when the label beside it still matches,
     /// else by finding its label on the sheet (rows inserted above it, or an old defined name).
-    func resolve(_ field: ScalarField, on sheet: SheetView) throws(WorkbookImportError) -> CellReference {
+    /// Takes the label's cell. Nil (with an error recorded) when the label is nowhere.
+    func resolve(_ field: ScalarField, on sheet: SheetView) -> CellReference? {
         let offset = field.labelOffset
-        func labelMatches(_ cell: CellReference) -> Bool {
+        func label(of cell: CellReference) -> CellReference? {
             let label = cell.offset(rows: offset.rows, columns: offset.columns)
-            return label.row >= 0 && label.column >= 0 && sheet.isLabel(label, field.label)
+            return label.row >= 0 && label.column >= 0 && sheet.isLabel(label, field.label) ? label : nil
         }
-        if let named = definedCell(field.definedName, on: sheet)?.first, labelMatches(named) { return named }
-        if labelMatches(field.cell) { return field.cell }
-        guard let label = sheet.find(field.label) else {
-            throw error(sheet, nil, ja: "項目「\(field.label)」が見つかりません", en: "cannot find the field \"\(field.label)\"")
+        var found: (value: CellReference, label: CellReference)?
+        if let named = definedCell(field.definedName, on: sheet)?.first, let l = label(of: named) {
+            found = (named, l)
+        } else if let l = label(of: field.cell) {
+            found = (field.cell, l)
+        } else if let l = sheet.find(field.label) {
+            let value = l.offset(rows: -offset.rows, columns: -offset.columns)
+            if value.row >= 0, value.column >= 0, value.row <= CellReference.maxRow, value.column <= CellReference.maxColumn {
+                found = (value, l)
+            }
         }
-        return label.offset(rows: -offset.rows, columns: -offset.columns)
+        guard let found else {
+            fail("xlsx.missing-label", sheet, nil, ja: "項目「\(field.label)」が見つかりません", en: "cannot find the field \"\(field.label)\"")
+            return nil
+        }
+        take(sheet, found.label)
+        return found.value
     }
 
-    /// A scalar field's text, with its location recorded.
-    func scalar(_ field: ScalarField, on sheet: SheetView) throws(WorkbookImportError) -> String {
-        let cell = try resolve(field, on: sheet)
+    /// A scalar field's text read from its cell, with its location recorded.
+    func scalar(_ field: ScalarField, at cell: CellReference, on sheet: SheetView) -> String {
         locate(field.path, sheet, cell)
-        return field.kind == .code ? code(sheet, cell) : sheet.text(cell)
+        return field.kind == .code ? code(sheet, cell) : text(sheet, cell, label: field.label)
     }
 
-    /// A code (施策コード, project No., 内線): text; a number is turned back into text
-    /// (project codes padded to 10 digits) with a warning.
+    /// The stored cell, refusing a formula whose result was not saved (it is never read as blank or 0).
+    func cell(_ sheet: SheetView, _ ref: CellReference, label: String) -> XLSXCell? {
+        let c = sheet.worksheet[ref]
+        if c?.cachedValueMissing == true {
+            fail("xlsx.formula-not-saved", sheet, ref,
+                 ja: "\(label)の計算結果が保存されていません(Excel で開いて保存し直してください)",
+                 en: "\(label): the formula's result was not saved (open and save the workbook in Excel)")
+            return nil
+        }
+        return c
+    }
+
+    /// A text cell, exactly as stored. A number is read as Excel's General format shows it, with a
+    /// warning when its own format may show it otherwise (a date, decimals, grouping).
+    func text(_ sheet: SheetView, _ ref: CellReference, label: String) -> String {
+        guard let c = cell(sheet, ref, label: label) else { return "" }
+        if case .number(let d, _) = c.value {
+            let text = SheetView.text(of: c.value)
+            if c.numberFormat.map({ !Self.isGeneral($0) }) ?? true || CellDecimal(d).map({ $0.generalText.contains("E") }) ?? true {
+                warn("xlsx.number-in-text", sheet, ref,
+                     ja: "文字を入れる欄に数値が入力されていたため「\(text)」として読みました(表示形式: \(c.numberFormat ?? "不明"))",
+                     en: "a number was entered where text belongs; read as \"\(text)\" (number format: \(c.numberFormat ?? "unknown"))")
+            }
+            return text
+        }
+        return SheetView.text(of: c.value)
+    }
+
+    /// A code (施策コード, project No., 内線): text; a whole number is turned back into text (project
+    /// codes padded to 10 digits) with a warning; any other number is an error.
     func code(_ sheet: SheetView, _ cell: CellReference, digits: Int? = nil) -> String {
-        guard case .number(let d, _) = sheet.worksheet.value(at: cell) else { return sheet.text(cell).trimmedSpaces().description }
-        var text = NumberFormatCodec.shortest(d)
-        if let digits, text.count < digits, text.allSatisfy(\.isNumber) {
+        guard let c = sheet.worksheet[cell], case .number(let d, _) = c.value else {
+            return text(sheet, cell, label: "コード").trimmedSpaces().description
+        }
+        guard let decimal = CellDecimal(d), decimal.isWhole, !decimal.negative,
+              decimal.integerDigitCount <= CellDecimal.excelPrecision else {
+            fail("xlsx.code-as-number", sheet, cell,
+                 ja: "コードは文字列で入力してください(数値 \(SheetView.text(of: c.value)) はコードとして読めません)",
+                 en: "enter the code as text (the number \(SheetView.text(of: c.value)) cannot be read as a code)")
+            return ""
+        }
+        var text = decimal.plainText(fractionDigits: 0)
+        if let digits, text.count < digits {
             text = String(repeating: "0", count: digits - text.count) + text
         }
         warn("xlsx.code-as-number", sheet, cell,
@@ -44,63 +95,199 @@ extension ImportContext {
         return text
     }
 
-    /// A money cell (千円): blank → nil; a whole number ≥ 0; a number typed as text is accepted with a warning.
-    func amount(_ sheet: SheetView, _ cell: CellReference, label: String) throws(WorkbookImportError) -> Int? {
-        let c = sheet.worksheet[cell]
-        if c?.cachedValueMissing == true {
-            throw error(sheet, cell, ja: "\(label)の計算結果が保存されていません(Excel で開いて保存し直してください)",
-                        en: "\(label): the formula's result was not saved (open and save the workbook in Excel)")
+    /// A money cell (千円): blank → nil; a whole number 0…`Amount.maximum`; a number typed as text
+    /// is accepted with a warning. Anything else is an error naming the cell.
+    func amount(_ sheet: SheetView, _ ref: CellReference, label: String) -> Int? {
+        guard let c = cell(sheet, ref, label: label) else { return nil }
+        let bound = Amount.maximumText
+        func refuse(_ ja: String, _ en: String) -> Int? {
+            fail("xlsx.amount", sheet, ref, ja: "\(label)は\(ja)", en: "\(label) \(en)")
+            return nil
         }
-        switch c?.value ?? .empty {
+        switch c.value {
         case .empty:
             return nil
         case .number(let d, _):
-            guard d >= 0, d == d.rounded(), d < 1e12 else {
-                throw error(sheet, cell, ja: "\(label)は 0 以上の整数(千円)で入力してください: \(NumberFormatCodec.shortest(d))",
-                            en: "\(label) must be a whole number ≥ 0 (thousand yen): \(NumberFormatCodec.shortest(d))")
+            let shown = SheetView.text(of: c.value)
+            if d < 0 { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
+            if d > Double(Amount.maximum) {
+                return refuse("上限 \(bound) 千円を超えています: \(shown)", "exceeds the bound of \(bound) thousand yen: \(shown)")
             }
+            if d != d.rounded() { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
             return Int(d)
         case .string(let s) where s.trimmedSpaces().isEmpty:
             return nil
         case .string(let s):
-            guard let n = PrintedNumber(parsing: s), !n.percent, !n.footnote, n.fractionDigits == 0, n.value >= 0 else {
-                throw error(sheet, cell, ja: "\(label)に数値でない文字が入力されています: \"\(s)\"",
-                            en: "\(label) holds text where a number must be: \"\(s)\"")
+            switch AmountText(s) {
+            case .value(let v):
+                warn("xlsx.number-as-text", sheet, ref, ja: "数値が文字列として入力されていました(\"\(s)\")。数値として読みました",
+                     en: "a number was typed as text (\"\(s)\"); read as a number")
+                return v
+            case .tooLarge:
+                return refuse("上限 \(bound) 千円を超えています: \"\(Self.shown(s))\"", "exceeds the bound of \(bound) thousand yen: \"\(Self.shown(s))\"")
+            case .notWholeOrNegative:
+                return refuse("0 以上の整数(千円)で入力してください: \"\(Self.shown(s))\"", "must be a whole number ≥ 0 (thousand yen): \"\(Self.shown(s))\"")
+            case .notANumber:
+                fail("xlsx.amount", sheet, ref, ja: "\(label)に数値でない文字が入力されています: \"\(Self.shown(s))\"",
+                     en: "\(label) holds text where a number must be: \"\(Self.shown(s))\"")
+                return nil
             }
-            warn("xlsx.number-as-text", sheet, cell, ja: "数値が文字列として入力されていました(\"\(s)\")。数値として読みました",
-                 en: "a number was typed as text (\"\(s)\"); read as a number")
-            return NSDecimalNumber(decimal: n.value).intValue
-        default:
-            throw error(sheet, cell, ja: "\(label)の値が不正です", en: "\(label) holds an invalid value")
+        case .bool, .error, .date:
+            return refuse("数値で入力してください(値が不正です: \(SheetView.text(of: c.value)))",
+                          "holds an invalid value: \(SheetView.text(of: c.value))")
         }
     }
 
-    /// An indicator value cell: blank, `—`, or a number printed by its number format.
-    func indicatorValue(_ sheet: SheetView, _ cell: CellReference, label: String) throws(WorkbookImportError) -> IndicatorValue {
-        let c = sheet.worksheet[cell]
-        if c?.cachedValueMissing == true {
-            throw error(sheet, cell, ja: "\(label)の計算結果が保存されていません", en: "\(label): the formula's result was not saved")
-        }
-        switch c?.value ?? .empty {
+    /// An indicator value cell: blank, `—`, or a number printed by its number format. A number no
+    /// printed form holds (beyond 15 significant digits or 10 decimals) is an error; a number whose
+    /// format cannot be known is read as General with a warning.
+    func indicatorValue(_ sheet: SheetView, _ ref: CellReference, label: String) -> IndicatorValue {
+        guard let c = cell(sheet, ref, label: label) else { return .blank }
+        switch c.value {
         case .empty:
             return .blank
         case .number(let d, _):
-            guard let n = NumberFormatCodec.decode(value: d, format: c?.numberFormat) else {
-                throw error(sheet, cell, ja: "\(label)の数値が不正です", en: "\(label) is not a valid number")
+            let decoded = IndicatorNumber.decode(d, format: c.numberFormat)
+            switch decoded {
+            case .number(let n, let formatKnown):
+                if !formatKnown {
+                    let why = c.numberFormat.map { (ja: "表示形式「\($0)」は数値の形式ではない", en: "its number format \"\($0)\" is not a number format") }
+                        ?? (ja: "セルのスタイル(\(c.styleIndex))がブックにない", en: "its style (\(c.styleIndex)) is not in the workbook")
+                    warn("xlsx.number-format-unknown", sheet, ref,
+                         ja: "\(label): \(why.ja)ため、標準の表示「\(n.text)」として読みました(小数点以下の桁数などが元の表示と異なる可能性があります)",
+                         en: "\(label): \(why.en), so it was read as General shows it, \"\(n.text)\" (the printed decimals may differ from the original)")
+                }
+                return .number(n)
+            case .notRepresentable(let shown):
+                fail("xlsx.number-range", sheet, ref,
+                     ja: "\(label)の数値 \(shown) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
+                     en: "\(label): the number \(shown) is outside what a printed number holds (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
+                return .blank
             }
-            return .number(n)
         case .string(let s):
             guard let v = IndicatorValue(parsing: s) else {
-                throw error(sheet, cell, ja: "\(label)は数値・「—」・空欄のいずれかで入力してください: \"\(s)\"",
-                            en: "\(label) must be a number, \"—\" or blank: \"\(s)\"")
+                fail("xlsx.indicator-value", sheet, ref,
+                     ja: "\(label)は数値(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)・「—」・空欄のいずれかで入力してください: \"\(Self.shown(s))\"",
+                     en: "\(label) must be a number (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals at most), \"—\" or blank: \"\(Self.shown(s))\"")
+                return .blank
             }
             if case .number = v {
-                warn("xlsx.number-as-text", sheet, cell, ja: "数値が文字列として入力されていました(\"\(s)\")。数値として読みました",
+                warn("xlsx.number-as-text", sheet, ref, ja: "数値が文字列として入力されていました(\"\(s)\")。数値として読みました",
                      en: "a number was typed as text (\"\(s)\"); read as a number")
             }
             return v
-        default:
-            throw error(sheet, cell, ja: "\(label)の値が不正です", en: "\(label) holds an invalid value")
+        case .bool, .error, .date:
+            fail("xlsx.indicator-value", sheet, ref, ja: "\(label)の値が不正です: \(SheetView.text(of: c.value))",
+                 en: "\(label) holds an invalid value: \(SheetView.text(of: c.value))")
+            return .blank
         }
+    }
+
+    /// The number of an indicator or challenge (`①`, `(21)`, `21`): blank → `fallback` with a
+    /// warning; anything else unreadable is an error (never silently renumbered).
+    func ordinal(_ sheet: SheetView, _ ref: CellReference, fallback: Int, what: String) -> Int {
+        let raw = text(sheet, ref, label: what)
+        let s = raw.trimmedSpaces()
+        if s.isEmpty {
+            warn("xlsx.number-assumed", sheet, ref, ja: "\(what)の番号が空欄のため \(fallback) としました",
+                 en: "\(what) has no number; numbered \(fallback)")
+            return fallback
+        }
+        if let n = CircledNumber.parse(s) { return n }
+        let folded = PrintedNumber.foldFullWidth(String(s))
+        let inner = folded.hasPrefix("(") && folded.hasSuffix(")") ? folded.dropFirst().dropLast() : Substring(folded)
+        if let n = FiscalYearText.parseDigits(inner.trimmedSpaces()), EvaluationSheet.ordinalRange.contains(n) { return n }
+        fail("xlsx.ordinal", sheet, ref, ja: "\(what)の番号が読めません(例: ①): \"\(Self.shown(raw))\"",
+             en: "cannot read the number of the \(what) (e.g. ①): \"\(Self.shown(raw))\"")
+        return fallback
+    }
+
+    static func isGeneral(_ format: String) -> Bool {
+        let f = format.lowercased()
+        return f == "general" || f == "@"
+    }
+}
+
+/// A money amount typed as text: `1,234`, `１２３４`, ` 500 `.
+enum AmountText: Equatable {
+    case value(Int)
+    case tooLarge
+    case notWholeOrNegative
+    case notANumber
+
+    init(_ raw: String) {
+        let s = PrintedNumber.foldFullWidth(String(raw.trimmedSpaces()))
+        if let n = PrintedNumber(parsing: s) {
+            guard !n.percent, !n.footnote, n.fractionDigits == 0, n.value >= 0,
+                  let v = Int(PrintedNumber.format(n.value, fractionDigits: 0, grouped: false)) else {
+                self = .notWholeOrNegative
+                return
+            }
+            self = Amount.isValid(v) ? .value(v) : .tooLarge
+            return
+        }
+        // Beyond what a printed number holds: digits (well grouped or not) that are only too many.
+        let plain = s.replacingOccurrences(of: ",", with: "")
+        if !plain.isEmpty, plain.allSatisfy(\.isASCIIDigitCharacter) {
+            self = plain.drop { $0 == "0" }.count > String(Amount.maximum).count ? .tooLarge : .notANumber
+            return
+        }
+        if plain.hasPrefix("-") || plain.hasPrefix("−"), plain.dropFirst().allSatisfy({ $0.isASCIIDigitCharacter || $0 == "." }) {
+            self = .notWholeOrNegative
+            return
+        }
+        self = .notANumber
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+/// An indicator's numeric cell as printed: the value rounded as its number format rounds it
+/// (decimals, percent, grouping, the ※ mark), from the 15 significant digits Excel shows.
+enum IndicatorNumber: Equatable {
+    /// The printed number; `formatKnown` is false when the format was unknown or not a number
+    /// format (then General was used).
+    case number(PrintedNumber, formatKnown: Bool)
+    /// No printed form holds it; `shown` is the value as General shows it.
+    case notRepresentable(shown: String)
+
+    static func decode(_ value: Double, format: String?) -> IndicatorNumber {
+        guard let decimal = CellDecimal(value) else { return .notRepresentable(shown: String(value)) }
+        let shown = decimal.generalText
+        let shape = format.flatMap { isScientific($0) ? nil : NumberFormatCodec.shape(of: $0) }
+        let formatKnown = shape != nil || format.map(ImportContext.isGeneral) == true
+        var printed = decimal
+        var fractionDigits = decimal.fractionDigitCount
+        if let shape {
+            if shape.percent { printed = printed.scaled(by: 2) }
+            fractionDigits = shape.fractionDigits
+            guard fractionDigits <= PrintedNumber.maximumFractionDigits else { return .notRepresentable(shown: shown) }
+            printed = printed.rounded(fractionDigits: fractionDigits)
+        }
+        guard fractionDigits <= PrintedNumber.maximumFractionDigits,
+              printed.integerDigitCount <= PrintedNumber.maximumSignificantDigits,
+              var n = PrintedNumber(parsing: printed.plainText(fractionDigits: fractionDigits)) else {
+            return .notRepresentable(shown: shown)
+        }
+        if let shape {
+            n.grouped = shape.grouped && abs(n.value) >= 1000
+            n.percent = shape.percent
+            n.footnote = shape.footnote
+        }
+        return .number(n, formatKnown: formatKnown)
+    }
+
+    /// Whether the format's first section is scientific (`0.0E+00`), which the printed forms never use.
+    static func isScientific(_ format: String) -> Bool {
+        var inQuote = false
+        var previous: Character = " "
+        for c in format.split(separator: ";", omittingEmptySubsequences: false).first ?? "" {
+            if c == "\"" { inQuote.toggle() }
+            if !inQuote && (c == "+" || c == "-") && (previous == "E" || previous == "e") { return true }
+            previous = c
+        }
+        return false
     }
 }

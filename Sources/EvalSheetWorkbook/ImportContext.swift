@@ -4,13 +4,30 @@ import XLSX
 import XLSXReader
 
 /// The state of importing one workbook: the document, where each value came from (`Sheet!Cell`),
-/// and the warnings collected on the way (numbers typed as text, stale totals, …).
+/// the warnings collected on the way (numbers typed as text, stale totals, cells outside the
+/// layout, …) and the errors — all of them, so that one run reports every problem of the workbook.
 final class ImportContext {
     let file: String
     let document: XLSXDocument
     let template: WorkbookTemplate
     var sourceMap: SourceMap
-    var notes: [ReaderNote] = []
+    private var errors: [(key: Place, error: WorkbookImportError)] = []
+    private var warnings: [(key: Place, note: ReaderNote)] = []
+    private var standIns: Set<FieldPath> = []
+
+    /// Where a message belongs: the section sheet (extra sheets after the seven), then the cell;
+    /// messages about the whole file come first.
+    struct Place: Comparable {
+        var section: Int
+        var row: Int
+        var column: Int
+
+        static let file = Place(section: -1, row: -1, column: -1)
+
+        static func < (a: Place, b: Place) -> Bool {
+            (a.section, a.row, a.column) < (b.section, b.row, b.column)
+        }
+    }
 
     init(file: String, document: XLSXDocument, template: WorkbookTemplate) {
         self.file = file
@@ -19,20 +36,77 @@ final class ImportContext {
         self.sourceMap = SourceMap(file: file)
     }
 
+    /// Records that `path` was read from `cell` (and that the import took the cell).
     func locate(_ path: FieldPath, _ sheet: SheetView, _ cell: CellReference) {
         sourceMap[path] = .cell(sheet: sheet.name, cell: cell.description)
+        sheet.take(cell)
     }
 
-    func place(_ sheet: SheetView, _ cell: CellReference) -> String { "\(quotedIfNeeded(sheet.name))!\(cell)" }
+    /// Records that the import checked a fixed label (or other template text) in this cell.
+    func take(_ sheet: SheetView, _ cell: CellReference) { sheet.take(cell) }
 
-    func error(_ sheet: SheetView, _ cell: CellReference?, ja: String, en: String) -> WorkbookImportError {
-        WorkbookImportError(file: file, place: cell.map { place(sheet, $0) } ?? quotedIfNeeded(sheet.name),
-                            message: .init(ja: ja, en: en))
+    func place(_ sheet: SheetView, _ cell: CellReference) -> String { Self.place(sheet.name, cell) }
+
+    /// `'3 構成事業'!F7`: the sheet name quoted as a formula would quote it when it needs quoting.
+    static func place(_ sheetName: String, _ cell: CellReference) -> String { "\(quotedIfNeeded(sheetName))!\(cell)" }
+
+    static func quotedIfNeeded(_ name: String) -> String {
+        name.contains(where: { $0 == " " || $0 == "'" || $0 == "!" }) ? quotedSheetName(name) : name
     }
+
+    // MARK: - Errors and warnings
+
+    /// Records an error at a cell (or the whole sheet when `cell` is nil) and lets the import go on.
+    func fail(_ id: String, _ sheet: SheetView, _ cell: CellReference?, ja: String, en: String) {
+        let key = Place(section: sheet.section, row: cell?.row ?? -1, column: cell?.column ?? -1)
+        record(WorkbookImportError(file: file, place: cell.map { place(sheet, $0) } ?? Self.quotedIfNeeded(sheet.name),
+                                   message: .init(ja: ja, en: en), id: id), at: key)
+    }
+
+    /// Records an error that is not about one cell (a missing sheet, an unreadable part).
+    func record(_ error: WorkbookImportError, at key: Place = .file) {
+        errors.append((key, error))
+    }
+
+    var hasErrors: Bool { !errors.isEmpty }
+
+    /// A value that could not be read (its error is recorded) stands in as a placeholder that breaks
+    /// no invariant; the paths are remembered so that invariants never report a stand-in again.
+    func standIn(_ path: FieldPath) { standIns.insert(path) }
+
+    func isStandIn(_ path: FieldPath) -> Bool { standIns.contains(path) }
+
+    /// The fiscal year that stands in for an unreadable 評価対象年度.
+    static let standInYear = 2000
+
+    /// Whether an error is already recorded at this place (so a later check does not repeat it).
+    func hasError(at place: String) -> Bool { errors.contains { $0.error.place == place } }
 
     func warn(_ id: String, _ sheet: SheetView, _ cell: CellReference, ja: String, en: String) {
-        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file) \(place(sheet, cell))"))
+        warnings.append((Place(section: sheet.section, row: cell.row, column: cell.column),
+                         ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file) \(place(sheet, cell))")))
     }
+
+    /// A warning about a sheet that is not one of the seven sections (`index` orders them after).
+    func warn(_ id: String, sheetName: String, index: Int, cell: CellReference, ja: String, en: String) {
+        warnings.append((Place(section: 7 + index, row: cell.row, column: cell.column),
+                         ReaderNote(id: id, message: .init(ja: ja, en: en), file: file,
+                                    location: "\(file) \(Self.place(sheetName, cell))")))
+    }
+
+    /// Throws every recorded error (the first, with the others in `additional`, in sheet and cell
+    /// order); otherwise returns the warnings in sheet and cell order.
+    func finish() throws(WorkbookImportError) -> [ReaderNote] {
+        if !errors.isEmpty {
+            let sorted = errors.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.error)
+            var first = sorted[0]
+            first.additional = Array(sorted.dropFirst())
+            throw first
+        }
+        return warnings.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.note)
+    }
+
+    // MARK: - Layout helpers
 
     /// The cell a workbook-level defined name points at on this sheet, if it still does.
     func definedCell(_ name: String, on sheet: SheetView) -> CellRange? {
@@ -41,89 +115,23 @@ final class ImportContext {
         return area.range
     }
 
-    private func quotedIfNeeded(_ name: String) -> String {
-        name.contains(where: { $0 == " " || $0 == "'" || $0 == "!" }) ? quotedSheetName(name) : name
-    }
-}
-
-/// A worksheet as the importer reads it: values as text, labels compared the tolerant way
-/// (spaces removed, full-width folded), and searches for labels by text.
-struct SheetView {
-    let worksheet: XLSXWorksheet
-    /// Row number → position in `worksheet.rows`, for direct access to a row's cells.
-    private let rowPositions: [Int: Int]
-
-    init(worksheet: XLSXWorksheet) {
-        self.worksheet = worksheet
-        var positions: [Int: Int] = [:]
-        positions.reserveCapacity(worksheet.rows.count)
-        for (i, row) in worksheet.rows.enumerated() { positions[row.index] = i }
-        rowPositions = positions
-    }
-
-    var name: String { worksheet.name }
-
-    /// The cells of a row (empty when the row holds nothing).
-    func cells(row: Int) -> ArraySlice<XLSXCell> {
-        rowPositions[row].map { worksheet.rows[$0].cells } ?? []
-    }
-
-    /// The cell's value as text: strings verbatim (CRLF → LF), numbers in their shortest form.
-    func text(_ ref: CellReference) -> String {
-        switch worksheet.value(at: ref) {
-        case .string(let s) where s.utf8.contains(13):
-            return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        case .string(let s): return s
-        case .number(let d, _): return NumberFormatCodec.shortest(d)
-        case .bool(let b): return b ? "TRUE" : "FALSE"
-        case .error(let e): return e
-        case .date(let d): return d
-        case .empty: return ""
-        }
-    }
-
-    /// The label key of a cell (for comparing fixed labels).
-    func key(_ ref: CellReference) -> String { LabelKey.of(text(ref)) }
-
-    /// Whether the cell holds the fixed label `label` (compared the tolerant way).
-    func isLabel(_ ref: CellReference, _ label: String) -> Bool {
-        guard case .string(let s) = worksheet.value(at: ref) else { return false }
-        return s.hasLabelKey(LabelKey.of(label))
-    }
-
-    func isBlank(_ ref: CellReference) -> Bool { text(ref).trimmedSpaces().isEmpty }
-
-    /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
-    /// optionally only in one column.
-    func find(_ label: String, fromRow: Int = 0, column: Int? = nil) -> CellReference? {
-        let target = LabelKey.of(label)
-        for row in worksheet.rows where row.index >= fromRow {
-            for cell in row.cells where column == nil || cell.reference.column == column {
-                if case .string(let s) = cell.value, s.hasLabelKey(target) { return cell.reference }
+    /// Reads the rows of a table from `first` down to the template's end marker (taking the marker's
+    /// cell) or the sheet's last row; `body` returns false to stop early.
+    func rows(of sheet: SheetView, from first: Int, _ body: (Int) -> Bool) {
+        var row = first
+        while row <= sheet.lastRow {
+            if let marker = sheet.endMarker(row: row, marker: template.endMarker) {
+                take(sheet, marker)
+                return
             }
-        }
-        return nil
-    }
-
-    /// Whether any cell of the row is the template's end marker (以下余白).
-    func isEndMarker(row: Int, marker: String) -> Bool {
-        let target = LabelKey.of(marker)
-        return cells(row: row).contains {
-            if case .string(let s) = $0.value { return s.hasLabelKey(target) }
-            return false
+            if !body(row) { return }
+            row += 1
         }
     }
 
-    /// The last row index holding anything.
-    var lastRow: Int { worksheet.usedRange?.last.row ?? 0 }
-
-    /// The non-empty cells of a row at or right of `fromColumn`.
-    func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
-        cells(row: row).map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
+    /// A cell's text shortened and with control characters made visible, for messages.
+    static func shown(_ text: String) -> String {
+        let visible = PolicyCodeSyntax.visible(text)
+        return visible.count > 40 ? String(visible.prefix(40)) + "…" : visible
     }
-}
-
-/// How labels are compared on import (see `StringProtocol.labelKey()`).
-enum LabelKey {
-    static func of(_ s: String) -> String { s.labelKey() }
 }

@@ -92,12 +92,17 @@ enum IndicatorsSheet {
 }
 
 extension IndicatorsSheet {
-    /// Reads the year header, then groups of rows labelled 名称 / 説明 / 抽出方法 down to the end marker.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> IndicatorTable {
+    /// Reads the year header, then groups of rows labelled 名称 / 説明 / 抽出方法 down to the end
+    /// marker, then the footnote. A 説明 or 抽出方法 row that would replace a value already read for
+    /// the same indicator is an error, never an overwrite.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> IndicatorTable {
         let l = ctx.template.labels
         guard let headerCell = sheet.find(l.indicatorHeader) else {
-            throw ctx.error(sheet, nil, ja: "「\(l.indicatorHeader)」の見出しが見つかりません", en: "cannot find the \(l.indicatorHeader) header")
+            ctx.fail("xlsx.missing-label", sheet, nil, ja: "「\(l.indicatorHeader)」の見出しが見つかりません",
+                     en: "cannot find the \(l.indicatorHeader) header")
+            return IndicatorTable(years: [], items: [], footnote: nil)
         }
+        ctx.take(sheet, headerCell)
         var yearColumns: [Int] = []
         var years: [Int] = []
         for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
@@ -106,59 +111,109 @@ extension IndicatorsSheet {
             yearColumns.append(cell.column)
             years.append(y)
         }
-        guard !years.isEmpty else {
-            throw ctx.error(sheet, headerCell, ja: "指標の年度見出し(例: 令和元年度)がありません", en: "no year headers (e.g. 令和元年度)")
+        if years.isEmpty {
+            ctx.fail("xlsx.missing-label", sheet, headerCell, ja: "指標の年度見出し(例: 令和元年度)がありません",
+                     en: "no year headers (e.g. 令和元年度)")
         }
         var items: [Indicator] = []
-        var row = headerCell.row + 1
+        var seen: [(description: Bool, method: Bool)] = []
         var endRow = sheet.lastRow + 1
+        var row = headerCell.row + 1
         while row <= sheet.lastRow {
-            if sheet.isEndMarker(row: row, marker: ctx.template.endMarker) { endRow = row; break }
+            if let marker = sheet.endMarker(row: row, marker: ctx.template.endMarker) {
+                ctx.take(sheet, marker)
+                endRow = row
+                break
+            }
             defer { row += 1 }
             let filled = sheet.filled(row: row)
-            func labelled(_ label: String) -> CellReference? { filled.first { sheet.isLabel($0, label) } }
-            func after(_ label: String) -> CellReference? { labelled(label).map { $0.offset(columns: 1) } }
-            func values(_ label: String, _ path: (Int) -> FieldPath.IndicatorField) throws(WorkbookImportError) -> [IndicatorValue] {
+            // The row's kind is its leftmost 名称/説明/抽出方法 label; every other label of the row is
+            // looked for to the right of the value before it (a value that reads like a label is a value).
+            guard let labelCell = filled.first(where: { c in [l.indicatorName, l.indicatorDescription, l.indicatorMethod].contains { sheet.isLabel(c, $0) } })
+            else { continue }
+            let valueCell = labelCell.offset(columns: 1)
+            func label(_ label: String, after column: Int) -> CellReference? {
+                filled.first { $0.column > column && sheet.isLabel($0, label) }
+            }
+            func values(_ rowLabel: String, after column: Int, _ path: (Int) -> FieldPath.IndicatorField) -> [IndicatorValue] {
+                if let cell = label(rowLabel, after: column) { ctx.take(sheet, cell) }
                 var out: [IndicatorValue] = []
                 for (k, c) in yearColumns.enumerated() {
-                    ctx.locate(.indicator(items.count - 1, path(k)), sheet, .at(row, c))
-                    out.append(try ctx.indicatorValue(sheet, .at(row, c), label: "\(label)(\(FiscalYearText.japanese(years[k])))"))
+                    let cell = CellReference.at(row, c)
+                    ctx.locate(.indicator(items.count - 1, path(k)), sheet, cell)
+                    out.append(ctx.indicatorValue(sheet, cell, label: "\(rowLabel)(\(FiscalYearText.japanese(years[k])))"))
                 }
                 return out
             }
-            if let nameCell = after(l.indicatorName) {
+            func duplicate(_ label: String) {
+                let number = CircledNumber.text(items[items.count - 1].number)
+                ctx.fail("xlsx.duplicate-row", sheet, labelCell,
+                         ja: "指標\(number)の「\(label)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
+                         en: "indicator \(number) has a second \"\(label)\" row (refused rather than replacing a value)")
+            }
+            if sheet.isLabel(labelCell, l.indicatorName) {
+                ctx.take(sheet, labelCell)
                 let numberCell = CellReference.at(row, 0)
-                let number = CircledNumber.parse(sheet.text(numberCell)) ?? FiscalYearText.parseDigits(sheet.text(numberCell).trimmedSpaces()) ?? items.count + 1
-                items.append(Indicator(number: number, name: sheet.text(nameCell), description: nil, unit: "", method: nil,
-                                       targets: [], actuals: [], rates: []))
-                ctx.locate(.indicator(items.count - 1, .number), sheet, numberCell)
-                ctx.locate(.indicator(items.count - 1, .name), sheet, nameCell)
-                items[items.count - 1].targets = try values(l.target) { .target($0) }
-            } else if let descCell = after(l.indicatorDescription), !items.isEmpty {
+                ctx.locate(.indicator(items.count, .number), sheet, numberCell)
+                let number = ctx.ordinal(sheet, numberCell, fallback: items.count + 1, what: "指標")
+                ctx.locate(.indicator(items.count, .name), sheet, valueCell)
+                items.append(Indicator(number: number, name: ctx.text(sheet, valueCell, label: l.indicatorName), description: nil,
+                                       unit: "", method: nil, targets: [], actuals: [], rates: []))
+                seen.append((false, false))
+                items[items.count - 1].targets = values(l.target, after: valueCell.column) { .target($0) }
+            } else if items.isEmpty {
+                continue  // a 説明 or 抽出方法 row before any 名称: its cells are reported as unread
+            } else if sheet.isLabel(labelCell, l.indicatorDescription) {
                 let i = items.count - 1
-                let d = sheet.text(descCell)
+                if seen[i].description {
+                    duplicate(l.indicatorDescription)
+                    continue
+                }
+                seen[i].description = true
+                ctx.take(sheet, labelCell)
+                let d = ctx.text(sheet, valueCell, label: l.indicatorDescription)
                 items[i].description = d.trimmedSpaces().isEmpty ? nil : d
-                ctx.locate(.indicator(i, .description), sheet, descCell)
-                if let unitCell = after(l.indicatorUnit) {
-                    items[i].unit = sheet.text(unitCell)
+                ctx.locate(.indicator(i, .description), sheet, valueCell)
+                var last = valueCell.column
+                if let unitLabel = label(l.indicatorUnit, after: last) {
+                    ctx.take(sheet, unitLabel)
+                    let unitCell = unitLabel.offset(columns: 1)
+                    items[i].unit = ctx.text(sheet, unitCell, label: l.indicatorUnit)
                     ctx.locate(.indicator(i, .unit), sheet, unitCell)
+                    last = unitCell.column
                 }
-                items[i].actuals = try values(l.actual) { .actual($0) }
-            } else if let methodCell = after(l.indicatorMethod), !items.isEmpty {
+                items[i].actuals = values(l.actual, after: last) { .actual($0) }
+            } else {
                 let i = items.count - 1
-                let m = sheet.text(methodCell)
-                items[i].method = m.trimmedSpaces().isEmpty ? nil : m
-                ctx.locate(.indicator(i, .method), sheet, methodCell)
-                if let dirCell = after(l.indicatorDirection) {
-                    let text = sheet.text(dirCell)
-                    guard let d = IndicatorDirection(label: text) else {
-                        throw ctx.error(sheet, dirCell, ja: "評価の向きは「高いほど良い」か「低いほど良い」です: \"\(text)\"",
-                                        en: "the direction must be 高いほど良い or 低いほど良い: \"\(text)\"")
-                    }
-                    items[i].direction = d
-                    ctx.locate(.indicator(i, .direction), sheet, dirCell)
+                if seen[i].method {
+                    duplicate(l.indicatorMethod)
+                    continue
                 }
-                items[i].rates = try values(l.rate) { .rate($0) }
+                seen[i].method = true
+                ctx.take(sheet, labelCell)
+                let m = ctx.text(sheet, valueCell, label: l.indicatorMethod)
+                items[i].method = m.trimmedSpaces().isEmpty ? nil : m
+                ctx.locate(.indicator(i, .method), sheet, valueCell)
+                var last = valueCell.column
+                if let directionLabel = label(l.indicatorDirection, after: last) {
+                    ctx.take(sheet, directionLabel)
+                    let dirCell = directionLabel.offset(columns: 1)
+                    ctx.locate(.indicator(i, .direction), sheet, dirCell)
+                    let text = ctx.text(sheet, dirCell, label: l.indicatorDirection)
+                    if let d = IndicatorDirection(label: text) {
+                        items[i].direction = d
+                    } else {
+                        ctx.fail("xlsx.indicator-direction", sheet, dirCell,
+                                 ja: "評価の向きは「高いほど良い」か「低いほど良い」です: \"\(ImportContext.shown(text))\"",
+                                 en: "the direction must be 高いほど良い or 低いほど良い: \"\(ImportContext.shown(text))\"")
+                    }
+                    last = dirCell.column
+                } else {
+                    ctx.warn("xlsx.missing-label", sheet, labelCell,
+                             ja: "指標\(CircledNumber.text(items[i].number))の行に「\(l.indicatorDirection)」がないため「\(items[i].direction.label)」としました",
+                             en: "indicator \(CircledNumber.text(items[i].number)) has no \"\(l.indicatorDirection)\"; \"\(items[i].direction.label)\" assumed")
+                }
+                items[i].rates = values(l.rate, after: last) { .rate($0) }
             }
         }
         let blank = Array(repeating: IndicatorValue.blank, count: years.count)
@@ -168,7 +223,7 @@ extension IndicatorsSheet {
         }
         // The footnote: its defined cell, else the first cell of the row after the end marker.
         let footCell = ctx.definedCell(TableName.indicatorFootnote, on: sheet)?.first ?? .at(endRow + 1, 0)
-        let foot = sheet.text(footCell)
+        let foot = ctx.text(sheet, footCell, label: "※")
         if !foot.trimmedSpaces().isEmpty { ctx.locate(.indicatorFootnote, sheet, footCell) }
         return IndicatorTable(years: years, items: items, footnote: foot.trimmedSpaces().isEmpty ? nil : foot)
     }

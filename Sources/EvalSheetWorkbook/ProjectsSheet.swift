@@ -61,22 +61,29 @@ enum ProjectsSheet {
 extension ProjectsSheet {
     /// Reads the header (columns found by their labels, money years from the header text), the rows
     /// down to the 総事業費 row, and recomputes the totals, warning when the saved ones disagree.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) throws(WorkbookImportError) -> ProjectTable {
+    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> ProjectTable {
         let l = ctx.template.labels
+        let empty = ProjectTable(columns: [], rows: [], totals: [])
         guard let codeHeader = sheet.find(l.projectCode) else {
-            throw ctx.error(sheet, nil, ja: "構成事業の見出し「\(l.projectCode)」が見つかりません",
-                            en: "cannot find the §3 header \"\(l.projectCode)\"")
+            ctx.fail("xlsx.missing-label", sheet, nil, ja: "構成事業の見出し「\(l.projectCode)」が見つかりません",
+                     en: "cannot find the §3 header \"\(l.projectCode)\"")
+            return empty
         }
         let header = codeHeader.row
-        func column(_ label: String) throws(WorkbookImportError) -> Int {
+        ctx.take(sheet, codeHeader)
+        var missing = false
+        func column(_ label: String) -> Int {
             guard let c = sheet.filled(row: header).first(where: { sheet.isLabel($0, label) }) else {
-                throw ctx.error(sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
-                                en: "the §3 header has no \"\(label)\" column")
+                ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
+                         en: "the §3 header has no \"\(label)\" column")
+                missing = true
+                return -1
             }
+            ctx.take(sheet, c)
             return c.column
         }
-        let (name, plan, dirs, section) = (try column(l.projectName), try column(l.executionPlan),
-                                           try column(l.projectDirections), try column(l.projectSection))
+        let (name, plan, dirs, section) = (column(l.projectName), column(l.executionPlan),
+                                           column(l.projectDirections), column(l.projectSection))
         var money: [(Int, MoneyColumn)] = []
         for cell in sheet.filled(row: header) {
             if let m = MoneyColumn(label: sheet.text(cell)) {
@@ -84,59 +91,77 @@ extension ProjectsSheet {
                 money.append((cell.column, m))
             }
         }
-        guard !money.isEmpty else {
-            throw ctx.error(sheet, codeHeader, ja: "構成事業の見出しに年度の金額列(例: 令和元年度決算)がありません",
-                            en: "the §3 header has no money columns (e.g. 令和元年度決算)")
+        if money.isEmpty {
+            ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに年度の金額列(例: 令和元年度決算)がありません",
+                     en: "the §3 header has no money columns (e.g. 令和元年度決算)")
+            return empty
         }
+        guard !missing else { return empty }
+        // The unit note: in the row above the header, where the export puts it (over the last column).
+        if header > 0, let unit = sheet.filled(row: header - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
+
         var rows: [Project] = []
-        var row = header + 1
         var totalRow: Int?
-        while row <= sheet.lastRow {
-            defer { row += 1 }
+        ctx.rows(of: sheet, from: header + 1) { row in
             let codeCell = CellReference.at(row, codeHeader.column)
-            if sheet.isLabel(codeCell, l.total) { totalRow = row; break }
-            if sheet.isEndMarker(row: row, marker: ctx.template.endMarker) { break }
-            let cells = [codeHeader.column, name, plan, dirs, section] + money.map(\.0)
-            if cells.allSatisfy({ sheet.isBlank(.at(row, $0)) }) { continue }
-            let i = rows.count
-            let code = ctx.code(sheet, codeCell, digits: 10)
-            let planText = sheet.text(.at(row, plan)).trimmedSpaces()
-            guard planText.isEmpty || LabelKey.of(String(planText)) == Project.executionPlanMark else {
-                throw ctx.error(sheet, .at(row, plan), ja: "実行計画は「対象」か空欄です: \"\(planText)\"",
-                                en: "実行計画 must be 対象 or blank: \"\(planText)\"")
+            if sheet.isLabel(codeCell, l.total) {
+                ctx.take(sheet, codeCell)
+                totalRow = row
+                return false
             }
-            let dirText = sheet.text(.at(row, dirs))
-            guard let directions = Project.parseDirections(dirText) else {
-                throw ctx.error(sheet, .at(row, dirs), ja: "施策の方向性は番号をカンマ区切りで入力してください(例: 1,2): \"\(dirText)\"",
-                                en: "directions must be numbers separated by commas (e.g. 1,2): \"\(dirText)\"")
+            let cells = [codeHeader.column, name, plan, dirs, section] + money.map(\.0)
+            if cells.allSatisfy({ sheet.isBlank(.at(row, $0)) }) { return true }
+            let i = rows.count
+            ctx.locate(.project(i, .code), sheet, codeCell)
+            let code = ctx.code(sheet, codeCell, digits: 10)
+            let planCell = CellReference.at(row, plan)
+            ctx.locate(.project(i, .executionPlan), sheet, planCell)
+            let planText = ctx.text(sheet, planCell, label: l.executionPlan).trimmedSpaces()
+            if !(planText.isEmpty || LabelKey.of(String(planText)) == Project.executionPlanMark) {
+                ctx.fail("xlsx.execution-plan", sheet, planCell, ja: "実行計画は「対象」か空欄です: \"\(ImportContext.shown(String(planText)))\"",
+                         en: "実行計画 must be 対象 or blank: \"\(ImportContext.shown(String(planText)))\"")
+            }
+            let dirCell = CellReference.at(row, dirs)
+            ctx.locate(.project(i, .directions), sheet, dirCell)
+            let dirText = ctx.text(sheet, dirCell, label: l.projectDirections)
+            var directions: [Int] = []
+            if !dirText.trimmedSpaces().isEmpty {
+                if let parsed = Project.parseDirections(dirText) {
+                    directions = parsed
+                } else {
+                    ctx.fail("xlsx.project-directions", sheet, dirCell,
+                             ja: "施策の方向性は番号をカンマ区切りで入力してください(例: 1,2): \"\(ImportContext.shown(dirText))\"",
+                             en: "directions must be numbers separated by commas (e.g. 1,2): \"\(ImportContext.shown(dirText))\"")
+                }
             }
             var amounts: [Int?] = []
             for (k, (c, m)) in money.enumerated() {
                 ctx.locate(.project(i, .amount(k)), sheet, .at(row, c))
-                amounts.append(try ctx.amount(sheet, .at(row, c), label: m.label))
+                amounts.append(ctx.amount(sheet, .at(row, c), label: m.label))
             }
-            ctx.locate(.project(i, .code), sheet, codeCell)
             ctx.locate(.project(i, .name), sheet, .at(row, name))
-            ctx.locate(.project(i, .executionPlan), sheet, .at(row, plan))
-            ctx.locate(.project(i, .directions), sheet, .at(row, dirs))
             ctx.locate(.project(i, .section), sheet, .at(row, section))
-            rows.append(Project(code: code, name: sheet.text(.at(row, name)), inExecutionPlan: !planText.isEmpty,
-                                directions: directions, section: sheet.text(.at(row, section)), amounts: amounts))
+            rows.append(Project(code: code, name: ctx.text(sheet, .at(row, name), label: l.projectName),
+                                inExecutionPlan: !planText.isEmpty, directions: directions,
+                                section: ctx.text(sheet, .at(row, section), label: l.projectSection), amounts: amounts))
+            return true
         }
         guard let totalRow else {
-            throw ctx.error(sheet, nil, ja: "「\(l.total)」の行が見つかりません", en: "cannot find the \(l.total) row")
+            ctx.fail("xlsx.missing-label", sheet, nil, ja: "「\(l.total)」の行が見つかりません", en: "cannot find the \(l.total) row")
+            return ProjectTable(columns: money.map(\.1), rows: rows, totals: ProjectTable(columns: money.map(\.1), rows: rows, totals: []).computedTotals)
         }
         let table = ProjectTable(columns: money.map(\.1), rows: rows, totals: [])
         let sums = table.computedTotals
-        let yen = { (v: Double) in PrintedNumber(value: Decimal(v), fractionDigits: 0, grouped: true).text }
         for (k, (c, m)) in money.enumerated() {
             let cell = CellReference.at(totalRow, c)
             ctx.locate(.projectTotal(k), sheet, cell)
+            guard sums[k] != Int.max else { continue }  // beyond the bound: reported as an invariant at this cell
             let saved = sheet.worksheet[cell]
             if saved?.cachedValueMissing == true || saved?.value.numberValue == nil {
+                let what = saved.map { SheetView.holdsContent($0) } == true ? "(\(ImportContext.shown(UnreadCells.content(saved!))))" : ""
                 ctx.warn("xlsx.total-not-saved", sheet, cell,
-                         ja: "総事業費(\(m.label))の計算結果が保存されていません。事業の合計 \(yen(Double(sums[k]))) を使います",
-                         en: "the total (\(m.label)) has no saved result; using the sum of the rows, \(yen(Double(sums[k])))")
+                         ja: "総事業費(\(m.label))の計算結果が保存されていません\(what)。事業の合計 \(yen(Double(sums[k]))) を使います",
+                         en: "the total (\(m.label)) has no saved result\(what); using the sum of the rows, \(yen(Double(sums[k])))")
             } else if let v = saved?.value.numberValue, v != Double(sums[k]) {
                 ctx.warn("xlsx.total-stale", sheet, cell,
                          ja: "総事業費(\(m.label))の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(数式の範囲外の行や文字列の数値は合計されません)。事業の合計を使います",
@@ -144,5 +169,14 @@ extension ProjectsSheet {
             }
         }
         return ProjectTable(columns: table.columns, rows: rows, totals: sums.map { $0 })
+    }
+
+    /// An amount for a message: `95,024`; a saved value no amount holds as General shows it.
+    static func yen(_ v: Double) -> String {
+        guard let d = CellDecimal(v) else { return String(v) }
+        let places = min(d.fractionDigitCount, PrintedNumber.maximumFractionDigits)
+        guard d.integerDigitCount <= CellDecimal.excelPrecision,
+              let value = Decimal(string: d.rounded(fractionDigits: places).plainText(fractionDigits: places)) else { return d.generalText }
+        return PrintedNumber(value: value, fractionDigits: places, grouped: true).text
     }
 }

@@ -36,10 +36,17 @@ public struct WorkbookImportError: SheetReadError, CustomStringConvertible {
 
     public var description: String { text(.ja) }
 
-    /// The reader's error, explained for the people who will read it.
+    /// The reader's error, explained for the people who will read it. A problem at one cell of a
+    /// worksheet is placed at `'Sheet'!Cell`; others at the package part.
     init(_ e: XLSXReadError, file: String) {
-        let place = e.cell.map { c in e.part.map { "\($0) \(c)" } ?? c } ?? e.part ?? ""
+        let place: String
+        if let sheet = e.sheet, let reference = e.reference {
+            place = ImportContext.place(sheet, reference)
+        } else {
+            place = e.cell.map { c in e.part.map { "\($0) \(c)" } ?? c } ?? e.part ?? ""
+        }
         let ja: String
+        var id = "xlsx.unreadable"
         switch e.kind {
         case .emptyFile: ja = "ファイルが空です"
         case .encryptedOrLegacyWorkbook:
@@ -56,11 +63,15 @@ public struct WorkbookImportError: SheetReadError, CustomStringConvertible {
         case .doctypeNotAllowed: ja = "安全でない XML(DOCTYPE 宣言)を含むため読み込みを中止しました"
         case .malformedXML, .invalidEncoding, .nestingTooDeep: ja = "ブックの XML が壊れています"
         case .missingSharedStrings, .sharedStringIndexOutOfRange: ja = "ブックの文字列表が壊れています"
-        case .invalidCellReference, .cellOutOfRange, .tooManyCells: ja = "セル番地が不正です"
-        case .invalidCellValue: ja = "セルの値が不正です"
+        case .invalidCellReference, .cellOutOfRange, .tooManyCells: ja = "セル番地が不正です"; id = "xlsx.cell-address"
+        case .duplicateCell:
+            ja = "同じ番地のセルが2つあります(どちらの値が正しいか分からないため読み込みを中止しました)"; id = "xlsx.duplicate-cell"
+        case .cellOutsideItsRow:
+            ja = "セルの番地が行の番号と一致しません(どの位置の値か分からないため読み込みを中止しました)"; id = "xlsx.cell-outside-row"
+        case .invalidCellValue: ja = "セルの値が不正です"; id = "xlsx.cell-value"
         case .notAWorksheet, .noSuchSheet: ja = "ワークシートが見つかりません"
         @unknown default: ja = "ブックを読めません"
         }
-        self.init(file: file, place: place, message: .init(ja: ja + "(\(e.detail))", en: e.detail))
+        self.init(file: file, place: place, message: .init(ja: ja + "(\(e.detail))", en: e.detail), id: id)
     }
 }

@@ -6,6 +6,11 @@ import XLSXReader
 /// Reads a workbook written by `WorkbookExporter` back into the model — also after a department
 /// edited it in Excel or LibreOffice, inserted or deleted rows, renamed or reordered sheets, or typed
 /// numbers as text. Uses the same layout description (template and section layouts) as the export.
+///
+/// Nothing typed is dropped without a word: every non-empty cell of the seven section sheets is
+/// either read into the model (or is the template's own text where the layout puts it) or named
+/// by an `xlsx.unread-cell` warning; a sheet that is not a section is named by `xlsx.unread-sheet`.
+/// Every problem of the workbook is reported in one error (`WorkbookImportError.additional`).
 public struct WorkbookImporter: Sendable {
     public let template: WorkbookTemplate
     public let limits: XLSXReadLimits
@@ -27,6 +32,17 @@ public struct WorkbookImporter: Sendable {
         return try read(document, file: file)
     }
 
+    /// Reads a workbook held in memory; messages name it `displayName`.
+    public func read(bytes: [UInt8], displayName: String) throws(WorkbookImportError) -> LoadedSheet {
+        let document: XLSXDocument
+        do {
+            document = try XLSXDocument(bytes: bytes, name: displayName, limits: limits)
+        } catch {
+            throw WorkbookImportError(error, file: displayName)
+        }
+        return try read(document, file: displayName)
+    }
+
     func read(_ document: XLSXDocument, file: String) throws(WorkbookImportError) -> LoadedSheet {
         if case .int(let v)? = document.customProperties[WorkbookProperty.schemaVersion], v > EvaluationSheet.currentSchemaVersion {
             throw WorkbookImportError(file: file, message: .init(
@@ -34,79 +50,149 @@ public struct WorkbookImporter: Sendable {
                 en: "this workbook was made by a newer EvalSheet (schemaVersion \(v)); update the tool"))
         }
         let ctx = ImportContext(file: file, document: document, template: template)
-        let sheets = try SectionSheets.locate(in: document, template: template, file: file)
-        do {
-            func view(_ k: Int) throws -> SheetView {
-                let ws = sheets[k]
-                ctx.sourceMap.sections[k + 1] = .cell(sheet: ws.name, cell: "A1")
-                return SheetView(worksheet: ws)
+        let views = try SectionSheets.locate(in: document, template: template, ctx: ctx)
+        for (k, view) in views.enumerated() {
+            if let view { ctx.sourceMap.sections[k + 1] = .cell(sheet: view.name, cell: "A1") }
+        }
+        let basic = views[0].map { BasicInformationSheet.read($0, ctx) } ?? .placeholder
+        let (vision, directions) = views[1].map { DirectionsSheet.read($0, ctx) } ?? ("", [])
+        let projects = views[2].map { ProjectsSheet.read($0, ctx) } ?? ProjectTable(columns: [], rows: [], totals: [])
+        let indicators = views[3].map { IndicatorsSheet.read($0, ctx) } ?? IndicatorTable(years: [], items: [], footnote: nil)
+        let evaluation = views[4].map { EvaluationSectionSheet.read($0, ctx) } ?? Evaluation(rating: Rating(rawValue: ""), reason: "")
+        let environment = views[5].map { EnvironmentSheet.read($0, ctx) } ?? []
+        let (challenges, fromYear) = views[6].map { ChallengesSheet.read($0, ctx) } ?? ([], nil)
+        let sheet = EvaluationSheet(
+            fiscalYear: basic.fiscalYear, policy: basic.policy, vision: basic.vision, goal: basic.goal,
+            organization: basic.organization, futureVision: vision, directions: directions,
+            projects: projects, indicators: indicators, evaluation: evaluation, environment: environment,
+            challenges: challenges, futureActionsFromYear: fromYear ?? basic.fiscalYear + 2)
+
+        for view in views.compactMap({ $0 }) { SectionSheets.takeHeading(view, of: sheet, ctx) }
+        reportInvariantViolations(sheet, views, ctx)
+        UnreadCells.report(views, in: document, ctx)
+        let notes = try ctx.finish()
+        return LoadedSheet(sheet: sheet, sourceMap: ctx.sourceMap, notes: notes)
+    }
+
+    /// Every broken invariant (an unsafe policy code, an amount or sum beyond the bound, a text too
+    /// long for a cell…) as an error at the value's cell — unless that cell already has one, or
+    /// the value is only a stand-in for one that could not be read.
+    private func reportInvariantViolations(_ sheet: EvaluationSheet, _ views: [SheetView?], _ ctx: ImportContext) {
+        for violation in sheet.invariantViolations() {
+            let path = violation.path
+            guard views[path.section - 1] != nil, !ctx.isStandIn(path) else { continue }
+            let id: String = switch path {
+            case .policyCode: "xlsx.policy-code"
+            case .project(_, .amount), .projectTotal: "xlsx.amount"
+            case .indicator(_, .target), .indicator(_, .actual), .indicator(_, .rate): "xlsx.number-range"
+            case .fiscalYear, .moneyColumn, .indicatorYear, .futureActionsFromYear: "xlsx.fiscal-year"
+            default: "xlsx.invalid-value"
             }
-            let basic = try BasicInformationSheet.read(try view(0), ctx)
-            let (vision, directions) = try DirectionsSheet.read(try view(1), ctx)
-            let projects = try ProjectsSheet.read(try view(2), ctx)
-            let indicators = try IndicatorsSheet.read(try view(3), ctx)
-            let evaluation = try EvaluationSectionSheet.read(try view(4), ctx)
-            let environment = try EnvironmentSheet.read(try view(5), ctx)
-            let (challenges, fromYear) = try ChallengesSheet.read(try view(6), ctx)
-            let sheet = EvaluationSheet(
-                fiscalYear: basic.fiscalYear, policy: basic.policy, vision: basic.vision, goal: basic.goal,
-                organization: basic.organization, futureVision: vision, directions: directions,
-                projects: projects, indicators: indicators, evaluation: evaluation, environment: environment,
-                challenges: challenges, futureActionsFromYear: fromYear ?? basic.fiscalYear + 2)
-            return LoadedSheet(sheet: sheet, sourceMap: ctx.sourceMap, notes: ctx.notes)
-        } catch let e as WorkbookImportError {
-            throw e
-        } catch let e as XLSXReadError {
-            throw WorkbookImportError(e, file: file)
-        } catch {
-            throw WorkbookImportError(file: file, message: .init(ja: "\(error)", en: "\(error)"))
+            if case .cell(let name, let a1)? = ctx.sourceMap.location(of: path),
+               let view = views.compactMap({ $0 }).first(where: { $0.name == name }), let ref = CellReference(a1) {
+                guard !ctx.hasError(at: ctx.place(view, ref)) else { continue }
+                ctx.fail(id, view, ref, ja: violation.message.ja, en: violation.message.en)
+            } else {
+                ctx.record(WorkbookImportError(file: ctx.file, message: violation.message, id: id))
+            }
         }
     }
 }
 
-/// Finds the seven section sheets: by the template's sheet name, or — when a user renamed or
-/// reordered them — by the section title in A1.
+extension BasicInformationSheet.Imported {
+    /// What stands in for §1 when its sheet is missing (the import fails anyway; this keeps the
+    /// other sheets' problems reportable).
+    static let placeholder = BasicInformationSheet.Imported(
+        fiscalYear: ImportContext.standInYear, policy: CodedName(code: "", name: ""), vision: CodedName(code: "", name: ""),
+        goal: CodedName(code: "", name: ""),
+        organization: Organization(department: "", section: "", subsection: "", person: "", title: "", phoneExtension: "",
+                                   relatedSections: []))
+}
+
+/// Finds the seven section sheets: by the template's sheet name and title; when a user renamed or
+/// reordered them, by the section title in A1; when the title was edited, by the name alone. A
+/// missing or unreadable sheet is an error and the others are still read, so that one run reports
+/// all problems.
 enum SectionSheets {
-    static func locate(in document: XLSXDocument, template: WorkbookTemplate, file: String) throws(WorkbookImportError) -> [XLSXWorksheet] {
-        var found: [XLSXWorksheet?] = Array(repeating: nil, count: 7)
-        var byTitle: [String: XLSXWorksheet]?
-        var unreadable: XLSXReadError?  // a sheet that could not be read: the real reason when no section is found
-        func titleKey(_ title: String) -> String {
-            LabelKey.of(String(title.split(separator: "(", maxSplits: 1).first ?? Substring(title)))
-        }
-        for (k, spec) in template.sheets.all.enumerated() {
+    static func titleKey(_ title: String) -> String {
+        LabelKey.of(String(title.split(separator: "(", maxSplits: 1).first ?? Substring(title)))
+    }
+
+    static func locate(in document: XLSXDocument, template: WorkbookTemplate, ctx: ImportContext) throws(WorkbookImportError) -> [SheetView?] {
+        var cache: [Int: XLSXWorksheet] = [:]
+        var unreadable: [Int: XLSXReadError] = [:]
+        func worksheet(_ info: XLSXSheetInfo) -> XLSXWorksheet? {
+            if let ws = cache[info.index] { return ws }
+            guard unreadable[info.index] == nil else { return nil }
             do {
-                if let ws = try document.worksheet(named: spec.name), titleKey(SheetView(worksheet: ws).text(.at(0, 0))) == titleKey(spec.title) {
-                    found[k] = ws
-                    continue
-                }
-                if byTitle == nil {
-                    byTitle = [:]
-                    for info in document.sheets where info.kind == .worksheet {
-                        let ws: XLSXWorksheet?
-                        do { ws = try document.worksheet(named: info.name) } catch { unreadable = unreadable ?? error; continue }
-                        guard let ws else { continue }
-                        byTitle![titleKey(SheetView(worksheet: ws).text(.at(0, 0))), default: ws] = ws
-                    }
-                }
-                found[k] = byTitle![titleKey(spec.title)]
+                let ws = try document.worksheet(at: info.index)
+                cache[info.index] = ws
+                return ws
             } catch {
-                throw WorkbookImportError(error, file: file)
+                unreadable[info.index] = error
+                return nil
             }
         }
-        if found.contains(where: { $0 == nil }), let unreadable {
-            throw WorkbookImportError(unreadable, file: file)
+        var found: [XLSXWorksheet?] = Array(repeating: nil, count: 7)
+        var used: Set<Int> = []
+        for (k, spec) in template.sheets.all.enumerated() {
+            if let info = document.sheet(named: spec.name), info.kind == .worksheet, let ws = worksheet(info),
+               titleKey(SheetView(worksheet: ws).text(.at(0, 0))) == titleKey(spec.title) {
+                found[k] = ws
+                used.insert(ws.index)
+            }
+        }
+        for (k, spec) in template.sheets.all.enumerated() where found[k] == nil {
+            for info in document.sheets where info.kind == .worksheet && !used.contains(info.index) {
+                guard let ws = worksheet(info), titleKey(SheetView(worksheet: ws).text(.at(0, 0))) == titleKey(spec.title) else { continue }
+                found[k] = ws
+                used.insert(ws.index)
+                break
+            }
+        }
+        // A sheet with the section's name whose title was edited is still that section (its title
+        // cell is then reported as unread).
+        for (k, spec) in template.sheets.all.enumerated() where found[k] == nil {
+            if let info = document.sheet(named: spec.name), info.kind == .worksheet, !used.contains(info.index), let ws = worksheet(info) {
+                found[k] = ws
+                used.insert(ws.index)
+            }
         }
         if found.allSatisfy({ $0 == nil }) {
-            throw WorkbookImportError(file: file, message: .init(
+            if let first = unreadable.sorted(by: { $0.key < $1.key }).first { throw WorkbookImportError(first.value, file: ctx.file) }
+            throw WorkbookImportError(file: ctx.file, message: .init(
                 ja: "施策評価シートのブックではありません(「\(template.sheets.basic.name)」などのシートがありません)",
-                en: "not an evaluation-sheet workbook (no \"\(template.sheets.basic.name)\" or other section sheets)"))
+                en: "not an evaluation-sheet workbook (no \"\(template.sheets.basic.name)\" or other section sheets)"),
+                id: "xlsx.not-an-evaluation-sheet")
         }
-        if let missing = found.firstIndex(where: { $0 == nil }) {
-            let spec = template.sheets.all[missing]
-            throw WorkbookImportError(file: file, message: .init(
-                ja: "シート「\(spec.name)」(\(spec.title))が見つかりません", en: "sheet \"\(spec.name)\" (\(spec.title)) is missing"))
+        // A sheet that could not be read is an error when it may be a section (its name is one, or
+        // a section is missing); otherwise it is an extra sheet, reported as unread later.
+        let sectionMissing = found.contains { $0 == nil }
+        for (index, error) in unreadable.sorted(by: { $0.key < $1.key }) {
+            let name = document.sheets[index].name.lowercased()
+            let section = template.sheets.all.firstIndex { $0.name.lowercased() == name }
+            guard section != nil || sectionMissing else { continue }
+            let key = ImportContext.Place(section: section ?? 7 + index, row: error.reference?.row ?? -1,
+                                          column: error.reference?.column ?? -1)
+            ctx.record(WorkbookImportError(error, file: ctx.file), at: key)
         }
-        return found.map { $0! }
+        for (k, ws) in found.enumerated() where ws == nil {
+            let spec = template.sheets.all[k]
+            let unreadableHere = unreadable.keys.contains { document.sheets[$0].name.lowercased() == spec.name.lowercased() }
+            if unreadableHere { continue }
+            ctx.record(WorkbookImportError(file: ctx.file, message: .init(
+                ja: "シート「\(spec.name)」(\(spec.title))が見つかりません", en: "sheet \"\(spec.name)\" (\(spec.title)) is missing"),
+                id: "xlsx.missing-sheet"), at: .init(section: k, row: -1, column: -1))
+        }
+        return found.enumerated().map { k, ws in ws.map { SheetView(worksheet: $0, section: k) } }
+    }
+
+    /// Takes the sheet's title (A1) and policy line (A2) when they are what the export writes for
+    /// this sheet: the template's title for the fiscal year, and `施策 <code> <name>`.
+    static func takeHeading(_ view: SheetView, of sheet: EvaluationSheet, _ ctx: ImportContext) {
+        let spec = ctx.template.sheets.all[view.section]
+        let title = spec.title.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(sheet.fiscalYear))
+        if view.key(.at(0, 0)) == LabelKey.of(title) { ctx.take(view, .at(0, 0)) }
+        if view.key(.at(1, 0)) == LabelKey.of("施策 \(sheet.policy.code) \(sheet.policy.name)") { ctx.take(view, .at(1, 0)) }
     }
 }

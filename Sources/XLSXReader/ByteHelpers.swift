@@ -79,8 +79,10 @@ func parseDecimal(_ buffer: UnsafeBufferPointer<UInt8>, limit: Int = Int.max / 1
     for b in buffer {
         let d = Int(b) &- 48
         guard d >= 0 && d <= 9 else { return nil }
-        value = value * 10 + d
-        if value > limit { return nil }
+        let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+        let (next, o2) = times10.addingReportingOverflow(d)
+        guard !o1, !o2, next <= limit else { return nil }
+        value = next
     }
     return value
 }

@@ -7,11 +7,28 @@ private let exactPowersOfTen: [Double] = (0...22).map { k in
     return value
 }
 
+/// What the text of a numeric `<v>` holds.
+enum ParsedCellNumber: Equatable {
+    /// A finite number, exactly the double nearest the decimal.
+    case value(Double)
+    /// Not a decimal number at all (hex floats, `inf`, `nan`, stray characters, empty exponent).
+    case notANumber
+    /// A decimal number no cell can hold: beyond ±1.8e308, or so small it would read as 0 or lose
+    /// precision (below 2.2e-308). Never silently a different number.
+    case outOfRange
+}
+
+/// Parses the text of a numeric `<v>` (see `parseCellNumberText`); nil unless it is a number a cell holds.
+func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    if case .value(let d) = parseCellNumberText(text) { return d }
+    return nil
+}
+
 /// Parses the text of a numeric `<v>`: `[+-]digits[.digits][(e|E)[+-]digits]`. Uses Clinger's fast
 /// path (at most 2^53 as mantissa, a power of ten up to 22: one correctly rounded operation) and
-/// falls back to the standard library for everything else. Returns nil for text that is not a
-/// finite decimal number (hex floats, `inf`, `nan` and stray characters are refused).
-func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+/// falls back to the standard library for everything else. Hex floats, `inf`, `nan` and stray
+/// characters are not numbers; overflow to infinity and underflow to zero or a subnormal are out of range.
+func parseCellNumberText(_ text: UnsafeBufferPointer<UInt8>) -> ParsedCellNumber {
     let n = text.count
     var i = 0
     var negative = false
@@ -22,8 +39,10 @@ func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
     var mantissa: UInt64 = 0
     var scale = 0
     var digits = 0
+    var nonZero = false
     var exact = true
     while i < n, text[i] &- UInt8(ascii: "0") <= 9 {
+        if text[i] != UInt8(ascii: "0") { nonZero = true }
         if mantissa < 100_000_000_000_000_000 {
             mantissa = mantissa * 10 + UInt64(text[i] &- UInt8(ascii: "0"))
         } else {
@@ -35,6 +54,7 @@ func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
     if i < n && text[i] == UInt8(ascii: ".") {
         i += 1
         while i < n, text[i] &- UInt8(ascii: "0") <= 9 {
+            if text[i] != UInt8(ascii: "0") { nonZero = true }
             if mantissa < 100_000_000_000_000_000 {
                 mantissa = mantissa * 10 + UInt64(text[i] &- UInt8(ascii: "0"))
                 scale -= 1
@@ -45,7 +65,7 @@ func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
             i += 1
         }
     }
-    guard digits > 0 else { return nil }
+    guard digits > 0 else { return .notANumber }
     if i < n && (text[i] == UInt8(ascii: "e") || text[i] == UInt8(ascii: "E")) {
         i += 1
         var exponentNegative = false
@@ -60,10 +80,10 @@ func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
             exponentDigits += 1
             i += 1
         }
-        guard exponentDigits > 0 else { return nil }
+        guard exponentDigits > 0 else { return .notANumber }
         scale += exponentNegative ? -exponent : exponent
     }
-    guard i == n else { return nil }
+    guard i == n else { return .notANumber }
 
     if exact && mantissa <= 1 << 53 && scale >= -22 && scale <= 22 {
         var value = Double(mantissa)
@@ -72,9 +92,11 @@ func parseCellNumber(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         } else if scale < 0 {
             value /= exactPowersOfTen[-scale]
         }
-        return negative ? -value : value
+        return .value(negative ? -value : value)
     }
     // Slow path: the standard library's correctly rounded conversion of the validated text.
-    guard let value = Double(String(decoding: text, as: UTF8.self)), value.isFinite else { return nil }
-    return value
+    guard let value = Double(String(decoding: text, as: UTF8.self)) else { return .notANumber }
+    guard value.isFinite else { return .outOfRange }
+    if nonZero && (value == 0 || value.isSubnormal) { return .outOfRange }
+    return .value(value)
 }

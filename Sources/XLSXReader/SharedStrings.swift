@@ -35,17 +35,18 @@ enum SharedStrings {
             switch try xml.next() {
             case .startElement:
                 if xml.isElement(.spreadsheetML, "t") {
+                    // Each <t> is one ST_Xstring: decode it alone, so that runs split by a writer
+                    // never join into (or split) an escape.
+                    let start = buffer.count
                     try xml.collectText(into: &buffer)
+                    decodeOOXMLEscapes(&buffer, from: start)
                 } else if xml.isElement(.spreadsheetML, "r") {
                     continue  // a run: its <t> is handled by the next iterations
                 } else {
                     try xml.skipElement()  // rPh, phoneticPr, rPr…
                 }
             case .endElement:
-                if xml.depth == parentDepth {
-                    decodeOOXMLEscapes(&buffer)
-                    return
-                }
+                if xml.depth == parentDepth { return }
             case .text:
                 continue
             case .endOfDocument:

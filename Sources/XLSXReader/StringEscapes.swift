@@ -1,13 +1,14 @@
 // The `_xHHHH_` escapes of ST_Xstring (ECMA-376 Part 1 §22.9.2.19): Excel writes characters XML
 // cannot carry (CR as `_x000D_`, control characters) this way, and escapes a literal `_x` as `_x005F_x`.
 
-/// Decodes `_xHHHH_` escapes in place. UTF-16 surrogate pairs written as two escapes are joined;
-/// a lone surrogate becomes U+FFFD.
-func decodeOOXMLEscapes(_ bytes: inout [UInt8]) {
+/// Decodes `_xHHHH_` escapes in place, in `bytes[from...]` (the bytes before are left alone).
+/// `_x005F_` is a literal `_`, so `_x005F_x000D_` reads as the text `_x000D_`. UTF-16 surrogate
+/// pairs written as two escapes are joined; a lone surrogate becomes U+FFFD.
+func decodeOOXMLEscapes(_ bytes: inout [UInt8], from start: Int = 0) {
     let n = bytes.count
-    guard n >= 7 else { return }
+    guard start >= 0, n - start >= 7 else { return }
     let found = bytes.withUnsafeBufferPointer { b -> Bool in
-        var i = findByte(UInt8(ascii: "_"), b.baseAddress!, from: 0, to: n - 6)
+        var i = findByte(UInt8(ascii: "_"), b.baseAddress!, from: start, to: n - 6)
         while i < n - 6 {
             if b[i + 1] == UInt8(ascii: "x") && b[i + 6] == UInt8(ascii: "_") { return true }
             i = findByte(UInt8(ascii: "_"), b.baseAddress!, from: i + 1, to: n - 6)
@@ -27,9 +28,9 @@ func decodeOOXMLEscapes(_ bytes: inout [UInt8]) {
         return value
     }
 
-    var out: [UInt8] = []
+    var out: [UInt8] = Array(bytes[..<start])
     out.reserveCapacity(n)
-    var i = 0
+    var i = start
     while i < n {
         if let unit = escape(at: i) {
             i += 7

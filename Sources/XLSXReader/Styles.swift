@@ -13,11 +13,15 @@ struct StyleTable: Sendable {
 
     static let general: String? = "General"
 
-    /// The format of style index `s`; the default (General, locked) when the index is unknown.
+    /// The format of style index `s`. An index that points nowhere (or any index but 0 when the
+    /// workbook has no styles) has an unknown number format (nil) — never silently General, which
+    /// could print a number differently from what the workbook's author saw — and stays locked.
+    /// Index 0 of a workbook without cell formats is the default format: General.
     @inline(__always)
     func format(_ index: Int) -> CellFormat {
         if index >= 0 && index < cellFormats.count { return cellFormats[index] }
-        return CellFormat(numberFormatID: 0, numberFormat: Self.general, isLocked: true)
+        if index == 0 && cellFormats.isEmpty { return CellFormat(numberFormatID: 0, numberFormat: Self.general, isLocked: true) }
+        return CellFormat(numberFormatID: -1, numberFormat: nil, isLocked: true)
     }
 
     /// Parses a styles part.
@@ -79,7 +83,8 @@ struct StyleTable: Sendable {
             switch try xml.next() {
             case .startElement:
                 if xml.depth == 3 && xml.isElement(.spreadsheetML, "xf") {
-                    let id = xml.attribute(.none, "numFmtId").flatMap { Int($0) } ?? 0
+                    // Absent: General (the schema default). Present but unreadable: unknown, never General.
+                    let id = xml.attribute(.none, "numFmtId").map { Int($0) ?? -1 } ?? 0
                     var locked = true
                     // Children: <alignment>, <protection>, <extLst>.
                     while true {

@@ -85,6 +85,14 @@ struct WorksheetParser {
         xml.source.error(kind, cell: cell, offset: xml.offset, detail)
     }
 
+    /// An error at one cell of this sheet: names it `Sheet!B7` and records sheet and position.
+    private func fail(_ kind: XLSXReadError.Kind, at row: Int, _ column: Int, _ detail: String) -> XLSXReadError {
+        var e = xml.source.error(kind, cell: cellName(row, column), offset: xml.offset, detail)
+        e.sheet = sheetName
+        e.reference = CellReference(row: row, column: column)
+        return e
+    }
+
     // MARK: - Document
 
     mutating func parse(index: Int) throws(XLSXReadError) -> XLSXWorksheet {
@@ -119,7 +127,7 @@ struct WorksheetParser {
                     try xml.skipElement()
                 }
             case .endOfDocument:
-                finishOrdering()
+                try finishOrdering()
                 return XLSXWorksheet(name: sheetName, index: index, partName: xml.source.part, cells: cells, keys: keys,
                                      merges: merges, dataValidations: validations, protection: protection)
             default:
@@ -128,8 +136,9 @@ struct WorksheetParser {
         }
     }
 
-    /// Sorts cells by position when the part stored them out of order; a later duplicate wins.
-    private mutating func finishOrdering() {
+    /// Sorts cells by position when the part stored them out of order. Two cells at one address
+    /// are an error: which value is meant cannot be known, and one must never silently replace the other.
+    private mutating func finishOrdering() throws(XLSXReadError) {
         guard !inOrder else { return }
         let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
         var newCells: [XLSXCell] = []
@@ -138,11 +147,12 @@ struct WorksheetParser {
         newKeys.reserveCapacity(keys.count)
         for i in order {
             if let last = newKeys.last, last == keys[i] {
-                newCells[newCells.count - 1] = cells[i]
-            } else {
-                newCells.append(cells[i])
-                newKeys.append(keys[i])
+                let ref = cells[i].reference
+                throw fail(.duplicateCell, at: ref.row, ref.column,
+                           "the worksheet holds two cells at \(ref); which value is meant cannot be known")
             }
+            newCells.append(cells[i])
+            newKeys.append(keys[i])
         }
         cells = newCells
         keys = newKeys
@@ -160,6 +170,7 @@ struct WorksheetParser {
                     continue
                 }
                 var row = lastRow + 1
+                let rowHasReference = xml.attributeIndex(.none, "r") != nil
                 if let r = xml.attributeIndex(.none, "r") {
                     let parsed = try xml.withAttributeValue(r) { b in parseDecimal(trimmed(b), limit: 1 << 40) }
                     guard let number = parsed, number >= 1 else {
@@ -172,7 +183,7 @@ struct WorksheetParser {
                     throw fail(.cellOutOfRange, cell: "\(sheetName)!row \(row + 1)",
                                "row \(row + 1) is beyond the last row of a worksheet (1048576)")
                 }
-                lastRow = try parseRow(row)
+                lastRow = try parseRow(row, established: rowHasReference)
             case .endElement:
                 if xml.depth == 1 { return }
             case .text:
@@ -183,9 +194,11 @@ struct WorksheetParser {
         }
     }
 
-    /// Parses the cells of one row; returns the row index the row ended up using.
-    private mutating func parseRow(_ rowIndex: Int) throws(XLSXReadError) -> Int {
+    /// Parses the cells of one row; returns the row index the row ended up using. Once the row's
+    /// index is established — by its own `r`, or by its first cell — every cell `r` must agree.
+    private mutating func parseRow(_ rowIndex: Int, established: Bool) throws(XLSXReadError) -> Int {
         var row = rowIndex
+        var established = established
         var lastColumn = -1
         while true {
             switch try xml.next() {
@@ -194,9 +207,10 @@ struct WorksheetParser {
                     try xml.skipElement()
                     continue
                 }
-                let position = try parseCell(defaultRow: row, previousColumn: lastColumn)
+                let position = try parseCell(defaultRow: row, rowEstablished: established, previousColumn: lastColumn)
                 row = position.row
                 lastColumn = position.column
+                established = true
             case .endElement:
                 if xml.depth == 2 { return row }
             case .text:
@@ -211,7 +225,7 @@ struct WorksheetParser {
         case number, sharedString, formulaString, inlineString, boolean, error, date
     }
 
-    private mutating func parseCell(defaultRow: Int, previousColumn: Int) throws(XLSXReadError) -> (row: Int, column: Int) {
+    private mutating func parseCell(defaultRow: Int, rowEstablished: Bool, previousColumn: Int) throws(XLSXReadError) -> (row: Int, column: Int) {
         var row = defaultRow
         var column = previousColumn + 1
         var type = CellType.number
@@ -226,6 +240,10 @@ struct WorksheetParser {
                 let parsed = try xml.withAttributeValue(i) { b in parseCellReference(b) }
                 switch parsed {
                 case .cell(let r, let c):
+                    if rowEstablished && r != defaultRow {
+                        throw fail(.cellOutsideItsRow, at: r, c,
+                                   "cell \(CellReference(row: r, column: c)) is stored inside row \(defaultRow + 1); which position is meant cannot be known")
+                    }
                     row = r
                     column = c
                     hasReference = true
@@ -352,13 +370,13 @@ struct WorksheetParser {
         let key = row << 14 | column
         if let last = keys.last, key <= last {
             if key == last {
-                cells[cells.count - 1] = cell
-                return (row, column)
+                throw fail(.duplicateCell, at: row, column,
+                           "the worksheet holds two cells at \(CellReference(row: row, column: column)); which value is meant cannot be known")
             }
             inOrder = false
         }
         if cells.count >= maxCells {
-            throw fail(.tooManyCells(limit: maxCells), cell: cellName(row, column),
+            throw fail(.tooManyCells(limit: maxCells), at: row, column,
                        "the worksheet holds more than \(maxCells) cells")
         }
         cells.append(cell)
@@ -367,17 +385,21 @@ struct WorksheetParser {
     }
 
     private func numberValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
-        let result: XLSXValue? = valueBuffer.withUnsafeBufferPointer { all in
+        let result: Result<XLSXValue, XLSXReadError> = valueBuffer.withUnsafeBufferPointer { all in
             let text = trimmed(all)
-            if text.isEmpty { return .empty }
-            guard let number = parseCellNumber(text) else { return nil }
-            return .number(number, raw: String(decoding: text, as: UTF8.self))
+            if text.isEmpty { return .success(.empty) }
+            let shown = String(decoding: text.prefix(40), as: UTF8.self)
+            switch parseCellNumberText(text) {
+            case .value(let number):
+                return .success(.number(number, raw: String(decoding: text, as: UTF8.self)))
+            case .notANumber:
+                return .failure(fail(.invalidCellValue, at: row, column, "numeric cell holds \"\(shown)\", which is not a number"))
+            case .outOfRange:
+                return .failure(fail(.invalidCellValue, at: row, column,
+                                     "numeric cell holds \"\(shown)\", which is beyond what a cell holds (±2.2e-308 … ±1.8e308)"))
+            }
         }
-        guard let result else {
-            throw fail(.invalidCellValue, cell: cellName(row, column),
-                       "numeric cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\", which is not a number")
-        }
-        return result
+        return try result.get()
     }
 
     private func sharedStringValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
@@ -387,17 +409,17 @@ struct WorksheetParser {
             return parseDecimal(text, limit: 1 << 40).map { .some($0) }
         }
         guard let index else {
-            throw fail(.invalidCellValue, cell: cellName(row, column),
+            throw fail(.invalidCellValue, at: row, column,
                        "shared-string cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\", which is not an index")
         }
         guard let index else { return .empty }
         switch sharedStrings {
         case .missing(let reason):
-            throw fail(.missingSharedStrings, cell: cellName(row, column),
+            throw fail(.missingSharedStrings, at: row, column,
                        "the cell refers to shared string \(index) but \(reason)")
         case .table(let strings):
             guard index < strings.count else {
-                throw fail(.sharedStringIndexOutOfRange, cell: cellName(row, column),
+                throw fail(.sharedStringIndexOutOfRange, at: row, column,
                            "shared string index \(index) is out of range (the table has \(strings.count) string\(strings.count == 1 ? "" : "s"))")
             }
             return .string(strings[index])
@@ -413,7 +435,7 @@ struct WorksheetParser {
             return nil
         }
         guard let result else {
-            throw fail(.invalidCellValue, cell: cellName(row, column),
+            throw fail(.invalidCellValue, at: row, column,
                        "boolean cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\"")
         }
         return result

@@ -46,7 +46,9 @@ public struct XLSXCell: Sendable, Equatable {
     /// is `.empty`, never 0. (A string formula with `<v></v>` is a real empty-string result.)
     public let cachedValueMissing: Bool
     /// The number format code of the cell's style: `General`, `0.00`, `yyyy"年"m"月"d"日"`…
-    /// Nil when the style names a format id that is neither built in nor defined.
+    /// Nil when the format is unknown: the style names a format id that is neither built in nor
+    /// defined, the style index points past the workbook's cell formats, or the workbook has no
+    /// styles part and the cell names a style other than 0.
     public let numberFormat: String?
     /// False when the cell's style unlocks it (`<protection locked="0">`); true otherwise.
     public let isLocked: Bool

@@ -1,3 +1,5 @@
+import XLSX
+
 /// Why a workbook could not be read. The description always names the file and the part
 /// (and the cell, where one is involved), e.g.
 /// `book.xlsx: xl/worksheets/sheet1.xml (Sheet1!B3): shared string index 99 is out of range (12 strings)`.
@@ -48,6 +50,10 @@ public struct XLSXReadError: Error, CustomStringConvertible, Sendable, Equatable
         case invalidCellReference
         /// A cell lies beyond column XFD or row 1,048,576.
         case cellOutOfRange
+        /// Two cells of one worksheet have the same address (a value would silently replace another).
+        case duplicateCell
+        /// A cell's `r` names another row than the `<row>` holding it (which one is meant is unknowable).
+        case cellOutsideItsRow
         /// A cell's value does not fit its type (e.g. text in a numeric cell).
         case invalidCellValue
         /// A worksheet holds more cells than allowed.
@@ -68,17 +74,24 @@ public struct XLSXReadError: Error, CustomStringConvertible, Sendable, Equatable
     public var part: String?
     /// `Sheet!A1` when one cell is involved.
     public var cell: String?
+    /// The worksheet's name, when one cell of a worksheet is involved (with `reference`).
+    public var sheet: String?
+    /// The cell's position, when it is known (with `sheet`).
+    public var reference: CellReference?
     /// Byte offset inside the (decoded) part, for XML errors.
     public var offset: Int?
     /// Human-readable explanation.
     public var detail: String
 
     /// Creates an error.
-    public init(_ kind: Kind, file: String, part: String? = nil, cell: String? = nil, offset: Int? = nil, detail: String) {
+    public init(_ kind: Kind, file: String, part: String? = nil, cell: String? = nil, offset: Int? = nil, detail: String,
+                sheet: String? = nil, reference: CellReference? = nil) {
         self.kind = kind
         self.file = file
         self.part = part
         self.cell = cell
+        self.sheet = sheet
+        self.reference = reference
         self.offset = offset
         self.detail = detail
     }

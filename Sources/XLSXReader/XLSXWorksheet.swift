@@ -91,7 +91,8 @@ public struct XLSXWorksheet: Sendable {
 
     /// The stored cell at a reference, or nil.
     public subscript(_ reference: CellReference) -> XLSXCell? {
-        guard reference.row >= 0, reference.column >= 0, reference.column <= CellReference.maxColumn else { return nil }
+        guard reference.row >= 0, reference.row <= CellReference.maxRow,
+              reference.column >= 0, reference.column <= CellReference.maxColumn else { return nil }
         let key = reference.row << 14 | reference.column
         var lo = 0
         var hi = keys.count

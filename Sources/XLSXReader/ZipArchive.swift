@@ -94,6 +94,18 @@ final class ZipArchive {
         }
     }
 
+    /// The stored names of the package's parts (no directories), in zip order; a name stored twice
+    /// is listed once (the first entry is the one read).
+    var partNames: [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for index in 0..<zip.entryCount {
+            guard let entry = zip.entry(at: index), !entry.name.hasSuffix("/"), seen.insert(Self.normalize(entry.name)).inserted else { continue }
+            names.append(entry.name)
+        }
+        return names
+    }
+
     /// The lookup key for a part name: no leading slash, forward slashes, lower case.
     static func normalize(_ name: String) -> String {
         var s = Substring(name)

@@ -503,10 +503,39 @@ def make_x14_validations(path):
     write_zip(path, simple_package(ws))
 
 
+def make_style_index_points_nowhere(path):
+    """Cells whose style index is past the cell formats, and a format id that is not a number:
+    their number format is unknown (nil), never silently General."""
+    styles = (XML_DECL + f'<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>'
+              '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="x"/></cellXfs></styleSheet>')
+    rows = ('<row r="1"><c r="A1" s="1"><v>33</v></c><c r="B1" s="7"><v>33</v></c><c r="C1" s="2"><v>33</v></c>'
+            '<c r="D1"><v>33</v></c></row>')
+    write_zip(path, simple_package(sheet(rows), styles=styles))
+
+
+def make_no_styles_part(path):
+    """A workbook without a styles part: style 0 is General, any other style is unknown."""
+    rows = '<row r="1"><c r="A1"><v>33</v></c><c r="B1" s="0"><v>33</v></c><c r="C1" s="5"><v>33</v></c></row>'
+    write_zip(path, simple_package(sheet(rows), styles=None))
+
+
+def make_escapes_in_runs(path):
+    """_xHHHH_ escapes are decoded per <t>: a literal escape written as _x005F_x…, CR as _x000D_,
+    and runs that only together look like an escape stay as typed; the same in inline strings."""
+    shared = sst('<si><t>CR_x000D_LF_x000D_\nend</t></si>',
+                 '<si><t>literal _x005F_x000D_ and _x005F_x005F_</t></si>',
+                 '<si><r><t>_x00</t></r><r><t>41_</t></r></si>',
+                 '<si><r><t>a_x000D_</t></r><r><rPr><b/></rPr><t>b</t></r></si>')
+    rows = ('<row r="1">' + "".join(f'<c r="{c}1" t="s"><v>{i}</v></c>' for i, c in enumerate("ABCD")) + '</row>'
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>in_x000D_line _x005F_x0041_</t></is></c>'
+            '<c r="B2" t="str"><f>"x"</f><v>f_x000D_s _x005F_x000D_</v></c></row>')
+    write_zip(path, simple_package(sheet(rows), shared=shared))
+
+
 def make_rows_out_of_order(path):
     rows = ('<row r="3"><c r="B3"><v>3</v></c><c r="A3"><v>2</v></c></row>'
             '<row r="1"><c r="A1"><v>1</v></c></row>'
-            '<row r="3"><c r="B3"><v>33</v></c></row>')
+            '<row r="3"><c r="C3"><v>33</v></c></row>')
     write_zip(path, simple_package(sheet(rows)))
 
 
@@ -621,6 +650,20 @@ def make_hostile():
     write_zip(h("deep-nesting.xlsx"), replace_part(valid_parts(), "xl/worksheets/sheet1.xml", deep))
     write_zip(h("non-numeric-value.xlsx"), simple_package(sheet('<row r="2"><c r="B2"><v>12abc</v></c></row>')))
     write_zip(h("nan-numeric-value.xlsx"), simple_package(sheet('<row r="2"><c r="B2"><v>NaN</v></c></row>')))
+    # Numbers no cell holds, never read as another number (infinity, 0).
+    write_zip(h("number-overflows-to-infinity.xlsx"), simple_package(sheet('<row r="2"><c r="B2"><v>1E+400</v></c></row>')))
+    write_zip(h("number-underflows-to-zero.xlsx"), simple_package(sheet('<row r="2"><c r="C2"><v>-1.5e-400</v></c></row>')))
+    write_zip(h("hex-float-number.xlsx"), simple_package(sheet('<row r="2"><c r="D2"><v>0x1p3</v></c></row>')))
+    # Two cells at one address: in one row, and in a row element written twice (one value would
+    # silently replace the other).
+    write_zip(h("duplicate-cell-address.xlsx"),
+              simple_package(sheet('<row r="4"><c r="A4"><v>1</v></c><c r="B4"><v>2</v></c><c r="B4"><v>3</v></c></row>')))
+    write_zip(h("duplicate-cell-in-repeated-row.xlsx"),
+              simple_package(sheet('<row r="4"><c r="B4"><v>2</v></c></row><row r="5"><c r="A5"><v>5</v></c></row>'
+                                   '<row r="4"><c r="B4"><v>3</v></c></row>')))
+    # A cell whose r names another row than its <row>: which one is meant cannot be known.
+    write_zip(h("cell-outside-its-row.xlsx"),
+              simple_package(sheet('<row r="5"><c r="A5"><v>1</v></c><c r="B7"><v>2</v></c></row>')))
     write_zip(h("unsupported-compression-bzip2.xlsx"),
               [(n, d, zipfile.ZIP_BZIP2 if n == "xl/worksheets/sheet1.xml" else zipfile.ZIP_DEFLATED)
                for n, d in valid_parts()])
@@ -659,6 +702,9 @@ def main():
     make_utf16(q("utf16-shared-strings.xlsx"))
     make_x14_validations(q("data-validations-and-protection.xlsx"))
     make_rows_out_of_order(q("rows-out-of-order.xlsx"))
+    make_style_index_points_nowhere(q("style-index-points-nowhere.xlsx"))
+    make_no_styles_part(q("no-styles-part.xlsx"))
+    make_escapes_in_runs(q("escapes-decoded-per-text-element.xlsx"))
     make_hostile()
 
 

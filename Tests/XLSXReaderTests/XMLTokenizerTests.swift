@@ -223,14 +223,25 @@ func tokenizeError(bytes: [UInt8]) -> XLSXReadError? {
     }
 
     @Test func numbersMatchTheStandardLibrary() {
-        for text in ["0", "-0", "12345", "0.58", "0.57999999999999996", "-1.5e-07", "1.0E-3", "1E+308", "4.9E-324",
+        for text in ["0", "-0", "12345", "0.58", "0.57999999999999996", "-1.5e-07", "1.0E-3", "1E+308", "2.2250738585072014E-308",
                      "123456789012345678901234567890", "9007199254740993", "0.1", ".5", "5.", "+7", "1e22", "1e23",
                      "123.456e-5", "2.2250738585072014E-308", "45383.7569444444"] {
             #expect(parse(text) == Double(text), "\(text)")
         }
-        for text in ["", "-", ".", "e5", "1e", "1e+", "0x1p3", "inf", "nan", "1.2.3", "1e5e5", "--1", "1,5", "1 2", "1e999"] {
+        for text in ["", "-", ".", "e5", "1e", "1e+", "0x1p3", "0X10", "inf", "-Infinity", "nan", "NaN", "1.2.3", "1e5e5",
+                     "--1", "+-1", "1,5", "1 2", "1e1.5", "١٢"] {
             #expect(parse(text) == nil, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBufferPointer { parseCellNumberText($0) } == .notANumber, "\(text)")
         }
+        // Numbers no cell holds are out of range — never infinity, never 0, never a subnormal.
+        for text in ["1e999", "-1E+309", "1e-400", "-1.5e-400", "4.9E-324", "2e-320", "0.000001e-305",
+                     "1" + String(repeating: "0", count: 400)] {
+            #expect(parse(text) == nil, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBufferPointer { parseCellNumberText($0) } == .outOfRange, "\(text)")
+        }
+        // Zero written with an extreme exponent is still exactly zero.
+        #expect(parse("0e-400") == 0)
+        #expect(parse("0.000e+999") == 0)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let mantissa = UInt64.random(in: 0...(1 << 60), using: &generator) >> UInt64.random(in: 0...60, using: &generator)

@@ -1,0 +1,152 @@
+import EvalSheetModel
+
+/// A numeric cell's value as Excel shows it: a decimal of at most 15 significant digits (Excel
+/// computes and displays with 15), kept as digits and a power of ten so that no step can overflow,
+/// trap or silently turn into another number (`1E+200` never becomes 0, `0.30000000000000004`
+/// reads as 0.3, as Excel shows it). Used by import only.
+struct CellDecimal: Equatable {
+    /// True for values below zero (never for zero).
+    var negative: Bool
+    /// The significant digits, 0…9 each, without leading or trailing zeros; empty for zero.
+    var digits: [UInt8]
+    /// The value is `digits × 10^exponent`.
+    var exponent: Int
+
+    /// The most significant digits Excel keeps.
+    static let excelPrecision = 15
+
+    /// The double's shortest round-trip decimal rounded to 15 significant digits; nil for ±inf and NaN.
+    init?(_ value: Double) {
+        guard value.isFinite else { return nil }
+        negative = value < 0
+        digits = []
+        exponent = 0
+        var mantissaDigits: [UInt8] = []
+        var pointSeen = false
+        var fractionCount = 0
+        var exponentPart = 0
+        var exponentNegative = false
+        var inExponent = false
+        for byte in value.magnitude.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let d = byte - UInt8(ascii: "0")
+                if inExponent {
+                    if exponentPart < 10_000 { exponentPart = exponentPart * 10 + Int(d) }
+                } else {
+                    mantissaDigits.append(d)
+                    if pointSeen { fractionCount += 1 }
+                }
+            case UInt8(ascii: "."): pointSeen = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            case UInt8(ascii: "-"): exponentNegative = true
+            default: continue  // "+"
+            }
+        }
+        exponent = (exponentNegative ? -exponentPart : exponentPart) - fractionCount
+        digits = mantissaDigits
+        normalize()
+        roundToSignificantDigits(Self.excelPrecision)
+    }
+
+    init(negative: Bool, digits: [UInt8], exponent: Int) {
+        self.negative = negative
+        self.digits = digits
+        self.exponent = exponent
+        normalize()
+    }
+
+    var isZero: Bool { digits.isEmpty }
+
+    /// Digits before the decimal point (0 for values below 1).
+    var integerDigitCount: Int { isZero ? 0 : max(0, digits.count + exponent) }
+
+    /// Digits after the decimal point needed to print the value exactly.
+    var fractionDigitCount: Int { max(0, -exponent) }
+
+    /// Whether the value is a whole number.
+    var isWhole: Bool { exponent >= 0 || isZero }
+
+    /// The value × 10^k (percent: k = 2).
+    func scaled(by k: Int) -> CellDecimal {
+        CellDecimal(negative: negative, digits: digits, exponent: isZero ? 0 : exponent + k)
+    }
+
+    /// Rounded half away from zero to `places` digits after the point (Excel's display rounding).
+    func rounded(fractionDigits places: Int) -> CellDecimal {
+        guard !isZero, -exponent > places else { return self }
+        let drop = -exponent - places  // digits to remove from the right, ≥ 1
+        if drop > digits.count { return CellDecimal(negative: false, digits: [], exponent: 0) }
+        var kept = Array(digits[..<(digits.count - drop)])
+        let roundUp = digits[digits.count - drop] >= 5
+        var newExponent = -places
+        if roundUp {
+            var i = kept.count - 1
+            while i >= 0 && kept[i] == 9 {
+                kept[i] = 0
+                i -= 1
+            }
+            if i >= 0 { kept[i] += 1 } else { kept.insert(1, at: 0) }
+        }
+        if kept.isEmpty { newExponent = 0 }
+        return CellDecimal(negative: negative && !kept.allSatisfy { $0 == 0 }, digits: kept, exponent: newExponent)
+    }
+
+    /// Plain decimal text with exactly `fractionDigits` digits after the point (`33.0`, `-0.690`,
+    /// `360000`). Only call after checking `integerDigitCount` is small.
+    func plainText(fractionDigits places: Int) -> String {
+        var integer: [UInt8] = []
+        var fraction: [UInt8] = []
+        let pointAt = digits.count + exponent  // index in `digits` where the point falls
+        for (i, d) in digits.enumerated() {
+            if i < pointAt { integer.append(d) } else { fraction.append(d) }
+        }
+        if exponent > 0 { integer += Array(repeating: 0, count: exponent) }
+        if pointAt < 0 { fraction = Array(repeating: 0, count: -pointAt) + fraction }
+        if fraction.count < places { fraction += Array(repeating: 0, count: places - fraction.count) }
+        if integer.isEmpty { integer = [0] }
+        var text = negative ? "-" : ""
+        text += String(decoding: integer.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        if places > 0 {
+            text += "." + String(decoding: fraction.prefix(places).map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        }
+        return text
+    }
+
+    /// The value as Excel's General format would print it in a wide cell: plain digits while they
+    /// fit in 15 significant digits and 10 decimals, else `1.5E+20` / `1E-12`.
+    var generalText: String {
+        if isZero { return "0" }
+        if integerDigitCount <= Self.excelPrecision && fractionDigitCount <= PrintedNumber.maximumFractionDigits {
+            return plainText(fractionDigits: fractionDigitCount)
+        }
+        let power = digits.count - 1 + exponent
+        var mantissa = String(decoding: digits.prefix(1).map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        if digits.count > 1 {
+            mantissa += "." + String(decoding: digits.dropFirst().map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        }
+        return (negative ? "-" : "") + mantissa + "E" + (power < 0 ? "-" : "+") + String(power.magnitude)
+    }
+
+    private mutating func normalize() {
+        var lead = 0
+        while lead < digits.count && digits[lead] == 0 { lead += 1 }
+        if lead > 0 { digits.removeFirst(lead) }
+        var trail = 0
+        while trail < digits.count && digits[digits.count - 1 - trail] == 0 { trail += 1 }
+        if trail > 0 {
+            digits.removeLast(trail)
+            exponent += trail
+        }
+        if digits.isEmpty {
+            exponent = 0
+            negative = false
+        }
+    }
+
+    private mutating func roundToSignificantDigits(_ n: Int) {
+        guard digits.count > n else { return }
+        let places = -exponent - (digits.count - n)
+        self = rounded(fractionDigits: places)
+    }
+}

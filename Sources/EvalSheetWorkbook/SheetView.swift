@@ -1,0 +1,122 @@
+import EvalSheetModel
+import XLSX
+import XLSXReader
+
+/// A worksheet as the importer reads it: values as text, labels compared the tolerant way
+/// (spaces removed, full-width folded), searches for labels by text — and the set of cells the
+/// import took (values placed in the model, fixed labels it checked), so that every other
+/// non-empty cell can be reported instead of silently dropped.
+struct SheetView {
+    let worksheet: XLSXWorksheet
+    /// The section (0…6) the sheet holds; messages are sorted by it.
+    let section: Int
+    /// Row number → position in `worksheet.rows`, for direct access to a row's cells.
+    private let rowPositions: [Int: Int]
+    private let taken: TakenCells
+
+    init(worksheet: XLSXWorksheet, section: Int = 0) {
+        self.worksheet = worksheet
+        self.section = section
+        var positions: [Int: Int] = [:]
+        positions.reserveCapacity(worksheet.rows.count)
+        for (i, row) in worksheet.rows.enumerated() { positions[row.index] = i }
+        rowPositions = positions
+        taken = TakenCells()
+    }
+
+    var name: String { worksheet.name }
+
+    /// The cells of a row (empty when the row holds nothing).
+    func cells(row: Int) -> ArraySlice<XLSXCell> {
+        rowPositions[row].map { worksheet.rows[$0].cells } ?? []
+    }
+
+    /// The cell's value as text: strings exactly as stored (a carriage return stays one), numbers as
+    /// Excel's General format shows them (15 significant digits).
+    func text(_ ref: CellReference) -> String {
+        Self.text(of: worksheet.value(at: ref))
+    }
+
+    static func text(of value: XLSXValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .number(let d, _): return CellDecimal(d)?.generalText ?? String(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .date(let d): return d
+        case .empty: return ""
+        }
+    }
+
+    /// The label key of a cell (for comparing fixed labels).
+    func key(_ ref: CellReference) -> String { LabelKey.of(text(ref)) }
+
+    /// Whether the cell holds the fixed label `label` (compared the tolerant way).
+    func isLabel(_ ref: CellReference, _ label: String) -> Bool {
+        guard case .string(let s) = worksheet.value(at: ref) else { return false }
+        return s.hasLabelKey(LabelKey.of(label))
+    }
+
+    func isBlank(_ ref: CellReference) -> Bool { text(ref).trimmedSpaces().isEmpty }
+
+    /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
+    /// optionally only in one column.
+    func find(_ label: String, fromRow: Int = 0, column: Int? = nil) -> CellReference? {
+        let target = LabelKey.of(label)
+        for row in worksheet.rows where row.index >= fromRow {
+            for cell in row.cells where column == nil || cell.reference.column == column {
+                if case .string(let s) = cell.value, s.hasLabelKey(target) { return cell.reference }
+            }
+        }
+        return nil
+    }
+
+    /// The cell of the row holding the template's end marker (以下余白), if any.
+    func endMarker(row: Int, marker: String) -> CellReference? {
+        let target = LabelKey.of(marker)
+        return cells(row: row).first {
+            if case .string(let s) = $0.value { return s.hasLabelKey(target) }
+            return false
+        }?.reference
+    }
+
+    /// The last row index holding anything.
+    var lastRow: Int { worksheet.usedRange?.last.row ?? 0 }
+
+    /// The non-empty cells of a row at or right of `fromColumn`.
+    func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
+        cells(row: row).map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
+    }
+
+    // MARK: - What the import took
+
+    /// Records that the import read this cell (a value, or a fixed label it checked).
+    func take(_ ref: CellReference) { taken.cells.insert(ref) }
+
+    func wasTaken(_ ref: CellReference) -> Bool { taken.cells.contains(ref) }
+
+    /// Whether a cell holds something a person typed: a value other than blank text, or a formula.
+    static func holdsContent(_ cell: XLSXCell) -> Bool {
+        if cell.hasFormula { return true }
+        switch cell.value {
+        case .empty: return false
+        case .string(let s): return !s.trimmedSpaces().isEmpty
+        default: return true
+        }
+    }
+
+    /// The cells holding content that the import did not take, in row and column order.
+    var untakenCells: [XLSXCell] {
+        worksheet.cells.filter { Self.holdsContent($0) && !taken.cells.contains($0.reference) }
+    }
+}
+
+/// The cells one sheet's import took (a reference type so that copies of a `SheetView` share it).
+private final class TakenCells {
+    var cells: Set<CellReference> = []
+}
+
+/// How labels are compared on import (see `StringProtocol.labelKey()`).
+enum LabelKey {
+    static func of(_ s: String) -> String { s.labelKey() }
+}
