@@ -31,3 +31,35 @@ enum TextMetrics {
         return Double(lines) * lineHeight + 5
     }
 }
+
+/// Text derived from the model for places that are not cells — the page header, document
+/// properties, a link's tooltip — where a value must fit a short limit and hold no control
+/// characters. The model's value itself is always written whole, in its cell.
+enum DerivedText {
+    /// `text` cut to at most `limit` UTF-16 units (Excel's count), ending in `…` when cut.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        guard text.utf16.count > limit else { return text }
+        var out = ""
+        var units = 0
+        for character in text {
+            let n = character.utf16.count
+            if units + n > limit - 1 { break }
+            out.append(character)
+            units += n
+        }
+        return out + "…"
+    }
+
+    /// One line: control characters (line breaks included) become spaces, U+FFFE/U+FFFF U+FFFD.
+    static func line(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0..<0x20, 0x7F: scalars.append(" ")
+            case 0xFFFE, 0xFFFF: scalars.append("\u{FFFD}")
+            default: scalars.append(u)
+            }
+        }
+        return String(scalars)
+    }
+}

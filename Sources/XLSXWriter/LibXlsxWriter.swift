@@ -118,6 +118,13 @@ final class LXWBook {
     private let scratchDirectory: CStringBox?
     /// That directory for messages and the free-space check (`tmpfile()` uses /tmp).
     private let scratchDirectoryPath: String
+    /// The file libxlsxwriter writes.
+    private let filePath: String
+    /// Numbers whose `%.16G` text is not their shortest, to correct once the file is written.
+    private(set) var numberCorrections = XLSXNumberCorrections()
+
+    @inline(__always) func noteNumber(_ value: Double) { numberCorrections.note(value) }
+
     /// An upper estimate of the largest scratch file: every string's bytes, escaped, plus a
     /// generous allowance per cell and for the fixed parts.
     private(set) var scratchBytesNeeded = 256 << 10
@@ -141,6 +148,7 @@ final class LXWBook {
         _ = allocatorTuned
         self.scratchDirectory = scratchDirectory.map(CStringBox.init)
         self.scratchDirectoryPath = scratchDirectory ?? "/tmp"
+        self.filePath = path
         var options = lxw_workbook_options()
         options.tmpdir = self.scratchDirectory?.pointer
         guard let raw = path.withCString({ workbook_new_opt($0, &options) }) else {
@@ -198,7 +206,12 @@ final class LXWBook {
         errno = 0
         let error = workbook_close(raw)
         let system = errno
-        guard error != LXW_NO_ERROR else { return }
+        guard error != LXW_NO_ERROR else {
+            if !numberCorrections.isEmpty {
+                try LibZipRewrite.correctNumbers(in: filePath, numberCorrections.table, reportingAs: path)
+            }
+            return
+        }
         let message = lxw_strerror(error).map { String(cString: $0) } ?? "unknown error"
         throw XLSXWriteError.cannotWriteFile(path, libraryCode: Int32(truncatingIfNeeded: error.rawValue),
                                              libraryMessage: message, systemError: system)
@@ -556,6 +569,7 @@ final class LXWSheet {
         try LXWGuard.cell(row, column)
         book.noteCell()
         try LXWGuard.number(value)
+        book.noteNumber(value)
         let format = try book.format(for: style)
         try check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(column), value, format), "worksheet_write_number")
     }
@@ -584,6 +598,7 @@ final class LXWSheet {
         book.noteCell()
         try LXWGuard.cellFormula(formula)
         try LXWGuard.number(cachedNumber, what: "cached formula result")
+        book.noteNumber(cachedNumber)
         let format = try book.format(for: style)
         let error = formula.withCString {
             worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(column), $0, format, cachedNumber)

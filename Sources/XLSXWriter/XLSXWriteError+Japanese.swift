@@ -94,6 +94,7 @@ extension XLSXWriteError {
     /// What a libxlsxwriter error code means for a file being written, in Japanese.
     static func japaneseLibraryCause(_ code: Int32) -> String {
         switch UInt32(bitPattern: code) {
+        case 0: return "書き終えたブックの数値の表記を直せませんでした"
         case LXWErrorCodes.memory: return "メモリが足りません"
         case LXWErrorCodes.creatingFile: return "ファイルを作成できません(フォルダがないか、書き込む権限がありません)"
         case LXWErrorCodes.creatingTemporaryFile: return "作業用の一時ファイルを作成できません"
