@@ -58,9 +58,13 @@ public struct WorkbookExportError: Error, Sendable, CustomStringConvertible {
     /// The writer's error when the file itself could not be created or written (the first one).
     public var writeError: XLSXWriteError? { problems.lazy.compactMap(\.writeError).first }
 
-    /// One line per problem: `out/511.xlsx: 5 評価「評価理由」: message`.
+    /// One line per problem: `out/511.xlsx: 「5 評価」の「評価理由」: message` (a message about the
+    /// file itself already names it: `ブック out/511.xlsx を書き込めません: …`).
     public func lines(_ language: Language) -> [String] {
-        problems.map { "\(file): \($0.text(language))" }
+        problems.map { p in
+            let text = p.text(language)
+            return p.field == nil && p.place.isEmpty && text.contains(file) ? text : "\(file): \(text)"
+        }
     }
 
     /// All lines, joined.

@@ -9,6 +9,7 @@ enum TemplateSchema {
     /// The built-in template as a JSON tree: the schema every template file must follow.
     static let schema: TemplateJSON = {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // a stable order for messages
         guard let data = try? encoder.encode(WorkbookTemplate.standard), let tree = try? TemplateJSON.parse(data) else {
             fatalError("the built-in template must encode")
         }

@@ -34,6 +34,9 @@ public struct YearIndexWriter: Sendable {
                     .init(id: "export.cell", place: e.place, message: e.error.message, writeError: e.error)])
             case let e as XLSXWriteError:
                 throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: e.message, writeError: e)])
+            case let e as TotalOverflow:
+                throw WorkbookExportError(file: path, problems: [.init(id: "export.total", place: "'基本目標別'", message: .init(
+                    ja: "基本目標 \(e.goal) の総事業費の合計が大きすぎて計算できません", en: "the total of goal \(e.goal) is too large to compute"))])
             default:
                 throw error
             }
@@ -55,10 +58,13 @@ public struct YearIndexWriter: Sendable {
         }
     }
 
+    /// A goal's total that Int cannot hold.
+    private struct TotalOverflow: Error { var goal: String }
+
     /// `a + b`, or an error when the sum leaves what Int holds (never a trap).
-    private static func add(_ a: Int, _ b: Int) throws -> Int {
+    private static func add(_ a: Int, _ b: Int, goal: String) throws -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw XLSXWriteError.valueOutOfRange(what: "total", value: Double(a) + Double(b), range: 0...Double(Int.max)) }
+        if overflow { throw TotalOverflow(goal: goal) }
         return sum
     }
 
@@ -123,7 +129,7 @@ public struct YearIndexWriter: Sendable {
         var goals: [(CodedName, [Int])] = []
         for r in rows {
             if let i = goals.firstIndex(where: { $0.0.code == r.goal.code }) {
-                goals[i].1 = try zip(goals[i].1, r.totals).map { try Self.add($0, $1) }
+                goals[i].1 = try zip(goals[i].1, r.totals).map { try Self.add($0, $1, goal: r.goal.code) }
             } else {
                 goals.append((r.goal, r.totals))
             }
@@ -152,7 +158,7 @@ public struct YearIndexWriter: Sendable {
         try goalSheet.writeFormula("=SUM(C4:C\(totalRow))", cachedNumber: Double(rows.count), at: .at(totalRow, 2), style: styles.totalAmount)
         for k in columns.indices {
             let col = CellReference.columnName(3 + k)
-            let total = try goals.reduce(0) { try Self.add($0, k < $1.1.count ? $1.1[k] : 0) }
+            let total = try goals.reduce(0) { try Self.add($0, k < $1.1.count ? $1.1[k] : 0, goal: "合計") }
             try goalSheet.writeFormula("=SUM(\(col)4:\(col)\(totalRow))", cachedNumber: Double(total),
                                        at: .at(totalRow, 3 + k), style: styles.totalAmount)
         }

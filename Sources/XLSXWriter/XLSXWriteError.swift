@@ -72,7 +72,7 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .fileExists(let path):
-            return "the file \(path) already exists (pass overwrite: true to replace it)"
+            return "the file \(path) already exists (it was not overwritten)"
         case .directoryNotWritable(let dir):
             return "the directory \(dir) does not exist or is not writable"
         case .cannotCreateWorkbook(let path):
@@ -100,7 +100,7 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
             guard value.isFinite else { return "\(what) is not a finite number" }
             return "\(what) is \(Self.plain(value)); it must lie in \(Self.plain(range.lowerBound))…\(Self.plain(range.upperBound))"
         case .cellOutOfRange(let row, let column):
-            return "cell (row \(row), column \(column)) lies outside the sheet (rows 0…1048575, columns 0…16383)"
+            return "the cell at row \(row + 1), column \(column + 1) lies outside the sheet (1,048,576 rows × 16,384 columns)"
         case .invalidSheetName(let name, let reason):
             return "invalid sheet name \"\(name)\": \(reason)"
         case .duplicateSheetName(let name):
