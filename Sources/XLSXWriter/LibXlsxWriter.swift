@@ -120,10 +120,14 @@ final class LXWBook {
     private let scratchDirectoryPath: String
     /// The file libxlsxwriter writes.
     private let filePath: String
-    /// Numbers whose `%.16G` text is not their shortest, to correct once the file is written.
-    private(set) var numberCorrections = XLSXNumberCorrections()
+    /// Number texts to correct once the file is written, by sheet index: libxlsxwriter's `%.16G`
+    /// text → the shortest text of the same double (see XLSXNumberText.swift).
+    private(set) var numberCorrections: [Int: [String: String]] = [:]
 
-    @inline(__always) func noteNumber(_ value: Double) { numberCorrections.note(value) }
+    @inline(__always) func noteNumber(_ value: Double, sheet: Int) {
+        guard let (written, wanted) = XLSXNumberText.safeCorrection(value) else { return }
+        numberCorrections[sheet, default: [:]][written] = wanted
+    }
 
     /// An upper estimate of the largest scratch file: every string's bytes, escaped, plus a
     /// generous allowance per cell and for the fixed parts.
@@ -207,8 +211,11 @@ final class LXWBook {
         let error = workbook_close(raw)
         let system = errno
         guard error != LXW_NO_ERROR else {
-            if !numberCorrections.isEmpty {
-                try LibZipRewrite.correctNumbers(in: filePath, numberCorrections.table, reportingAs: path)
+            let parts = numberCorrections.reduce(into: [String: [String: String]]()) {
+                $0["xl/worksheets/sheet\($1.key + 1).xml"] = $1.value
+            }
+            if !parts.isEmpty {
+                try LibZipRewrite.correctNumbers(in: filePath, parts, reportingAs: path)
             }
             return
         }
@@ -569,7 +576,7 @@ final class LXWSheet {
         try LXWGuard.cell(row, column)
         book.noteCell()
         try LXWGuard.number(value)
-        book.noteNumber(value)
+        book.noteNumber(value, sheet: index)
         let format = try book.format(for: style)
         try check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(column), value, format), "worksheet_write_number")
     }
@@ -598,7 +605,7 @@ final class LXWSheet {
         book.noteCell()
         try LXWGuard.cellFormula(formula)
         try LXWGuard.number(cachedNumber, what: "cached formula result")
-        book.noteNumber(cachedNumber)
+        book.noteNumber(cachedNumber, sheet: index)
         let format = try book.format(for: style)
         let error = formula.withCString {
             worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(column), $0, format, cachedNumber)

@@ -14,9 +14,9 @@ import Darwin
 #endif
 
 enum LibZipRewrite {
-    /// Applies `corrections` to every `xl/worksheets/*.xml` part of the workbook at `path`.
-    /// Errors name `reportedPath` (the file the user asked for).
-    static func correctNumbers(in path: String, _ corrections: [String: String], reportingAs reportedPath: String) throws {
+    /// Applies to each worksheet part named in `corrections` (`xl/worksheets/sheet4.xml`) its
+    /// corrections. Errors name `reportedPath` (the file the user asked for).
+    static func correctNumbers(in path: String, _ corrections: [String: [String: String]], reportingAs reportedPath: String) throws {
         var code: Int32 = 0
         guard let archive = zip_open(path, 0, &code) else {
             throw failure(reportedPath, "the written workbook could not be reopened (libzip error \(code))", system: errno)
@@ -26,7 +26,7 @@ enum LibZipRewrite {
         for index in 0..<UInt64(max(0, count)) {
             guard let namePointer = zip_get_name(archive, index, ZIP_FL_ENC_RAW) else { continue }
             let name = String(cString: namePointer)
-            guard name.hasPrefix("xl/worksheets/"), name.hasSuffix(".xml"), !name.contains("_rels") else { continue }
+            guard let table = corrections[name] else { continue }
             var stat = zip_stat_t()
             guard zip_stat_index(archive, index, 0, &stat) == 0, let file = zip_fopen_index(archive, index, 0) else {
                 zip_discard(archive)
@@ -39,7 +39,7 @@ enum LibZipRewrite {
                 zip_discard(archive)
                 throw failure(reportedPath, "the part \(name) could not be read back", system: 0)
             }
-            guard let corrected = XLSXNumberText.rewrite(xml, corrections) else { continue }
+            guard let corrected = XLSXNumberText.rewrite(xml, table) else { continue }
             // libzip frees the buffer (free()) once the archive is written.
             guard let buffer = malloc(max(1, corrected.count)) else {
                 zip_discard(archive)

@@ -44,6 +44,16 @@ enum XLSXNumberText {
         return written == wanted ? nil : (written, wanted)
     }
 
+    /// The correction to make for `value`, made only when the library's text already reads back as
+    /// the same double (`0.6899999999999999` → `0.69`): then it changes the text of every cell
+    /// holding that text and the value of none, whatever other number printed the same. A double
+    /// that needs 17 digits keeps libxlsxwriter's 16 (no printed decimal of a sheet needs more than 15).
+    @inline(__always)
+    static func safeCorrection(_ value: Double) -> (String, String)? {
+        guard let (written, wanted) = correction(value), Double(written) == value else { return nil }
+        return (written, wanted)
+    }
+
     /// Replaces, in one worksheet's XML, each `<v>written</v>` of a number cell (not a `t="str"`
     /// formula, whose cached value is text) by its shortest form. Returns nil when nothing changed.
     static func rewrite(_ xml: [UInt8], _ corrections: [String: String]) -> [UInt8]? {
@@ -84,23 +94,5 @@ enum XLSXNumberText {
         let tag = String(decoding: xml[from..<end], as: UTF8.self)
         return tag.contains(" t=\"str\"") || tag.contains(" t=\"s\"") || tag.contains(" t=\"inlineStr\"")
             || tag.contains(" t=\"e\"") || tag.contains(" t=\"b\"")
-    }
-}
-
-/// The corrections a workbook needs, gathered while its numbers are written.
-///
-/// A correction is made only when the library's text already reads back as the same double
-/// (`0.6899999999999999` → `0.69`): then it changes the text of every cell holding it and the value
-/// of none, whatever other number printed the same. A double that needs 17 digits keeps
-/// libxlsxwriter's 16 (no printed decimal of a sheet needs more than 15).
-struct XLSXNumberCorrections {
-    private(set) var table: [String: String] = [:]
-
-    var isEmpty: Bool { table.isEmpty }
-
-    @inline(__always)
-    mutating func note(_ value: Double) {
-        guard let (written, wanted) = XLSXNumberText.correction(value), Double(written) == value else { return }
-        table[written] = wanted
     }
 }
