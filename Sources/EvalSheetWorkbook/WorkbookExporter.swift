@@ -147,10 +147,10 @@ enum HeaderText {
     /// followed by `G` would read as libxlsxwriter's picture code) and its control characters spaces.
     static func fill(_ format: String, _ s: EvaluationSheet) -> String {
         let value = { (v: String) in DerivedText.line(v).replacingOccurrences(of: "&", with: "＆") }
-        func filled(_ name: String) -> String {
+        func filled(_ name: String) -> String {  // the name last: its own text is never taken for a placeholder
             format.replacingOccurrences(of: "{code}", with: value(s.policy.code))
-                .replacingOccurrences(of: "{name}", with: name)
                 .replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
+                .replacingOccurrences(of: "{name}", with: name)
         }
         let name = value(s.policy.name)
         let full = filled(name)

@@ -135,12 +135,12 @@ struct TemplateTests {
         let dir = RepositoryPaths.temporaryDirectory("header")
         defer { try? FileManager.default.removeItem(at: dir) }
         var s = RealYear.sheet("511")
-        s.policy.name = "R&G\n" + String(repeating: "長い施策名", count: 100)
+        s.policy.name = "R&G\n{fiscalYear}" + String(repeating: "長い施策名", count: 100)
         let path = dir.appendingPathComponent("511.xlsx").path
         try WorkbookExporter(toolVersion: "test").export(s, to: path)
         let dump = try #require(try WorkbookDump.load([path])[path])
         let header = try #require(dump.print["1 基本情報"]?.header)
-        #expect(header.hasPrefix("施策 511 R＆G 長い施策名"))
+        #expect(header.hasPrefix("施策 511 R＆G {fiscalYear}長い施策名"), "\(header)")
         #expect(header.hasSuffix("…"))
         #expect(dump.names["ES_PolicyName"]?.value == .string(s.policy.name))
         let loaded = try WorkbookImporter().read(path: path)
