@@ -15,7 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // C libraries, each reached through exactly one Swift file.
+        // C libraries, each reached through exactly one Swift file per target (XLSXWriter: libxlsxwriter in
+        // LibXlsxWriter.swift, libzip in LibZipRewrite.swift; XLSXReader: libzip in LibZip.swift).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CZip", pkgConfig: "libzip",
@@ -31,7 +32,7 @@ let package = Package(
 
         // A domain-free XLSX layer: cell references (XLSX), writing (XLSXWriter), reading (XLSXReader).
         .target(name: "XLSX"),
-        .target(name: "XLSXWriter", dependencies: ["XLSX", "CXlsxWriter", "FileOutput"]),
+        .target(name: "XLSXWriter", dependencies: ["XLSX", "CXlsxWriter", "CZip", "FileOutput"]),
         .target(name: "XLSXReader", dependencies: ["XLSX", "CZip"]),
 
         // The city's workbook layout: one description drives export and import.

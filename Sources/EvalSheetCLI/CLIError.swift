@@ -23,7 +23,8 @@ enum ErrorText {
         case let e as OutputFailure:
             [(lang == .ja ? "\(e.path) を書き出せません(何も残していません): " : "\(e.path) was not written (nothing was left behind): ")
                 + lines(e.underlying, lang).joined(separator: " / ")]
-        case let e as XLSXWriteError: [(lang == .ja ? "ブックを書き出せません: " : "cannot write the workbook: ") + String(describing: e)]
+        case let e as WorkbookExportError: [e.text(lang)]
+        case let e as XLSXWriteError: [e.message.text(lang)]
         default: [(lang == .ja ? "予期しないエラー: " : "unexpected error: ") + String(describing: error)]
         }
     }

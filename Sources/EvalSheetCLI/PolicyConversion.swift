@@ -99,6 +99,8 @@ struct PolicyConversion: Sendable {
         switch error {
         case OutputError.fileExists(let path): path
         case XLSXWriteError.fileExists(let path): path
+        case let e as WorkbookExportError:
+            if case .fileExists(let path)? = e.writeError { path } else { nil }
         default: nil
         }
     }

@@ -59,7 +59,8 @@ enum BasicInformationSheet {
             if r > 0 { try canvas.blank(at: .at(relatedRow + r, 0), style: styles.label) }
             for c in 0..<relatedPerRow {
                 let k = r * relatedPerRow + c
-                try canvas.text(k < names.count ? names[k] : "", at: .at(relatedRow + r, 1 + c), style: styles.inputText)
+                try canvas.text(k < names.count ? names[k] : "", at: .at(relatedRow + r, 1 + c), style: styles.inputText,
+                                field: k < names.count ? .relatedSection(k) : nil)
             }
         }
         let end = relatedRow + rows
@@ -78,7 +79,7 @@ enum ScalarFieldIO {
         case .wrapped: styles.inputWrapped
         case .center: styles.inputCenter
         }
-        try canvas.text(value, at: field.cell, span: field.span, style: style)
+        try canvas.text(value, at: field.cell, span: field.span, style: style, field: field.path)
         canvas.define(field.definedName, CellRange(field.cell))
     }
 

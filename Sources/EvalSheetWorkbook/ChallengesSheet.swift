@@ -11,21 +11,21 @@ enum ChallengesSheet {
     static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
         let styles = canvas.styles, l = t.labels
         var row = firstRow
-        for c in s.challenges {
-            try canvas.text(CircledNumber.text(c.number), at: .at(row, 0), style: styles.inputCenter)
+        for (i, c) in s.challenges.enumerated() {
+            try canvas.text(CircledNumber.text(c.number), at: .at(row, 0), style: styles.inputCenter, field: .challenge(i, .number))
             for r in 1...3 { try canvas.blank(at: .at(row + r, 0), style: styles.label) }
             let labels = [l.challenge, l.relatedProjects, l.current, l.future(from: s.futureActionsFromYear)]
             for (r, label) in labels.enumerated() {
-                try canvas.text(label, at: .at(row + r, 1), style: styles.label)
+                try canvas.text(label, at: .at(row + r, 1), style: styles.label, field: r == 3 ? .futureActionsFromYear : nil)
             }
-            try canvas.text(c.challenge, at: .at(row, 2), span: valueColumns, style: styles.inputText)
+            try canvas.text(c.challenge, at: .at(row, 2), span: valueColumns, style: styles.inputText, field: .challenge(i, .challenge))
             let slots = max(valueColumns, c.relatedProjects.count)
             for k in 0..<slots {
                 try canvas.text(k < c.relatedProjects.count ? c.relatedProjects[k] : "", at: .at(row + 1, 2 + k),
-                                style: styles.inputText)
+                                style: styles.inputText, field: k < c.relatedProjects.count ? .challenge(i, .relatedProject(k)) : nil)
             }
-            try canvas.text(c.current, at: .at(row + 2, 2), span: valueColumns, style: styles.inputText)
-            try canvas.text(c.future, at: .at(row + 3, 2), span: valueColumns, style: styles.inputText)
+            try canvas.text(c.current, at: .at(row + 2, 2), span: valueColumns, style: styles.inputText, field: .challenge(i, .current))
+            try canvas.text(c.future, at: .at(row + 3, 2), span: valueColumns, style: styles.inputText, field: .challenge(i, .future))
             row += 4
         }
         try canvas.text(t.endMarker, at: .at(row, 0), span: 2 + valueColumns, style: styles.endMarker)

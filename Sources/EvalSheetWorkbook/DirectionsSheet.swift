@@ -19,8 +19,8 @@ enum DirectionsSheet {
         var row = firstDirectionRow
         for (i, d) in s.directions.enumerated() {
             try canvas.text(i == 0 ? t.labels.directions : "", at: .at(row, 0), style: styles.label)
-            try canvas.text(String(d.number), at: .at(row, 1), style: styles.inputCenter)
-            try canvas.text(d.text, at: .at(row, 2), style: styles.inputText)
+            try canvas.text(String(d.number), at: .at(row, 1), style: styles.inputCenter, field: .direction(i, .number))
+            try canvas.text(d.text, at: .at(row, 2), style: styles.inputText, field: .direction(i, .text))
             row += 1
         }
         if s.directions.isEmpty {

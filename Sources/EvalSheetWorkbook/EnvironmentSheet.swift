@@ -21,22 +21,22 @@ enum EnvironmentSheet {
             try canvas.text(h, at: .at(headerRow, c), style: styles.header)
         }
         var row = headerRow + 1
-        for f in s.environment {
-            try canvas.text(f.category, at: .at(row, 0), style: styles.inputText)
-            try canvas.text(f.status, at: .at(row, 1), style: styles.inputText)
-            try canvas.text(f.assessmentsText, at: .at(row, 2), style: styles.inputText)
-            try canvas.text(f.reason, at: .at(row, 3), style: styles.inputText)
+        for (i, f) in s.environment.enumerated() {
+            try canvas.text(f.category, at: .at(row, 0), style: styles.inputText, field: .factor(i, .category))
+            try canvas.text(f.status, at: .at(row, 1), style: styles.inputText, field: .factor(i, .status))
+            try canvas.text(f.assessmentsText, at: .at(row, 2), style: styles.inputText, field: .factor(i, .assessments))
+            try canvas.text(f.reason, at: .at(row, 3), style: styles.inputText, field: .factor(i, .reason))
             row += 1
         }
         try canvas.text(t.endMarker, at: .at(row, 0), span: 4, style: styles.endMarker)
         canvas.define(TableName.environment, CellRange(first: .at(headerRow, 0), last: .at(row, 3)))
         guard row > headerRow + 1 else { return }
-        try canvas.writer.addDataValidation(XLSXDataValidation(
+        try canvas.validation(XLSXDataValidation(
             .list(ExternalFactor.categories), inputTitle: l.factor, inputMessage: t.inputHelp["factor"],
-            errorStyle: .warning), range: CellRange(first: .at(headerRow + 1, 0), last: .at(row - 1, 0)))
-        try canvas.writer.addDataValidation(XLSXDataValidation(
+            errorStyle: .warning), CellRange(first: .at(headerRow + 1, 0), last: .at(row - 1, 0)))
+        try canvas.validation(XLSXDataValidation(
             .list(assessmentChoices), inputTitle: l.assessment, inputMessage: t.inputHelp["assessment"],
-            errorStyle: .warning), range: CellRange(first: .at(headerRow + 1, 2), last: .at(row - 1, 2)))
+            errorStyle: .warning), CellRange(first: .at(headerRow + 1, 2), last: .at(row - 1, 2)))
     }
 }
 

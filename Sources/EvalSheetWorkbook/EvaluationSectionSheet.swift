@@ -21,19 +21,20 @@ enum EvaluationSectionSheet {
         for (c, h) in [l.criterionHeader, l.ratingHeader, l.reasonHeader].enumerated() {
             try canvas.text(h, at: .at(headerRow, c), style: styles.header)
         }
-        try canvas.writer.merge(CellRange(first: .at(3, 0), last: .at(4, 0)), string: l.criterion,
-                                style: styles.label.with { $0.vertical = .top })
+        try canvas.text(l.criterion, merged: CellRange(first: .at(3, 0), last: .at(4, 0)),
+                        style: styles.label.with { $0.vertical = .top })
         try canvas.text(l.ratingCaption, at: .at(3, 1), style: styles.caption)
         let rating = fields(l)[0], reason = fields(l)[1]
         try ScalarFieldIO.write(rating, value: s.evaluation.rating.rawValue, on: canvas)
-        try canvas.writer.merge(CellRange(first: reason.cell, last: reason.cell.offset(rows: 1)),
-                                string: s.evaluation.reason, style: styles.inputWrapped)
+        try canvas.text(s.evaluation.reason, merged: CellRange(first: reason.cell, last: reason.cell.offset(rows: 1)),
+                        style: styles.inputWrapped, field: reason.path)
         canvas.define(reason.definedName, CellRange(reason.cell))
-        try canvas.writer.addDataValidation(XLSXDataValidation(
+        try canvas.validation(XLSXDataValidation(
             .list(Rating.all.map(\.rawValue)), inputTitle: l.ratingHeader, inputMessage: t.inputHelp["rating"],
-            errorTitle: l.ratingHeader, errorMessage: t.inputHelp["rating"]), range: CellRange(rating.cell))
+            errorTitle: l.ratingHeader, errorMessage: t.inputHelp["rating"]), CellRange(rating.cell))
 
-        // The reason spans two rows: give the first the caption's height and the second the rest.
+        // The reason spans two rows: give the first the caption's height and the second the rest
+        // (each capped at 409 points; a longer reason stays whole in the cell, shown as far as it reaches).
         let lines = TextMetrics.lines(s.evaluation.reason, width: canvas.width(2))
         let total = TextMetrics.height(lines: lines, fontSize: canvas.fontSize)
         let captionHeight = TextMetrics.height(lines: TextMetrics.lines(l.ratingCaption, width: canvas.width(1)),

@@ -23,46 +23,47 @@ enum IndicatorsSheet {
         try canvas.text(l.indicatorHeader, at: .at(headerRow, 0), span: 5, style: styles.header)
         try canvas.blank(at: .at(headerRow, rowLabelColumn), style: styles.header)
         for (k, year) in ind.years.enumerated() {
-            try canvas.text(FiscalYearText.japanese(year), at: .at(headerRow, firstYearColumn + k), style: styles.header)
+            try canvas.text(FiscalYearText.japanese(year), at: .at(headerRow, firstYearColumn + k), style: styles.header,
+                            field: .indicatorYear(k))
         }
         var row = headerRow + 1
-        for item in ind.items {
-            try canvas.text(CircledNumber.text(item.number), at: .at(row, 0), style: styles.inputCenter)
+        for (i, item) in ind.items.enumerated() {
+            try canvas.text(CircledNumber.text(item.number), at: .at(row, 0), style: styles.inputCenter, field: .indicator(i, .number))
             try canvas.text(l.indicatorName, at: .at(row, 1), style: styles.label)
-            try canvas.text(item.name, at: .at(row, 2), span: 3, style: styles.inputText)
+            try canvas.text(item.name, at: .at(row, 2), span: 3, style: styles.inputText, field: .indicator(i, .name))
             try canvas.text(l.target, at: .at(row, rowLabelColumn), style: styles.label)
             let blankFormat = Self.blankFormat(item)
-            try values(item.targets, row: row, blankFormat: blankFormat, on: canvas)
+            try values(item.targets, row: row, blankFormat: blankFormat, on: canvas) { .indicator(i, .target($0)) }
 
             try canvas.blank(at: .at(row + 1, 0), style: styles.label)
             try canvas.text(l.indicatorDescription, at: .at(row + 1, 1), style: styles.label)
-            try canvas.text(item.description ?? "", at: .at(row + 1, 2), style: styles.inputText)
+            try canvas.text(item.description ?? "", at: .at(row + 1, 2), style: styles.inputText, field: .indicator(i, .description))
             try canvas.text(l.indicatorUnit, at: .at(row + 1, 3), style: styles.label)
-            try canvas.text(item.unit, at: .at(row + 1, 4), style: styles.inputCenter)
+            try canvas.text(item.unit, at: .at(row + 1, 4), style: styles.inputCenter, field: .indicator(i, .unit))
             try canvas.text(l.actual, at: .at(row + 1, rowLabelColumn), style: styles.label)
-            try values(item.actuals, row: row + 1, blankFormat: blankFormat, on: canvas)
+            try values(item.actuals, row: row + 1, blankFormat: blankFormat, on: canvas) { .indicator(i, .actual($0)) }
 
             try canvas.blank(at: .at(row + 2, 0), style: styles.label)
             try canvas.text(l.indicatorMethod, at: .at(row + 2, 1), style: styles.label)
-            try canvas.text(item.method ?? "", at: .at(row + 2, 2), style: styles.inputText)
+            try canvas.text(item.method ?? "", at: .at(row + 2, 2), style: styles.inputText, field: .indicator(i, .method))
             try canvas.text(l.indicatorDirection, at: .at(row + 2, 3), style: styles.label)
-            try canvas.text(item.direction.label, at: .at(row + 2, 4), style: styles.inputCenter)
+            try canvas.text(item.direction.label, at: .at(row + 2, 4), style: styles.inputCenter, field: .indicator(i, .direction))
             try canvas.text(l.rate, at: .at(row + 2, rowLabelColumn), style: styles.label)
-            try values(item.rates, row: row + 2, blankFormat: "0.0%", on: canvas)
+            try values(item.rates, row: row + 2, blankFormat: "0.0%", on: canvas) { .indicator(i, .rate($0)) }
 
-            try canvas.writer.addDataValidation(XLSXDataValidation(
+            try canvas.validation(XLSXDataValidation(
                 .list(IndicatorDirection.allCases.map(\.label)), inputTitle: l.indicatorDirection,
-                inputMessage: t.inputHelp["indicatorDirection"]), range: CellRange(.at(row + 2, 4)))
-            try canvas.writer.addDataValidation(XLSXDataValidation(
+                inputMessage: t.inputHelp["indicatorDirection"]), CellRange(.at(row + 2, 4)))
+            try canvas.validation(XLSXDataValidation(
                 .any, inputTitle: "\(l.target)・\(l.actual)・\(l.rate)", inputMessage: t.inputHelp["indicatorValue"]),
-                range: CellRange(first: .at(row, firstYearColumn), last: .at(row + 2, lastColumn)))
+                CellRange(first: .at(row, firstYearColumn), last: .at(row + 2, lastColumn)))
             row += 3
         }
         try canvas.text(t.endMarker, at: .at(row, 0), span: lastColumn + 1, style: styles.endMarker)
         canvas.define(TableName.indicators, CellRange(first: .at(headerRow, 0), last: .at(row, lastColumn)))
         let footnote = CellReference.at(row + 1, 0)
         try canvas.text(ind.footnote ?? "", at: footnote, span: lastColumn + 1,
-                        style: styles.inputText.with { $0.border = .none; $0.fillColor = nil })
+                        style: styles.inputText.with { $0.border = .none; $0.fillColor = nil }, field: .indicatorFootnote)
         canvas.define(TableName.indicatorFootnote, CellRange(footnote))
     }
 
@@ -75,17 +76,18 @@ enum IndicatorsSheet {
         return NumberFormatCodec.encode(n).format
     }
 
-    private static func values(_ values: [IndicatorValue], row: Int, blankFormat: String, on canvas: SheetCanvas) throws {
+    private static func values(_ values: [IndicatorValue], row: Int, blankFormat: String, on canvas: SheetCanvas,
+                               field: (Int) -> FieldPath) throws {
         for (k, v) in values.enumerated() {
             let cell = CellReference.at(row, firstYearColumn + k)
             switch v {
             case .blank:
-                try canvas.blank(at: cell, style: canvas.styles.indicatorValue(format: blankFormat))
+                try canvas.blank(at: cell, style: canvas.styles.indicatorValue(format: blankFormat), field: field(k))
             case .notApplicable:
-                try canvas.text(IndicatorValue.dash, at: cell, style: canvas.styles.indicatorValue(format: nil))
+                try canvas.text(IndicatorValue.dash, at: cell, style: canvas.styles.indicatorValue(format: nil), field: field(k))
             case .number(let n):
                 let (value, format) = NumberFormatCodec.encode(n)
-                try canvas.number(value, at: cell, style: canvas.styles.indicatorValue(format: format))
+                try canvas.number(value, at: cell, style: canvas.styles.indicatorValue(format: format), field: field(k))
             }
         }
     }

@@ -7,16 +7,22 @@ import EvalSheetModel
 enum NumberFormatCodec {
     /// The cell value and format for a printed number. Percentages are stored as fractions (94.8% → 0.948)
     /// with a `%` format, as Excel users expect.
+    ///
+    /// The value is the double nearest to the printed decimal: a percentage is divided by 100 in
+    /// `Decimal` (exact) and converted once, correctly rounded — never `94.8 / 100` in `Double`,
+    /// which gives 0.9480000000000001 where a spreadsheet formula expects 0.948.
     static func encode(_ n: PrintedNumber) -> (value: Double, format: String) {
         var format = n.grouped ? "#,##0" : "0"
         if n.fractionDigits > 0 { format += "." + String(repeating: "0", count: n.fractionDigits) }
-        var value = n.doubleValue
-        if n.percent {
-            format += "%"
-            value /= 100
-        }
+        if n.percent { format += "%" }
         if n.footnote { format += "\"\(PrintedNumber.footnoteMark)\"" }
-        return (value, format)
+        return (cellValue(n), format)
+    }
+
+    /// The number a cell holds for a printed number: the double nearest to the decimal it prints,
+    /// as a fraction for a percentage (94.8% → the double nearest 0.948).
+    static func cellValue(_ n: PrintedNumber) -> Double {
+        PrintedNumber.nearestDouble(n.percent ? n.value / 100 : n.value)
     }
 
     /// What a number format says about printing: digits after the point, grouping, percent, footnote mark.

@@ -16,19 +16,21 @@ enum ProjectsSheet {
         let headers = [l.projectCode, l.projectName, l.executionPlan, l.projectDirections, l.projectSection]
             + p.columns.map(\.label)
         for (c, h) in headers.enumerated() {
-            try canvas.text(h, at: .at(headerRow, c), style: styles.header)
+            try canvas.text(h, at: .at(headerRow, c), style: styles.header, field: c < fixedColumns ? nil : .moneyColumn(c - fixedColumns))
         }
         var row = headerRow + 1
-        for project in p.rows {
-            try canvas.text(project.code, at: .at(row, 0), style: styles.inputCode)
-            try canvas.text(project.name, at: .at(row, 1), style: styles.inputText)
-            try canvas.text(project.inExecutionPlan ? Project.executionPlanMark : "", at: .at(row, 2), style: styles.inputCenter)
-            try canvas.text(project.directionsText, at: .at(row, 3), style: styles.inputCenter)
-            try canvas.text(project.section, at: .at(row, 4), style: styles.inputText)
+        for (i, project) in p.rows.enumerated() {
+            try canvas.text(project.code, at: .at(row, 0), style: styles.inputCode, field: .project(i, .code))
+            try canvas.text(project.name, at: .at(row, 1), style: styles.inputText, field: .project(i, .name))
+            try canvas.text(project.inExecutionPlan ? Project.executionPlanMark : "", at: .at(row, 2), style: styles.inputCenter,
+                            field: .project(i, .executionPlan))
+            try canvas.text(project.directionsText, at: .at(row, 3), style: styles.inputCenter, field: .project(i, .directions))
+            try canvas.text(project.section, at: .at(row, 4), style: styles.inputText, field: .project(i, .section))
             for (c, amount) in project.amounts.enumerated() {
                 let cell = CellReference.at(row, fixedColumns + c)
-                if let amount { try canvas.number(Double(amount), at: cell, style: styles.inputAmount) }
-                else { try canvas.blank(at: cell, style: styles.inputAmount) }
+                // Amounts lie within Amount.range (checked before writing): exact as doubles.
+                if let amount { try canvas.number(Double(amount), at: cell, style: styles.inputAmount, field: .project(i, .amount(c))) }
+                else { try canvas.blank(at: cell, style: styles.inputAmount, field: .project(i, .amount(c))) }
             }
             row += 1
         }
@@ -38,7 +40,8 @@ enum ProjectsSheet {
         for c in p.columns.indices {
             let column = fixedColumns + c
             let formula = p.rows.isEmpty ? "=0" : "=SUM(\(CellRange(first: .at(headerRow, column), last: .at(totalRow - 1, column))))"
-            try canvas.formula(formula, cached: Double(sums[c]), at: .at(totalRow, column), style: styles.totalAmount)
+            try canvas.formula(formula, cached: Double(sums[c]), at: .at(totalRow, column), style: styles.totalAmount,
+                               field: .projectTotal(c))
         }
         canvas.define(TableName.projects, CellRange(first: .at(headerRow, 0), last: .at(totalRow, lastColumn)))
         canvas.define(TableName.projectTotals, CellRange(first: .at(totalRow, fixedColumns), last: .at(totalRow, lastColumn)))
@@ -46,15 +49,17 @@ enum ProjectsSheet {
         guard !p.rows.isEmpty else { return }
         let body = { (c: Int) in CellRange(first: .at(headerRow + 1, c), last: .at(totalRow - 1, c)) }
         let help = t.inputHelp
-        try canvas.writer.addDataValidation(XLSXDataValidation(
+        try canvas.validation(XLSXDataValidation(
             .list([Project.executionPlanMark]), inputTitle: l.executionPlan, inputMessage: help["executionPlan"],
-            errorTitle: l.executionPlan, errorMessage: help["executionPlan"]), range: body(2))
-        try canvas.writer.addDataValidation(XLSXDataValidation(
-            .any, inputTitle: l.projectDirections, inputMessage: help["directions"]), range: body(3))
-        try canvas.writer.addDataValidation(XLSXDataValidation(
-            .wholeNumber(min: 0, max: 999_999_999), inputTitle: "金額(千円)", inputMessage: help["amount"],
-            errorTitle: "金額(千円)", errorMessage: help["amount"]),
-            range: CellRange(first: .at(headerRow + 1, fixedColumns), last: .at(totalRow - 1, lastColumn)))
+            errorTitle: l.executionPlan, errorMessage: help["executionPlan"]), body(2))
+        try canvas.validation(XLSXDataValidation(
+            .any, inputTitle: l.projectDirections, inputMessage: help["directions"]), body(3))
+        // The one bound every reader accepts: a user can type exactly what import takes.
+        try canvas.validation(XLSXDataValidation(
+            .wholeNumber(min: Amount.range.lowerBound, max: Amount.range.upperBound), inputTitle: "金額(千円)",
+            inputMessage: help["amount"], errorTitle: "金額(千円)",
+            errorMessage: "\(Amount.range.lowerBound)〜\(Amount.maximumText) の整数を入力してください(千円単位)"),
+            CellRange(first: .at(headerRow + 1, fixedColumns), last: .at(totalRow - 1, lastColumn)))
     }
 }
 

@@ -1,3 +1,4 @@
+import EvalSheetModel
 /// Estimates how many lines wrapped text needs in a cell of a given width, so rows get heights
 /// that show all of it (neither Excel nor LibreOffice grows rows written by a program).
 enum TextMetrics {
@@ -29,5 +30,43 @@ enum TextMetrics {
     static func height(lines: Int, fontSize: Double) -> Double {
         let lineHeight = (fontSize * 1.45).rounded(.up)
         return Double(lines) * lineHeight + 5
+    }
+}
+
+/// Text derived from the model for places that are not cells — the page header, document
+/// properties, a link's tooltip — where a value must fit a short limit and hold no control
+/// characters. The model's value itself is always written whole, in its cell.
+enum DerivedText {
+    /// The policy line under each sheet's title, `施策 <code> <name>` — the export writes it and the
+    /// import recognises it with this one function (the name is whole in 1 基本情報; here it may be cut).
+    static func policyHeading(_ s: EvaluationSheet) -> String {
+        clipped("施策 \(s.policy.code) \(s.policy.name)", to: EvaluationSheet.maximumTextLength)
+    }
+
+    /// `text` cut to at most `limit` UTF-16 units (Excel's count), ending in `…` when cut.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        guard text.utf16.count > limit else { return text }
+        var out = ""
+        var units = 0
+        for character in text {
+            let n = character.utf16.count
+            if units + n > limit - 1 { break }
+            out.append(character)
+            units += n
+        }
+        return out + "…"
+    }
+
+    /// One line: control characters (line breaks included) become spaces, U+FFFE/U+FFFF U+FFFD.
+    static func line(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0..<0x20, 0x7F: scalars.append(" ")
+            case 0xFFFE, 0xFFFF: scalars.append("\u{FFFD}")
+            default: scalars.append(u)
+            }
+        }
+        return String(scalars)
     }
 }

@@ -7,6 +7,9 @@ import XLSXWriter
 /// locked and input cells unlocked, sheets protected without a password (rows may be inserted and
 /// deleted), dropdowns and number validation, 総事業費 as live formulas, defined names and custom
 /// properties for a safe import, A4 print setup with a header naming the policy.
+///
+/// Export refuses exactly what import refuses: a sheet that breaks an invariant
+/// (`EvaluationSheet.invariantViolations()`) is not written, and every violation is reported.
 public struct WorkbookExporter: Sendable {
     public let template: WorkbookTemplate
     /// Written into the workbook's custom properties.
@@ -19,14 +22,46 @@ public struct WorkbookExporter: Sendable {
 
     /// Writes the workbook to `path` atomically (temporary file, then rename).
     /// An existing file is replaced only when `overwrite` is true.
+    ///
+    /// - Throws: `TemplateError` when the template cannot be honoured; `WorkbookExportError`
+    ///   naming `path` and every problem — each broken invariant with its field, a cell that could
+    ///   not be written with its field and place, or the file that could not be created or
+    ///   written. Nothing is left at `path` (or beside it) when it throws.
     public func export(_ sheet: EvaluationSheet, to path: String, overwrite: Bool = false) throws {
-        let book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
+        try template.validate(file: "テンプレート \(template.name)")
+        let violations = sheet.invariantViolations()
+        guard violations.isEmpty else {
+            throw WorkbookExportError(file: path, problems: violations.map { v in
+                .init(id: "export.invariant", path: v.path, field: FieldNames.name(v.path, in: sheet, template: template),
+                      message: v.message)
+            })
+        }
+        let book: XLSXWorkbookWriter
+        do {
+            book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
+        } catch let error as XLSXWriteError {
+            throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: error.message, writeError: error)])
+        }
         do {
             try write(sheet, into: book)
             try book.finish()
         } catch {
             book.abandon()
-            throw error
+            throw exportError(error, path: path, sheet: sheet)
+        }
+    }
+
+    private func exportError(_ error: any Error, path: String, sheet: EvaluationSheet) -> any Error {
+        switch error {
+        case let e as CanvasWriteError:
+            let field = e.field.map { FieldNames.name($0, in: sheet, template: template) }
+            return WorkbookExportError(file: path, problems: [
+                .init(id: "export.cell", path: e.field, field: field, place: e.place, message: e.error.message, writeError: e.error),
+            ])
+        case let e as XLSXWriteError:
+            return WorkbookExportError(file: path, problems: [.init(id: "export.file", message: e.message, writeError: e)])
+        default:
+            return error
         }
     }
 
@@ -49,12 +84,14 @@ public struct WorkbookExporter: Sendable {
             let width = max(spec.columnWidths.count, columnsUsed(spec, s))
             try canvas.text(title(spec, s), at: .at(0, 0), span: width, style: styles.title)
             canvas.setHeight(0, t.font.titleSize * 2)
-            try canvas.text("施策 \(s.policy.code) \(s.policy.name)", at: .at(1, 0), span: width, style: styles.note)
+            try canvas.text(DerivedText.policyHeading(s), at: .at(1, 0), span: width, style: styles.note)
             try writeSection(s, canvas, t)
             try canvas.finish()
-            try printSetup(canvas, sheet: s, repeatUntil: repeatUntil)
-            try canvas.writer.protect(options: XLSXProtectionOptions(
-                formatColumns: true, formatRows: true, insertRows: true, deleteRows: true))
+            try canvas.at(.at(0, 0)) {
+                try printSetup(canvas, sheet: s, repeatUntil: repeatUntil)
+                try canvas.writer.protect(options: XLSXProtectionOptions(
+                    formatColumns: true, formatRows: true, insertRows: true, deleteRows: true))
+            }
             canvases.append(canvas)
         }
         try canvases[0].writer.activate()
@@ -66,10 +103,11 @@ public struct WorkbookExporter: Sendable {
         try book.setCustomProperty(WorkbookProperty.fiscalYear, int: s.fiscalYear)
         try book.setCustomProperty(WorkbookProperty.toolVersion, string: toolVersion)
         try book.setCustomProperty(WorkbookProperty.template, string: t.name)
+        let property = { (text: String) in DerivedText.clipped(DerivedText.line(text), to: 255) }
         try book.setDocumentProperties(
-            title: "施策評価シート \(s.policy.code) \(s.policy.name)",
+            title: property("施策評価シート \(s.policy.code) \(s.policy.name)"),
             subject: "\(FiscalYearText.japanese(s.fiscalYear)) 施策評価シート",
-            author: s.organization.section.isEmpty ? nil : s.organization.section,
+            author: s.organization.section.isEmpty ? nil : property(s.organization.section),
             company: "清瀬市", comments: "EvalSheet \(toolVersion)")
     }
 
@@ -86,24 +124,42 @@ public struct WorkbookExporter: Sendable {
 
     private func printSetup(_ canvas: SheetCanvas, sheet s: EvaluationSheet, repeatUntil: Int) throws {
         let p = template.print, w = canvas.writer, m = p.marginsCm
-        try w.setPaper(p.paper.uppercased() == "A3" ? .a3 : .a4)
+        try w.setPaper(WorkbookTemplate.paperSize(p.paper) ?? .a4)
         try w.setOrientation(canvas.spec.orientation == "landscape" ? .landscape : .portrait)
         try w.fitToPages(width: 1, height: 0)
         try w.repeatRows(first: 0, last: repeatUntil)
         try w.setMargins(XLSXMargins(left: m.left / 2.54, right: m.right / 2.54, top: m.top / 2.54,
                                      bottom: m.bottom / 2.54, header: m.header / 2.54, footer: m.footer / 2.54))
-        try w.setHeader(headerText(p.header, s))
-        try w.setFooter(headerText(p.footer, s))
+        if !p.header.isEmpty { try w.setHeader(HeaderText.fill(p.header, s)) }
+        if !p.footer.isEmpty { try w.setFooter(HeaderText.fill(p.footer, s)) }
         try w.centerHorizontally()
     }
+}
 
-    /// The template's header/footer with the policy filled in (`&` in names doubled, as Excel requires).
-    private func headerText(_ format: String, _ s: EvaluationSheet) -> String {
-        let escape = { (v: String) in v.replacingOccurrences(of: "&", with: "&&") }
-        var text = format.replacingOccurrences(of: "{code}", with: escape(s.policy.code))
-            .replacingOccurrences(of: "{name}", with: escape(s.policy.name))
-            .replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
-        while text.count > 250, let last = text.lastIndex(of: " ") { text = String(text[..<last]) }
-        return text
+/// The page header and footer: the template's text with the policy filled in, fitted to Excel's
+/// 255 characters by shortening the policy name (the name is whole in its cell).
+enum HeaderText {
+    static let limit = 255
+
+    /// `{code}`, `{name}` and `{fiscalYear}` replaced. A value's `&` becomes `＆` (a doubled `&&`
+    /// followed by `G` would read as libxlsxwriter's picture code) and its control characters spaces.
+    static func fill(_ format: String, _ s: EvaluationSheet) -> String {
+        let value = { (v: String) in DerivedText.line(v).replacingOccurrences(of: "&", with: "＆") }
+        func filled(_ name: String) -> String {  // the name last: its own text is never taken for a placeholder
+            format.replacingOccurrences(of: "{code}", with: value(s.policy.code))
+                .replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
+                .replacingOccurrences(of: "{name}", with: name)
+        }
+        let name = value(s.policy.name)
+        let full = filled(name)
+        guard full.utf16.count > limit else { return full }
+        // The longest prefix of the name (plus …) that fits; the template itself fits (checked on load).
+        var low = 0, high = name.count
+        let characters = Array(name)
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if filled(String(characters[..<mid]) + "…").utf16.count <= limit { low = mid } else { high = mid - 1 }
+        }
+        return filled(String(characters[..<low]) + "…")
     }
 }

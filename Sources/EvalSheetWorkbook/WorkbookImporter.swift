@@ -193,6 +193,6 @@ enum SectionSheets {
         let spec = ctx.template.sheets.all[view.section]
         let title = spec.title.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(sheet.fiscalYear))
         if view.key(.at(0, 0)) == LabelKey.of(title) { ctx.take(view, .at(0, 0)) }
-        if view.key(.at(1, 0)) == LabelKey.of("施策 \(sheet.policy.code) \(sheet.policy.name)") { ctx.take(view, .at(1, 0)) }
+        if view.key(.at(1, 0)) == LabelKey.of(DerivedText.policyHeading(sheet)) { ctx.take(view, .at(1, 0)) }
     }
 }

@@ -87,58 +87,121 @@ public struct WorkbookTemplate: Codable, Sendable, Equatable {
     /// The template embedded in the binary (templates/kiyose-default.json).
     public static let standard: WorkbookTemplate = {
         do {
-            return try decode(Data(embeddedDefaultJSON.utf8), file: "kiyose-default.json (embedded)")
+            // The schema of template files is derived from this one, so it is not checked against it.
+            return try decode(Data(embeddedDefaultJSON.utf8), file: "kiyose-default.json (embedded)", checkingSchema: false)
         } catch {
             fatalError("the embedded template must decode: \(error)")
         }
     }()
 
-    /// Loads a template file, checking it can be used.
+    /// Loads a template file, checking that the writer can honour every value in it.
+    ///
+    /// - Throws: `TemplateError` naming the file and, for each problem, the key as a JSON pointer
+    ///   (`kiyose.json#/colors/labelFill`) — all problems of the file at once.
     public static func load(path: String) throws -> WorkbookTemplate {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw TemplateError(file: path, message: .init(ja: "テンプレートを開けません", en: "cannot open the template"))
+            throw TemplateError(file: path, message: .init(ja: "テンプレートを開けません", en: "cannot open the template"),
+                                id: "template.unreadable")
         }
         return try decode(data, file: path)
     }
 
-    static func decode(_ data: Data, file: String) throws -> WorkbookTemplate {
+    static func decode(_ data: Data, file: String, checkingSchema: Bool = true) throws -> WorkbookTemplate {
+        let document: TemplateJSON
+        do {
+            document = try TemplateJSON.parse(data)
+        } catch {
+            throw TemplateError(file: file, message: .init(
+                ja: "JSON として読めません(\(error.offset + 1) バイト目: \(error.expected.ja)がありません)",
+                en: "not valid JSON (byte \(error.offset + 1): expected \(error.expected.en))"), id: "template.syntax")
+        }
+        let structure = checkingSchema ? TemplateSchema.problems(document) : []
+        guard structure.isEmpty else { throw TemplateError(file: file, structure) }
         let t: WorkbookTemplate
         do {
             t = try JSONDecoder().decode(WorkbookTemplate.self, from: data)
-        } catch {
-            throw TemplateError(file: file, message: .init(ja: "テンプレートの形式が違います: \(error)",
-                                                          en: "not a valid template: \(error)"))
+        } catch let error as DecodingError {
+            throw TemplateError(file: file, [TemplateProblem(decoding: error)])
         }
-        try t.check(file: file)
+        try t.validate(file: file)
         return t
     }
 
-    /// Sheet names must be usable and distinct; every sheet needs its column widths.
-    func check(file: String) throws {
-        let names = sheets.all.map(\.name)
-        for n in names where n.isEmpty || n.count > 31 || n.contains(where: { "[]:*?/\\".contains($0) }) {
-            throw TemplateError(file: file, message: .init(
-                ja: "シート名「\(n)」は使えません(31文字以内、[]:*?/\\ を含まない)",
-                en: "sheet name \"\(n)\" is not allowed (≤ 31 characters, none of []:*?/\\)"))
+    /// Throws every value the writer cannot honour (see `problems()`), naming `file`.
+    public func validate(file: String) throws {
+        let found = problems()
+        if !found.isEmpty { throw TemplateError(file: file, found) }
+    }
+}
+
+/// One value of a template that cannot be used: its key as a JSON pointer, and why.
+public struct TemplateProblem: Hashable, Sendable {
+    /// `/colors/labelFill`, `/sheets/basic/columnWidths/3`; "" for the whole document.
+    public var pointer: String
+    public var message: LocalizedMessage
+    /// `template.value`, `template.unknown-key`, `template.duplicate-key`, `template.missing-key`, `template.type`.
+    public var id: String
+
+    public init(pointer: String, message: LocalizedMessage, id: String = "template.value") {
+        self.pointer = pointer
+        self.message = message
+        self.id = id
+    }
+
+    init(decoding error: DecodingError) {
+        func pointer(_ path: [any CodingKey]) -> String {
+            path.map { "/" + TemplateSchema.escape($0.intValue.map(String.init) ?? $0.stringValue) }.joined()
         }
-        if Set(names.map { $0.lowercased() }).count != names.count {
-            throw TemplateError(file: file, message: .init(ja: "シート名が重複しています", en: "duplicate sheet names"))
-        }
-        let minimum = [8, 3, 5, 7, 3, 4, 5]
-        for (sheet, n) in zip(sheets.all, minimum) where sheet.columnWidths.count < n {
-            throw TemplateError(file: file, message: .init(
-                ja: "シート「\(sheet.name)」の列幅が \(n) 列分必要です", en: "sheet \"\(sheet.name)\" needs \(n) column widths"))
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            self.init(pointer: pointer(ctx.codingPath + [key]), message: .init(ja: "キーがありません", en: "the key is missing"),
+                      id: "template.missing-key")
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
+            self.init(pointer: pointer(ctx.codingPath), message: .init(ja: "値の型が違います", en: "the value has the wrong type"),
+                      id: "template.type")
+        @unknown default:
+            self.init(pointer: "", message: .init(ja: "テンプレートを読めません", en: "cannot read the template"), id: "template.type")
         }
     }
 }
 
-/// A template that cannot be used, with its file.
-public struct TemplateError: Error, Sendable, CustomStringConvertible {
+/// A template that cannot be used: its file and every problem, each with its key.
+public struct TemplateError: SheetReadError, CustomStringConvertible {
     public var file: String
+    /// The first problem's key (a JSON pointer; "" for the whole file) and message.
+    public var pointer: String
     public var message: LocalizedMessage
-    public func text(_ language: Language) -> String { "\(file): \(message.text(language))" }
+    public var id: String
+    /// The other problems of the same file, in document order.
+    public var additional: [TemplateError] = []
+
+    public init(file: String, pointer: String = "", message: LocalizedMessage, id: String = "template.value") {
+        self.file = file
+        self.pointer = pointer
+        self.message = message
+        self.id = id
+    }
+
+    /// The problems of one file; at least one.
+    init(file: String, _ problems: [TemplateProblem]) {
+        let all = problems.map { TemplateError(file: file, pointer: $0.pointer, message: $0.message, id: $0.id) }
+        self = all[0]
+        additional = Array(all.dropFirst())
+    }
+
+    /// `kiyose.json#/colors/labelFill`, or the file alone.
+    public var location: String { pointer.isEmpty ? file : "\(file)#\(pointer)" }
+
+    /// This problem and the additional ones.
+    public var problems: [ReaderNote] {
+        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, location: $0.location) }
+    }
+
+    /// One line per problem: `kiyose.json#/print/paper: message`.
+    public func text(_ language: Language) -> String { lines(language).joined(separator: "\n") }
+
     public var description: String { text(.ja) }
 }

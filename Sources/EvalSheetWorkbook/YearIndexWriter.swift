@@ -11,15 +11,61 @@ public struct YearIndexWriter: Sendable {
 
     public init(template: WorkbookTemplate = .standard) { self.template = template }
 
+    /// Writes the index to `path` atomically.
+    ///
+    /// - Throws: `TemplateError` for a template the writer cannot honour; `WorkbookExportError`
+    ///   naming `path` and why (a cell that could not be written, or the file). Nothing is left behind.
     public func write(_ summaries: [PolicySummary], to path: String, overwrite: Bool) throws {
-        let book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
+        try template.validate(file: "テンプレート \(template.name)")
+        let book: XLSXWorkbookWriter
+        do {
+            book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
+        } catch let error as XLSXWriteError {
+            throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: error.message, writeError: error)])
+        }
         do {
             try write(summaries.sorted { $0.code < $1.code }, into: book)
             try book.finish()
         } catch {
             book.abandon()
-            throw error
+            switch error {
+            case let e as IndexCellError:
+                throw WorkbookExportError(file: path, problems: [
+                    .init(id: "export.cell", place: e.place, message: e.error.message, writeError: e.error)])
+            case let e as XLSXWriteError:
+                throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: e.message, writeError: e)])
+            case let e as TotalOverflow:
+                throw WorkbookExportError(file: path, problems: [.init(id: "export.total", place: "'基本目標別'", message: .init(
+                    ja: "基本目標 \(e.goal) の総事業費の合計が大きすぎて計算できません", en: "the total of goal \(e.goal) is too large to compute"))])
+            default:
+                throw error
+            }
         }
+    }
+
+    /// A cell of the index that could not be written.
+    private struct IndexCellError: Error {
+        var place: String
+        var error: XLSXWriteError
+    }
+
+    /// Runs the writes of one sheet, naming the sheet and row of a failure.
+    private func on(_ sheet: XLSXSheetWriter, row: Int, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as XLSXWriteError {
+            throw IndexCellError(place: "\(quotedSheetName(sheet.name))!A\(row + 1)", error: error)
+        }
+    }
+
+    /// A goal's total that Int cannot hold.
+    private struct TotalOverflow: Error { var goal: String }
+
+    /// `a + b`, or an error when the sum leaves what Int holds (never a trap).
+    private static func add(_ a: Int, _ b: Int, goal: String) throws -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if overflow { throw TotalOverflow(goal: goal) }
+        return sum
     }
 
     private func write(_ rows: [PolicySummary], into book: XLSXWorkbookWriter) throws {
@@ -46,6 +92,7 @@ public struct YearIndexWriter: Sendable {
         let link = cell.with { $0.fontColor = 0x0563C1; $0.underline = .single }
         for (i, r) in rows.enumerated() {
             let row = 3 + i
+            try on(list, row: row) {
             try list.writeString(r.code, at: .at(row, 0), style: cell)
             try list.writeString(r.name, at: .at(row, 1), style: cell)
             try write(r.goal.code, list, .at(row, 2), cell)
@@ -61,14 +108,17 @@ public struct YearIndexWriter: Sendable {
                     try write(k < r.latestRates.count ? r.latestRates[k].rate.text : "", list, target, cell.with { $0.horizontal = .right })
                     continue
                 }
-                try list.writeNumber(n.doubleValue / (n.percent ? 100 : 1), at: target, style: percent)
+                // The double nearest the printed rate (94.8% → 0.948, divided in Decimal).
+                try list.writeNumber(NumberFormatCodec.cellValue(n), at: target, style: percent)
             }
             try list.writeNumber(Double(r.errors), at: .at(row, countStart), style: number)
             try list.writeNumber(Double(r.warnings), at: .at(row, countStart + 1), style: number)
             if let wb = r.workbook {
-                try list.writeURL("external:" + wb, text: "開く", tooltip: "\(r.code) \(r.name)", at: .at(row, countStart + 2), style: link)
+                let tooltip = DerivedText.clipped(DerivedText.line("\(r.code) \(r.name)"), to: 255)
+                try list.writeURL("external:" + wb, text: "開く", tooltip: tooltip, at: .at(row, countStart + 2), style: link)
             } else {
                 try list.writeBlank(at: .at(row, countStart + 2), style: cell)
+            }
             }
         }
         for (c, w) in widths.enumerated() { try list.setColumnWidth(c, width: w) }
@@ -76,13 +126,15 @@ public struct YearIndexWriter: Sendable {
         try printSetup(list, landscape: true, repeatUntil: 2)
 
         // 基本目標別: totals per goal, as SUMIF over the list (live) with the values cached.
-        let goals = rows.reduce(into: [(CodedName, [Int])]()) { acc, r in
-            if let i = acc.firstIndex(where: { $0.0.code == r.goal.code }) {
-                acc[i].1 = zip(acc[i].1, r.totals).map { $0 + $1 }
+        var goals: [(CodedName, [Int])] = []
+        for r in rows {
+            if let i = goals.firstIndex(where: { $0.0.code == r.goal.code }) {
+                goals[i].1 = try zip(goals[i].1, r.totals).map { try Self.add($0, $1, goal: r.goal.code) }
             } else {
-                acc.append((r.goal, r.totals))
+                goals.append((r.goal, r.totals))
             }
-        }.sorted { $0.0.code < $1.0.code }
+        }
+        goals.sort { $0.0.code < $1.0.code }
         let goalSheet = try book.addSheet(named: "基本目標別")
         let goalHeaders = ["基本目標", "名称", "施策数"] + columns.map { "総事業費(\($0.label))" }
         try goalSheet.merge(CellRange(first: .at(0, 0), last: .at(0, goalHeaders.count - 1)),
@@ -106,7 +158,8 @@ public struct YearIndexWriter: Sendable {
         try goalSheet.writeFormula("=SUM(C4:C\(totalRow))", cachedNumber: Double(rows.count), at: .at(totalRow, 2), style: styles.totalAmount)
         for k in columns.indices {
             let col = CellReference.columnName(3 + k)
-            try goalSheet.writeFormula("=SUM(\(col)4:\(col)\(totalRow))", cachedNumber: Double(goals.reduce(0) { $0 + $1.1[k] }),
+            let total = try goals.reduce(0) { try Self.add($0, k < $1.1.count ? $1.1[k] : 0, goal: "合計") }
+            try goalSheet.writeFormula("=SUM(\(col)4:\(col)\(totalRow))", cachedNumber: Double(total),
                                        at: .at(totalRow, 3 + k), style: styles.totalAmount)
         }
         for (c, w) in ([10.0, 34, 8] + columns.map { _ in 18.0 }).enumerated() { try goalSheet.setColumnWidth(c, width: w) }

@@ -98,13 +98,17 @@ public enum TemporaryName {
         "." + name + ".tmp-\(Syscalls.processID)-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
     }
 
-    /// The process id in a temporary name of ours, or nil when the name is not one.
+    /// The process id in a temporary name of ours, or nil when the name is not one. A name our
+    /// temporary's writer derived from it (`.<name>.tmp-<pid>-<hex>.<suffix>`, e.g. libzip's own
+    /// scratch copy while it rewrites an archive) is ours too.
     public static func owner(of name: String) -> Int32? {
         guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
-        let parts = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, !parts[1].isEmpty,
-              parts[1].allSatisfy({ $0.isHexDigit }), name.distance(from: name.startIndex, to: marker.lowerBound) > 1
-        else { return nil }
+        let parts = name[marker.upperBound...].split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, let pid = Int32(parts[0]), pid > 0,
+              name.distance(from: name.startIndex, to: marker.lowerBound) > 1 else { return nil }
+        let random = parts[1].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let hex = random.first, !hex.isEmpty, hex.allSatisfy({ $0.isHexDigit }),
+              random.count == 1 || !random[1].isEmpty else { return nil }
         return pid
     }
 }

@@ -31,10 +31,17 @@ public final class TemporaryFiles: @unchecked Sendable {
         return paths
     }
 
-    /// Removes every registered temporary file.
+    /// Removes every registered temporary file, and the files a library derived from one
+    /// (`<temporary>.<suffix>`, e.g. libzip's scratch copy while it rewrites the archive).
     public func removeAll() {
         lock.lock(); defer { lock.unlock() }
-        for p in paths { Syscalls.unlinkQuietly(p) }
+        for p in paths {
+            Syscalls.unlinkQuietly(p)
+            let (directory, name) = OutputName.split(p)
+            for entry in Syscalls.directoryEntries(directory) ?? [] where entry.hasPrefix(name + ".") {
+                Syscalls.unlinkQuietly(directory == "." ? entry : directory + "/" + entry)
+            }
+        }
         paths.removeAll()
     }
 

@@ -116,6 +116,34 @@ final class LXWBook {
 
     /// The directory for libxlsxwriter's scratch files, kept alive as long as the workbook.
     private let scratchDirectory: CStringBox?
+    /// That directory for messages and the free-space check (`tmpfile()` uses /tmp).
+    private let scratchDirectoryPath: String
+    /// The file libxlsxwriter writes.
+    private let filePath: String
+    /// Number texts to correct once the file is written, by sheet index: libxlsxwriter's `%.16G`
+    /// text → the shortest text of the same double (see XLSXNumberText.swift).
+    private(set) var numberCorrections: [Int: [String: String]] = [:]
+
+    @inline(__always) func noteNumber(_ value: Double, sheet: Int) {
+        guard let (written, wanted) = XLSXNumberText.safeCorrection(value) else { return }
+        numberCorrections[sheet, default: [:]][written] = wanted
+    }
+
+    /// An upper estimate of the largest scratch file: every string's bytes, escaped, plus a
+    /// generous allowance per cell and for the fixed parts.
+    private(set) var scratchBytesNeeded = 256 << 10
+
+    @inline(__always) func noteCell(textBytes: Int = 0) {
+        scratchBytesNeeded &+= 96 &+ 2 &* textBytes
+    }
+
+    /// Free bytes (for an unprivileged writer) in the file system holding `directory`.
+    static func freeBytes(_ directory: String) -> Int? {
+        var info = statvfs()
+        guard statvfs(directory, &info) == 0 else { return nil }
+        let (bytes, overflow) = Int(info.f_bavail).multipliedReportingOverflow(by: Int(info.f_frsize))
+        return overflow ? Int.max : bytes
+    }
 
     /// Creates the C workbook; libxlsxwriter writes `path` only when closed. Each XML part is
     /// first written to a scratch file in `scratchDirectory` (nil: the C library's default,
@@ -123,6 +151,8 @@ final class LXWBook {
     init(path: String, scratchDirectory: String?) throws {
         _ = allocatorTuned
         self.scratchDirectory = scratchDirectory.map(CStringBox.init)
+        self.scratchDirectoryPath = scratchDirectory ?? "/tmp"
+        self.filePath = path
         var options = lxw_workbook_options()
         options.tmpdir = self.scratchDirectory?.pointer
         guard let raw = path.withCString({ workbook_new_opt($0, &options) }) else {
@@ -158,7 +188,9 @@ final class LXWBook {
     }
 
     /// Writes the file (`workbook_close` also frees the workbook, whatever it returns).
-    func close() throws {
+    /// A failure throws `.cannotWriteFile` naming `path` (the file the user asked for), with the
+    /// library's error and the system's `errno` (a full disk: `ENOSPC`).
+    func close(reportingAs path: String) throws {
         let raw = try open()
         // Excel cannot open on a hidden sheet: move the active sheet to the first visible one.
         if hiddenSheets.contains(activeSheetIndex),
@@ -168,7 +200,28 @@ final class LXWBook {
         }
         self.raw = nil
         forgetFormats()
-        try check(workbook_close(raw), "workbook_close")
+        // libxlsxwriter does not check its writes to scratch files: on a full scratch disk a part is
+        // cut short inside a workbook that "succeeds" (and errno does not survive to tell). So the
+        // scratch directory must have room for the largest part, estimated high from what was written.
+        if let free = Self.freeBytes(scratchDirectoryPath), free < scratchBytesNeeded {
+            lxw_workbook_free(raw)
+            throw XLSXWriteError.cannotWriteScratchFile(path, directory: scratchDirectoryPath, systemError: ENOSPC)
+        }
+        errno = 0
+        let error = workbook_close(raw)
+        let system = errno
+        guard error != LXW_NO_ERROR else {
+            let parts = numberCorrections.reduce(into: [String: [String: String]]()) {
+                $0["xl/worksheets/sheet\($1.key + 1).xml"] = $1.value
+            }
+            if !parts.isEmpty {
+                try LibZipRewrite.correctNumbers(in: filePath, parts, reportingAs: path)
+            }
+            return
+        }
+        let message = lxw_strerror(error).map { String(cString: $0) } ?? "unknown error"
+        throw XLSXWriteError.cannotWriteFile(path, libraryCode: Int32(truncatingIfNeeded: error.rawValue),
+                                             libraryMessage: message, systemError: system)
     }
 
     // MARK: Sheets
@@ -481,16 +534,49 @@ final class LXWSheet {
         let ws = try open()
         try LXWGuard.cell(row, column)
         try LXWGuard.cellString(value)
+        book.noteCell(textBytes: value.utf8.count)
         let format = try book.format(for: style)
-        let error = value.withCString { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(column), $0, format) }
+        guard let escaped = XLSXCellText.escaped(value) else {
+            let error = value.withCString { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(column), $0, format) }
+            return try check(error, "worksheet_write_string")
+        }
+        if XLSXCellText.libraryLength(escaped) > LXWLimits.cellStringMaxCharacters {
+            return try writeSharedString(ws, row, column, escaped, format)
+        }
+        let error = escaped.withCString { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(column), $0, format) }
         try check(error, "worksheet_write_string")
+    }
+
+    /// A string cell whose escaped text libxlsxwriter 1.1.4 would refuse as too long although
+    /// Excel's limit counts the decoded text (a 32,767-character text holding literal `_xHHHH_`
+    /// sequences, each escaped with 6 more characters). `worksheet_write_string` checks the length
+    /// of what it is given; the shared-string table itself has no limit. So the cell is created as
+    /// a number with its format, the text is added to the table with `lxw_get_sst_index` (which
+    /// counts it like any other string), and the cell is turned into a string cell pointing at it.
+    private func writeSharedString(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ column: Int,
+                                   _ escaped: String, _ format: LXWFormatPointer?) throws {
+        try check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(column), 0, format), "worksheet_write_number")
+        guard let sst = ws.pointee.sst,
+              let rowRecord = lxw_worksheet_find_row(ws, lxw_row_t(row)),
+              let cell = lxw_worksheet_find_cell_in_row(rowRecord, lxw_col_t(column)),
+              cell.pointee.type == NUMBER_CELL,
+              let element = escaped.withCString({ lxw_get_sst_index(sst, $0, 0) })
+        else {
+            throw XLSXWriteError.library(function: "lxw_get_sst_index", code: -1,
+                                         message: "could not add the text to the shared strings")
+        }
+        cell.pointee.type = STRING_CELL
+        cell.pointee.u.string_id = Int32(bitPattern: element.pointee.index)
+        cell.pointee.sst_string = element.pointee.string
     }
 
     @inline(__always)
     func writeNumber(_ row: Int, _ column: Int, _ value: Double, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.cell(row, column)
+        book.noteCell()
         try LXWGuard.number(value)
+        book.noteNumber(value, sheet: index)
         let format = try book.format(for: style)
         try check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(column), value, format), "worksheet_write_number")
     }
@@ -498,6 +584,7 @@ final class LXWSheet {
     func writeBool(_ row: Int, _ column: Int, _ value: Bool, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.cell(row, column)
+        book.noteCell()
         let format = try book.format(for: style)
         try check(worksheet_write_boolean(ws, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format),
                   "worksheet_write_boolean")
@@ -507,6 +594,7 @@ final class LXWSheet {
     func writeBlank(_ row: Int, _ column: Int, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.cell(row, column)
+        book.noteCell()
         let format = try book.format(for: style)
         try check(worksheet_write_blank(ws, lxw_row_t(row), lxw_col_t(column), format), "worksheet_write_blank")
     }
@@ -514,8 +602,10 @@ final class LXWSheet {
     func writeFormula(_ row: Int, _ column: Int, _ formula: String, cachedNumber: Double, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.cell(row, column)
+        book.noteCell()
         try LXWGuard.cellFormula(formula)
         try LXWGuard.number(cachedNumber, what: "cached formula result")
+        book.noteNumber(cachedNumber, sheet: index)
         let format = try book.format(for: style)
         let error = formula.withCString {
             worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(column), $0, format, cachedNumber)
@@ -526,12 +616,14 @@ final class LXWSheet {
     func writeFormula(_ row: Int, _ column: Int, _ formula: String, cachedString: String, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.cell(row, column)
+        book.noteCell(textBytes: formula.utf8.count + cachedString.utf8.count)
         try LXWGuard.cellFormula(formula)
         try LXWGuard.text(cachedString, what: "cached formula result")
         try LXWGuard.cellString(cachedString)
         let format = try book.format(for: style)
+        let value = XLSXCellText.escaped(cachedString) ?? cachedString
         let error = formula.withCString { f in
-            cachedString.withCString { v in
+            value.withCString { v in
                 worksheet_write_formula_str(ws, lxw_row_t(row), lxw_col_t(column), f, format, v)
             }
         }
@@ -542,6 +634,7 @@ final class LXWSheet {
     func writeURL(_ row: Int, _ column: Int, _ url: String, text: String?, tooltip: String?, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.cell(row, column)
+        book.noteCell()
         try LXWGuard.url(url)
         if let text {
             try LXWGuard.text(text, what: "hyperlink text", allowEmpty: false)
@@ -554,9 +647,10 @@ final class LXWSheet {
         let format = try book.format(for: style)
         var strings = CStrings()
         defer { strings.free() }
+        let shown = text.map { XLSXCellText.escaped($0) ?? $0 }
         let error = url.withCString {
             worksheet_write_url_opt(ws, lxw_row_t(row), lxw_col_t(column), $0, format,
-                                    strings.copy(text), strings.copy(tooltip))
+                                    strings.copy(shown), strings.copy(tooltip))
         }
         try check(error, "worksheet_write_url_opt")
     }
@@ -565,6 +659,9 @@ final class LXWSheet {
 
     /// Merges `range` (at least two cells, overlapping no earlier merge) and writes `text` with
     /// `style` into its first cell and `style` into the others.
+    ///
+    /// `worksheet_merge_range` ignores the result of writing its text (a refused text would leave
+    /// a silently empty merge), so the range is merged blank and the text written on its own.
     func merge(_ range: CellRange, text: String, _ style: XLSXStyle) throws {
         let ws = try open()
         try LXWGuard.range(range)
@@ -576,12 +673,13 @@ final class LXWSheet {
         }
         try LXWGuard.cellString(text)
         let format = try book.format(for: style)
-        let error = text.withCString {
+        let error = "".withCString {
             worksheet_merge_range(ws, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                   lxw_row_t(range.last.row), lxw_col_t(range.last.column), $0, format)
         }
         try check(error, "worksheet_merge_range")
         merges.append(range)
+        if !text.isEmpty { try writeString(range.first.row, range.first.column, text, style) }
     }
 
     // MARK: Rows and columns
@@ -948,4 +1046,13 @@ enum LXWLibrary {
     static var headerVersion: String { LXW_VERSION }
     /// The version of the library loaded at run time, as `LXW_VERSION_ID` (114 for 1.1.4).
     static var runtimeVersionID: Int { Int(lxw_version_id()) }
+    /// Whether `LXWErrorCodes` (used for messages) matches the C header's `lxw_error` values.
+    static var errorCodesMatch: Bool {
+        LXWErrorCodes.memory == LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue
+            && LXWErrorCodes.creatingFile == LXW_ERROR_CREATING_XLSX_FILE.rawValue
+            && LXWErrorCodes.creatingTemporaryFile == LXW_ERROR_CREATING_TMPFILE.rawValue
+            && LXWErrorCodes.readingTemporaryFile == LXW_ERROR_READING_TMPFILE.rawValue
+            && LXWErrorCodes.zipFirst == LXW_ERROR_ZIP_FILE_OPERATION.rawValue
+            && LXWErrorCodes.zipLast == LXW_ERROR_ZIP_CLOSE.rawValue
+    }
 }

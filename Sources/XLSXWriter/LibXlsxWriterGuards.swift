@@ -65,20 +65,16 @@ enum LXWGuard {
     static func row(_ row: Int) throws { try cell(row, 0) }
     static func column(_ column: Int) throws { try cell(0, column) }
 
-    /// A cell string: at most 32,767 characters and no U+FFFE/U+FFFF (libxlsxwriter escapes
-    /// control characters in cells as `_xHHHH_` but writes these two raw, which breaks the XML).
+    /// A cell string: at most 32,767 characters as Excel counts them (UTF-16 units). Any
+    /// character is allowed: `XLSXCellText` and libxlsxwriter escape what XML cannot carry.
     @inline(__always)
     static func cellString(_ value: String) throws {
-        let bytes = value.utf8.count
-        if bytes > LXWLimits.cellStringMaxCharacters {
+        if value.utf8.count > LXWLimits.cellStringMaxCharacters {
             let length = value.utf16.count
             if length > LXWLimits.cellStringMaxCharacters {
                 throw XLSXWriteError.tooLong(what: "cell text", length: length,
                                              limit: LXWLimits.cellStringMaxCharacters, unit: .characters)
             }
-        }
-        if bytes >= 3, let scalar = firstNoncharacter(value) {
-            throw XLSXWriteError.invalidCharacter(what: "cell text", scalar: scalar)
         }
     }
 
@@ -142,25 +138,6 @@ enum LXWGuard {
             previous1 = byte
         }
         return nil
-    }
-
-    /// U+FFFE or U+FFFF (UTF-8 `EF BF BE` / `EF BF BF`), scanning bytes only.
-    static func firstNoncharacter(_ value: String) -> UInt32? {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-            let count = bytes.count
-            var i = 0
-            while i + 2 < count {
-                if bytes[i] == 0xEF, bytes[i + 1] == 0xBF {
-                    let third = bytes[i + 2]
-                    if third == 0xBE { return 0xFFFE }
-                    if third == 0xBF { return 0xFFFF }
-                }
-                i += 1
-            }
-            return nil
-        }
-        if let found = value.utf8.withContiguousStorageIfAvailable(scan) { return found }
-        return Array(value.utf8).withUnsafeBufferPointer(scan)
     }
 
     // MARK: Sheets

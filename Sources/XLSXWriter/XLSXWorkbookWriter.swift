@@ -142,7 +142,7 @@ final class XLSXWorkbookContext {
                 let sheet = try book.addWorksheet(named: XLSXListStore.sheetName)
                 try listStore.write(into: sheet)
             }
-            try book.close()
+            try book.close(reportingAs: output.path)
             try output.commit()
             finished = true
         } catch {

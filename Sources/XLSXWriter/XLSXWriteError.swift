@@ -22,6 +22,12 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
     case cannotCreateWorkbook(String)
     /// Moving the finished temporary file onto the output path failed.
     case cannotMoveIntoPlace(from: String, to: String, reason: String)
+    /// Writing the file failed while libxlsxwriter assembled it (`workbook_close`): the disk is
+    /// full, the directory vanished, … `systemError` is the C `errno` seen then (0 if none).
+    case cannotWriteFile(String, libraryCode: Int32, libraryMessage: String, systemError: Int32)
+    /// libxlsxwriter's scratch files in `directory` could not be written (it does not check those
+    /// writes itself; the file at the path would have been truncated inside), so nothing was kept.
+    case cannotWriteScratchFile(String, directory: String, systemError: Int32)
     /// The workbook was already finished or abandoned; nothing more can be written to it.
     case workbookClosed
     /// A C function of libxlsxwriter returned an error code.
@@ -66,13 +72,18 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .fileExists(let path):
-            return "the file \(path) already exists (pass overwrite: true to replace it)"
+            return "the file \(path) already exists (it was not overwritten)"
         case .directoryNotWritable(let dir):
             return "the directory \(dir) does not exist or is not writable"
         case .cannotCreateWorkbook(let path):
             return "libxlsxwriter could not create a workbook for \(path)"
         case .cannotMoveIntoPlace(let from, let to, let reason):
             return "could not move \(from) to \(to): \(reason)"
+        case .cannotWriteFile(let path, _, let libraryMessage, let systemError):
+            let cause = systemError == 0 ? libraryMessage : XLSXSystemError.english(systemError)
+            return "could not write \(path): \(cause)"
+        case .cannotWriteScratchFile(let path, let directory, let systemError):
+            return "could not write \(path): \(XLSXSystemError.english(systemError)) (scratch files in \(directory))"
         case .workbookClosed:
             return "the workbook was already finished or abandoned"
         case .library(let function, let code, let message):
@@ -86,9 +97,10 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
         case .invalidHeaderFooter(let text, let reason):
             return "invalid header/footer \"\(text)\": \(reason)"
         case .valueOutOfRange(let what, let value, let range):
-            return "\(what) is \(value); it must lie in \(range.lowerBound)…\(range.upperBound)"
+            guard value.isFinite else { return "\(what) is not a finite number" }
+            return "\(what) is \(Self.plain(value)); it must lie in \(Self.plain(range.lowerBound))…\(Self.plain(range.upperBound))"
         case .cellOutOfRange(let row, let column):
-            return "cell (row \(row), column \(column)) lies outside the sheet (rows 0…1048575, columns 0…16383)"
+            return "the cell at row \(row + 1), column \(column + 1) lies outside the sheet (1,048,576 rows × 16,384 columns)"
         case .invalidSheetName(let name, let reason):
             return "invalid sheet name \"\(name)\": \(reason)"
         case .duplicateSheetName(let name):
@@ -112,5 +124,10 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
         case .foreignObject(let what):
             return "the \(what) belongs to another workbook"
         }
+    }
+
+    /// `12` for 12.0, `0.5` for 0.5: numbers in messages without a trailing `.0`.
+    static func plain(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 }

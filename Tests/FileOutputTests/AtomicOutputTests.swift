@@ -112,6 +112,8 @@ struct StaleTemporariesTests {
     @Test func theOwnerIsReadFromOurNamesOnly() {
         #expect(TemporaryName.owner(of: ".511.xlsx.tmp-4242-9fa3c0") == 4242)
         #expect(TemporaryName.owner(of: ".a.b.tmp-1-0") == 1)
+        #expect(TemporaryName.owner(of: ".511.xlsx.tmp-4242-9fa3c0.Xy12Zq") == 4242)  // libzip's scratch copy of ours
+        #expect(TemporaryName.owner(of: ".511.xlsx.tmp-4242-9fa3c0.") == nil)
         #expect(TemporaryName.owner(of: "511.xlsx.tmp-4242-9fa3") == nil)   // no leading dot
         #expect(TemporaryName.owner(of: ".511.xlsx.tmp-abc-9fa3") == nil)   // pid not a number
         #expect(TemporaryName.owner(of: ".511.xlsx.tmp-12-xyz") == nil)     // not hex

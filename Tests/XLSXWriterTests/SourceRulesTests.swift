@@ -29,6 +29,18 @@ struct SourceRulesTests {
         }
     }
 
+    @Test func onlyLibZipRewriteDotSwiftTouchesLibzip() throws {
+        let zipSymbol = try Regex(#"\b(zip_|ZIP_)\w*"#)
+        for (name, text) in try Self.files() where name != "LibZipRewrite.swift" {
+            #expect(!text.contains("import CZip"), "\(name) imports libzip")
+            let code = text.components(separatedBy: "\n")
+                .map { line in line.range(of: "//").map { String(line[..<$0.lowerBound]) } ?? line }
+            for (index, line) in code.enumerated() {
+                #expect(line.firstMatch(of: zipSymbol) == nil, "\(name):\(index + 1) uses a libzip symbol: \(line)")
+            }
+        }
+    }
+
     @Test func theGuardsMatchTheLibraryVersion() {
         // The guards are tuned to libxlsxwriter 1.1.4's defects; a new version needs a review
         // of LibXlsxWriterGuards.swift (several limits were fixed in 1.1.6 and 1.1.8).

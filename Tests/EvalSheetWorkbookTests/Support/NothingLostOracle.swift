@@ -260,6 +260,11 @@ enum NothingLostOracle {
             case .relatedProject(let k): return k < c.relatedProjects.count && agreesText(cell, c.relatedProjects[k])
             }
         case .futureActionsFromYear: return false
+        case .lastYearBudget(let k):
+            guard let a = s.lastYear?.budgetAmounts[safe: k] else { return false }
+            return cell.value.numberValue.map { Int(exactly: $0) == a.amount } ?? (a.amount == nil)
+        case .lastYearRating: return text(cell).trimmedSpaces() == (s.lastYear?.rating.rawValue ?? "")[...]
+        case .lastYearReason: return agreesText(cell, s.lastYear?.reason)
         }
     }
 
@@ -277,4 +282,8 @@ enum NothingLostOracle {
         for (what, x, y) in pairs where x != y { return "\(what): \(x.prefix(400)) → \(y.prefix(400))" }
         return "(no visible difference)"
     }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -1,0 +1,265 @@
+import Foundation
+import EvalSheetModel
+import XLSXWriter
+
+/// The shape of a template file: exactly the keys of the built-in template, each once, each of its
+/// kind. A misspelt key would otherwise be ignored (its value silently replaced by nothing) and a
+/// repeated one would silently replace the first.
+enum TemplateSchema {
+    /// The built-in template as a JSON tree: the schema every template file must follow.
+    static let schema: TemplateJSON = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // a stable order for messages
+        guard let data = try? encoder.encode(WorkbookTemplate.standard), let tree = try? TemplateJSON.parse(data) else {
+            fatalError("the built-in template must encode")
+        }
+        return tree
+    }()
+
+    /// Keys that may be left out: the description, and any input help.
+    static func isOptional(_ pointer: String) -> Bool {
+        pointer == "/description" || pointer.hasPrefix("/inputHelp/")
+    }
+
+    /// RFC 6901: `~` → `~0`, `/` → `~1`.
+    static func escape(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    /// Every unknown, repeated, missing or mistyped key of `document`, in document order.
+    static func problems(_ document: TemplateJSON) -> [TemplateProblem] {
+        var out: [TemplateProblem] = []
+        check(document, against: schema, at: "", into: &out)
+        return out
+    }
+
+    private static func check(_ value: TemplateJSON, against schema: TemplateJSON, at pointer: String,
+                              into out: inout [TemplateProblem]) {
+        guard value.sameKind(schema) else {
+            out.append(.init(pointer: pointer, message: .init(
+                ja: "値は\(schema.kind.ja)で書いてください(\(value.kind.ja)になっています)",
+                en: "the value must be \(schema.kind.en), not \(value.kind.en)"), id: "template.type"))
+            return
+        }
+        switch (value, schema) {
+        case let (.object(members), .object(expected)):
+            var seen: Set<String> = []
+            for (key, member) in members {
+                let path = pointer + "/" + escape(key)
+                if !seen.insert(key).inserted {
+                    out.append(.init(pointer: path, message: .init(
+                        ja: "キー「\(key)」が2回あります(後の値が前の値を黙って置き換えるため使えません)",
+                        en: "the key \"\(key)\" appears twice (the second would silently replace the first)"),
+                        id: "template.duplicate-key"))
+                } else if let schemaMember = expected.first(where: { $0.key == key })?.value {
+                    check(member, against: schemaMember, at: path, into: &out)
+                } else {
+                    let known = expected.map(\.key).joined(separator: ", ")
+                    out.append(.init(pointer: path, message: .init(
+                        ja: "キー「\(key)」はテンプレートにありません(綴りを確認してください。使えるキー: \(known))",
+                        en: "the key \"\(key)\" is not a template key (check its spelling; known keys: \(known))"),
+                        id: "template.unknown-key"))
+                }
+            }
+            for (key, _) in expected where !seen.contains(key) && !isOptional(pointer + "/" + escape(key)) {
+                out.append(.init(pointer: pointer + "/" + escape(key), message: .init(
+                    ja: "キー「\(key)」がありません", en: "the key \"\(key)\" is missing"), id: "template.missing-key"))
+            }
+        case let (.array(items), .array(expected)):
+            guard let element = expected.first else { return }
+            for (i, item) in items.enumerated() { check(item, against: element, at: pointer + "/\(i)", into: &out) }
+        case let (.number(n), .number):
+            if !n.isFinite {
+                out.append(.init(pointer: pointer, message: .init(ja: "数値が大きすぎます", en: "the number is too large"), id: "template.type"))
+            } else if pointer == "/version", n != n.rounded() {
+                out.append(.init(pointer: pointer, message: .init(ja: "版は整数です", en: "the version is a whole number"), id: "template.type"))
+            }
+        default:
+            break
+        }
+    }
+}
+
+extension WorkbookTemplate {
+    /// The paper sizes a template may name (case-insensitively).
+    static let paperSizes: [String: XLSXPaperSize] = ["A4": .a4, "A3": .a3, "B4": .b4, "B5": .b5, "LETTER": .letter]
+
+    static func paperSize(_ name: String) -> XLSXPaperSize? { paperSizes[name.uppercased()] }
+
+    /// The template versions this writer understands.
+    static let supportedVersion = 1
+    /// The fewest column widths each sheet needs (the layout's columns).
+    static let minimumColumns = [8, 3, 5, 7, 3, 4, 5]
+
+    /// Every value the writer cannot honour, each with its key as a JSON pointer: colours that are
+    /// not `RRGGBB`, an unknown paper size or orientation, sizes and widths Excel refuses, sheet
+    /// names Excel refuses, texts too long for their place, unknown `{placeholders}`, … Nothing is
+    /// replaced by a default.
+    public func problems() -> [TemplateProblem] {
+        var out: [TemplateProblem] = []
+        func add(_ pointer: String, ja: String, en: String) { out.append(.init(pointer: pointer, message: .init(ja: ja, en: en))) }
+
+        func text(_ value: String, _ pointer: String, limit: Int = EvaluationSheet.maximumTextLength, empty: Bool = false,
+                  placeholders: Set<String> = [], controls: ControlCharacters = .none) {
+            if value.isEmpty {
+                if !empty { add(pointer, ja: "空にはできません", en: "must not be empty") }
+                return
+            }
+            if value.utf16.count > limit {
+                add(pointer, ja: "長すぎます(\(value.utf16.count) 文字、上限 \(limit) 文字)",
+                    en: "too long (\(value.utf16.count) characters; at most \(limit))")
+            }
+            if let c = value.unicodeScalars.first(where: { !controls.allows($0) }) {
+                add(pointer, ja: "使えない制御文字 \(PolicyCodeSyntax.visible(String(c))) があります",
+                    en: "contains the control character \(PolicyCodeSyntax.visible(String(c)))")
+            }
+            for p in Self.placeholders(in: value) where !placeholders.contains(p) {
+                let allowed = placeholders.isEmpty ? "なし" : placeholders.sorted().map { "{\($0)}" }.joined(separator: " ")
+                add(pointer, ja: "差し込み「{\(p)}」は使えません(使えるもの: \(allowed))",
+                    en: "unknown placeholder {\(p)} (allowed: \(placeholders.isEmpty ? "none" : placeholders.sorted().map { "{\($0)}" }.joined(separator: " ")))")
+            }
+        }
+        func number(_ value: Double, _ pointer: String, _ range: ClosedRange<Double>, unit: (ja: String, en: String)) {
+            guard value.isFinite, range.contains(value) else {
+                add(pointer, ja: "\(Self.plain(value)) は使えません(\(Self.plain(range.lowerBound))〜\(Self.plain(range.upperBound)) \(unit.ja))",
+                    en: "\(Self.plain(value)) is outside \(Self.plain(range.lowerBound))–\(Self.plain(range.upperBound)) \(unit.en)")
+                return
+            }
+        }
+
+        // Workbook properties and the version.
+        text(name, "/name", limit: 255)
+        if version != Self.supportedVersion {
+            add("/version", ja: "版 \(version) には対応していません(対応: \(Self.supportedVersion))",
+                en: "version \(version) is not supported (supported: \(Self.supportedVersion))")
+        }
+        // Font: libxlsxwriter's buffers and Excel's sizes; notes are 1.5 points smaller.
+        text(font.name, "/font/name", limit: 31)
+        if font.name.utf8.count > 127 { add("/font/name", ja: "フォント名が長すぎます(127 バイトまで)", en: "the font name is longer than 127 bytes") }
+        number(font.size, "/font/size", 2.5...409, unit: ("ポイント", "points"))
+        number(font.titleSize, "/font/titleSize", 1...409, unit: ("ポイント", "points"))
+        // Colours.
+        let colours = [("labelFill", colors.labelFill), ("headerFill", colors.headerFill), ("inputFill", colors.inputFill),
+                       ("totalFill", colors.totalFill), ("border", colors.border), ("noteText", colors.noteText)]
+        for (key, value) in colours where !Self.isColour(value) {
+            add("/colors/\(key)", ja: "色「\(value)」は使えません(RRGGBB の16進6桁、例: DDEBF7)",
+                en: "the colour \"\(value)\" is not RRGGBB (six hex digits, e.g. DDEBF7)")
+        }
+        text(endMarker, "/endMarker")
+        // Print setup.
+        if Self.paperSize(print.paper) == nil {
+            add("/print/paper", ja: "用紙「\(print.paper)」は使えません(A4, A3, B4, B5, Letter)",
+                en: "the paper \"\(print.paper)\" is not supported (A4, A3, B4, B5, Letter)")
+        }
+        let margins = [("left", print.marginsCm.left), ("right", print.marginsCm.right), ("top", print.marginsCm.top),
+                       ("bottom", print.marginsCm.bottom), ("header", print.marginsCm.header), ("footer", print.marginsCm.footer)]
+        for (key, value) in margins { number(value, "/print/marginsCm/\(key)", 0...124, unit: ("cm", "cm")) }
+        for (key, value) in [("header", print.header), ("footer", print.footer)] {
+            let pointer = "/print/\(key)"
+            text(value, pointer, limit: .max, empty: true, placeholders: ["code", "name", "fiscalYear"])
+            let longest = value.replacingOccurrences(of: "{code}", with: String(repeating: "X", count: PolicyCodeSyntax.maximumLength))
+                .replacingOccurrences(of: "{name}", with: "…").replacingOccurrences(of: "{fiscalYear}", with: "令和999年度")
+            if longest.utf16.count > HeaderText.limit {
+                add(pointer, ja: "長すぎます(施策コードと年度を入れると \(HeaderText.limit) 文字を超えます)",
+                    en: "too long (with the policy code and year it exceeds \(HeaderText.limit) characters)")
+            }
+            if value.contains("&G") || value.contains("&[Picture]") {
+                add(pointer, ja: "画像の差し込み(&G)は使えません", en: "picture codes (&G) are not supported")
+            }
+        }
+        // Sheets.
+        let sheetKeys = ["basic", "directions", "projects", "indicators", "evaluation", "environment", "challenges"]
+        var names: [String: String] = [:]
+        for ((key, sheet), minimum) in zip(zip(sheetKeys, sheets.all), Self.minimumColumns) {
+            let pointer = "/sheets/\(key)"
+            if let reason = Self.sheetNameProblem(sheet.name) {
+                add(pointer + "/name", ja: "シート名「\(sheet.name)」は使えません(\(reason.ja))",
+                    en: "the sheet name \"\(sheet.name)\" is not allowed (\(reason.en))")
+            } else if let other = names[sheet.name.lowercased()] {
+                add(pointer + "/name", ja: "シート名「\(sheet.name)」は \(other) と重複しています",
+                    en: "the sheet name \"\(sheet.name)\" is also used by \(other)")
+            }
+            names[sheet.name.lowercased()] = names[sheet.name.lowercased()] ?? pointer
+            text(sheet.title, pointer + "/title", limit: EvaluationSheet.maximumTextLength - 20, placeholders: ["fiscalYear"])
+            if !["portrait", "landscape"].contains(sheet.orientation) {
+                add(pointer + "/orientation", ja: "向き「\(sheet.orientation)」は使えません(portrait か landscape)",
+                    en: "the orientation \"\(sheet.orientation)\" is not portrait or landscape")
+            }
+            if sheet.columnWidths.count < minimum {
+                add(pointer + "/columnWidths", ja: "列幅が \(minimum) 列分必要です(\(sheet.columnWidths.count) 列分しかありません)",
+                    en: "needs \(minimum) column widths (has \(sheet.columnWidths.count))")
+            }
+            for (i, w) in sheet.columnWidths.enumerated() {
+                number(w, pointer + "/columnWidths/\(i)", 0...255, unit: ("文字分", "characters"))
+            }
+        }
+        // Labels: cell texts the importer finds again; some are also dropdown titles (32 characters).
+        let mirror = Mirror(reflecting: labels)
+        for child in mirror.children {
+            guard let key = child.label, let value = child.value as? String else { continue }
+            let titled: Set<String> = ["executionPlan", "projectDirections", "indicatorDirection", "ratingHeader", "factor", "assessment"]
+            text(value, "/labels/\(key)", limit: titled.contains(key) ? 32 : EvaluationSheet.maximumTextLength - 20,
+                 placeholders: key == "future" ? ["year"] : [])
+        }
+        let valueTitle = "\(labels.target)・\(labels.actual)・\(labels.rate)"
+        if valueTitle.utf16.count > 32 {
+            add("/labels/target", ja: "目標値・実績値・達成率の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
+                en: "target, actual and rate together must fit 32 characters (the input message title)")
+        }
+        if !labels.future.hasPrefix("{year}") || labels.future == "{year}" {
+            add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
+                en: "must start with {year} followed by the label (e.g. {year}以降の取組)")
+        }
+        // The legend and the input help.
+        for (i, line) in legend.enumerated() { text(line, "/legend/\(i)", controls: .any) }
+        for (key, message) in inputHelp.sorted(by: { $0.key < $1.key }) {
+            text(message, "/inputHelp/\(TemplateSchema.escape(key))", limit: 255, controls: .lineBreaks)
+        }
+        return out
+    }
+
+    /// Which control characters a template text may hold: none (labels, names: the importer
+    /// matches them), line breaks (input help, an XML attribute), or any (cell text, escaped).
+    enum ControlCharacters {
+        case none, lineBreaks, any
+
+        func allows(_ u: Unicode.Scalar) -> Bool {
+            switch self {
+            case .any: return true
+            case .lineBreaks: return !(u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") && u.value != 0xFFFE && u.value != 0xFFFF
+            case .none: return u.value >= 0x20 && u.value != 0xFFFE && u.value != 0xFFFF
+            }
+        }
+    }
+
+    /// `12` for 12.0: numbers in messages as a person writes them.
+    static func plain(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// `{name}` placeholders in a text.
+    static func placeholders(in text: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+
+    static func isColour(_ s: String) -> Bool {
+        s.utf8.count == 6 && s.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Excel's sheet-name rules (and the name reserved for the hidden list sheet).
+    static func sheetNameProblem(_ name: String) -> (ja: String, en: String)? {
+        if name.isEmpty { return ("空です", "it is empty") }
+        if name.utf16.count > 31 { return ("31文字以内にしてください", "at most 31 characters") }
+        if name.contains(where: { "[]:*?/\\".contains($0) }) { return ("[]:*?/\\ は使えません", "none of []:*?/\\") }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) { return ("制御文字は使えません", "no control characters") }
+        if name.hasPrefix("'") || name.hasSuffix("'") { return ("先頭と末尾に ' は使えません", "no ' at the start or end") }
+        if name.lowercased() == "_lists" { return ("_lists は一覧用の隠しシートの名前です", "_lists is reserved for the hidden list sheet") }
+        return nil
+    }
+}
