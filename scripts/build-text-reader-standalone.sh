@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 rm -f "$OUT/libEvalSheetModel.a" "$OUT/libEvalSheetText.a"
 swiftc -parse-as-library -wmo -module-name EvalSheetModel "$@" \
     -emit-library -static -emit-module -emit-module-path "$OUT/EvalSheetModel.swiftmodule" \
-    -o "$OUT/libEvalSheetModel.a" "$ROOT"/Sources/EvalSheetModel/*.swift
+    -o "$OUT/libEvalSheetModel.a" $(find "$ROOT/Sources/EvalSheetModel" -name "*.swift" | sort)
 swiftc -parse-as-library -wmo -module-name EvalSheetText "$@" -I "$OUT" \
     -emit-library -static -emit-module -emit-module-path "$OUT/EvalSheetText.swiftmodule" \
     -o "$OUT/libEvalSheetText.a" "$ROOT"/Sources/EvalSheetText/*.swift
