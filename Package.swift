@@ -49,7 +49,7 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "XLSXWriter", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI", "FileOutput"]),
+        .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI", "FileOutput", "XLSXWriter"]),
 
         // Paths to samples/ and fixtures, shared by the test targets (not shipped).
         .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText"], path: "Tests/TestSupport"),

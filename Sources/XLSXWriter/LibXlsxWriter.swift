@@ -77,20 +77,25 @@ private func protectLeadingEquals(_ text: String?) -> String? {
 /// libxlsxwriter runs zlib once per part (about 18 per workbook), and each deflate state
 /// (~260 KB) is freed right back at the top of the heap. With glibc's default 128 KB trim
 /// threshold every part shrinks and regrows the heap, costing about 1 ms of page faults per
-/// workbook (a third of the total). Raising the threshold once per process keeps that memory.
-/// Only the trim threshold changes; nothing else about the allocator.
+/// workbook (a third of the total). Raising the threshold keeps that memory. Only the trim
+/// threshold changes; nothing else about the allocator. The library never does it by itself: it
+/// changes the whole host process, so a program opts in (the `evalsheet` tool does, from `main`).
 /// (glibc's `mallopt` is looked up at run time: Swift's Glibc module does not export malloc.h.)
-private let allocatorTuned: Bool = {
-    #if canImport(Glibc)
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
-    let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-    let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
-    return mallopt(trimThreshold, 64 << 20) == 1
-    #else
-    return false
-    #endif
-}()
+public enum XLSXProcessTuning {
+    /// Raises glibc's malloc trim threshold to 64 MiB for this process; false where there is no glibc.
+    @discardableResult
+    public static func keepFreedMemoryForWorkbooks() -> Bool {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
+        return mallopt(trimThreshold, 64 << 20) == 1
+        #else
+        return false
+        #endif
+    }
+}
 
 // MARK: - Workbook
 
@@ -149,7 +154,6 @@ final class LXWBook {
     /// first written to a scratch file in `scratchDirectory` (nil: the C library's default,
     /// `tmpfile()`); on tmpfs this avoids most of the cost of creating files.
     init(path: String, scratchDirectory: String?) throws {
-        _ = allocatorTuned
         self.scratchDirectory = scratchDirectory.map(CStringBox.init)
         self.scratchDirectoryPath = scratchDirectory ?? "/tmp"
         self.filePath = path

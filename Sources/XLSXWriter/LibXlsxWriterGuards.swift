@@ -47,6 +47,25 @@ enum LXWLimits {
 
 /// Stateless checks run by `LibXlsxWriter.swift` before each C call. Each throws
 /// `XLSXWriteError`; none touches the C library.
+/// The libxlsxwriter defects guarded against, chosen from the version loaded at run time: 1.1.4
+/// (Debian 12) has them all; a newer library is accepted, with the guards for what it fixed dropped
+/// and the rest kept (defined names and formulas of 128 bytes or more are still cut upstream; long
+/// dropdown lists still go to the hidden sheet, which every version reads).
+struct LXWDefects: Equatable, Sendable {
+    /// Passwords longer than 24 characters, and some of exactly 24, get a wrong hash (fixed in 1.1.6).
+    var passwordHash: Bool
+    /// Empty strings passed to formula, comment, name and property calls overflow buffers (fixed in 1.1.8).
+    var emptyStrings: Bool
+
+    /// The defects of the version with this `LXW_VERSION_ID` (114 for 1.1.4).
+    static func forVersion(_ id: Int) -> LXWDefects {
+        LXWDefects(passwordHash: id < 116, emptyStrings: id < 118)
+    }
+
+    /// The defects of the library this process loaded.
+    static let current = forVersion(LXWLibrary.runtimeVersionID)
+}
+
 enum LXWGuard {
     // MARK: Cells
 
@@ -254,6 +273,10 @@ enum LXWGuard {
         if password.isEmpty { throw XLSXWriteError.invalidPassword(reason: "it is empty (pass nil for no password)") }
         if password.utf8.contains(where: { $0 >= 0x7F || $0 < 0x20 }) {
             throw XLSXWriteError.invalidPassword(reason: "only printable ASCII characters hash the way Excel does")
+        }
+        guard LXWDefects.current.passwordHash else {
+            if password.utf8.count > 255 { throw XLSXWriteError.invalidPassword(reason: "Excel takes at most 255 characters") }
+            return
         }
         if password.utf8.count > LXWLimits.passwordMaxBytes {
             throw XLSXWriteError.invalidPassword(

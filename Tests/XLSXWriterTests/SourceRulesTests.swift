@@ -41,11 +41,33 @@ struct SourceRulesTests {
         }
     }
 
-    @Test func theGuardsMatchTheLibraryVersion() {
-        // The guards are tuned to libxlsxwriter 1.1.4's defects; a new version needs a review
-        // of LibXlsxWriterGuards.swift (several limits were fixed in 1.1.6 and 1.1.8).
-        #expect(LXWLibrary.headerVersion == "1.1.4")
-        #expect(LXWLibrary.runtimeVersionID == 114)
+    @Test func theGuardsAreChosenByTheLibraryVersion() {
+        // The guards follow the version loaded: 1.1.4 (Debian 12) has every defect; a newer
+        // library is accepted, with the guards for what it fixed dropped.
+        #expect(LXWLibrary.runtimeVersionID >= 114, "libxlsxwriter older than 1.1.4 is not supported")
+        #expect(LXWDefects.current == LXWDefects.forVersion(LXWLibrary.runtimeVersionID))
+        #expect(LXWDefects.forVersion(114) == LXWDefects(passwordHash: true, emptyStrings: true))
+        #expect(LXWDefects.forVersion(116) == LXWDefects(passwordHash: false, emptyStrings: true))
+        #expect(LXWDefects.forVersion(120) == LXWDefects(passwordHash: false, emptyStrings: false))
+        #expect(LXWLibrary.headerVersion.split(separator: ".").count == 3)
+    }
+
+    @Test func onlyTheToolsMainTunesTheProcess() throws {
+        // The library leaves its host alone: allocator tuning and signal handling are opt-in, and
+        // only the evalsheet executable's main opts in.
+        let root = Self.sources.deletingLastPathComponent()
+        let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 100)
+        for name in files {
+            let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+            for call in ["keepFreedMemoryForWorkbooks()", "removeOnSignals()", "mallopt(", "signal("] where text.contains(call) {
+                let allowed = name == "evalsheet/main.swift" || (call != "keepFreedMemoryForWorkbooks()" && call != "removeOnSignals()"
+                    && (name == "XLSXWriter/LibXlsxWriter.swift" || name == "FileOutput/Syscalls.swift"))
+                    || (name == "XLSXWriter/LibXlsxWriter.swift" && call == "keepFreedMemoryForWorkbooks()")
+                    || (name == "FileOutput/TemporaryFiles.swift" && call == "removeOnSignals()")
+                #expect(allowed, "\(name) calls \(call)")
+            }
+        }
     }
 
     @Test func neverCallsSetlocale() throws {
