@@ -24,8 +24,11 @@ let package = Package(
 
         // The typed model of a 施策評価シート. Knows no file format.
         .target(name: "EvalSheetModel"),
+        // The form's wording and layout as data (templates/, embedded default): every label, title and
+        // legend, read by the text form, the workbook, validation and the diff.
+        .target(name: "EvalSheetForm", dependencies: ["EvalSheetModel"]),
         // The city's text form: tolerant reader, canonical writer.
-        .target(name: "EvalSheetText", dependencies: ["EvalSheetModel"]),
+        .target(name: "EvalSheetText", dependencies: ["EvalSheetModel", "EvalSheetForm"]),
 
         // Files that appear whole or not at all, never outside their directory (domain-free).
         .target(name: "FileOutput"),
@@ -37,12 +40,12 @@ let package = Package(
 
         // The city's workbook layout: one description drives export and import.
         .target(name: "EvalSheetWorkbook", dependencies: [
-            "EvalSheetModel", "XLSX", "XLSXWriter", "XLSXReader",
+            "EvalSheetModel", "EvalSheetForm", "XLSX", "XLSXWriter", "XLSXReader",
         ]),
         // The year's cycle: next year's sheets (rollover) and the collection status of a year sent out.
         .target(name: "EvalSheetCycle", dependencies: ["EvalSheetModel", "EvalSheetValidation"]),
         // Rules over the model and the diff of two models.
-        .target(name: "EvalSheetValidation", dependencies: ["EvalSheetModel"]),
+        .target(name: "EvalSheetValidation", dependencies: ["EvalSheetModel", "EvalSheetForm"]),
 
         // The command line: argument parsing, progress, exit codes.
         .target(name: "EvalSheetCLI", dependencies: [

@@ -139,7 +139,7 @@ public struct WorkbookExporter: Sendable {
 /// The page header and footer: the template's text with the policy filled in, fitted to Excel's
 /// 255 characters by shortening the policy name (the name is whole in its cell).
 enum HeaderText {
-    static let limit = 255
+    static let limit = FormTemplate.headerFooterLimit
 
     /// `{code}`, `{name}` and `{fiscalYear}` replaced. A value's `&` becomes `＆` (a doubled `&&`
     /// followed by `G` would read as libxlsxwriter's picture code) and its control characters spaces.

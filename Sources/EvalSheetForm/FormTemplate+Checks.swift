@@ -1,6 +1,5 @@
 import Foundation
 import EvalSheetModel
-import XLSXWriter
 
 /// The shape of a template file: exactly the keys of the built-in template, each once, each of its
 /// kind. A misspelt key would otherwise be ignored (its value silently replaced by nothing) and a
@@ -10,7 +9,7 @@ enum TemplateSchema {
     static let schema: TemplateJSON = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // a stable order for messages
-        guard let data = try? encoder.encode(WorkbookTemplate.standard), let tree = try? TemplateJSON.parse(data) else {
+        guard let data = try? encoder.encode(FormTemplate.standard), let tree = try? TemplateJSON.parse(data) else {
             fatalError("the built-in template must encode")
         }
         return tree
@@ -80,11 +79,12 @@ enum TemplateSchema {
     }
 }
 
-extension WorkbookTemplate {
-    /// The paper sizes a template may name (case-insensitively).
-    static let paperSizes: [String: XLSXPaperSize] = ["A4": .a4, "A3": .a3, "B4": .b4, "B5": .b5, "LETTER": .letter]
+extension FormTemplate {
+    /// The longest print header or footer (Excel's 255 characters), with its placeholders filled.
+    public static let headerFooterLimit = 255
 
-    static func paperSize(_ name: String) -> XLSXPaperSize? { paperSizes[name.uppercased()] }
+    /// The paper sizes a template may name (case-insensitively); the workbook writer maps each.
+    public static let paperSizeNames: [String] = ["A4", "A3", "B4", "B5", "LETTER"]
 
     /// The template versions this writer understands.
     static let supportedVersion = 1
@@ -147,7 +147,7 @@ extension WorkbookTemplate {
         }
         text(endMarker, "/endMarker")
         // Print setup.
-        if Self.paperSize(print.paper) == nil {
+        if !Self.paperSizeNames.contains(print.paper.uppercased()) {
             add("/print/paper", ja: "用紙「\(print.paper)」は使えません(A4, A3, B4, B5, Letter)",
                 en: "the paper \"\(print.paper)\" is not supported (A4, A3, B4, B5, Letter)")
         }
@@ -159,9 +159,9 @@ extension WorkbookTemplate {
             text(value, pointer, limit: .max, empty: true, placeholders: ["code", "name", "fiscalYear"])
             let longest = value.replacingOccurrences(of: "{code}", with: String(repeating: "X", count: PolicyCodeSyntax.maximumLength))
                 .replacingOccurrences(of: "{name}", with: "…").replacingOccurrences(of: "{fiscalYear}", with: "令和999年度")
-            if longest.utf16.count > HeaderText.limit {
-                add(pointer, ja: "長すぎます(施策コードと年度を入れると \(HeaderText.limit) 文字を超えます)",
-                    en: "too long (with the policy code and year it exceeds \(HeaderText.limit) characters)")
+            if longest.utf16.count > FormTemplate.headerFooterLimit {
+                add(pointer, ja: "長すぎます(施策コードと年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
+                    en: "too long (with the policy code and year it exceeds \(FormTemplate.headerFooterLimit) characters)")
             }
             if value.contains("&G") || value.contains("&[Picture]") {
                 add(pointer, ja: "画像の差し込み(&G)は使えません", en: "picture codes (&G) are not supported")

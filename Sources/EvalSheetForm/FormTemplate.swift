@@ -5,7 +5,7 @@ import EvalSheetModel
 /// colours and print settings. Export writes with it and import reads with the same one, so the two
 /// cannot drift apart. The default (`templates/kiyose-default.json`) is embedded in the binary;
 /// `--template FILE` loads another.
-public struct WorkbookTemplate: Codable, Sendable, Equatable {
+public struct FormTemplate: Codable, Sendable, Equatable {
     public var name: String
     public var version: Int
     public var description: String?
@@ -85,7 +85,7 @@ public struct WorkbookTemplate: Codable, Sendable, Equatable {
     }
 
     /// The template embedded in the binary (templates/kiyose-default.json).
-    public static let standard: WorkbookTemplate = {
+    public static let standard: FormTemplate = {
         do {
             // The schema of template files is derived from this one, so it is not checked against it.
             return try decode(Data(embeddedDefaultJSON.utf8), file: "kiyose-default.json (embedded)", checkingSchema: false)
@@ -98,7 +98,7 @@ public struct WorkbookTemplate: Codable, Sendable, Equatable {
     ///
     /// - Throws: `TemplateError` naming the file and, for each problem, the key as a JSON pointer
     ///   (`kiyose.json#/colors/labelFill`) — all problems of the file at once.
-    public static func load(path: String) throws -> WorkbookTemplate {
+    public static func load(path: String) throws -> FormTemplate {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -109,7 +109,7 @@ public struct WorkbookTemplate: Codable, Sendable, Equatable {
         return try decode(data, file: path)
     }
 
-    static func decode(_ data: Data, file: String, checkingSchema: Bool = true) throws -> WorkbookTemplate {
+    static func decode(_ data: Data, file: String, checkingSchema: Bool = true) throws -> FormTemplate {
         let document: TemplateJSON
         do {
             document = try TemplateJSON.parse(data)
@@ -120,9 +120,9 @@ public struct WorkbookTemplate: Codable, Sendable, Equatable {
         }
         let structure = checkingSchema ? TemplateSchema.problems(document) : []
         guard structure.isEmpty else { throw TemplateError(file: file, structure) }
-        let t: WorkbookTemplate
+        let t: FormTemplate
         do {
-            t = try JSONDecoder().decode(WorkbookTemplate.self, from: data)
+            t = try JSONDecoder().decode(FormTemplate.self, from: data)
         } catch let error as DecodingError {
             throw TemplateError(file: file, [TemplateProblem(decoding: error)])
         }
@@ -205,3 +205,6 @@ public struct TemplateError: SheetReadError, CustomStringConvertible {
 
     public var description: String { text(.ja) }
 }
+
+/// The name the workbook layer has always used for the template (the layout is one use of it).
+public typealias WorkbookTemplate = FormTemplate

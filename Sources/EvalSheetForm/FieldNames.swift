@@ -2,8 +2,8 @@ import EvalSheetModel
 
 /// The name a value has on the form, for messages: its sheet, its row in a table, and its label as
 /// the template prints it — 「3 構成事業」2行目の「事務事業名」 / `3 構成事業, row 2, "事務事業名"`.
-enum FieldNames {
-    static func name(_ path: FieldPath, in s: EvaluationSheet, template t: WorkbookTemplate) -> LocalizedMessage {
+public enum FieldNames {
+    public static func name(_ path: FieldPath, in s: EvaluationSheet, template t: FormTemplate) -> LocalizedMessage {
         let sheets = t.sheets.all
         let sheet = path.section >= 1 && path.section <= sheets.count ? sheets[path.section - 1].name : "§\(path.section)"
         let (row, label) = describe(path, s, t.labels)
@@ -23,7 +23,7 @@ enum FieldNames {
     }
 
     /// The row (nil for a value of its own) and the label.
-    private static func describe(_ path: FieldPath, _ s: EvaluationSheet, _ l: WorkbookTemplate.Labels) -> (Part?, Part) {
+    private static func describe(_ path: FieldPath, _ s: EvaluationSheet, _ l: FormTemplate.Labels) -> (Part?, Part) {
         switch path {
         case .fiscalYear: return (nil, same(l.fiscalYear))
         case .policyCode: return (nil, same(l.policyCode))
