@@ -24,6 +24,11 @@ let package = Package(
 
         // The typed model of a 施策評価シート. Knows no file format.
         .target(name: "EvalSheetModel"),
+        // A strict JSON parser and a fast pretty writer (domain-free).
+        .target(name: "StrictJSON"),
+        // The JSON form of the model: its reader (every problem at its pointer) and writer.
+        .target(name: "EvalSheetJSON", dependencies: ["EvalSheetModel", "StrictJSON"]),
+
         // The form's wording and layout as data (templates/, embedded default): every label, title and
         // legend, read by the text form, the workbook, validation and the diff.
         .target(name: "EvalSheetForm", dependencies: ["EvalSheetModel"]),
@@ -49,18 +54,19 @@ let package = Package(
 
         // The command line: argument parsing, progress, exit codes.
         .target(name: "EvalSheetCLI", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "XLSXWriter", "FileOutput",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "EvalSheetCycle",
+            "XLSXWriter", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI", "FileOutput", "XLSXWriter"]),
 
         // Paths to samples/ and fixtures, shared by the test targets (not shipped).
-        .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText", "EvalSheetJSON"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "TestSupport"]),
-        .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetCycle", "EvalSheetValidation", "TestSupport"]),
+        .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "EvalSheetJSON", "TestSupport"]),
+        .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetJSON", "EvalSheetCycle", "EvalSheetValidation", "TestSupport"]),
         .testTarget(name: "EvalSheetTextTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "TestSupport",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "TestSupport",
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter"], exclude: ["python"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
@@ -72,7 +78,7 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "TestSupport",
         ], exclude: ["edit_workbook.py"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "evalsheet", "EvalSheetCLI", "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
+            "evalsheet", "EvalSheetCLI", "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
         ]),
     ]
 )

@@ -21,7 +21,7 @@ FLAGS=(-O -g -sanitize=fuzzer,address)
 echo "== building (swiftc ${FLAGS[*]})"
 "$ROOT/scripts/build-text-reader-standalone.sh" "$BUILD" "${FLAGS[@]}" 2>&1 | grep -v "ld.gold: warning" || true
 swiftc -parse-as-library "${FLAGS[@]}" -I "$BUILD" "$ROOT/scripts/fuzz/FuzzJSONReader.swift" \
-    -L "$BUILD" -lEvalSheetModel -o "$BUILD/fuzz-json-reader" 2>&1 | grep -v "ld.gold: warning" || true
+    -L "$BUILD" -lEvalSheetJSON -lStrictJSON -lEvalSheetModel -o "$BUILD/fuzz-json-reader" 2>&1 | grep -v "ld.gold: warning" || true
 test -x "$BUILD/fuzz-json-reader"
 
 echo "== seeding $CORPUS"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import EvalSheetModel
+import EvalSheetJSON
 import EvalSheetText
 import EvalSheetWorkbook
 import EvalSheetValidation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import EvalSheetModel
+import EvalSheetJSON
 import EvalSheetText
 
 /// `evalsheet import`: reads sheets and writes one JSON (or text-form) file per policy.

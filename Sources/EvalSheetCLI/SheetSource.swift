@@ -1,5 +1,6 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetJSON
 import EvalSheetText
 import EvalSheetWorkbook
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EvalSheetModel
+import EvalSheetJSON
 import EvalSheetValidation
 import TestSupport
 @testable import EvalSheetCLI

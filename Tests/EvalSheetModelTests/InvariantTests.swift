@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EvalSheetModel
+import EvalSheetJSON
 import TestSupport
 
 @Suite("Structural invariants and the JSON reader")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EvalSheetModel
+import EvalSheetJSON
 import TestSupport
 
 /// The strict JSON reader: what JSONSerialization lets through silently (a key twice, a number no

@@ -1,5 +1,6 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetJSON
 
 /// A synthetic year for tests that need many policies: the nine real sheets repeated with new policy
 /// codes (`<real code><4-digit serial>`, as the benchmark makes them), one JSON file each.

@@ -9,6 +9,7 @@
 
 import Foundation
 import EvalSheetModel
+import EvalSheetJSON
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONReader(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {

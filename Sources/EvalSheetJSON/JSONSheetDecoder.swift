@@ -1,3 +1,5 @@
+import EvalSheetModel
+import StrictJSON
 /// Reads evaluation sheets from parsed JSON, field by field, collecting every problem with its
 /// pointer (a missing key, a value of the wrong type, an integer out of range, an indicator value
 /// that is not one) instead of stopping at the first, and noting keys it does not know.

@@ -1,3 +1,5 @@
+import EvalSheetModel
+import StrictJSON
 /// The JSON text of a sheet, written field by field in sorted key order (the keys are those of
 /// the Codable conformance, so JSONDecoder reads it back).
 extension EvaluationSheet {

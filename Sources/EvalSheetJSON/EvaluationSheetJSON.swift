@@ -1,3 +1,5 @@
+import EvalSheetModel
+import StrictJSON
 import Foundation
 
 /// The JSON form of the model: pretty-printed, sorted keys, UTF-8, with `schemaVersion`.
@@ -24,7 +26,7 @@ public enum EvaluationSheetJSON {
         do {
             root = try JSONParser.parse(data)
         } catch {
-            return ([], [JSONReadError(file: file, pointer: error.pointer, message: error.message, id: error.id)])
+            return ([], [JSONReadError(file: file, pointer: error.pointer, message: .init(ja: error.ja, en: error.en), id: error.id)])
         }
         let elements: [(JSONNode, String)]
         switch root {

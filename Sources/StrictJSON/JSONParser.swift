@@ -4,9 +4,9 @@ import Foundation
 /// one value silently replace or change another: a key twice in one object, a number a double
 /// cannot hold (`1e400`), nesting deeper than `maximumDepth`; invalid UTF-8 and lone surrogates too.
 /// Errors name the JSON pointer of the value being read and its line and column.
-struct JSONParser {
+public struct JSONParser {
     /// The deepest nesting accepted; a sheet needs 6.
-    static let maximumDepth = 64
+    public static let maximumDepth = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
@@ -15,7 +15,7 @@ struct JSONParser {
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Parses one JSON text (a single value, optionally surrounded by whitespace; a UTF-8 BOM is skipped).
-    static func parse(_ data: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONNode {
+    public static func parse(_ data: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONNode {
         let array = Array(data)
         let result: Result<JSONNode, JSONSyntaxError> = array.withUnsafeBufferPointer { buffer in
             var p = JSONParser(buffer)
@@ -249,11 +249,11 @@ struct JSONParser {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
         return JSONSyntaxError(pointer: path.map { "/" + $0 }.joined(), line: line, column: column,
-                               message: .init(ja: "\(ja)(\(line) 行 \(column) 文字目)", en: "\(en) (line \(line), column \(column))"), id: id)
+                               ja: "\(ja)(\(line) 行 \(column) 文字目)", en: "\(en) (line \(line), column \(column))", id: id)
     }
 
     /// RFC 6901: `~` → `~0`, `/` → `~1`.
-    static func escape(_ key: String) -> String {
+    public static func escape(_ key: String) -> String {
         guard key.contains(where: { $0 == "~" || $0 == "/" }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }

@@ -1,7 +1,9 @@
+import EvalSheetModel
+import StrictJSON
 extension JSONSheetDecoder {
     /// One sheet object at `pointer`; nil when any part could not be read (the problems say why).
     mutating func sheet(_ node: JSONNode, _ pointer: String) -> EvaluationSheet? {
-        typealias K = JSONKey.Sheet
+        typealias K = ModelKey.Sheet
         guard let m = object(node, pointer) else { return nil }
         let before = problems.count
         let schemaVersion = int(m, K.schemaVersion)
@@ -38,18 +40,18 @@ extension JSONSheetDecoder {
 
     /// The optional `lastYear` reference: .some(nil) when absent, nil when present but unreadable.
     private mutating func lastYear(_ parent: Members) -> LastYearReference?? {
-        typealias K = JSONKey.LastYear
-        guard let (node, pointer) = optional(parent, JSONKey.Sheet.lastYear) else { return .some(nil) }
+        typealias K = ModelKey.LastYear
+        guard let (node, pointer) = optional(parent, ModelKey.Sheet.lastYear) else { return .some(nil) }
         guard let m = object(node, pointer) else { return nil }
         let year = int(m, K.fiscalYear), rating = string(m, K.rating), reason = string(m, K.reason)
         var budget: MoneyColumn?? = .some(nil)
         if let (b, bp) = optional(m, K.budget) { budget = moneyColumn(b, bp).map { $0 } }
         let amounts = array(m, K.budgetAmounts) { d, node, pointer -> ProjectAmount? in
             guard let a = d.object(node, pointer) else { return nil }
-            let code = d.string(a, JSONKey.ProjectAmount.code)
+            let code = d.string(a, ModelKey.ProjectAmount.code)
             var amount: Int?? = nil
-            if let (v, vp) = d.required(a, JSONKey.ProjectAmount.amount) { amount = d.optionalInt(v, vp) }
-            d.finish(a, known: JSONKey.ProjectAmount.all)
+            if let (v, vp) = d.required(a, ModelKey.ProjectAmount.amount) { amount = d.optionalInt(v, vp) }
+            d.finish(a, known: ModelKey.ProjectAmount.all)
             guard let code, let amount else { return nil }
             return ProjectAmount(code: code, amount: amount)
         }
@@ -61,15 +63,15 @@ extension JSONSheetDecoder {
 
     private mutating func coded(_ parent: Members, _ key: String) -> CodedName? {
         guard let (node, pointer) = required(parent, key), let m = object(node, pointer) else { return nil }
-        let code = string(m, JSONKey.Coded.code), name = string(m, JSONKey.Coded.name)
-        finish(m, known: JSONKey.Coded.all)
+        let code = string(m, ModelKey.Coded.code), name = string(m, ModelKey.Coded.name)
+        finish(m, known: ModelKey.Coded.all)
         guard let code, let name else { return nil }
         return CodedName(code: code, name: name)
     }
 
     private mutating func organization(_ parent: Members) -> Organization? {
-        typealias K = JSONKey.Organization
-        guard let (node, pointer) = required(parent, JSONKey.Sheet.organization), let m = object(node, pointer) else { return nil }
+        typealias K = ModelKey.Organization
+        guard let (node, pointer) = required(parent, ModelKey.Sheet.organization), let m = object(node, pointer) else { return nil }
         let department = string(m, K.department), section = string(m, K.section), subsection = string(m, K.subsection)
         let person = string(m, K.person), title = string(m, K.title), ext = string(m, K.phoneExtension)
         let related = array(m, K.relatedSections) { $0.string($1, $2) }
@@ -81,15 +83,15 @@ extension JSONSheetDecoder {
 
     private mutating func direction(_ node: JSONNode, _ pointer: String) -> Direction? {
         guard let m = object(node, pointer) else { return nil }
-        let number = int(m, JSONKey.Direction.number), text = string(m, JSONKey.Direction.text)
-        finish(m, known: JSONKey.Direction.all)
+        let number = int(m, ModelKey.Direction.number), text = string(m, ModelKey.Direction.text)
+        finish(m, known: ModelKey.Direction.all)
         guard let number, let text else { return nil }
         return Direction(number: number, text: text)
     }
 
     private mutating func projects(_ parent: Members) -> ProjectTable? {
-        typealias K = JSONKey.Projects
-        guard let (node, pointer) = required(parent, JSONKey.Sheet.projects), let m = object(node, pointer) else { return nil }
+        typealias K = ModelKey.Projects
+        guard let (node, pointer) = required(parent, ModelKey.Sheet.projects), let m = object(node, pointer) else { return nil }
         let columns = array(m, K.columns) { $0.moneyColumn($1, $2) }
         let rows = array(m, K.rows) { $0.project($1, $2) }
         let totals = array(m, K.totals) { $0.optionalInt($1, $2) }
@@ -99,7 +101,7 @@ extension JSONSheetDecoder {
     }
 
     private mutating func moneyColumn(_ node: JSONNode, _ pointer: String) -> MoneyColumn? {
-        typealias K = JSONKey.MoneyColumn
+        typealias K = ModelKey.MoneyColumn
         guard let m = object(node, pointer) else { return nil }
         let year = int(m, K.fiscalYear)
         let kindText = string(m, K.kind)
@@ -114,7 +116,7 @@ extension JSONSheetDecoder {
     }
 
     private mutating func project(_ node: JSONNode, _ pointer: String) -> Project? {
-        typealias K = JSONKey.Project
+        typealias K = ModelKey.Project
         guard let m = object(node, pointer) else { return nil }
         let code = string(m, K.code), name = string(m, K.name), section = string(m, K.section)
         let plan = bool(m, K.inExecutionPlan)
@@ -126,8 +128,8 @@ extension JSONSheetDecoder {
     }
 
     private mutating func indicators(_ parent: Members) -> IndicatorTable? {
-        typealias K = JSONKey.Indicators
-        guard let (node, pointer) = required(parent, JSONKey.Sheet.indicators), let m = object(node, pointer) else { return nil }
+        typealias K = ModelKey.Indicators
+        guard let (node, pointer) = required(parent, ModelKey.Sheet.indicators), let m = object(node, pointer) else { return nil }
         let years = array(m, K.years) { $0.int($1, $2) }
         let items = array(m, K.items) { $0.indicator($1, $2) }
         let footnote = optionalString(m, K.footnote)
@@ -137,7 +139,7 @@ extension JSONSheetDecoder {
     }
 
     private mutating func indicator(_ node: JSONNode, _ pointer: String) -> Indicator? {
-        typealias K = JSONKey.Indicator
+        typealias K = ModelKey.Indicator
         guard let m = object(node, pointer) else { return nil }
         let number = int(m, K.number), name = string(m, K.name), unit = string(m, K.unit)
         let description = optionalString(m, K.description), method = optionalString(m, K.method)
@@ -172,8 +174,8 @@ extension JSONSheetDecoder {
     }
 
     private mutating func evaluation(_ parent: Members) -> Evaluation? {
-        typealias K = JSONKey.Evaluation
-        guard let (node, pointer) = required(parent, JSONKey.Sheet.evaluation), let m = object(node, pointer) else { return nil }
+        typealias K = ModelKey.Evaluation
+        guard let (node, pointer) = required(parent, ModelKey.Sheet.evaluation), let m = object(node, pointer) else { return nil }
         let rating = string(m, K.rating), reason = string(m, K.reason)
         finish(m, known: K.all)
         guard let rating, let reason else { return nil }
@@ -181,13 +183,13 @@ extension JSONSheetDecoder {
     }
 
     private mutating func factor(_ node: JSONNode, _ pointer: String) -> ExternalFactor? {
-        typealias K = JSONKey.Factor
+        typealias K = ModelKey.Factor
         guard let m = object(node, pointer) else { return nil }
         let category = string(m, K.category), status = string(m, K.status), reason = string(m, K.reason)
         let assessments = array(m, K.assessments) { d, node, pointer -> Assessment? in
             guard let a = d.object(node, pointer) else { return nil }
-            let code = d.int(a, JSONKey.Assessment.code), label = d.string(a, JSONKey.Assessment.label)
-            d.finish(a, known: JSONKey.Assessment.all)
+            let code = d.int(a, ModelKey.Assessment.code), label = d.string(a, ModelKey.Assessment.label)
+            d.finish(a, known: ModelKey.Assessment.all)
             guard let code, let label else { return nil }
             return Assessment(code: code, label: label)
         }
@@ -197,7 +199,7 @@ extension JSONSheetDecoder {
     }
 
     private mutating func challenge(_ node: JSONNode, _ pointer: String) -> Challenge? {
-        typealias K = JSONKey.Challenge
+        typealias K = ModelKey.Challenge
         guard let m = object(node, pointer) else { return nil }
         let number = int(m, K.number), text = string(m, K.challenge), current = string(m, K.current)
         let future = string(m, K.future)
