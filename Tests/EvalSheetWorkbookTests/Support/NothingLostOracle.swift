@@ -247,13 +247,17 @@ enum NothingLostOracle {
             case .rate(let k): return k < item.rates.count && agreesIndicator(cell, item.rates[k])
             }
         case .indicatorFootnote: return agreesText(cell, s.indicators.footnote)
-        case .rating: return text(cell).trimmedSpaces() == s.evaluation.rating.rawValue[...]
+        case .rating:
+            if case .number = cell.value { return sameNumber(cell, s.evaluation.rating.rawValue) }
+            return text(cell).trimmedSpaces() == s.evaluation.rating.rawValue[...]
         case .ratingReason: return agreesText(cell, s.evaluation.reason)
         case .factor(let i, let f):
             guard i < s.environment.count else { return false }
             let factor = s.environment[i]
             switch f {
-            case .category: return text(cell).filter { $0 != " " && $0 != "\u{3000}" } == factor.category
+            case .category:
+                if case .number = cell.value { return sameNumber(cell, factor.category) }
+                return text(cell).filter { $0 != " " && $0 != "\u{3000}" } == factor.category
             case .status: return agreesText(cell, factor.status)
             case .reason: return agreesText(cell, factor.reason)
             case .assessments:
