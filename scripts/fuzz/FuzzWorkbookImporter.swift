@@ -57,8 +57,13 @@ private let reportAtExit: Void = {
     atexit { print("== importer: \(imported) imported (oracle checked), \(refused) refused") }
 }()
 
+/// With EVALSHEET_FUZZ_DUMP=path, each input's workbook is also written there (to turn a
+/// reproducer into a fixture: run the harness on the artifact alone).
+private let dumpPath = ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_DUMP"]
+
 private func check(_ bytes: [UInt8]) {
     _ = reportAtExit
+    if let dumpPath { _ = FileManager.default.createFile(atPath: dumpPath, contents: Data(bytes)) }
     let loaded: LoadedSheet
     do {
         loaded = try importer.read(bytes: bytes, displayName: "fuzz.xlsx")

@@ -17,6 +17,12 @@ enum NothingLostOracle {
     /// Every way `loaded` (imported from `bytes`) breaks the oracle; empty when it holds.
     static func violations(bytes: [UInt8], loaded: LoadedSheet, template: WorkbookTemplate = .standard,
                            scratch: String) -> [String] {
+        cellViolations(bytes: bytes, loaded: loaded, template: template)
+            + roundTripViolations(loaded.sheet, template: template, scratch: scratch)
+    }
+
+    /// Part (1): the non-empty cells that are neither in the model, nor template text, nor warned about.
+    static func cellViolations(bytes: [UInt8], loaded: LoadedSheet, template: WorkbookTemplate = .standard) -> [String] {
         var out: [String] = []
         let model = loaded.sheet
         let document: XLSXDocument
@@ -63,7 +69,12 @@ enum NothingLostOracle {
                 out.append("\(name)!\(a1) holds \(describe(cell)) but is neither in the model\(candidates.isEmpty ? "" : " (paths \(candidates.map(\.jsonPointer)) disagree)") nor named by a warning")
             }
         }
-        // Export → import is identical, with nothing to report.
+        return out
+    }
+
+    /// Part (2): export → import of the model is identical, with nothing to report.
+    static func roundTripViolations(_ model: EvaluationSheet, template: WorkbookTemplate = .standard, scratch: String) -> [String] {
+        var out: [String] = []
         let path = scratch + "/oracle-\(UInt32.random(in: 0...UInt32.max)).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
@@ -236,13 +247,17 @@ enum NothingLostOracle {
             case .rate(let k): return k < item.rates.count && agreesIndicator(cell, item.rates[k])
             }
         case .indicatorFootnote: return agreesText(cell, s.indicators.footnote)
-        case .rating: return text(cell).trimmedSpaces() == s.evaluation.rating.rawValue[...]
+        case .rating:
+            if case .number = cell.value { return sameNumber(cell, s.evaluation.rating.rawValue) }
+            return text(cell).trimmedSpaces() == s.evaluation.rating.rawValue[...]
         case .ratingReason: return agreesText(cell, s.evaluation.reason)
         case .factor(let i, let f):
             guard i < s.environment.count else { return false }
             let factor = s.environment[i]
             switch f {
-            case .category: return text(cell).filter { $0 != " " && $0 != "\u{3000}" } == factor.category
+            case .category:
+                if case .number = cell.value { return sameNumber(cell, factor.category) }
+                return text(cell).filter { $0 != " " && $0 != "\u{3000}" } == factor.category
             case .status: return agreesText(cell, factor.status)
             case .reason: return agreesText(cell, factor.reason)
             case .assessments:
