@@ -32,15 +32,18 @@ lib() {  # lib MODULE SOURCES…
 }
 echo "== building (swiftc ${FLAGS[*]})"
 "$ROOT/scripts/build-xlsx-reader-standalone.sh" "$BUILD" "${FLAGS[@]}" 2>&1 | quiet
-lib EvalSheetModel "$ROOT"/Sources/EvalSheetModel/*.swift
-lib XLSXWriter "$ROOT"/Sources/XLSXWriter/*.swift
-lib EvalSheetWorkbook "$ROOT"/Sources/EvalSheetWorkbook/*.swift
+sources() { find "$ROOT/Sources/$1" -name "*.swift" | sort; }
+for module in EvalSheetModel FileOutput XLSXWriter EvalSheetForm EvalSheetWorkbook; do
+    # shellcheck disable=SC2046
+    lib "$module" $(sources "$module")
+done
 swiftc -parse-as-library "${FLAGS[@]}" -I "$BUILD" -I "$ROOT/Sources/CZip" -I "$ROOT/Sources/CXlsxWriter" \
     "$ROOT/scripts/fuzz/FuzzWorkbookImporter.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/NothingLostOracle.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/StoredZip.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/WorkbookMutations.swift" \
-    -L "$BUILD" -lEvalSheetWorkbook -lXLSXWriter -lXLSXReader -lEvalSheetModel -lXLSX -lzip -lxlsxwriter -lz \
+    -L "$BUILD" -lEvalSheetWorkbook -lEvalSheetForm -lXLSXWriter -lFileOutput -lXLSXReader -lEvalSheetModel -lXLSX \
+    -lzip -lxlsxwriter -lz \
     -o "$BUILD/fuzz-workbook-importer" 2>&1 | quiet
 test -x "$BUILD/fuzz-workbook-importer"
 
