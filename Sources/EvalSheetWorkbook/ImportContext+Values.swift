@@ -53,6 +53,14 @@ extension ImportContext {
                  en: "\(label): the formula's result was not saved (open and save the workbook in Excel)")
             return nil
         }
+        if let c, c.hasFormula {
+            // An input cell holding a formula: its saved result is the value, and the formula itself
+            // is not kept — never without a word.
+            let formula = c.formula.map { "=" + $0 } ?? "="
+            warn("xlsx.formula-in-input", sheet, ref,
+                 ja: "\(label)に数式(\(formula))が入力されていました。保存されていた結果「\(SheetView.text(of: c.value))」を値として読みました(数式は取り込まれません)",
+                 en: "\(label) held a formula (\(formula)); its saved result \"\(SheetView.text(of: c.value))\" was read as the value (the formula is not kept)")
+        }
         return c
     }
 
@@ -109,6 +117,10 @@ extension ImportContext {
             return nil
         case .number(let d, _):
             let shown = SheetView.text(of: c.value)
+            if NumberFormatCodec.isDateOrTime(c.numberFormat) {
+                return refuse("日付や時刻として入力されています(千円の整数で入力してください): \(shown)",
+                              "holds a date or time (its number format is \"\(c.numberFormat ?? "")\"), not an amount in thousand yen: \(shown)")
+            }
             if d < 0 { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
             if d > Double(Amount.maximum) {
                 return refuse("上限 \(bound) 千円を超えています: \(shown)", "exceeds the bound of \(bound) thousand yen: \(shown)")

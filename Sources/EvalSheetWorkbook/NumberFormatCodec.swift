@@ -83,4 +83,27 @@ enum NumberFormatCodec {
         guard s.contains("e") else { return s }
         return PrintedNumber.format(Decimal(value), fractionDigits: 15, grouped: false)
     }
+
+    /// Whether a number format shows its value as a date or a time (`yyyy/m/d`, `h:mm`,
+    /// `ggge"年"m"月"d"日"`…): date and time letters outside quotes, brackets and escapes.
+    static func isDateOrTime(_ format: String?) -> Bool {
+        guard let format, format.lowercased() != "general" else { return false }
+        var inQuote = false, inBracket = false, escaped = false
+        let characters = Array(format)
+        for (i, c) in characters.enumerated() {
+            if escaped { escaped = false; continue }
+            if !inQuote, !inBracket, c == "E" || c == "e", i + 1 < characters.count, "+-".contains(characters[i + 1]) {
+                continue  // scientific notation, 0.00E+00
+            }
+            switch c {
+            case "\"": inQuote.toggle()
+            case "[" where !inQuote: inBracket = true
+            case "]" where !inQuote: inBracket = false
+            case "\\" where !inQuote: escaped = true
+            default:
+                if !inQuote, !inBracket, "yYmMdDhHsSgGeE".contains(c) { return true }
+            }
+        }
+        return false
+    }
 }

@@ -42,6 +42,8 @@ public struct WorkbookImportError: SheetReadError, CustomStringConvertible {
         let place: String
         if let sheet = e.sheet, let reference = e.reference {
             place = ImportContext.place(sheet, reference)
+        } else if let sheet = e.sheet {
+            place = ImportContext.quotedIfNeeded(sheet)  // a cell without an address: its sheet
         } else {
             place = e.cell.map { c in e.part.map { "\($0) \(c)" } ?? c } ?? e.part ?? ""
         }
@@ -69,9 +71,20 @@ public struct WorkbookImportError: SheetReadError, CustomStringConvertible {
         case .cellOutsideItsRow:
             ja = "セルの番地が行の番号と一致しません(どの位置の値か分からないため読み込みを中止しました)"; id = "xlsx.cell-outside-row"
         case .invalidCellValue: ja = "セルの値が不正です"; id = "xlsx.cell-value"
+        case .twoValuesInOneCell:
+            ja = "1つのセルに値が2つあります(どちらの値が正しいか分からないため読み込みを中止しました)"; id = "xlsx.two-values"
         case .notAWorksheet, .noSuchSheet: ja = "ワークシートが見つかりません"
         @unknown default: ja = "ブックを読めません"
         }
-        self.init(file: file, place: place, message: .init(ja: ja + "(\(e.detail))", en: e.detail), id: id)
+        // Where the cell is named, the Japanese sentence says all a department needs; otherwise the
+        // reader's technical detail follows for whoever looks into the file.
+        // The cell's own text, when the reader quoted it, is shown as it is.
+        let cellLevel = e.reference != nil && [.invalidCellValue, .twoValuesInOneCell, .duplicateCell, .cellOutsideItsRow].contains(e.kind)
+        var japanese = ja + "(詳細: \(e.detail))"
+        if cellLevel {
+            let parts = e.detail.split(separator: "\"", maxSplits: 2, omittingEmptySubsequences: false)
+            japanese = parts.count == 3 ? ja + ": \"\(parts[1])\"" : ja
+        }
+        self.init(file: file, place: place, message: .init(ja: japanese, en: e.detail), id: id)
     }
 }

@@ -304,16 +304,21 @@ struct WorksheetParser {
                 if xml.elementNamespace == .spreadsheetML && xml.depth == 5 {
                     let name = xml.localName
                     if name.count == 1 && name[0] == UInt8(ascii: "v") {
+                        // A second value (or a value beside an inline string) would be joined to or
+                        // hidden by the first: which one the cell holds cannot be told.
+                        guard !hasValue, !hasInline else { throw twoValues(row, column, hasReference) }
                         hasValue = true
                         try xml.collectText(into: &valueBuffer)
                         continue
                     }
                     if name.count == 1 && name[0] == UInt8(ascii: "f") {
+                        guard !hasFormula else { throw twoValues(row, column, hasReference) }
                         hasFormula = true
                         try xml.collectText(into: &formulaBuffer)
                         continue
                     }
                     if name.count == 2 && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "s") {
+                        guard !hasValue, !hasInline else { throw twoValues(row, column, hasReference) }
                         hasInline = true
                         textBuffer.removeAll(keepingCapacity: true)
                         try SharedStrings.readRichText(&xml, into: &textBuffer)
@@ -382,6 +387,12 @@ struct WorksheetParser {
         cells.append(cell)
         keys.append(key)
         return (row, column)
+    }
+
+    /// A cell with two `<v>` (or `<f>`), or a `<v>` beside an `<is>`.
+    private func twoValues(_ row: Int, _ column: Int, _ hasReference: Bool) -> XLSXReadError {
+        fail(.twoValuesInOneCell, at: row, column,
+             "the cell holds two values (two <v>, two <f>, or <v> beside <is>): which one it holds cannot be told")
     }
 
     private func numberValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {

@@ -56,6 +56,9 @@ public struct XLSXReadError: Error, CustomStringConvertible, Sendable, Equatable
         case cellOutsideItsRow
         /// A cell's value does not fit its type (e.g. text in a numeric cell).
         case invalidCellValue
+        /// One cell holds two values (two `<v>`, two `<f>`, or a `<v>` beside an `<is>`): one
+        /// would be joined to or hidden by the other.
+        case twoValuesInOneCell
         /// A worksheet holds more cells than allowed.
         case tooManyCells(limit: Int)
         /// The requested sheet is a chartsheet, dialogsheet or macrosheet.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import EvalSheetModel
-import EvalSheetWorkbook
+@testable import EvalSheetWorkbook
 import TestSupport
 
 /// One fault per workbook (Tests/Fixtures/make_import_fault_fixtures.py edits the XML of an exported
@@ -199,5 +199,17 @@ struct ImportFaultTests {
             "style-index-points-nowhere", "styles-part-missing", "text-with-carriage-returns", "policy-code-typed-as-a-number",
         ]
         #expect(files.sorted() == tested.map { "\($0).xlsx" }.sorted())
+    }
+}
+
+@Suite("Date and time formats are told apart from numbers")
+struct DateFormatDetectionTests {
+    @Test func datesAndTimesAreRecognised() {
+        for f in ["yyyy/m/d", "m/d/yy", "h:mm", "[$-411]ggge\"年\"m\"月\"d\"日\"", "mm:ss", "yyyy\"年\"m\"月\""] {
+            #expect(NumberFormatCodec.isDateOrTime(f), "\(f)")
+        }
+        for f in ["General", "#,##0", "0.0%", "0.000", "0.0\"(※)\"", "0.00E+00", "\"day\"0", "[Red]0", "\\d0", nil] as [String?] {
+            #expect(!NumberFormatCodec.isDateOrTime(f), "\(f ?? "nil")")
+        }
     }
 }
