@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// One difference between two versions of a sheet: a field whose printed value changed, a row
 /// added or removed, or rows put in a different order.
@@ -21,6 +22,8 @@ public struct Change: Hashable, Sendable {
     public var kind: Kind
     /// The section (1…7).
     public var section: Int
+    /// The section's title as the workbook names its sheet: `3 構成事業` / `3 Projects`.
+    public var sectionTitle: LocalizedMessage
     /// The row: a project code, `①` for an indicator or challenge, a factor category
     /// (`その他 2` when repeated), a direction number, `総事業費`; nil for a scalar field.
     public var row: String?
@@ -36,10 +39,19 @@ public struct Change: Hashable, Sendable {
     /// Where the value is: the new source, or the old one for a removed row.
     public var location: String
 
+    /// A change in `section`, whose title is its sheet's name in `template` (the default form unless told).
     public init(kind: Kind, section: Int, row: String?, field: LocalizedMessage, old: String?, new: String?,
-                path: FieldPath, location: String) {
+                path: FieldPath, location: String, template: FormTemplate = .standard) {
+        self.init(kind: kind, section: section, sectionTitle: Self.sectionTitle(section, template: template), row: row,
+                  field: field, old: old, new: new, path: path, location: location)
+    }
+
+    /// A change in `section` titled `sectionTitle`.
+    public init(kind: Kind, section: Int, sectionTitle: LocalizedMessage, row: String?, field: LocalizedMessage,
+                old: String?, new: String?, path: FieldPath, location: String) {
         self.kind = kind
         self.section = section
+        self.sectionTitle = sectionTitle
         self.row = row
         self.field = field
         self.old = old
@@ -48,18 +60,15 @@ public struct Change: Hashable, Sendable {
         self.location = location
     }
 
-    /// The section's title as the workbook names its sheet: `3 構成事業` / `3 Projects`.
-    public var sectionTitle: LocalizedMessage { Self.sectionTitle(section) }
+    /// The English names of the sections, by number.
+    private static let englishTitles = [
+        1: "Basic information", 2: "Directions", 3: "Projects", 4: "Indicators", 5: "Evaluation",
+        6: "Environment", 7: "Challenges",
+    ]
 
-    /// `3 構成事業` / `3 Projects`.
-    public static func sectionTitle(_ section: Int) -> LocalizedMessage {
-        let titles: [Int: (String, String)] = [
-            1: ("基本情報", "Basic information"), 2: ("施策の方向", "Directions"), 3: ("構成事業", "Projects"),
-            4: ("まちづくり指標", "Indicators"), 5: ("評価", "Evaluation"), 6: ("施策を取り巻く環境", "Environment"),
-            7: ("課題", "Challenges"),
-        ]
-        let t = titles[section] ?? ("", "")
-        return LocalizedMessage(ja: "\(section) \(t.0)", en: "\(section) \(t.1)")
+    /// `3 構成事業` (the sheet's name in `template`) / `3 Projects`.
+    public static func sectionTitle(_ section: Int, template: FormTemplate = .standard) -> LocalizedMessage {
+        LocalizedMessage(ja: template.sheet(section)?.name ?? "\(section) ", en: "\(section) \(englishTitles[section] ?? "")")
     }
 
     /// One line of the text report: `location: 3 構成事業 0102010806 令和元年度決算: 2,450 → 2,451`.
@@ -92,7 +101,9 @@ extension Change: Codable {
             throw DecodingError.dataCorruptedError(forKey: .pointer, in: c,
                                                    debugDescription: "not a sheet field: \(pointer)")
         }
-        self.init(kind: try c.decode(Kind.self, forKey: .kind), section: try c.decode(Int.self, forKey: .section),
+        let section = try c.decode(Int.self, forKey: .section)
+        self.init(kind: try c.decode(Kind.self, forKey: .kind), section: section,
+                  sectionTitle: try c.decodeIfPresent(LocalizedMessage.self, forKey: .sectionTitle) ?? Self.sectionTitle(section),
                   row: try c.decodeIfPresent(String.self, forKey: .row),
                   field: try c.decode(LocalizedMessage.self, forKey: .field),
                   old: try c.decodeIfPresent(String.self, forKey: .old),

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 extension DiffBuilder {
     /// §4: the year header (by position), the indicators (by number; values by year) and the footnote.
@@ -17,17 +18,17 @@ extension DiffBuilder {
         let years = ColumnAlignment(old: a.years, new: b.years)
         let match = RowMatching(old: a.items.map { CircledNumber.text($0.number) }, new: b.items.map { CircledNumber.text($0.number) })
         if let moved = match.firstMoved {
-            reordered("まちづくり指標", "indicators", match.orders.old, match.orders.new, at: .indicator(moved, .number))
+            reordered(template.sectionName(4), "indicators", match.orders.old, match.orders.new, at: .indicator(moved, .number))
         }
         for event in match.events {
             switch event {
             case .both(let i, let j):
                 compareIndicator(a.items[i], b.items[j], at: j, years: years)
             case .added(let j):
-                added("まちづくり指標", "indicator", row: CircledNumber.text(b.items[j].number), b.items[j].name,
+                added(template.sectionName(4), "indicator", row: CircledNumber.text(b.items[j].number), b.items[j].name,
                       at: .indicator(j, .number))
             case .removed(let i):
-                removed("まちづくり指標", "indicator", row: CircledNumber.text(a.items[i].number), a.items[i].name,
+                removed(template.sectionName(4), "indicator", row: CircledNumber.text(a.items[i].number), a.items[i].name,
                         at: .indicator(i, .number))
             }
         }
@@ -36,22 +37,17 @@ extension DiffBuilder {
 
     private mutating func compareIndicator(_ x: Indicator, _ y: Indicator, at j: Int, years: ColumnAlignment<Int>) {
         let row = CircledNumber.text(y.number)
-        field("名称", "name", row: row, x.name, y.name, at: .indicator(j, .name))
-        field("説明", "description", row: row, x.description ?? "", y.description ?? "", at: .indicator(j, .description))
-        field("単位", "unit", row: row, x.unit, y.unit, at: .indicator(j, .unit))
-        field("抽出方法", "method", row: row, x.method ?? "", y.method ?? "", at: .indicator(j, .method))
-        field("指標の向き", "direction", row: row, x.direction.label, y.direction.label, at: .indicator(j, .direction))
-        let rows: [(String, String, KeyPath<Indicator, [IndicatorValue]>, (Int) -> FieldPath.IndicatorField)] = [
-            ("目標値", "target", \.targets, { .target($0) }),
-            ("実績値", "actual", \.actuals, { .actual($0) }),
-            ("達成率", "rate", \.rates, { .rate($0) }),
-        ]
-        for (ja, en, values, kind) in rows {
+        field(l.indicatorName, "name", row: row, x.name, y.name, at: .indicator(j, .name))
+        field(l.indicatorDescription, "description", row: row, x.description ?? "", y.description ?? "", at: .indicator(j, .description))
+        field(l.indicatorUnit, "unit", row: row, x.unit, y.unit, at: .indicator(j, .unit))
+        field(l.indicatorMethod, "method", row: row, x.method ?? "", y.method ?? "", at: .indicator(j, .method))
+        field(l.indicatorDirection, "direction", row: row, x.direction.label, y.direction.label, at: .indicator(j, .direction))
+        for r in IndicatorValueRow.all(l) {
             for column in years.columns {
-                let before = column.old.flatMap { x[keyPath: values][safe: $0] } ?? .blank
-                let after = column.new.flatMap { y[keyPath: values][safe: $0] } ?? .blank
-                let path: FieldPath = column.new.map { .indicator(j, kind($0)) } ?? .indicator(j, .number)
-                field("\(ja)(\(FiscalYearText.japanese(column.key)))", "\(en) (FY\(column.key))", row: row,
+                let before = column.old.flatMap { x[keyPath: r.values][safe: $0] } ?? .blank
+                let after = column.new.flatMap { y[keyPath: r.values][safe: $0] } ?? .blank
+                let path: FieldPath = column.new.map { .indicator(j, r.field($0)) } ?? .indicator(j, .number)
+                field("\(r.label)(\(FiscalYearText.japanese(column.key)))", "\(r.english) (FY\(column.key))", row: row,
                       before.text, after.text, at: path)
             }
         }

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 extension DiffBuilder {
     /// §3: the money columns (by position), the projects (by code; amounts by column label)
@@ -32,16 +33,16 @@ extension DiffBuilder {
             let x = column.old.flatMap { a.totals[safe: $0] } ?? nil
             let y = column.new.flatMap { b.totals[safe: $0] } ?? nil
             let path: FieldPath = column.new.map { .projectTotal($0) } ?? .projectTotal(column.old!)
-            field(column.key.label, column.key.label, row: "総事業費", Self.amount(x), Self.amount(y), at: path)
+            field(column.key.label, column.key.label, row: l.totalName, Self.amount(x), Self.amount(y), at: path)
         }
     }
 
     private mutating func compareProject(_ x: Project, _ y: Project, at j: Int, money: ColumnAlignment<MoneyColumn>) {
         let row = y.code
-        field("事務事業名", "project name", row: row, x.name, y.name, at: .project(j, .name))
-        field("実行計画", "execution plan", row: row, Self.plan(x), Self.plan(y), at: .project(j, .executionPlan))
-        field("施策の方向性", "directions", row: row, x.directionsText, y.directionsText, at: .project(j, .directions))
-        field("担当課", "section", row: row, x.section, y.section, at: .project(j, .section))
+        field(l.projectName, "project name", row: row, x.name, y.name, at: .project(j, .name))
+        field(l.executionPlan, "execution plan", row: row, Self.plan(x), Self.plan(y), at: .project(j, .executionPlan))
+        field(l.projectDirections, "directions", row: row, x.directionsText, y.directionsText, at: .project(j, .directions))
+        field(l.projectSection, "section", row: row, x.section, y.section, at: .project(j, .section))
         for column in money.columns {
             let before = column.old.flatMap { x.amounts[safe: $0] } ?? nil
             let after = column.new.flatMap { y.amounts[safe: $0] } ?? nil

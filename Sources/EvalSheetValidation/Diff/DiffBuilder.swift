@@ -1,44 +1,57 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// Collects the changes between two loaded sheets, section by section; each section's
-/// comparison lives in its own extension (`DiffBuilder+Projects.swift` …).
+/// comparison lives in its own extension (`DiffBuilder+Projects.swift` …). Fields, rows and
+/// sections are named as `template` labels them.
 struct DiffBuilder {
     let old: LoadedSheet
     let new: LoadedSheet
+    let template: FormTemplate
     private(set) var changes: [Change] = []
 
-    init(old: LoadedSheet, new: LoadedSheet) {
+    init(old: LoadedSheet, new: LoadedSheet, template: FormTemplate) {
         self.old = old
         self.new = new
+        self.template = template
     }
 
     var o: EvaluationSheet { old.sheet }
     var n: EvaluationSheet { new.sheet }
+    /// The form's labels.
+    var l: FormTemplate.Labels { template.labels }
 
     /// A field whose printed value may differ; located in the new source.
     mutating func field(_ ja: String, _ en: String, row: String? = nil, _ oldText: String, _ newText: String,
                         at path: FieldPath) {
         guard oldText != newText else { return }
-        changes.append(Change(kind: .changed, section: path.section, row: row, field: .init(ja: ja, en: en),
-                              old: oldText, new: newText, path: path, location: new.sourceMap.describe(path)))
+        changes.append(change(.changed, path, row: row, field: .init(ja: ja, en: en),
+                              old: oldText, new: newText, location: new.sourceMap.describe(path)))
     }
 
     /// A row (or list entry) only in the new sheet.
     mutating func added(_ ja: String, _ en: String, row: String?, _ text: String, at path: FieldPath) {
-        changes.append(Change(kind: .added, section: path.section, row: row, field: .init(ja: ja, en: en),
-                              old: nil, new: text, path: path, location: new.sourceMap.describe(path)))
+        changes.append(change(.added, path, row: row, field: .init(ja: ja, en: en),
+                              old: nil, new: text, location: new.sourceMap.describe(path)))
     }
 
     /// A row (or list entry) only in the old sheet; `path` is in the old sheet and located there.
     mutating func removed(_ ja: String, _ en: String, row: String?, _ text: String, at path: FieldPath) {
-        changes.append(Change(kind: .removed, section: path.section, row: row, field: .init(ja: ja, en: en),
-                              old: text, new: nil, path: path, location: old.sourceMap.describe(path)))
+        changes.append(change(.removed, path, row: row, field: .init(ja: ja, en: en),
+                              old: text, new: nil, location: old.sourceMap.describe(path)))
     }
 
     /// The same rows in another order: the old and new orders as text, located at the first moved row.
     mutating func reordered(_ ja: String, _ en: String, _ oldOrder: String, _ newOrder: String, at path: FieldPath) {
-        changes.append(Change(kind: .reordered, section: path.section, row: nil, field: .init(ja: ja, en: en),
-                              old: oldOrder, new: newOrder, path: path, location: new.sourceMap.describe(path)))
+        changes.append(change(.reordered, path, row: nil, field: .init(ja: ja, en: en),
+                              old: oldOrder, new: newOrder, location: new.sourceMap.describe(path)))
+    }
+
+    /// A change of `path`'s section, titled as the template names its sheet.
+    private func change(_ kind: Change.Kind, _ path: FieldPath, row: String?, field: LocalizedMessage,
+                        old: String?, new: String?, location: String) -> Change {
+        Change(kind: kind, section: path.section, row: row, field: field, old: old, new: new, path: path,
+               location: location, template: template)
     }
 }
 

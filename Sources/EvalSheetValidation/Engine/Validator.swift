@@ -1,11 +1,13 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// Runs the rules over loaded sheets and returns the findings, each located through its sheet's
 /// `SourceMap` (so sheets from the text form, a workbook or JSON are reported in their own terms).
 ///
 /// Per-sheet rules run on every sheet; year-wide rules run once per fiscal year over all the
 /// sheets of that year given together. Findings are sorted by file, then by sheet (in the order
-/// given), then by section (1…7), then by location in the source.
+/// given), then by section (1…7), then by location in the source. Messages name the parts of the
+/// form as the given template labels them (the default form's labels unless told otherwise).
 public enum Validator {
     /// The rules that look at one sheet, in the order of the form's sections.
     public static let sheetRules: [any SheetRule] = [
@@ -38,14 +40,14 @@ public enum Validator {
     /// Every rule, per-sheet ones first.
     public static var allRules: [any ValidationRule] { sheetRules + yearRules }
 
-    /// Validates the sheets with every rule.
-    public static func validate(_ sheets: [LoadedSheet]) -> [Finding] {
-        validate(sheets, sheetRules: sheetRules, yearRules: yearRules)
+    /// Validates the sheets with every rule, naming the form's parts as `template` does.
+    public static func validate(_ sheets: [LoadedSheet], template: FormTemplate = .standard) -> [Finding] {
+        validate(sheets, sheetRules: sheetRules, yearRules: yearRules, template: template)
     }
 
-    /// Validates the sheets with the given rules.
+    /// Validates the sheets with the given rules, naming the form's parts as `template` does.
     public static func validate(_ sheets: [LoadedSheet], sheetRules: [any SheetRule],
-                                yearRules: [any YearRule]) -> [Finding] {
+                                yearRules: [any YearRule], template: FormTemplate = .standard) -> [Finding] {
         var found: [(sheet: Int, finding: Finding)] = []
         func add(_ rule: any ValidationRule, _ s: Int, _ hit: RuleHit) {
             let loaded = sheets[s]
@@ -55,7 +57,7 @@ public enum Validator {
         }
         for (s, loaded) in sheets.enumerated() {
             for rule in sheetRules {
-                for hit in rule.check(loaded.sheet) { add(rule, s, hit) }
+                for hit in rule.check(loaded.sheet, template: template) { add(rule, s, hit) }
             }
         }
         var years: [Int] = []
@@ -64,7 +66,7 @@ public enum Validator {
             let members = sheets.indices.filter { sheets[$0].sheet.fiscalYear == year }
             let group = members.map { sheets[$0].sheet }
             for rule in yearRules {
-                for (index, hit) in rule.check(group) where members.indices.contains(index) {
+                for (index, hit) in rule.check(group, template: template) where members.indices.contains(index) {
                     add(rule, members[index], hit)
                 }
             }

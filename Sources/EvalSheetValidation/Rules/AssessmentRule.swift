@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `environment.assessment` (error): each §6 外部要因に対する評価 holds at least one assessment;
 /// each code is 1, 2 or 3 with the form's label for that code; codes are ascending without
@@ -9,15 +10,16 @@ public struct AssessmentRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
+        let l = template.labels
         var hits: [RuleHit] = []
         for (i, factor) in sheet.environment.enumerated() {
             let row = Wording.factorRow(sheet.environment, i)
             let path = FieldPath.factor(i, .assessments)
-            let subject = "外部要因「\(row)」の外部要因に対する評価"
+            let subject = "\(l.factor)「\(row)」の\(l.assessment)"
             let subjectEN = "external factor \"\(row)\""
             if factor.assessments.isEmpty {
-                hits.append(RuleHit(path, ja: "\(subject)が空欄です", en: "\(subjectEN): the assessment (外部要因に対する評価) is blank"))
+                hits.append(RuleHit(path, ja: "\(subject)が空欄です", en: "\(subjectEN): the assessment (\(l.assessment)) is blank"))
                 continue
             }
             for a in factor.assessments {

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `cycle.blank-input` (warning): on a sheet made by rollover (it carries last year's reference), the
 /// inputs a department still has to fill: each project's 決算 for the evaluation year, each
@@ -9,8 +10,9 @@ public struct BlankInputRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
         guard sheet.lastYear != nil else { return [] }
+        let l = template.labels
         var hits: [RuleHit] = []
         let year = sheet.fiscalYear
         let settled = MoneyColumn(fiscalYear: year, kind: .settled)
@@ -24,15 +26,15 @@ public struct BlankInputRule: SheetRule {
         if let c = sheet.indicators.years.firstIndex(of: year) {
             for (i, item) in sheet.indicators.items.enumerated() where (item.actuals[safe: c] ?? .blank) == .blank {
                 hits.append(RuleHit(.indicator(i, .actual(c)),
-                    ja: "\(Wording.indicator(item)) の\(FiscalYearText.japanese(year))の実績値がまだ空欄です",
+                    ja: "\(Wording.indicator(item)) の\(FiscalYearText.japanese(year))の\(l.actual)がまだ空欄です",
                     en: "\(Wording.indicatorEN(item)): the actual for \(Wording.yearEN(year)) is still blank"))
             }
         }
         if sheet.evaluation.rating.rawValue.trimmedSpaces().isEmpty {
-            hits.append(RuleHit(.rating, ja: "総合評価がまだ空欄です", en: "the rating (総合評価) is still blank"))
+            hits.append(RuleHit(.rating, ja: "\(l.ratingName)がまだ空欄です", en: "the rating (\(l.ratingName)) is still blank"))
         }
         if sheet.evaluation.reason.trimmedSpaces().isEmpty {
-            hits.append(RuleHit(.ratingReason, ja: "評価理由がまだ空欄です", en: "the reason (評価理由) is still blank"))
+            hits.append(RuleHit(.ratingReason, ja: "\(l.reasonHeader)がまだ空欄です", en: "the reason (\(l.reasonHeader)) is still blank"))
         }
         return hits
     }

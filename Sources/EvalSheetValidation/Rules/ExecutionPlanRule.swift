@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `year.execution-plan-mismatch` (warning): a project that several policies of one year list
 /// carries the same 実行計画 mark (`対象` or blank) in all of them.
@@ -12,7 +13,7 @@ public struct ExecutionPlanRule: YearRule {
 
     public init() {}
 
-    public func check(_ sheets: [EvaluationSheet]) -> [YearRuleHit] {
+    public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
         SharedProjects(sheets).groups.compactMap { group -> YearRuleHit? in
             let occ = group.occurrences
             let reference = SharedProjects.reference(occ.map(\.project.inExecutionPlan))
@@ -20,8 +21,8 @@ public struct ExecutionPlanRule: YearRule {
             let marked = occ.filter(\.project.inExecutionPlan).map(\.policy)
             let blank = occ.filter { !$0.project.inExecutionPlan }.map(\.policy)
             return (first.sheet, RuleHit(.project(first.row, .executionPlan),
-                ja: "\(Wording.project(first.project)) の実行計画が施策によって異なります: 「対象」は施策 \(Wording.policies(marked))、空欄は施策 \(Wording.policies(blank))",
-                en: "\(Wording.projectEN(first.project)): 実行計画 differs between policies: 対象 in \(Wording.policiesEN(marked)), blank in \(Wording.policiesEN(blank))"))
+                ja: "\(Wording.project(first.project)) の\(template.labels.executionPlan)が施策によって異なります: 「\(Project.executionPlanMark)」は施策 \(Wording.policies(marked))、空欄は施策 \(Wording.policies(blank))",
+                en: "\(Wording.projectEN(first.project)): \(template.labels.executionPlan) differs between policies: \(Project.executionPlanMark) in \(Wording.policiesEN(marked)), blank in \(Wording.policiesEN(blank))"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `indicators.footnote` (warning): the note under §4 (`※平成29年度実績値を記載`) is printed
 /// exactly when some value carries the mark `(※)`. A missing note is reported on the first
@@ -9,10 +10,10 @@ public struct FootnoteRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
         let table = sheet.indicators
         let hasNote = !(table.footnote ?? "").trimmedSpaces().isEmpty
-        if table.hasFootnoteMark, !hasNote, let (path, item, label, labelEN, value) = firstMark(table) {
+        if table.hasFootnoteMark, !hasNote, let (path, item, label, labelEN, value) = firstMark(table, template.labels) {
             return [RuleHit(path,
                 ja: "\(Wording.indicator(item)) の\(label)「\(value)」に(※)が付いていますが、表の下に注記(※…)がありません",
                 en: "\(Wording.indicatorEN(item)): the \(labelEN), \(value), carries (※) but no note (※…) is printed under the table")]
@@ -25,17 +26,13 @@ public struct FootnoteRule: SheetRule {
         return []
     }
 
-    private func firstMark(_ table: IndicatorTable) -> (FieldPath, Indicator, String, String, String)? {
+    private func firstMark(_ table: IndicatorTable, _ labels: FormTemplate.Labels) -> (FieldPath, Indicator, String, String, String)? {
         for (i, item) in table.items.enumerated() {
-            let rows: [(String, String, [IndicatorValue], (Int) -> FieldPath.IndicatorField)] = [
-                ("目標値", "target", item.targets, { .target($0) }),
-                ("実績値", "actual", item.actuals, { .actual($0) }),
-                ("達成率", "rate", item.rates, { .rate($0) }),
-            ]
-            for (label, labelEN, values, field) in rows {
+            for row in IndicatorValueRow.all(labels) {
+                let values = item[keyPath: row.values]
                 if let c = values.firstIndex(where: { $0.number?.footnote == true }) {
                     let year = Wording.indicatorYear(table, c)
-                    return (.indicator(i, field(c)), item, "\(label)(\(year.ja))", "\(labelEN) for \(year.en)", values[c].text)
+                    return (.indicator(i, row.field(c)), item, "\(row.label)(\(year.ja))", "\(row.english) for \(year.en)", values[c].text)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `projects.code-format` (error): a project's No. is exactly 10 ASCII digits (`0102010801`).
 public struct ProjectCodeFormatRule: SheetRule {
@@ -12,11 +13,11 @@ public struct ProjectCodeFormatRule: SheetRule {
         code.utf8.count == 10 && code.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
         sheet.projects.rows.enumerated().compactMap { i, p in
             guard !Self.isWellFormed(p.code) else { return nil }
             return RuleHit(.project(i, .code),
-                ja: "事業番号「\(p.code)」が半角数字10桁ではありません(事務事業名: \(p.name))",
+                ja: "事業番号「\(p.code)」が半角数字10桁ではありません(\(template.labels.projectName): \(p.name))",
                 en: "project number \"\(p.code)\" is not 10 ASCII digits (project \(p.name))")
         }
     }

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `projects.code-unique` (error): no project No. appears twice in one policy's §3.
 /// The hit is on the later row and names the earlier one.
@@ -8,7 +9,7 @@ public struct ProjectCodeUniqueRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
         var first: [String: Int] = [:]
         var hits: [RuleHit] = []
         for (i, p) in sheet.projects.rows.enumerated() {
@@ -18,7 +19,7 @@ public struct ProjectCodeUniqueRule: SheetRule {
             }
             let earlier = sheet.projects.rows[j]
             hits.append(RuleHit(.project(i, .code),
-                ja: "事業番号 \(p.code) が構成事業の中で重複しています(\(j + 1)番目の「\(earlier.name)」と\(i + 1)番目の「\(p.name)」)",
+                ja: "事業番号 \(p.code) が\(template.sectionName(3))の中で重複しています(\(j + 1)番目の「\(earlier.name)」と\(i + 1)番目の「\(p.name)」)",
                 en: "project number \(p.code) appears twice in §3 (projects #\(j + 1) \"\(earlier.name)\" and #\(i + 1) \"\(p.name)\")"))
         }
         return hits

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `projects.section-unknown` (warning): a project's 担当課 is the policy's 担当課 or one of its
 /// 関係課. A close spelling among them is suggested (`監査委員事務局` → `監査委員会事務局`).
@@ -8,16 +9,17 @@ public struct ProjectSectionRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
+        let l = template.labels
         let org = sheet.organization
         let known = [org.section] + org.relatedSections
         return sheet.projects.rows.enumerated().compactMap { i, p in
             guard !known.contains(p.section) else { return nil }
             let hint = SimilarName.nearest(to: p.section, in: known)
             return RuleHit(.project(i, .section),
-                ja: "\(Wording.project(p)) の担当課「\(p.section)」が、施策の担当課(\(org.section))にも関係課にもありません"
+                ja: "\(Wording.project(p)) の\(l.projectSection)「\(p.section)」が、施策の\(l.section)(\(org.section))にも\(l.relatedSections)にもありません"
                     + (hint.map { "(似た名前: \($0))" } ?? ""),
-                en: "\(Wording.projectEN(p)): 担当課 \"\(p.section)\" is neither the policy's section (\(org.section)) nor one of its related sections (関係課)"
+                en: "\(Wording.projectEN(p)): \(l.projectSection) \"\(p.section)\" is neither the policy's section (\(org.section)) nor one of its related sections (\(l.relatedSections))"
                     + (hint.map { " (similar: \($0))" } ?? ""))
         }
     }

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `projects.total` (error): each printed 総事業費 equals the sum of the project rows in its
 /// column, a blank amount counted as 0. A blank total while the rows hold money is an error too.
@@ -8,7 +9,8 @@ public struct ProjectTotalsRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
+        let total = template.labels.totalName
         let table = sheet.projects
         let sums = table.computedTotals
         var hits: [RuleHit] = []
@@ -19,12 +21,12 @@ public struct ProjectTotalsRule: SheetRule {
             switch table.totals[c] {
             case .none where anyMoney:
                 hits.append(RuleHit(.projectTotal(c),
-                    ja: "総事業費(\(label.ja))が空欄ですが、事業の合計は \(Wording.amount(sum)) です",
-                    en: "the total (総事業費) for \(label.en) is blank, but the projects add up to \(Wording.amount(sum))"))
+                    ja: "\(total)(\(label.ja))が空欄ですが、事業の合計は \(Wording.amount(sum)) です",
+                    en: "the total (\(total)) for \(label.en) is blank, but the projects add up to \(Wording.amount(sum))"))
             case .some(let printed) where printed != sum:
                 hits.append(RuleHit(.projectTotal(c),
-                    ja: "総事業費(\(label.ja))が事業の合計と一致しません: 表示 \(Wording.amount(printed)) / 合計 \(Wording.amount(sum))",
-                    en: "the total (総事業費) for \(label.en) does not equal the sum of the projects: printed \(Wording.amount(printed)), sum \(Wording.amount(sum))"))
+                    ja: "\(total)(\(label.ja))が事業の合計と一致しません: 表示 \(Wording.amount(printed)) / 合計 \(Wording.amount(sum))",
+                    en: "the total (\(total)) for \(label.en) does not equal the sum of the projects: printed \(Wording.amount(printed)), sum \(Wording.amount(sum))"))
             default:
                 break
             }

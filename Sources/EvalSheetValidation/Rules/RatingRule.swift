@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `evaluation.rating` (error): the 総合評価 is one of 順調, 維持, 停滞. On a sheet made by rollover a
 /// blank rating is not yet filled in, which `cycle.blank-input` reports instead.
@@ -8,16 +9,17 @@ public struct RatingRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
+        let name = template.labels.ratingName
         let rating = sheet.evaluation.rating
         guard !rating.isKnown else { return [] }
         let allowed = Rating.all.map(\.rawValue).joined(separator: "・")
         if rating.rawValue.isEmpty {
             guard sheet.lastYear == nil else { return [] }
-            return [RuleHit(.rating, ja: "総合評価が空欄です(\(allowed) のいずれかを記入します)",
-                            en: "the rating (総合評価) is blank; it must be one of \(allowed)")]
+            return [RuleHit(.rating, ja: "\(name)が空欄です(\(allowed) のいずれかを記入します)",
+                            en: "the rating (\(name)) is blank; it must be one of \(allowed)")]
         }
-        return [RuleHit(.rating, ja: "総合評価「\(rating.rawValue)」は \(allowed) のいずれでもありません",
-                        en: "the rating (総合評価) \"\(rating.rawValue)\" is not one of \(allowed)")]
+        return [RuleHit(.rating, ja: "\(name)「\(rating.rawValue)」は \(allowed) のいずれでもありません",
+                        en: "the rating (\(name)) \"\(rating.rawValue)\" is not one of \(allowed)")]
     }
 }

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `challenges.related-project-unknown` (warning): each §7 関連する事務事業名 is the name of a
 /// §3 project of some sheet of the same year (all sheets validated together; spaces ignored).
@@ -9,7 +10,7 @@ public struct RelatedProjectRule: YearRule {
 
     public init() {}
 
-    public func check(_ sheets: [EvaluationSheet]) -> [YearRuleHit] {
+    public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
         var names: [String] = []
         var known: Set<String> = []
         for sheet in sheets {
@@ -25,7 +26,7 @@ public struct RelatedProjectRule: YearRule {
                     let hint = SimilarName.nearest(to: name, in: names)
                     let number = CircledNumber.text(challenge.number)
                     hits.append((s, RuleHit(.challenge(i, .relatedProject(k)),
-                        ja: "課題\(number) の関連する事務事業名「\(name)」が、\(Wording.year(sheet.fiscalYear))のどの施策の構成事業にもありません"
+                        ja: "課題\(number) の\(template.labels.relatedProjects)「\(name)」が、\(Wording.year(sheet.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
                             + (hint.map { "(似た名前: \($0))" } ?? ""),
                         en: "challenge \(number): related project \"\(name)\" is not a project (§3) of any policy of \(Wording.yearEN(sheet.fiscalYear))"
                             + (hint.map { " (similar: \($0))" } ?? ""))))

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `year.project-mismatch` (error): a project that several policies of one year list has the
 /// same 事務事業名, 担当課 and amounts (per money column, blank ≠ 0) in all of them.
@@ -13,7 +14,8 @@ public struct SharedProjectRule: YearRule {
 
     public init() {}
 
-    public func check(_ sheets: [EvaluationSheet]) -> [YearRuleHit] {
+    public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
+        let l = template.labels
         var hits: [YearRuleHit] = []
         for group in SharedProjects(sheets).groups {
             let occ = group.occurrences
@@ -29,13 +31,13 @@ public struct SharedProjectRule: YearRule {
             }
             compare(occ, \.project.name, path: { .project($0.row, .name) }) { o, mine, ref, others in
                 LocalizedMessage(
-                    ja: "事業 \(group.code) の事務事業名が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
+                    ja: "事業 \(group.code) の\(l.projectName)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
                     en: "project \(group.code) is named \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
             }
             compare(occ, \.project.section, path: { .project($0.row, .section) }) { o, mine, ref, others in
                 LocalizedMessage(
-                    ja: "\(Wording.project(o.project)) の担当課が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
-                    en: "\(Wording.projectEN(o.project)): 担当課 is \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+                    ja: "\(Wording.project(o.project)) の\(l.projectSection)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
+                    en: "\(Wording.projectEN(o.project)): \(l.projectSection) is \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
             }
             var columns: [MoneyColumn] = []
             for o in occ {

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `projects.direction-undeclared` (error): every 施策の方向性 number a §3 project names is one
 /// of the §2 directions. One hit per project and unknown number.
@@ -8,14 +9,15 @@ public struct UndeclaredDirectionRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
+        let l = template.labels
         let declared = sheet.directions.map(\.number)
         let list = declared.map(String.init).joined(separator: ", ")
         var hits: [RuleHit] = []
         for (i, p) in sheet.projects.rows.enumerated() {
             for n in p.directions where !declared.contains(n) {
                 hits.append(RuleHit(.project(i, .directions),
-                    ja: "\(Wording.project(p)) の施策の方向性 \(n) は「2. 施策の方向」にありません(施策の方向性: \(list))",
+                    ja: "\(Wording.project(p)) の\(l.projectDirections) \(n) は「\(template.sheets.directions.title)」にありません(\(l.directions): \(list))",
                     en: "\(Wording.projectEN(p)) names direction \(n), which §2 does not declare (directions: \(list))"))
             }
         }

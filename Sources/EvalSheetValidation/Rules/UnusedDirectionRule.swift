@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// `directions.unused` (warning): each §2 施策の方向性 is served by at least one §3 project.
 public struct UnusedDirectionRule: SheetRule {
@@ -7,12 +8,12 @@ public struct UnusedDirectionRule: SheetRule {
 
     public init() {}
 
-    public func check(_ sheet: EvaluationSheet) -> [RuleHit] {
+    public func check(_ sheet: EvaluationSheet, template: FormTemplate) -> [RuleHit] {
         let used = Set(sheet.projects.rows.flatMap(\.directions))
         return sheet.directions.enumerated().compactMap { k, d in
             guard !used.contains(d.number) else { return nil }
             return RuleHit(.direction(k, .number),
-                ja: "施策の方向性 \(d.number)「\(d.text)」に該当する構成事業がありません",
+                ja: "\(template.labels.directions) \(d.number)「\(d.text)」に該当する\(template.sectionName(3))がありません",
                 en: "no project in §3 serves direction \(d.number) (\"\(d.text)\")")
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 import EvalSheetModel
 
-/// The words findings and changes are built from: the form's own labels, amounts as printed,
-/// years in the Japanese era, row names (`事業 0102010801 計画行財政推進事業`, `指標①`).
+/// The words findings and changes are built from besides the form's labels (which come from the
+/// template, see `FormTemplate+Names.swift`): amounts as printed, years in the Japanese era, row
+/// names (`事業 0102010801 計画行財政推進事業`, `指標①`).
 enum Wording {
     /// `(空欄)` / `(blank)`: how a blank cell is shown.
     static let blankJA = "(空欄)"
