@@ -45,14 +45,21 @@ struct BatchCommand: ParsableCommand {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
             let tpl = try template.map(WorkbookTemplate.load) ?? .standard
-            let (inputs, missing) = SheetSource.expand([input])
-            guard missing.isEmpty else { missing.forEach(report.error); throw ExitCode(ExitStatus.failed) }
+            let expansion = SheetSource.expand([input])
+            guard expansion.missing.isEmpty, let inputs = report.inputs(expansion, named: [input]) else {
+                if expansion.files.isEmpty == false { expansion.missing.forEach(report.error) }
+                throw ExitCode(ExitStatus.failed)
+            }
+            if PolicyConversion.sameFile(input, output) {
+                throw CLIError(.init(ja: "出力フォルダ \(output) が入力と同じです。別の出力フォルダを指定してください(出力を次の入力として読まないため)",
+                                     en: "the output directory \(output) is the input itself; give another one (so outputs are never read back as inputs)"))
+            }
             let directory = try OutputDirectory(output)
             let exporter = WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current)
             let target = to
             let conversion = PolicyConversion(
                 directory: directory, fileExtension: target == .text ? "txt" : target.rawValue, overwrite: force,
-                skipExisting: true, template: tpl) { sheet, path, overwrite in
+                skipExisting: true, template: tpl, reservedNames: YearOutputs.names) { sheet, path, overwrite in
                     switch target {
                     case .xlsx: try exporter.export(sheet, to: path, overwrite: overwrite)
                     case .json: try OutputDirectory.write(try EvaluationSheetJSON.encode(sheet), to: path, overwrite: overwrite)
@@ -97,6 +104,9 @@ struct BatchCommand: ParsableCommand {
 /// other output: atomically, and never replacing an existing file unless --force (then it is kept and
 /// reported as skipped).
 final class YearOutputs {
+    /// The names of the year's own files, which no policy's output may take.
+    static let names: Set<String> = ["index.xlsx", "findings.json"]
+
     let directory: OutputDirectory
     let overwrite: Bool
     private(set) var written: [String] = []

@@ -41,18 +41,24 @@ struct BatchConverter: Sendable {
                         summary: PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link))
         }
         var r = FileResult(outcome: outcome)
-        r.findings = outcome.readFailures.flatMap { Finding.unreadable($0) } + kept.flatMap(\.findings)
-        r.digests = kept.compactMap(\.digest)
-        r.summaries = kept.map(\.summary)
+        // A duplicate policy is reported (its error is a finding) but not counted in the year: the
+        // first copy stands for the policy in the index and the rules across policies.
+        let counted = zip(outcome.policies, kept).filter { !$0.0.duplicate }.map(\.1)
+        let duplicates = zip(outcome.policies, kept).filter { $0.0.duplicate }
+        r.findings = outcome.readFailures.flatMap { Finding.unreadable($0) } + counted.flatMap(\.findings)
+            + duplicates.compactMap { p, _ in p.error.map { Self.notWritten($0, policy: p, file: file, counted: false) } }
+        r.digests = counted.compactMap(\.digest)
+        r.summaries = counted.map(\.summary)
         return r
     }
 
     /// A policy whose output could not be written, as a finding of its input.
-    private static func notWritten(_ error: any Error, policy: PolicyOutcome, file: String) -> Finding {
+    /// (`counted` false: a duplicate's error is not charged to the copy that stands for the policy.)
+    private static func notWritten(_ error: any Error, policy: PolicyOutcome, file: String, counted: Bool = true) -> Finding {
         Finding(ruleID: "output.not-written", severity: .error,
                 message: .init(ja: ErrorText.lines(error, .ja).joined(separator: " / "),
                                en: ErrorText.lines(error, .en).joined(separator: " / ")),
-                policy: policy.code, path: nil, file: file, location: file)
+                policy: counted ? policy.code : "", path: nil, file: file, location: file)
     }
 
     /// What the cross-policy rules read: projects, related-project names, codes — and where they are.

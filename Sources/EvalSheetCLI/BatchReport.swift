@@ -16,7 +16,8 @@ enum BatchReport {
         yearOutputs.errors.forEach(report.error)
         let written = results.reduce(0) { $0 + $1.outcome.written.count }
         let skipped = results.flatMap(\.outcome.skipped)
-        let failedInputs = results.filter { !$0.errors.isEmpty }.count
+        // What was not converted: each unreadable file or sheet, each policy not written.
+        let failedInputs = results.reduce(0) { $0 + $1.outcome.readFailures.count + $1.outcome.policies.filter { $0.error != nil }.count }
         let index = yearOutputs.indexPath
         let indexNote = yearOutputs.written.contains(index) || yearOutputs.skipped.contains(index)
             ? (ja ? "一覧: \(index)" : "Index: \(index)") : (ja ? "一覧は書き出せませんでした" : "the index was not written")

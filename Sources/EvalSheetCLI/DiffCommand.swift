@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import EvalSheetModel
 import EvalSheetValidation
+import EvalSheetWorkbook
 
 /// `evalsheet diff`: what changed between two versions of a policy (or two directories of them).
 struct DiffCommand: ParsableCommand {
@@ -18,15 +19,19 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: .init(HelpText.reportFormat))
     var format: ValidateCommand.Format = .text
 
+    @Option(name: .long, help: .init(HelpText.readTemplate))
+    var template: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
             let report = Reporter(global: global)
-            let olds = SheetLoading.readAll([old], jobs: 2), news = SheetLoading.readAll([new], jobs: 2)
+            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let olds = SheetLoading.readAll([old], jobs: 2, template: tpl), news = SheetLoading.readAll([new], jobs: 2, template: tpl)
             for r in [olds, news] {
                 r.failures.forEach(report.error)
-                report.notes(r.sheets.flatMap(\.notes))
+                report.notes(r.notes + r.sheets.flatMap(\.notes))
             }
             var unusable = olds.unreadable + news.unreadable
             for (side, r) in [(old, olds), (new, news)] {
@@ -41,35 +46,40 @@ struct DiffCommand: ParsableCommand {
                 unusable += 1
             }
             guard unusable == 0 else { throw ExitCode(ExitStatus.unusable) }
-            let changes = pairedChanges(olds.sheets, news.sheets, report: report)
+            let (changes, unpaired) = pairedChanges(olds.sheets, news.sheets, template: tpl)
             switch format {
-            case .text: print(Changes.renderText(changes, language: global.lang), terminator: "")
+            case .text:
+                // A policy on one side only is a change too: listed before the count.
+                var text = Changes.renderText(changes, language: global.lang)
+                if !unpaired.isEmpty {
+                    let lines = unpaired.map { $0.text(global.lang) }.joined(separator: "\n") + "\n"
+                    text = changes.isEmpty ? lines : lines + text
+                }
+                print(text, terminator: "")
             case .json: print(Changes.renderJSON(changes), terminator: "")
             }
-            if !changes.isEmpty { throw ExitCode(ExitStatus.failed) }
+            if !changes.isEmpty || !unpaired.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
     }
 
-    /// Two single sheets are compared whatever their codes; otherwise policies are paired by code and
-    /// a policy on one side only is reported.
-    private func pairedChanges(_ olds: [LoadedSheet], _ news: [LoadedSheet], report: Reporter) -> [Change] {
-        if olds.count == 1, news.count == 1 { return SheetDiff.diff(old: olds[0], new: news[0]) }
+    /// Two single sheets are compared whatever their codes; otherwise policies are paired by code,
+    /// and a policy on one side only is returned apart (it is a change: removed or added).
+    private func pairedChanges(_ olds: [LoadedSheet], _ news: [LoadedSheet], template: WorkbookTemplate) -> ([Change], [LocalizedMessage]) {
+        if olds.count == 1, news.count == 1 { return (SheetDiff.diff(old: olds[0], new: news[0], template: template), []) }
         let newByCode = Dictionary(news.map { ($0.sheet.policy.code, $0) }, uniquingKeysWith: { a, _ in a })
         let oldCodes = Set(olds.map(\.sheet.policy.code))
-        var changes: [Change] = []
+        var changes: [Change] = [], unpaired: [LocalizedMessage] = []
         for o in olds {
             guard let n = newByCode[o.sheet.policy.code] else {
-                report.error(CLIError(.init(ja: "施策 \(o.sheet.policy.code) が \(new) にありません",
-                                            en: "policy \(o.sheet.policy.code) is not in \(new)")))
+                unpaired.append(.init(ja: "施策 \(o.sheet.policy.code) が \(new) にありません(削除)", en: "policy \(o.sheet.policy.code) is not in \(new) (removed)"))
                 continue
             }
-            changes += SheetDiff.diff(old: o, new: n)
+            changes += SheetDiff.diff(old: o, new: n, template: template)
         }
         for n in news where !oldCodes.contains(n.sheet.policy.code) {
-            report.error(CLIError(.init(ja: "施策 \(n.sheet.policy.code) は \(old) にありません(新規)",
-                                        en: "policy \(n.sheet.policy.code) is not in \(old) (new)")))
+            unpaired.append(.init(ja: "施策 \(n.sheet.policy.code) は \(old) にありません(新規)", en: "policy \(n.sheet.policy.code) is not in \(old) (added)"))
         }
-        return changes
+        return (changes, unpaired)
     }
 
     /// Policy codes that appear more than once among `sheets`.

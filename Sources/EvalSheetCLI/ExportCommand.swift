@@ -31,15 +31,15 @@ struct ExportCommand: ParsableCommand {
             let report = Reporter(global: global)
             let tpl = try template.map(WorkbookTemplate.load) ?? .standard
             let exporter = WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current)
-            let (inputs, missing) = SheetSource.expand(files)
-            missing.forEach(report.error)
+            let expansion = SheetSource.expand(files)
+            guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
             let conversion = PolicyConversion(
                 directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: force,
                 skipExisting: false, template: tpl) { sheet, path, overwrite in
                     try exporter.export(sheet, to: path, overwrite: overwrite)
                 }
             let ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report)
-            if !ok || !missing.isEmpty { throw ExitCode(ExitStatus.failed) }
+            if !ok || !expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
     }
 }

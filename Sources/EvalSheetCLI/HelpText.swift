@@ -24,6 +24,8 @@ enum HelpText {
     static var lang: String { pick("メッセージの言語。", "Language of messages.") }
     static var quiet: String { pick("エラー以外は表示しません。", "Print nothing but errors.") }
     static var template: String { pick("ブックの様式(JSON)。既定は組み込みの清瀬市の様式です。", "A layout template (JSON); default: the built-in Kiyose layout.") }
+    static var readTemplate: String { pick("ブックを書き出したときの様式(JSON)。既定は組み込みの清瀬市の様式です。",
+                                           "The layout template (JSON) the workbooks were written with; default: the built-in Kiyose layout.") }
     static var reportFormat: String { pick("出力の形式。", "Output format.") }
 
     // MARK: - evalsheet

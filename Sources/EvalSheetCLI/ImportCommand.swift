@@ -3,6 +3,7 @@ import Foundation
 import EvalSheetModel
 import EvalSheetJSON
 import EvalSheetText
+import EvalSheetWorkbook
 
 /// `evalsheet import`: reads sheets and writes one JSON (or text-form) file per policy.
 struct ImportCommand: ParsableCommand {
@@ -24,6 +25,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: .init(HelpText.force))
     var force = false
 
+    @Option(name: .long, help: .init(HelpText.readTemplate))
+    var template: String?
+
     @Option(name: .shortAndLong, help: .init(HelpText.jobs))
     var jobs: Int?
 
@@ -32,31 +36,32 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
-            let (inputs, missing) = SheetSource.expand(files)
-            missing.forEach(report.error)
-            var ok = missing.isEmpty
+            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let expansion = SheetSource.expand(files)
+            guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
+            var ok = expansion.missing.isEmpty
             if let dir = output {
                 let to = self.to
                 let conversion = PolicyConversion(
                     directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: force,
-                    skipExisting: false, template: .standard) { sheet, path, overwrite in
+                    skipExisting: false, template: tpl) { sheet, path, overwrite in
                         try OutputDirectory.write(try Self.render(sheet, to), to: path, overwrite: overwrite)
                     }
                 ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report) && ok
             } else {
-                ok = try writeToStandardOutput(inputs, report: report) && ok
+                ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok
             }
             if !ok { throw ExitCode(ExitStatus.failed) }
         }
     }
 
     /// Without -o: exactly one policy is printed; anything else is an error.
-    private func writeToStandardOutput(_ inputs: [String], report: Reporter) throws -> Bool {
+    private func writeToStandardOutput(_ inputs: [String], template: WorkbookTemplate, report: Reporter) throws -> Bool {
         var sheets: [LoadedSheet] = []
         var ok = true
         for file in inputs {
-            let read = SheetSource.read(file)
-            report.notes(read.sheets.flatMap(\.notes))
+            let read = SheetSource.read(file, template: template)
+            report.notes(read.sheets.flatMap(\.notes) + [read.skipped].compactMap { $0 })
             read.failures.forEach(report.error)
             ok = ok && read.failures.isEmpty
             sheets += read.sheets

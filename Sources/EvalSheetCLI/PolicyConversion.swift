@@ -10,6 +10,8 @@ struct PolicyOutcome: @unchecked Sendable {
     var code: String
     var output: String?
     var skipped = false
+    /// The policy's code was already taken in this run: it is reported, and not counted in the year.
+    var duplicate = false
     var error: (any Error)?
 }
 
@@ -38,6 +40,8 @@ struct PolicyConversion: Sendable {
     /// Batch keeps an existing output and reports it as skipped; import and export report an error.
     let skipExisting: Bool
     let template: WorkbookTemplate
+    /// Output names the command keeps for its own files (batch: index.xlsx, findings.json).
+    var reservedNames: Set<String> = []
     let write: @Sendable (EvaluationSheet, _ path: String, _ overwrite: Bool) throws -> Void
     let claims = CodeClaims()
 
@@ -45,7 +49,8 @@ struct PolicyConversion: Sendable {
     /// failed), and its results are returned beside the outcome.
     func convert<Extra>(_ file: String, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
         let read = SheetSource.read(file, template: template)
-        var outcome = FileOutcome(file: file, notes: read.sheets.flatMap(\.notes), readFailures: read.failures)
+        var outcome = FileOutcome(file: file, notes: [read.skipped].compactMap { $0 } + read.sheets.flatMap(\.notes),
+                                  readFailures: read.failures)
         var extras: [Extra] = []
         for loaded in read.sheets {
             let policy = convertOne(loaded, from: file)
@@ -62,8 +67,18 @@ struct PolicyConversion: Sendable {
         var outcome = PolicyOutcome(code: code)
         do {
             let path = try directory.policyFile(code, extension: fileExtension)
+            let name = (path as NSString).lastPathComponent
+            if reservedNames.contains(name.lowercased()) {
+                throw CLIError(.init(ja: "施策コード「\(code)」の出力 \(name) は年度の一覧に使う名前のため書き出せません(施策コードを確かめてください)",
+                                     en: "the output \(name) of policy \(code) would take the name of the year's own file; check the policy code"))
+            }
             outcome.output = path
-            try claims.claim(code, by: file)
+            do {
+                try claims.claim(code, by: file, at: loaded.sourceMap.describe(.policyCode))
+            } catch {
+                outcome.duplicate = true
+                throw error
+            }
             if Self.sameFile(path, file) {
                 throw CLIError(.init(ja: "出力 \(path) は入力と同じファイルです(入力を上書きしないよう、別の出力フォルダを指定してください)",
                                      en: "the output \(path) is the input itself (give another output directory so the input is not replaced)"))
@@ -114,14 +129,15 @@ final class CodeClaims: @unchecked Sendable {
 
     /// Claims the output name of `code`; codes that differ only in case claim one name too (they are
     /// one file on a case-insensitive disk).
-    func claim(_ code: String, by file: String) throws {
+    func claim(_ code: String, by file: String, at place: String? = nil) throws {
         lock.lock(); defer { lock.unlock() }
         let key = code.lowercased()
+        let here = place ?? file
         if let first = owners[key] {
-            throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(file))。2つ目は書き出していません",
-                                 en: "policy \(code) appears more than once (\(first) and \(file)); the second was not written"))
+            throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(here))。2つ目は書き出していません",
+                                 en: "policy \(code) appears more than once (\(first) and \(here)); the second was not written"))
         }
-        owners[key] = file
+        owners[key] = here
     }
 }
 

@@ -29,4 +29,16 @@ struct Reporter: Sendable {
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// Reports what expanding the inputs found — each missing input as an error, each entry passed
+    /// over as a warning — and returns the files to read, or nil (with an error) when there is none.
+    func inputs(_ expansion: SheetSource.Expansion, named paths: [String]) -> [String]? {
+        expansion.missing.forEach(error)
+        notes(expansion.passedOver)
+        if expansion.files.isEmpty {
+            if expansion.missing.isEmpty { error(SheetSource.nothingToRead(paths)) }
+            return nil
+        }
+        return expansion.files
+    }
 }

@@ -10,6 +10,9 @@ struct InputRead: @unchecked Sendable {
     var file: String
     var sheets: [LoadedSheet] = []
     var failures: [any SheetReadError] = []
+    /// Set when the file is one of the tool's own year outputs (a batch's index.xlsx or
+    /// findings.json) found in a folder: it is not a sheet, and is passed over with this note.
+    var skipped: ReaderNote?
 }
 
 /// A problem with an input file as a whole: missing, of a kind we do not read, or unreadable.
@@ -50,24 +53,52 @@ enum SheetSource {
         }
     }
 
-    /// The input files: each file as given, each directory replaced by its supported files (sorted,
-    /// hidden files and our temporaries left out); inputs that do not exist are returned apart, so
-    /// that every other input is still read.
-    static func expand(_ inputs: [String]) -> (files: [String], missing: [InputFileError]) {
+    /// What the inputs named: the files to read (each file as given, each directory replaced by its
+    /// supported files, sorted; hidden files and our temporaries left out), the inputs that do not
+    /// exist (so that every other input is still read), and a note for every entry of a directory
+    /// that is passed over (another file type, a subfolder) — never without a word.
+    struct Expansion {
         var files: [String] = []
         var missing: [InputFileError] = []
+        var passedOver: [ReaderNote] = []
+    }
+
+    static func expand(_ inputs: [String]) -> Expansion {
+        var out = Expansion()
         for input in inputs {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                missing.append(.missing(input))
+                out.missing.append(.missing(input))
                 continue
             }
-            guard isDirectory.boolValue else { files.append(input); continue }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
-            files += names.filter { !$0.hasPrefix(".") && kind(of: $0) != nil }.sorted()
-                .map { (input as NSString).appendingPathComponent($0) }
+            guard isDirectory.boolValue else { out.files.append(input); continue }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
+            for name in names where !name.hasPrefix(".") {
+                let path = (input as NSString).appendingPathComponent(name)
+                var sub: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &sub)
+                if sub.boolValue {
+                    out.passedOver.append(note(path, ja: "フォルダの中のフォルダは読みません(中のファイルも対象にするには、そのフォルダを指定してください)",
+                                               en: "a folder inside a folder is not read (name it to read its files)"))
+                } else if kind(of: name) == nil {
+                    out.passedOver.append(note(path, ja: "対応していない形式のため読み飛ばしました(.txt / .json / .xlsx)",
+                                               en: "passed over: not a supported file type (.txt / .json / .xlsx)"))
+                } else {
+                    out.files.append(path)
+                }
+            }
         }
-        return (files, missing)
+        return out
+    }
+
+    private static func note(_ path: String, ja: String, en: String) -> ReaderNote {
+        ReaderNote(id: "input.passed-over", message: .init(ja: ja, en: en), file: path, location: path)
+    }
+
+    /// The error when the inputs named no file at all (an empty folder, only other file types).
+    static func nothingToRead(_ inputs: [String]) -> CLIError {
+        CLIError(.init(ja: "読み込むファイルがありません(\(inputs.joined(separator: "、")))",
+                       en: "no file to read in \(inputs.joined(separator: ", "))"))
     }
 
     /// Every sheet in the file, with where its values came from; every problem of the rest.
@@ -78,6 +109,12 @@ enum SheetSource {
             return result
         }
         if kind == .xlsx {
+            if YearIndexWriter.isYearIndex(path) {
+                result.skipped = ReaderNote(id: "input.year-output", message: .init(
+                    ja: "batch が書いた年度の一覧(index.xlsx)のため、施策のシートとしては読みません",
+                    en: "a year index written by batch (index.xlsx): not read as a policy's sheet"), file: path, location: path)
+                return result
+            }
             do {
                 result.sheets = [try WorkbookImporter(template: template).read(path: path)]
             } catch {
@@ -98,6 +135,12 @@ enum SheetSource {
             result.sheets = sheets
             result.failures = failures
         case .json:
+            if isFindingsFile(data) {
+                result.skipped = ReaderNote(id: "input.year-output", message: .init(
+                    ja: "検証の指摘の一覧(findings.json)のため、施策のシートとしては読みません",
+                    en: "a list of validation findings (findings.json): not read as policies"), file: path, location: path)
+                return result
+            }
             let (sheets, failures) = EvaluationSheetJSON.decodeEach(data, file: path)
             result.sheets = sheets
             result.failures = failures
@@ -105,5 +148,13 @@ enum SheetSource {
             break
         }
         return result
+    }
+
+    /// Whether JSON bytes are a findings file written by this tool: an array whose first object
+    /// opens with the findings' keys (`"file"`, `"location"`, `"message"` … `"ruleID"`).
+    static func isFindingsFile(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        guard head.drop(while: { $0.isWhitespace }).first == "[" else { return false }
+        return head.contains("\"ruleID\"") && head.contains("\"severity\"") && !head.contains("\"schemaVersion\"")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import EvalSheetModel
 import EvalSheetValidation
+import EvalSheetWorkbook
 
 /// `evalsheet validate`: every problem of a year's sheets, with its place.
 struct ValidateCommand: ParsableCommand {
@@ -20,12 +21,16 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: .init(HelpText.jobs))
     var jobs: Int?
 
+    @Option(name: .long, help: .init(HelpText.readTemplate))
+    var template: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
-            let inputs = SheetLoading.readAll(inputs, jobs: jobs ?? WorkerPool.defaultJobs)
-            let findings = Findings.merged(inputs.findings + Validator.validate(inputs.sheets))
+            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let inputs = SheetLoading.readAll(inputs, jobs: jobs ?? WorkerPool.defaultJobs, template: tpl)
+            let findings = Findings.merged(inputs.findings + Validator.validate(inputs.sheets, template: tpl))
             switch format {
             case .text: print(Findings.renderText(findings, language: global.lang), terminator: "")
             case .json: print(Findings.renderJSON(findings), terminator: "")
@@ -48,19 +53,29 @@ enum SheetLoading {
         var unreadable = 0
         /// The read problems themselves, for commands that print them as errors.
         var failures: [any SheetReadError] = []
+        /// Inputs passed over (another file type, a subfolder, the tool's own year outputs).
+        var notes: [ReaderNote] = []
     }
 
-    static func readAll(_ paths: [String], jobs: Int) -> Inputs {
-        let (files, missing) = SheetSource.expand(paths)
-        let reads = WorkerPool.map(files, jobs: jobs) { (file: String) in SheetSource.read(file) }
+    static func readAll(_ paths: [String], jobs: Int, template: WorkbookTemplate = .standard) -> Inputs {
+        let expansion = SheetSource.expand(paths)
+        let reads = WorkerPool.map(expansion.files, jobs: jobs) { (file: String) in SheetSource.read(file, template: template) }
         var out = Inputs()
-        out.failures = missing
+        out.failures = expansion.missing
+        if expansion.files.isEmpty, expansion.missing.isEmpty {
+            out.failures.append(InputFileError(file: paths.joined(separator: " "), id: "input.nothing",
+                                               message: SheetSource.nothingToRead(paths).message))
+        }
+        var passedOver = expansion.passedOver
         for r in reads {
             out.sheets += r.sheets
             out.failures += r.failures
+            if let note = r.skipped { passedOver.append(note) }
         }
         out.unreadable = out.failures.count
-        out.findings = out.failures.flatMap { Finding.unreadable($0) } + Finding.readerNotes(out.sheets)
+        out.notes = passedOver
+        out.findings = out.failures.flatMap { Finding.unreadable($0) } + passedOver.map { Finding(readerNote: $0, policy: "") }
+            + Finding.readerNotes(out.sheets)
         return out
     }
 }

@@ -40,6 +40,8 @@ enum WorkbookProperty {
     static let fiscalYear = "EvalSheetFiscalYear"
     static let toolVersion = "EvalSheetToolVersion"
     static let template = "EvalSheetTemplate"
+    /// What the workbook is: absent on a policy's workbook, `index` on a batch's year index.
+    static let kind = "EvalSheetKind"
 }
 
 extension CellReference {

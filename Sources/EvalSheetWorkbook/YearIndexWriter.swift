@@ -2,6 +2,7 @@ import Foundation
 import EvalSheetModel
 import XLSX
 import XLSXWriter
+import XLSXReader
 
 /// The year's summary workbook (`index.xlsx`), in the same style as the policy workbooks:
 /// 施策一覧 (one row per policy with a link to its workbook), 基本目標別 (totals per goal as live
@@ -15,6 +16,16 @@ public struct YearIndexWriter: Sendable {
     ///
     /// - Throws: `TemplateError` for a template the writer cannot honour; `WorkbookExportError`
     ///   naming `path` and why (a cell that could not be written, or the file). Nothing is left behind.
+    /// The value of the `EvalSheetKind` custom property that marks a year index.
+    public static let kind = "index"
+
+    /// Whether the workbook at `path` is a year index written by this tool (read by its properties).
+    public static func isYearIndex(_ path: String) -> Bool {
+        guard let document = try? XLSXDocument(path: path) else { return false }
+        if case .string(let kind)? = document.customProperties[WorkbookProperty.kind] { return kind == Self.kind }
+        return false
+    }
+
     public func write(_ summaries: [PolicySummary], to path: String, overwrite: Bool) throws {
         try template.validate(file: "テンプレート \(template.name)")
         let book: XLSXWorkbookWriter
@@ -69,6 +80,7 @@ public struct YearIndexWriter: Sendable {
     }
 
     private func write(_ rows: [PolicySummary], into book: XLSXWorkbookWriter) throws {
+        try book.setCustomProperty(WorkbookProperty.kind, string: YearIndexWriter.kind)
         let styles = WorkbookStyles(template)
         let columns = rows.first?.columns ?? []
         let indicatorCount = rows.map(\.latestRates.count).max() ?? 0
