@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "TestSupport"]),
         .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetCycle", "EvalSheetValidation", "TestSupport"]),
         .testTarget(name: "EvalSheetTextTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "TestSupport",
+            "EvalSheetModel", "EvalSheetForm", "EvalSheetText", "TestSupport",
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter"], exclude: ["python"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
