@@ -104,15 +104,9 @@ struct IndicatorsReader {
         guard let row = IndicatorRow.allCases.first(where: { Label.key(label($0)) == key }) else {
             if key == Label.key(words.labels.indicatorHeader) {
                 context.duplicateHeaderRow(section: 4, at: line.number, first: header.number)
-            } else if number == nil, filled.count == 1, OrdinalText.parse(line.cells[labelAt]) != nil {
-                return  // a lone number: reported as unplaced
-            } else {
-                let names = IndicatorRow.allCases.map(label)
-                context.problem("text.unknown-label", line.number,
-                    ja: "「\(Shown.text(line.cell(labelAt)))」は\(words.section(4).name)の行の名前ではありません(\(CellName.ja(labelAt))): \(names.joined(separator: "・")) のいずれかです",
-                    en: "\"\(Shown.text(line.cell(labelAt)))\" (\(CellName.en(labelAt))) is not a row of §4: it is \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")")
-                finish(&state, checked: false)
-                state.orphaned = true
+            } else if number != nil || filled.count != 1 || OrdinalText.parse(line.cells[labelAt]) == nil {
+                // (a lone number is reported as unplaced)
+                reportUnknownRow(line, labelAt, into: &state)
             }
             return
         }
@@ -148,6 +142,17 @@ struct IndicatorsReader {
         }
         readValueRow(row, line, labelAt: labelAt, years: years, into: &p)
         state.current = p
+    }
+
+    /// A row label the form does not have: the indicator being read ends, and the rows that follow
+    /// (until the next 名称) belong to the row not understood.
+    private func reportUnknownRow(_ line: TextLine, _ labelAt: Int, into state: inout State) {
+        let names = IndicatorRow.allCases.map(label)
+        context.problem("text.unknown-label", line.number,
+            ja: "「\(Shown.text(line.cell(labelAt)))」は\(words.section(4).name)の行の名前ではありません(\(CellName.ja(labelAt))): \(names.joined(separator: "・")) のいずれかです",
+            en: "\"\(Shown.text(line.cell(labelAt)))\" (\(CellName.en(labelAt))) is not a row of §4: it is \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")")
+        finish(&state, checked: false)
+        state.orphaned = true
     }
 
     /// Row A: the number, 名称 and the name, 目標値 and the targets — a new indicator.
