@@ -21,8 +21,8 @@ struct TextVocabulary: Sendable {
     let amountUnitKey: String, amountUnitStart: String
     let totalKey: String
 
-    /// §5: the criterion's wordings; the word that opens the rating caption (`総合評価`, the caption
-    /// up to its parenthesis); what every wording of the criterion starts with (their common start).
+    /// §5: the criterion's wordings, and the first words of the rating caption (`総合評価`) and of the
+    /// criterion (`投入財源`): a line starting with either is a rating row.
     let criteria: Set<String>
     let ratingCaptionWord: String
     let criterionStart: String
@@ -54,14 +54,9 @@ struct TextVocabulary: Sendable {
         amountUnitStart = Label.key("(" + template.textForm.amountUnitWord)
         totalKey = Label.key(l.total)
 
-        let wordings = [l.criterion] + template.textForm.criterionVariants
-        criteria = Set(wordings.map(Label.key))
-        criterionStart = wordings.map(Label.key).reduce(nil as String?) { common, key in
-            guard let common else { return key }
-            return String(zip(common, key).prefix { $0 == $1 }.map(\.0))
-        } ?? ""
-        let caption = Label.key(l.ratingCaption)
-        ratingCaptionWord = String(caption.prefix { $0 != "(" })
+        criteria = Set(([l.criterion] + template.textForm.criterionVariants).map(Label.key))
+        criterionStart = Self.firstWord(l.criterion)
+        ratingCaptionWord = Self.firstWord(l.ratingCaption)
         legend = Set(template.legend)
 
         futureSuffix = l.future.replacingOccurrences(of: "{year}", with: "")
@@ -85,8 +80,11 @@ struct TextVocabulary: Sendable {
         return basicRecords[key]
     }
 
-    /// `令和3年度以降の取組` for 2021.
-    func futureLabel(_ year: Int) -> String { labels.future(from: year) }
+    /// A label's first word, as a key: up to the first `・`, bracket, comma or space —
+    /// `総合評価(成果、…)` → `総合評価`, `投入財源・成果(…)` → `投入財源`.
+    static func firstWord(_ label: String) -> String {
+        String(Label.key(label.prefix { !"・()（）「〔、 \u{3000}".contains($0) }))
+    }
 }
 
 /// One section of the form as the text form prints it: its heading (the template's section title,
