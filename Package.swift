@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "EvalSheetModelTests", dependencies: ["EvalSheetModel", "EvalSheetJSON", "TestSupport"]),
         .testTarget(name: "EvalSheetCycleTests", dependencies: ["EvalSheetModel", "EvalSheetJSON", "EvalSheetCycle", "EvalSheetValidation", "TestSupport"]),
         .testTarget(name: "EvalSheetTextTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "TestSupport",
+            "EvalSheetModel", "EvalSheetForm", "EvalSheetText", "EvalSheetJSON", "TestSupport",
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter"], exclude: ["python"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),

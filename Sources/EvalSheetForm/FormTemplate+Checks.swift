@@ -210,6 +210,7 @@ extension FormTemplate {
             add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
                 en: "must start with {year} followed by the label (e.g. {year}以降の取組)")
         }
+        out += textFormProblems()
         // The legend and the input help.
         for (i, line) in legend.enumerated() { text(line, "/legend/\(i)", controls: .any) }
         for (key, message) in inputHelp.sorted(by: { $0.key < $1.key }) {

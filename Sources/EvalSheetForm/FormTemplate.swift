@@ -16,6 +16,8 @@ public struct FormTemplate: Codable, Sendable, Equatable {
     public var print: Print
     public var sheets: Sheets
     public var labels: Labels
+    /// Wording only the text form has (label variants, the fiscal-year cell …): FormTemplate+TextForm.swift.
+    public var textForm: TextForm
     /// The rating legend printed under §5.
     public var legend: [String]
     /// Input help shown when a user selects an input cell.

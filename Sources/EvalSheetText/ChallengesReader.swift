@@ -1,7 +1,8 @@
 import EvalSheetModel
 
-/// §7 施策を進める上での課題: groups of four labelled parts. A new challenge starts at each
-/// 施策を進める上での課題 label — never at a circled number, which may sit on any line of the group.
+/// §7 施策を進める上での課題: groups of four labelled parts (`ChallengePart`, the template's
+/// labels). A new challenge starts at each 施策を進める上での課題 label — never at a circled number,
+/// which may sit on any line of the group.
 ///
 /// Each part is given once per challenge: a second one, a label the form does not have, a number
 /// that differs within a group or a year that differs between groups is a problem — a part never
@@ -10,138 +11,164 @@ struct ChallengesReader {
     let context: SheetReadContext
     let lines: ArraySlice<TextLine>
 
-    private enum Part: Hashable {
-        case challenge, related, current, future
-
-        var label: String {
-            switch self {
-            case .challenge: Challenge.challengeLabel
-            case .related: Challenge.relatedProjectsLabel
-            case .current: Challenge.currentLabel
-            case .future: "以降の取組"
-            }
-        }
-    }
-
     /// The challenge being read: its lines by part and the number printed in its group.
     private struct Pending {
-        var rows: [Part: Int] = [:]
+        var rows: [ChallengePart: Int] = [:]
         var number: (value: Int, line: Int)?
     }
 
-    func read() -> ([Challenge], Int?) {
+    /// What has been read: the challenges, their parts' lines, the year of the future parts, and
+    /// whether the lines that follow belong to a part whose label was not understood.
+    private struct State {
         var challenges: [Challenge] = []
         var pending: [Pending] = []
         var fromYear: (year: Int, line: Int)?
         var orphaned = false
-        for line in lines.dropFirst() where !line.isEmpty {
-            let filled = line.filledIndices
-            var i = filled[0]
-            var number: Int?
-            var labelText = line.cell(i)
-            if let n = OrdinalText.parse(labelText) {
-                guard filled.count > 1 else { continue }  // a lone number: reported as unplaced
-                number = n
-                context.take(line, i)
-                i = filled[1]
-                labelText = line.cell(i)
-            } else if let first = labelText.unicodeScalars.first, let n = CircledNumber.parse(String(first)) {
-                number = n
-                labelText = String(String(labelText.unicodeScalars.dropFirst()).trimmedSpaces())
-            }
-            let key = Label.key(labelText)
-            guard let (part, year) = Self.part(key) else {
-                context.problem("text.unknown-label", line.number,
-                    ja: "「\(Shown.text(line.cell(i)))」は施策を進める上での課題の項目名ではありません(\(CellName.ja(i))): \(Challenge.challengeLabel)・\(Challenge.relatedProjectsLabel)・\(Challenge.currentLabel)・\(Challenge.futureLabel(from: fromYear?.year ?? 2021)) のいずれかです",
-                    en: "\"\(Shown.text(line.cell(i)))\" (\(CellName.en(i))) is not a label of §7: it is \(Challenge.challengeLabel), \(Challenge.relatedProjectsLabel), \(Challenge.currentLabel) or \(Challenge.futureLabel(from: fromYear?.year ?? 2021))")
-                orphaned = true
-                continue
-            }
-            if part == .challenge {
-                challenges.append(Challenge(number: challenges.count + 1, challenge: "", relatedProjects: [],
-                                            current: "", future: ""))
-                pending.append(Pending())
-                orphaned = false
-            } else if orphaned {
-                continue  // a part of the challenge whose label was not understood (already reported)
-            }
-            guard let k = challenges.indices.last else {
-                context.problem("text.missing-record", line.number,
-                    ja: "「\(Challenge.challengeLabel)」より前に「\(Shown.text(labelText))」があります",
-                    en: "\"\(Shown.text(labelText))\" appears before the first \(Challenge.challengeLabel)")
-                continue
-            }
-            if let first = pending[k].rows[part] {
-                context.problem("text.duplicate-label", line.number,
-                    ja: "課題\(CircledNumber.text(challenges[k].number))の「\(Shown.text(labelText))」が2回あります(最初は \(first) 行目)",
-                    en: "challenge \(CircledNumber.text(challenges[k].number)) has \"\(Shown.text(labelText))\" twice (first on line \(first))")
-                continue
-            }
-            pending[k].rows[part] = line.number
-            if let number {
-                if let printed = pending[k].number, printed.value != number {
-                    context.problem("text.conflicting-number", line.number,
-                        ja: "課題の番号が行によって違います(\(printed.line) 行目は \(CircledNumber.text(printed.value))、この行は \(CircledNumber.text(number)))",
-                        en: "the challenge's lines print different numbers (\(CircledNumber.text(printed.value)) on line \(printed.line), \(CircledNumber.text(number)) here)")
-                } else {
-                    pending[k].number = (number, line.number)
-                    challenges[k].number = number
-                }
-            }
-            context.take(line, i)
-            let values = line.filled(after: i)
-            context.take(line, values)
-            let texts = values.map { line.cell($0) }
-            let joined = texts.joined(separator: " ")
-            switch part {
-            case .challenge:
-                challenges[k].challenge = joined
-                context.locate(.challenge(k, .number), line)
-                context.locate(.challenge(k, .challenge), line)
-            case .related:
-                challenges[k].relatedProjects = texts
-                for r in texts.indices { context.locate(.challenge(k, .relatedProject(r)), line) }
-            case .current:
-                challenges[k].current = joined
-                context.locate(.challenge(k, .current), line)
-            case .future:
-                challenges[k].future = joined
-                context.locate(.challenge(k, .future), line)
-                if let year {
-                    if let seen = fromYear, seen.year != year {
-                        context.problem("text.conflicting-year", line.number,
-                            ja: "「以降の取組」の年度が課題によって違います(\(seen.line) 行目は\(FiscalYearText.japanese(seen.year))、この行は\(FiscalYearText.japanese(year)))",
-                            en: "the year of 以降の取組 differs between challenges (\(FiscalYearText.japanese(seen.year)) on line \(seen.line), \(FiscalYearText.japanese(year)) here)")
-                    } else if fromYear == nil {
-                        fromYear = (year, line.number)
-                        context.sourceMap[.futureActionsFromYear] = .line(line.number)
-                    }
-                }
-            }
-        }
-        for (k, p) in pending.enumerated() {
-            guard let at = p.rows[.challenge] else { continue }
-            for part in [Part.related, .current, .future] where p.rows[part] == nil {
-                let label = part == .future ? Challenge.futureLabel(from: fromYear?.year ?? 2021) : part.label
-                context.problem("text.missing-record", at,
-                    ja: "課題\(CircledNumber.text(challenges[k].number))に「\(label)」の行がありません",
-                    en: "challenge \(CircledNumber.text(challenges[k].number)) has no \(label) line")
-            }
-        }
-        return (challenges, fromYear?.year)
     }
 
-    /// Which of the four parts a label names (spaces already removed), with the year of
-    /// `令和3年度以降の取組`.
-    private static func part(_ key: String) -> (Part, Int?)? {
-        switch key {
-        case Label.key(Challenge.challengeLabel): return (.challenge, nil)
-        case Label.key(Challenge.relatedProjectsLabel): return (.related, nil)
-        case Label.key(Challenge.currentLabel): return (.current, nil)
-        default:
-            guard key.hasSuffix("以降の取組"),
-                  let year = FiscalYearText.parse(key.dropLast("以降の取組".count)) else { return nil }
-            return (.future, year)
+    /// One line's label: the part it names, the cell it is in, its text, and the number printed
+    /// before it (in its own cell or opening the label's).
+    private struct LabelCell {
+        var at: Int
+        var text: String
+        var number: Int?
+    }
+
+    private var words: TextVocabulary { context.words }
+
+    /// The year the future part's label shows in messages before any was read.
+    private static let exampleYear = 2021
+
+    private func label(_ part: ChallengePart, _ state: State) -> String {
+        part.printed(words.labels, fromYear: state.fromYear?.year ?? Self.exampleYear)
+    }
+
+    func read() -> ([Challenge], Int?) {
+        var state = State()
+        for line in lines.dropFirst() where !line.isEmpty {
+            guard let cell = labelCell(line) else { continue }
+            readLine(line, cell, into: &state)
         }
+        for (k, p) in state.pending.enumerated() {
+            guard let at = p.rows[.challenge] else { continue }
+            for part in [ChallengePart.related, .current, .future] where p.rows[part] == nil {
+                let number = CircledNumber.text(state.challenges[k].number)
+                context.problem("text.missing-record", at,
+                    ja: "課題\(number)に「\(label(part, state))」の行がありません",
+                    en: "challenge \(number) has no \(label(part, state)) line")
+            }
+        }
+        return (state.challenges, state.fromYear?.year)
+    }
+
+    /// The label cell of a line and the number printed before it; nil for a lone number (reported
+    /// as unplaced).
+    private func labelCell(_ line: TextLine) -> LabelCell? {
+        let filled = line.filledIndices
+        var cell = LabelCell(at: filled[0], text: line.cell(filled[0]))
+        if let n = OrdinalText.parse(cell.text) {
+            guard filled.count > 1 else { return nil }
+            context.take(line, cell.at)
+            cell = LabelCell(at: filled[1], text: line.cell(filled[1]), number: n)
+        } else if let first = cell.text.unicodeScalars.first, let n = CircledNumber.parse(String(first)) {
+            cell.number = n
+            cell.text = String(String(cell.text.unicodeScalars.dropFirst()).trimmedSpaces())
+        }
+        return cell
+    }
+
+    private func readLine(_ line: TextLine, _ cell: LabelCell, into state: inout State) {
+        let i = cell.at
+        guard let (part, year) = part(Label.key(cell.text)) else {
+            let l = words.labels, future = label(.future, state)
+            context.problem("text.unknown-label", line.number,
+                ja: "「\(Shown.text(line.cell(i)))」は\(words.section(7).name)の項目名ではありません(\(CellName.ja(i))): \(l.challenge)・\(l.relatedProjects)・\(l.current)・\(future) のいずれかです",
+                en: "\"\(Shown.text(line.cell(i)))\" (\(CellName.en(i))) is not a label of §7: it is \(l.challenge), \(l.relatedProjects), \(l.current) or \(future)")
+            state.orphaned = true
+            return
+        }
+        if part == .challenge {
+            state.challenges.append(Challenge(number: state.challenges.count + 1, challenge: "", relatedProjects: [],
+                                              current: "", future: ""))
+            state.pending.append(Pending())
+            state.orphaned = false
+        } else if state.orphaned {
+            return  // a part of the challenge whose label was not understood (already reported)
+        }
+        guard let k = state.challenges.indices.last else {
+            context.problem("text.missing-record", line.number,
+                ja: "「\(words.labels.challenge)」より前に「\(Shown.text(cell.text))」があります",
+                en: "\"\(Shown.text(cell.text))\" appears before the first \(words.labels.challenge)")
+            return
+        }
+        if let first = state.pending[k].rows[part] {
+            let number = CircledNumber.text(state.challenges[k].number)
+            context.problem("text.duplicate-label", line.number,
+                ja: "課題\(number)の「\(Shown.text(cell.text))」が2回あります(最初は \(first) 行目)",
+                en: "challenge \(number) has \"\(Shown.text(cell.text))\" twice (first on line \(first))")
+            return
+        }
+        state.pending[k].rows[part] = line.number
+        if let number = cell.number { readNumber(number, line, k, into: &state) }
+        context.take(line, i)
+        let values = line.filled(after: i)
+        context.take(line, values)
+        readPart(part, year: year, values.map { line.cell($0) }, line, k, into: &state)
+    }
+
+    /// The number printed on a line of challenge `k`: the first one is its number; another is a problem.
+    private func readNumber(_ number: Int, _ line: TextLine, _ k: Int, into state: inout State) {
+        if let printed = state.pending[k].number, printed.value != number {
+            context.problem("text.conflicting-number", line.number,
+                ja: "課題の番号が行によって違います(\(printed.line) 行目は \(CircledNumber.text(printed.value))、この行は \(CircledNumber.text(number)))",
+                en: "the challenge's lines print different numbers (\(CircledNumber.text(printed.value)) on line \(printed.line), \(CircledNumber.text(number)) here)")
+        } else {
+            state.pending[k].number = (number, line.number)
+            state.challenges[k].number = number
+        }
+    }
+
+    /// The values of one part of challenge `k` (the related projects one per cell, the others joined).
+    private func readPart(_ part: ChallengePart, year: Int?, _ texts: [String], _ line: TextLine, _ k: Int,
+                          into state: inout State) {
+        let joined = texts.joined(separator: " ")
+        switch part {
+        case .challenge:
+            state.challenges[k].challenge = joined
+            context.locate(.challenge(k, .number), line)
+            context.locate(.challenge(k, .challenge), line)
+        case .related:
+            state.challenges[k].relatedProjects = texts
+            for r in texts.indices { context.locate(.challenge(k, .relatedProject(r)), line) }
+        case .current:
+            state.challenges[k].current = joined
+            context.locate(.challenge(k, .current), line)
+        case .future:
+            state.challenges[k].future = joined
+            context.locate(.challenge(k, .future), line)
+            if let year { readFromYear(year, line, into: &state) }
+        }
+    }
+
+    /// The year of `令和3年度以降の取組`: the same in every challenge.
+    private func readFromYear(_ year: Int, _ line: TextLine, into state: inout State) {
+        if let seen = state.fromYear, seen.year != year {
+            let suffix = words.futureSuffix
+            context.problem("text.conflicting-year", line.number,
+                ja: "「\(suffix)」の年度が課題によって違います(\(seen.line) 行目は\(FiscalYearText.japanese(seen.year))、この行は\(FiscalYearText.japanese(year)))",
+                en: "the year of \(suffix) differs between challenges (\(FiscalYearText.japanese(seen.year)) on line \(seen.line), \(FiscalYearText.japanese(year)) here)")
+        } else if state.fromYear == nil {
+            state.fromYear = (year, line.number)
+            context.sourceMap[.futureActionsFromYear] = .line(line.number)
+        }
+    }
+
+    /// Which of the four parts a label names (a label key), with the year of `令和3年度以降の取組`.
+    private func part(_ key: String) -> (ChallengePart, Int?)? {
+        let fixed: [ChallengePart] = [.challenge, .related, .current]
+        if let part = fixed.first(where: { Label.key(words.labels[keyPath: $0.label]) == key }) { return (part, nil) }
+        guard key.hasSuffix(words.futureSuffixKey),
+              let year = FiscalYearText.parse(key.dropLast(words.futureSuffixKey.count)) else { return nil }
+        return (.future, year)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import EvalSheetModel
 
 /// §4 まちづくり指標: the year header (years from the sheet itself) and, per indicator, three rows —
-/// 名称/目標値, 説明/単位/実績値, 抽出方法/達成率. The k-th cell after a value label belongs to the
-/// k-th year, whatever column the label sits in; missing trailing cells are blank.
+/// 名称/目標値, 説明/単位/実績値, 抽出方法/達成率 (`IndicatorRow`, the template's labels). The k-th
+/// cell after a value label belongs to the k-th year, whatever column the label sits in; missing
+/// trailing cells are blank.
 ///
 /// Each indicator has each row once: a second 説明 or 抽出方法 row, a row label the form does not
 /// have, or a missing row is a problem — a row never lands on another indicator.
@@ -11,25 +12,51 @@ struct IndicatorsReader {
     let context: SheetReadContext
     let lines: ArraySlice<TextLine>
 
-    static let headerLabel = "指標情報"
-
-    private enum Row: String { case name = "名称", description = "説明", method = "抽出方法" }
-
     /// The indicator being read and the lines of its rows.
     private struct Pending {
         var item: Indicator
         var index: Int
-        var rows: [Row: Int]
+        var rows: [IndicatorRow: Int]
     }
+
+    /// What has been read: the finished indicators, the footnote lines, the indicator being read,
+    /// and whether the rows that follow belong to one whose 名称 row was not understood.
+    private struct State {
+        var items: [Indicator] = []
+        var footnotes: [String] = []
+        var current: Pending?
+        var orphaned = false
+    }
+
+    private var words: TextVocabulary { context.words }
+
+    private func label(_ row: IndicatorRow) -> String { words.labels[keyPath: row.label] }
 
     func read() -> IndicatorTable {
         let heading = lines[lines.startIndex]
-        guard let header = lines.first(where: { Label.key($0.cell(0)) == Self.headerLabel }) else {
-            context.problem("text.missing-header", heading.number,
-                ja: "まちづくり指標に見出し行(指標情報 …)がありません",
-                en: "§4 has no header row (指標情報 …)")
+        let headerKey = Label.key(words.labels.indicatorHeader)
+        guard let header = lines.first(where: { Label.key($0.cell(0)) == headerKey }) else {
+            context.missingHeaderRow(section: 4, at: heading.number, example: "\(words.labels.indicatorHeader) …")
             return IndicatorTable(years: [], items: [], footnote: nil)
         }
+        let years = readYears(header)
+        var state = State()
+        for line in lines where line.number > header.number && !line.isEmpty {
+            if line.cell(0).hasPrefix("※") {
+                context.take(line, 0)
+                if context.sourceMap[.indicatorFootnote] == nil { context.sourceMap[.indicatorFootnote] = .line(line.number) }
+                state.footnotes.append(line.cell(0))
+                continue
+            }
+            readRow(line, header: header, years: years.count, into: &state)
+        }
+        finish(&state)
+        let footnote = state.footnotes.isEmpty ? nil : state.footnotes.joined(separator: "\n")
+        return IndicatorTable(years: years, items: state.items, footnote: footnote)
+    }
+
+    /// The years of the header row (`令和元年度` …); one that cannot be read is a problem.
+    private func readYears(_ header: TextLine) -> [Int] {
         context.take(header, 0)
         var years: [Int] = []
         for i in header.filledIndices.dropFirst() {
@@ -45,140 +72,152 @@ struct IndicatorsReader {
                 years.append(EvaluationSheet.fiscalYearRange.lowerBound)
             }
         }
-        var items: [Indicator] = []
-        var footnotes: [String] = []
-        var current: Pending?
-        var orphaned = false
-        func finish(checked: Bool = true) {
-            guard var p = current else { return }
-            current = nil
-            if checked, let at = p.rows[.name] {
-                for row in [Row.description, .method] where p.rows[row] == nil {
-                    context.problem("text.missing-record", at,
-                        ja: "指標\(CircledNumber.text(p.item.number))に「\(row.rawValue)」の行がありません",
-                        en: "indicator \(CircledNumber.text(p.item.number)) has no \(row.rawValue) row")
-                }
+        return years
+    }
+
+    /// Ends the indicator being read; `checked`: report the rows it lacks.
+    private func finish(_ state: inout State, checked: Bool = true) {
+        guard var p = state.current else { return }
+        state.current = nil
+        if checked, let at = p.rows[.name] {
+            for row in [IndicatorRow.description, .method] where p.rows[row] == nil {
+                context.problem("text.missing-record", at,
+                    ja: "指標\(CircledNumber.text(p.item.number))に「\(label(row))」の行がありません",
+                    en: "indicator \(CircledNumber.text(p.item.number)) has no \(label(row)) row")
             }
-            p.item.direction = Self.inferDirection(p.item)
-            items.append(p.item)
         }
-        for line in lines where line.number > header.number && !line.isEmpty {
-            if line.cell(0).hasPrefix("※") {
-                context.take(line, 0)
-                if context.sourceMap[.indicatorFootnote] == nil { context.sourceMap[.indicatorFootnote] = .line(line.number) }
-                footnotes.append(line.cell(0))
-                continue
-            }
-            let filled = line.filledIndices
-            var k = 0
-            var number: (Int, Int)?
-            if filled.count > 1, let n = OrdinalText.parse(line.cells[filled[0]]) {
-                number = (n, filled[0])
-                k = 1
-            }
-            let labelAt = filled[k]
-            let key = Label.key(line.cells[labelAt])
-            guard let row = Row(rawValue: key) else {
-                if key == Self.headerLabel {
-                    context.problem("text.duplicate-label", line.number,
-                        ja: "まちづくり指標の見出し行が2回あります(最初は \(header.number) 行目)",
-                        en: "the §4 header row appears twice (first on line \(header.number))")
-                } else if number == nil, filled.count == 1, OrdinalText.parse(line.cells[labelAt]) != nil {
-                    continue  // a lone number: reported as unplaced
-                } else {
-                    context.problem("text.unknown-label", line.number,
-                        ja: "「\(Shown.text(line.cell(labelAt)))」はまちづくり指標の行の名前ではありません(\(CellName.ja(labelAt))): 名称・説明・抽出方法 のいずれかです",
-                        en: "\"\(Shown.text(line.cell(labelAt)))\" (\(CellName.en(labelAt))) is not a row of §4: it is 名称, 説明 or 抽出方法")
-                    finish(checked: false)
-                    orphaned = true
-                }
-                continue
-            }
-            if row == .name {
-                finish()
-                orphaned = false
-                let index = items.count
-                context.take(line, labelAt)
-                if let at = number?.1 { context.take(line, at) }
-                let valueAt = line.index(ofLabel: "目標値", from: labelAt + 1)
-                var name = ""
-                if let j = line.filled(after: labelAt, before: valueAt).first {
-                    context.take(line, j)
-                    name = line.cell(j)
-                }
-                context.locate(.indicator(index, .number), line)
-                let item = Indicator(number: number?.0 ?? index + 1, name: name, description: nil, unit: "", method: nil,
-                                     targets: values(line, after: valueAt, count: years.count, label: "目標値") { .indicator(index, .target($0)) },
-                                     actuals: Array(repeating: .blank, count: years.count),
-                                     rates: Array(repeating: .blank, count: years.count))
-                for c in years.indices { context.sourceMap[.indicator(index, .target(c))] = .line(line.number) }
-                current = Pending(item: item, index: index, rows: [.name: line.number])
-                continue
-            }
-            guard var p = current else {
-                if !orphaned {
-                    context.problem("text.missing-record", line.number,
-                        ja: "「\(row.rawValue)」の行の前に「名称」の行がありません",
-                        en: "the \(row.rawValue) row has no 名称 row before it")
-                }
-                continue
-            }
-            if let first = p.rows[row] {
-                context.problem("text.duplicate-label", line.number,
-                    ja: "指標\(CircledNumber.text(p.item.number))の「\(row.rawValue)」の行が2回あります(最初は \(first) 行目)",
-                    en: "indicator \(CircledNumber.text(p.item.number)) has a second \(row.rawValue) row (first on line \(first))")
-                continue
-            }
-            p.rows[row] = line.number
-            context.take(line, labelAt)
-            if case let (n, at)? = number {
-                context.take(line, at)
-                if n != p.item.number {
-                    context.problem("text.conflicting-number", line.number,
-                        ja: "指標の番号が行によって違います(\(CircledNumber.text(p.item.number)) と \(CircledNumber.text(n)))",
-                        en: "the indicator's rows print different numbers (\(CircledNumber.text(p.item.number)) and \(CircledNumber.text(n)))")
-                }
-            }
-            let index = p.index
-            if row == .description {
-                let valueAt = line.index(ofLabel: "実績値", from: labelAt + 1)
-                readDescriptionAndUnit(line, from: labelAt, to: valueAt, into: &p.item)
-                p.item.actuals = values(line, after: valueAt, count: years.count, label: "実績値") { .indicator(index, .actual($0)) }
-                context.locate(.indicator(index, .description), line)
-                context.locate(.indicator(index, .unit), line)
-                for c in years.indices { context.sourceMap[.indicator(index, .actual(c))] = .line(line.number) }
-            } else {
-                let valueAt = line.index(ofLabel: "達成率", from: labelAt + 1)
-                if let j = line.filled(after: labelAt, before: valueAt).first {
-                    context.take(line, j)
-                    p.item.method = line.cell(j)
-                }
-                p.item.rates = values(line, after: valueAt, count: years.count, label: "達成率") { .indicator(index, .rate($0)) }
-                context.locate(.indicator(index, .method), line)
-                for c in years.indices { context.sourceMap[.indicator(index, .rate(c))] = .line(line.number) }
-            }
-            current = p
+        p.item.direction = Self.inferDirection(p.item)
+        state.items.append(p.item)
+    }
+
+    /// One row of the table: an optional number, the row's label, its cells.
+    private func readRow(_ line: TextLine, header: TextLine, years: Int, into state: inout State) {
+        let filled = line.filledIndices
+        var k = 0
+        var number: (value: Int, at: Int)?
+        if filled.count > 1, let n = OrdinalText.parse(line.cells[filled[0]]) {
+            number = (n, filled[0])
+            k = 1
         }
-        finish()
-        return IndicatorTable(years: years, items: items, footnote: footnotes.isEmpty ? nil : footnotes.joined(separator: "\n"))
+        let labelAt = filled[k]
+        let key = Label.key(line.cells[labelAt])
+        guard let row = IndicatorRow.allCases.first(where: { Label.key(label($0)) == key }) else {
+            if key == Label.key(words.labels.indicatorHeader) {
+                context.duplicateHeaderRow(section: 4, at: line.number, first: header.number)
+            } else if number != nil || filled.count != 1 || OrdinalText.parse(line.cells[labelAt]) == nil {
+                // (a lone number is reported as unplaced)
+                reportUnknownRow(line, labelAt, into: &state)
+            }
+            return
+        }
+        if row == .name {
+            finish(&state)
+            state.orphaned = false
+            state.current = readNameRow(line, labelAt: labelAt, number: number, index: state.items.count, years: years)
+            return
+        }
+        guard var p = state.current else {
+            if !state.orphaned {
+                context.problem("text.missing-record", line.number,
+                    ja: "「\(label(row))」の行の前に「\(label(.name))」の行がありません",
+                    en: "the \(label(row)) row has no \(label(.name)) row before it")
+            }
+            return
+        }
+        if let first = p.rows[row] {
+            context.problem("text.duplicate-label", line.number,
+                ja: "指標\(CircledNumber.text(p.item.number))の「\(label(row))」の行が2回あります(最初は \(first) 行目)",
+                en: "indicator \(CircledNumber.text(p.item.number)) has a second \(label(row)) row (first on line \(first))")
+            return
+        }
+        p.rows[row] = line.number
+        context.take(line, labelAt)
+        if let (n, at) = number {
+            context.take(line, at)
+            if n != p.item.number {
+                context.problem("text.conflicting-number", line.number,
+                    ja: "指標の番号が行によって違います(\(CircledNumber.text(p.item.number)) と \(CircledNumber.text(n)))",
+                    en: "the indicator's rows print different numbers (\(CircledNumber.text(p.item.number)) and \(CircledNumber.text(n)))")
+            }
+        }
+        readValueRow(row, line, labelAt: labelAt, years: years, into: &p)
+        state.current = p
+    }
+
+    /// A row label the form does not have: the indicator being read ends, and the rows that follow
+    /// (until the next 名称) belong to the row not understood.
+    private func reportUnknownRow(_ line: TextLine, _ labelAt: Int, into state: inout State) {
+        let names = IndicatorRow.allCases.map(label)
+        context.problem("text.unknown-label", line.number,
+            ja: "「\(Shown.text(line.cell(labelAt)))」は\(words.section(4).name)の行の名前ではありません(\(CellName.ja(labelAt))): \(names.joined(separator: "・")) のいずれかです",
+            en: "\"\(Shown.text(line.cell(labelAt)))\" (\(CellName.en(labelAt))) is not a row of §4: it is \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")")
+        finish(&state, checked: false)
+        state.orphaned = true
+    }
+
+    /// Row A: the number, 名称 and the name, 目標値 and the targets — a new indicator.
+    private func readNameRow(_ line: TextLine, labelAt: Int, number: (value: Int, at: Int)?, index: Int, years: Int) -> Pending {
+        context.take(line, labelAt)
+        if let at = number?.at { context.take(line, at) }
+        let valueAt = valueLabel(.name, in: line, after: labelAt)
+        var name = ""
+        if let j = line.filled(after: labelAt, before: valueAt).first {
+            context.take(line, j)
+            name = line.cell(j)
+        }
+        context.locate(.indicator(index, .number), line)
+        var item = Indicator(number: number?.value ?? index + 1, name: name, description: nil, unit: "", method: nil,
+                             targets: [], actuals: Array(repeating: .blank, count: years),
+                             rates: Array(repeating: .blank, count: years))
+        item.targets = values(.name, line, after: valueAt, count: years, index: index)
+        for c in 0..<years { context.sourceMap[IndicatorRow.name.path(index, c)] = .line(line.number) }
+        return Pending(item: item, index: index, rows: [.name: line.number])
+    }
+
+    /// Row B (説明, 単位, 実績値 and the actuals) or row C (抽出方法, 達成率 and the rates).
+    private func readValueRow(_ row: IndicatorRow, _ line: TextLine, labelAt: Int, years: Int, into p: inout Pending) {
+        let index = p.index
+        let valueAt = valueLabel(row, in: line, after: labelAt)
+        switch row {
+        case .description:
+            readDescriptionAndUnit(line, from: labelAt, to: valueAt, into: &p.item)
+            context.locate(.indicator(index, .description), line)
+            context.locate(.indicator(index, .unit), line)
+        case .method:
+            if let j = line.filled(after: labelAt, before: valueAt).first {
+                context.take(line, j)
+                p.item.method = line.cell(j)
+            }
+        case .name:
+            break  // read by readNameRow
+        }
+        p.item[keyPath: row.values] = values(row, line, after: valueAt, count: years, index: index)
+        if row == .method { context.locate(.indicator(index, .method), line) }
+        for c in 0..<years { context.sourceMap[row.path(index, c)] = .line(line.number) }
+    }
+
+    /// Where the row's value label (目標値, 実績値, 達成率) is, after the row label.
+    private func valueLabel(_ row: IndicatorRow, in line: TextLine, after labelAt: Int) -> Int? {
+        line.index(ofLabel: Label.key(words.labels[keyPath: row.valueLabel]), from: labelAt + 1)
     }
 
     /// Row B's cells between 説明 and 実績値, in any of the four shapes of the real data:
-    /// `単位|%`, `desc|単位 %`, `単位 %`, `|単位|%`. The unit cell is `単位` alone or `単位 ` + unit (as
-    /// the writer prints it); failing that, the first cell starting with 単位 (`単位%`). The
-    /// description is the cell before it.
+    /// `単位|%`, `desc|単位 %`, `単位 %`, `|単位|%`. The unit cell is `単位` (`labels.indicatorUnit`)
+    /// alone or `単位 ` + unit (as the writer prints it); failing that, the first cell starting with
+    /// 単位 (`単位%`). The description is the cell before it.
     private func readDescriptionAndUnit(_ line: TextLine, from start: Int, to end: Int?, into item: inout Indicator) {
         let filled = line.filled(after: start, before: end)
+        let unit = words.labels.indicatorUnit, unitKey = Label.key(unit)
         func isUnitCell(_ i: Int) -> Bool {
             let c = line.cell(i)
-            return c == "単位" || c.hasPrefix("単位 ") || c.hasPrefix("単位\u{3000}")
+            return c == unit || c.hasPrefix(unit + " ") || c.hasPrefix(unit + "\u{3000}")
         }
-        guard let unitAt = filled.first(where: isUnitCell) ?? filled.first(where: { Label.key(line.cells[$0]).hasPrefix("単位") }) else {
+        guard let unitAt = filled.first(where: isUnitCell) ?? filled.first(where: { Label.key(line.cells[$0]).hasPrefix(unitKey) }) else {
             if let d = filled.first { context.take(line, d); item.description = line.cell(d) }
             return
         }
         context.take(line, unitAt)
-        let afterLabel = line.cell(unitAt).dropFirst(2).trimmedSpaces()
+        let afterLabel = line.cell(unitAt).dropFirst(unit.count).trimmedSpaces()
         if afterLabel.isEmpty {
             if let u = filled.first(where: { $0 > unitAt }) {
                 context.take(line, u)
@@ -196,8 +235,9 @@ struct IndicatorsReader {
     /// `count` value cells after the label: the k-th cell belongs to the k-th year; missing cells are
     /// blank. A cell that is no value is a problem naming it (and reads as blank, so the rest of the
     /// sheet is still checked).
-    private func values(_ line: TextLine, after labelAt: Int?, count: Int, label: String,
-                        path: (Int) -> FieldPath) -> [IndicatorValue] {
+    private func values(_ row: IndicatorRow, _ line: TextLine, after labelAt: Int?, count: Int, index: Int) -> [IndicatorValue] {
+        let label = words.labels[keyPath: row.valueLabel]
+        func path(_ c: Int) -> FieldPath { row.path(index, c) }
         guard let labelAt else {
             context.problem("text.missing-label", line.number,
                 ja: "指標の行に「\(label)」の見出しがありません", en: "indicator row has no \"\(label)\" label")

@@ -1,33 +1,24 @@
 import EvalSheetModel
 
-/// Section headings: a line whose first cell is `N. <title>` (spaces and full-width dots tolerated).
+/// Section headings: a line whose first cell starts with a section title's fixed part
+/// (`3. 構成事業の状況`, `5. 評価`; spaces and full-width dots tolerated). The titles are the
+/// template's (`sheets.*.title`).
 enum SectionHeading {
-    static let titles = [
-        1: "基本情報", 2: "施策の方向", 3: "構成事業の状況", 4: "まちづくり指標",
-        5: "評価", 6: "施策を取り巻く環境", 7: "施策を進める上での課題",
-    ]
-
     /// The section number a line opens, or nil.
-    static func number(of line: TextLine) -> Int? {
+    static func number(of line: TextLine, _ words: TextVocabulary) -> Int? {
         guard let first = line.cells.first else { return nil }
         let key = Label.key(first)
-        guard key.count >= 3, let digit = key.first?.wholeNumberValue, let title = titles[digit] else { return nil }
-        let rest = key.dropFirst()
-        guard rest.first == ".", rest.dropFirst().hasPrefix(title) else { return nil }
-        return digit
+        return words.sections.filter { !$0.stemKey.isEmpty && key.hasPrefix($0.stemKey) }
+            .max { $0.stemKey.count < $1.stemKey.count }?.number
     }
 
     /// Whether the heading cell reads exactly as the form prints it: `3. 構成事業の状況`, and for §5
     /// `5. 評価` optionally followed by `(<年度>実績に対する)`. Anything more is text the model does
     /// not keep, so the reader warns about it.
-    static func isCanonical(_ cell: some StringProtocol, _ n: Int) -> Bool {
-        let key = Label.key(cell)
-        let base = "\(n)." + (titles[n] ?? "")
-        if key == base { return true }
-        guard n == 5, key.hasPrefix(base + "("), key.hasSuffix("実績に対する)") else { return false }
-        let year = key.dropFirst(base.count + 1).dropLast("実績に対する)".count)
-        return FiscalYearText.parse(year) != nil
+    static func isCanonical(_ cell: some StringProtocol, _ n: Int, _ words: TextVocabulary) -> Bool {
+        words.section(n).isCanonical(cell)
     }
 
-    static func display(_ n: Int) -> String { "\(n). \(titles[n] ?? "")" }
+    /// `5. 評価`: the heading as messages name it.
+    static func display(_ n: Int, _ words: TextVocabulary) -> String { words.section(n).stem }
 }

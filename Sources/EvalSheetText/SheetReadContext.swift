@@ -6,6 +6,8 @@ import EvalSheetModel
 /// that no section placed is reported as a warning.
 final class SheetReadContext {
     let file: String
+    /// The form's wording, from the template the file is read with.
+    let words: TextVocabulary
     /// The lines of the sheet (for `TextFormError.sheetLines`).
     let sheetLines: ClosedRange<Int>
     var sourceMap: SourceMap
@@ -17,8 +19,9 @@ final class SheetReadContext {
     private(set) var failedPaths: Set<FieldPath> = []
     private var consumed: [Int: Set<Int>] = [:]
 
-    init(file: String, sheetLines: ClosedRange<Int>) {
+    init(file: String, sheetLines: ClosedRange<Int>, words: TextVocabulary) {
         self.file = file
+        self.words = words
         self.sheetLines = sheetLines
         self.sourceMap = SourceMap(file: file)
     }

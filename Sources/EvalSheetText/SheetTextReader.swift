@@ -9,11 +9,11 @@ struct SheetTextReader {
     let lines: ArraySlice<TextLine>
     let context: SheetReadContext
 
-    init(file: String, lines: ArraySlice<TextLine>) {
+    init(file: String, lines: ArraySlice<TextLine>, words: TextVocabulary) {
         self.file = file
         self.lines = lines
         let first = lines.first?.number ?? 0
-        self.context = SheetReadContext(file: file, sheetLines: first...max(first, lines.last?.number ?? first))
+        self.context = SheetReadContext(file: file, sheetLines: first...max(first, lines.last?.number ?? first), words: words)
     }
 
     func read() -> Result<LoadedSheet, TextFormError> {
@@ -60,23 +60,23 @@ struct SheetTextReader {
         var expected = 1
         var current: (number: Int, start: Int)?
         for i in lines.indices {
-            guard let n = SectionHeading.number(of: lines[i]) else { continue }
+            guard let n = SectionHeading.number(of: lines[i], context.words) else { continue }
             let here = lines[i].number
             if let first = seen[n] {
                 context.problem("text.duplicate-heading", here,
-                    ja: "見出し「\(SectionHeading.display(n))」が2回あります(最初は \(first) 行目)",
-                    en: "the heading \"\(SectionHeading.display(n))\" appears twice (first on line \(first))")
+                    ja: "見出し「\(SectionHeading.display(n, context.words))」が2回あります(最初は \(first) 行目)",
+                    en: "the heading \"\(SectionHeading.display(n, context.words))\" appears twice (first on line \(first))")
                 context.take(lines[i], 0)
                 continue
             }
             if n > expected {
                 context.problem("text.missing-section", here,
-                    ja: "見出し「\(SectionHeading.display(expected))」が見つからないうちに「\(SectionHeading.display(n))」が現れました",
-                    en: "found \"\(SectionHeading.display(n))\" before \"\(SectionHeading.display(expected))\"")
+                    ja: "見出し「\(SectionHeading.display(expected, context.words))」が見つからないうちに「\(SectionHeading.display(n, context.words))」が現れました",
+                    en: "found \"\(SectionHeading.display(n, context.words))\" before \"\(SectionHeading.display(expected, context.words))\"")
             } else if n < expected {
                 context.problem("text.section-order", here,
-                    ja: "見出し「\(SectionHeading.display(n))」の位置が違います(「\(SectionHeading.display(expected - 1))」より後にあります)",
-                    en: "the heading \"\(SectionHeading.display(n))\" is out of order (it follows \"\(SectionHeading.display(expected - 1))\")")
+                    ja: "見出し「\(SectionHeading.display(n, context.words))」の位置が違います(「\(SectionHeading.display(expected - 1, context.words))」より後にあります)",
+                    en: "the heading \"\(SectionHeading.display(n, context.words))\" is out of order (it follows \"\(SectionHeading.display(expected - 1, context.words))\")")
             }
             if let c = current { sections[c.number] = lines[c.start..<i] }
             current = (n, i)
@@ -87,14 +87,14 @@ struct SheetTextReader {
         if expected <= 7 {
             let first = lines.first?.number ?? 0, last = lines.last?.number ?? 0
             context.problem("text.missing-section", last,
-                ja: "見出し「\(SectionHeading.display(expected))」がありません(シートは \(first) 行目から \(last) 行目)",
-                en: "section \"\(SectionHeading.display(expected))\" is missing (sheet on lines \(first)–\(last))")
+                ja: "見出し「\(SectionHeading.display(expected, context.words))」がありません(シートは \(first) 行目から \(last) 行目)",
+                en: "section \"\(SectionHeading.display(expected, context.words))\" is missing (sheet on lines \(first)–\(last))")
         }
         for (n, slice) in sections {
             let heading = slice[slice.startIndex]
             context.take(heading, 0)
             context.sourceMap.sections[n] = .line(heading.number)
-            if !SectionHeading.isCanonical(heading.cell(0), n) {
+            if !SectionHeading.isCanonical(heading.cell(0), n, context.words) {
                 context.note("text.heading-wording", heading.number,
                     ja: "見出しの文言が様式と異なります(見出しは保存されません): \"\(Shown.text(heading.cell(0)))\"",
                     en: "the heading's wording differs from the form (headings are not kept): \"\(Shown.text(heading.cell(0)))\"")

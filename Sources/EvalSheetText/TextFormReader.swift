@@ -1,5 +1,6 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetForm
 
 /// Reads the city's text form (TAB-separated lines, one or many sheets per file) into models.
 ///
@@ -10,33 +11,38 @@ import EvalSheetModel
 /// project code of the wrong length) is kept as typed, for validation to report. Anything the
 /// reader cannot place is a warning with its line. Every problem of a sheet is reported at once,
 /// and one unreadable sheet does not stop the others (`readEach`).
+///
+/// Every label, heading and legend line is the template's (`template`, default `.standard`): a
+/// template with a label renamed reads the renamed label, and its messages name it so.
 public enum TextFormReader {
     /// Every sheet that could be read, and one error per sheet that could not (carrying all of that
     /// sheet's problems in `additional`). A problem of the whole file (not UTF-8, empty, no
-    /// `1. 基本情報` heading) is one failure with no sheets.
-    public static func readEach(_ data: Data, file: String) -> (sheets: [LoadedSheet], failures: [TextFormError]) {
+    /// heading of §1) is one failure with no sheets.
+    public static func readEach(_ data: Data, file: String, template: FormTemplate = .standard)
+        -> (sheets: [LoadedSheet], failures: [TextFormError]) {
         let lines: [TextLine]
         do {
             lines = try TextDecoding.lines(from: data, file: file)
         } catch {
             return ([], [error])
         }
-        return readEach(lines: lines, file: file)
+        return readEach(lines: lines, file: file, words: .of(template))
     }
 
     /// `readEach` for a file on disk; a file that cannot be opened is one failure.
-    public static func readEach(contentsOf url: URL, displayName: String? = nil)
+    public static func readEach(contentsOf url: URL, displayName: String? = nil, template: FormTemplate = .standard)
         -> (sheets: [LoadedSheet], failures: [TextFormError]) {
         let name = displayName ?? url.path
         do {
-            return readEach(try Data(contentsOf: url), file: name)
+            return readEach(try Data(contentsOf: url), file: name, template: template)
         } catch {
             return ([], [openError(name, error)])
         }
     }
 
     /// Reads every sheet in a file; throws when any sheet cannot be read (see `read(_:file:)`).
-    public static func read(contentsOf url: URL, displayName: String? = nil) throws -> [LoadedSheet] {
+    public static func read(contentsOf url: URL, displayName: String? = nil,
+                            template: FormTemplate = .standard) throws -> [LoadedSheet] {
         let name = displayName ?? url.path
         let data: Data
         do {
@@ -44,13 +50,13 @@ public enum TextFormReader {
         } catch {
             throw openError(name, error)
         }
-        return try read(data, file: name)
+        return try read(data, file: name, template: template)
     }
 
     /// Reads every sheet in the given bytes; `file` names them in messages. When some sheet cannot
     /// be read, throws the first failure with every other problem of the file appended.
-    public static func read(_ data: Data, file: String) throws(TextFormError) -> [LoadedSheet] {
-        let (sheets, failures) = readEach(data, file: file)
+    public static func read(_ data: Data, file: String, template: FormTemplate = .standard) throws(TextFormError) -> [LoadedSheet] {
+        let (sheets, failures) = readEach(data, file: file, template: template)
         if let error = TextFormError.combined(failures) { throw error }
         return sheets
     }
@@ -61,13 +67,14 @@ public enum TextFormReader {
             en: "cannot open the file (\(error.localizedDescription))"), id: "text.open")
     }
 
-    static func readEach(lines: [TextLine], file: String) -> (sheets: [LoadedSheet], failures: [TextFormError]) {
-        let starts = lines.indices.filter { SectionHeading.number(of: lines[$0]) == 1 }
+    static func readEach(lines: [TextLine], file: String, words: TextVocabulary) -> (sheets: [LoadedSheet], failures: [TextFormError]) {
+        let starts = lines.indices.filter { SectionHeading.number(of: lines[$0], words) == 1 }
         guard let first = starts.first else {
             let at = lines.first(where: { !$0.isEmpty })?.number ?? 1
+            let heading = SectionHeading.display(1, words)
             return ([], [TextFormError(file: file, line: at, message: .init(
-                ja: "施策評価シートの形式ではありません(「1. 基本情報」の見出しがありません)",
-                en: "not an evaluation sheet: no \"1. 基本情報\" heading"), id: "text.not-a-sheet")])
+                ja: "施策評価シートの形式ではありません(「\(heading)」の見出しがありません)",
+                en: "not an evaluation sheet: no \"\(heading)\" heading"), id: "text.not-a-sheet")])
         }
         var leading: [ReaderNote] = []
         for line in lines[..<first] where !line.isEmpty {
@@ -81,7 +88,7 @@ public enum TextFormReader {
         var failures: [TextFormError] = []
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : lines.count
-            switch SheetTextReader(file: file, lines: lines[start..<end]).read() {
+            switch SheetTextReader(file: file, lines: lines[start..<end], words: words).read() {
             case .success(var loaded):
                 if !leading.isEmpty {
                     loaded.notes.insert(contentsOf: leading, at: 0)

@@ -1,24 +1,30 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// Writes sheets in the city's canonical text form (the majority layout of the real data):
 /// TAB-separated cells, each block of consecutive lines padded to one width, an empty line after
-/// each section. Reading the output back gives the identical model.
+/// each section. Reading the output back (with the same template) gives the identical model.
+///
+/// Every heading, label and legend line is the template's (`template`, default `.standard`).
 ///
 /// The form has no way to carry a TAB, a line feed or a carriage return inside a cell (the reader
 /// splits at them): such characters are printed as a space (`unrepresentableFields` lists where
 /// that happens, so callers can warn).
 public enum TextFormWriter {
     /// All sheets, one after the other, as one file's text (ends with a newline).
-    public static func write(_ sheets: [EvaluationSheet]) -> String {
+    public static func write(_ sheets: [EvaluationSheet], template: FormTemplate = .standard) -> String {
         var out = TextBlockBuilder()
         out.blank()
         out.blank()
-        for sheet in sheets { writeSheet(sheet, into: &out) }
+        let words = TextVocabulary.of(template)
+        for sheet in sheets { SheetTextWriter(sheet: sheet, words: words).write(into: &out) }
         return out.text
     }
 
     /// One sheet as text.
-    public static func write(_ sheet: EvaluationSheet) -> String { write([sheet]) }
+    public static func write(_ sheet: EvaluationSheet, template: FormTemplate = .standard) -> String {
+        write([sheet], template: template)
+    }
 
     /// Fields whose text holds a TAB, line feed or carriage return, which the text form cannot carry.
     public static func unrepresentableFields(_ sheet: EvaluationSheet) -> [FieldPath] {
@@ -48,92 +54,110 @@ public enum TextFormWriter {
         return out
     }
 
-    static func writeSheet(_ s: EvaluationSheet, into out: inout TextBlockBuilder) {
-        let o = s.organization
-        out.heading("1. 基本情報")
-        out.block([["評価対象年度 (\(FiscalYearText.japanese(s.fiscalYear)))"]])
+    static func amountText(_ v: Int?) -> String {
+        v.map { PrintedNumber.format(.init($0), fractionDigits: 0, grouped: true) } ?? ""
+    }
+}
+
+/// Writes one sheet, section by section, in the template's wording.
+struct SheetTextWriter {
+    let sheet: EvaluationSheet
+    let words: TextVocabulary
+
+    private var l: FormTemplate.Labels { words.labels }
+
+    /// Each section's heading (the template's title for the sheet's year) and body, §1 to §7.
+    func write(into out: inout TextBlockBuilder) {
+        let bodies: [(inout TextBlockBuilder) -> Void] = [
+            writeBasicInformation, writeDirections, writeProjects, writeIndicators,
+            writeEvaluation, writeEnvironment, writeChallenges,
+        ]
+        for (k, body) in bodies.enumerated() {
+            out.heading(words.section(k + 1).heading(fiscalYear: sheet.fiscalYear))
+            body(&out)
+        }
+    }
+
+    private func writeBasicInformation(into out: inout TextBlockBuilder) {
+        let s = sheet, o = sheet.organization
+        let year = words.template.textForm.fiscalYearCell.replacingOccurrences(of: "{label}", with: l.fiscalYear)
+            .replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
+        out.block([[year]])
         out.block([
-            ["施策コード", s.policy.code, "", "施策名", s.policy.name],
-            ["将来像", s.vision.code, s.vision.name],
-            ["まちづくりの基本目標", s.goal.code, s.goal.name],
-            ["担当部署", o.department, "", "担当課", o.section, "", "担当係", o.subsection],
-            ["担当者", o.person, "", "役職", o.title, "", "内線", o.phoneExtension],
-            ["関係課"] + o.relatedSections,
+            [l.policyCode, s.policy.code, "", l.policyName, s.policy.name],
+            [l.vision, s.vision.code, s.vision.name],
+            [l.goal, s.goal.code, s.goal.name],
+            [l.department, o.department, "", l.section, o.section, "", l.subsection, o.subsection],
+            [l.person, o.person, "", l.title, o.title, "", l.phoneExtension, o.phoneExtension],
+            [l.relatedSections] + o.relatedSections,
         ])
+    }
 
-        out.heading("2. 施策の方向")
-        out.block([["10年後の姿", s.futureVision]] + s.directions.enumerated().map { i, d in
-            [i == 0 ? "施策の方向性" : "", String(d.number), d.text]
+    private func writeDirections(into out: inout TextBlockBuilder) {
+        out.block([[l.futureVision, sheet.futureVision]] + sheet.directions.enumerated().map { i, d in
+            [i == 0 ? l.directions : "", String(d.number), d.text]
         })
+    }
 
-        out.heading("3. 構成事業の状況")
-        out.block([[ProjectTable.unitLabel]])
-        let p = s.projects
-        out.block([["No.", "事務事業名", "実行計画", "施策の方向性", "担当課"] + p.columns.map(\.label)]
-            + p.rows.map { r in
-                [r.code, r.name, r.inExecutionPlan ? Project.executionPlanMark : "", r.directionsText, r.section]
-                    + r.amounts.map(amountText)
-            }
-            + [[ProjectTable.totalLabel, "", "", "", ""] + p.totals.map(amountText)])
+    private func writeProjects(into out: inout TextBlockBuilder) {
+        let p = sheet.projects
+        let fixed = ProjectColumn.allCases
+        out.block([[l.unit]])
+        out.block([fixed.map { l[keyPath: $0.label] } + p.columns.map(\.label)]
+            + p.rows.map { r in fixed.map { $0.text(r) } + r.amounts.map(TextFormWriter.amountText) }
+            + [[l.total] + Array(repeating: "", count: fixed.count - 1) + p.totals.map(TextFormWriter.amountText)])
+    }
 
-        out.heading("4. まちづくり指標")
-        let ind = s.indicators
-        out.block([["指標情報", "", "", ""] + ind.years.map(FiscalYearText.japanese) + [""]]
-            + ind.items.flatMap { item -> [[String]] in [
-                [CircledNumber.text(item.number), "名称", item.name, "", "目標値"] + item.targets.map(\.text),
-                ["", "説明", item.description ?? "", "単位 " + item.unit, "実績値"] + item.actuals.map(\.text),
-                ["", "抽出方法", item.method ?? "", "", "達成率"] + item.rates.map(\.text),
-            ] })
+    private func writeIndicators(into out: inout TextBlockBuilder) {
+        let ind = sheet.indicators
+        let header: [String] = [l.indicatorHeader, "", "", ""] + ind.years.map(FiscalYearText.japanese) + [""]
+        out.block([header] + ind.items.flatMap { item in IndicatorRow.allCases.map { row in indicatorRow(row, item) } })
         if let note = ind.footnote {
             out.block(note.split(separator: "\n", omittingEmptySubsequences: false).map { [String($0)] })
         }
+    }
 
-        out.heading("5. 評価(\(FiscalYearText.japanese(s.fiscalYear))実績に対する)")
-        let criterion = "投入財源・成果(「3. 構成事業の状況」「4. まちづくり指標」)に対する評価"
-        let ratingLabel = "総合評価(成果、投入財源等を総合的に評価)"
-        if s.evaluation.rating.rawValue.isEmpty {
+    /// One of an indicator's three rows: number (on the first), label, two cells, value label, values.
+    private func indicatorRow(_ row: IndicatorRow, _ item: Indicator) -> [String] {
+        let head: [String] = [row == .name ? CircledNumber.text(item.number) : "", l[keyPath: row.label]]
+        let values: [String] = item[keyPath: row.values].map(\.text)
+        return head + middleCells(row, item) + [l[keyPath: row.valueLabel]] + values
+    }
+
+    /// The two cells between an indicator row's label and its value label.
+    private func middleCells(_ row: IndicatorRow, _ item: Indicator) -> [String] {
+        switch row {
+        case .name: [item.name, ""]
+        case .description: [item.description ?? "", l.indicatorUnit + " " + item.unit]
+        case .method: [item.method ?? "", ""]
+        }
+    }
+
+    private func writeEvaluation(into out: inout TextBlockBuilder) {
+        let e = sheet.evaluation
+        let header = [l.criterionHeader, l.ratingHeader, l.reasonHeader]
+        if e.rating.rawValue.isEmpty {
             // No rating: the reason goes on the next line in <p>…</p> (sheet 512's layout), so that
             // it is never read as a rating.
-            out.block([
-                ["評価基準", "評価※", "評価理由"],
-                [criterion, ratingLabel, ""],
-                ["<p>" + s.evaluation.reason + "</p>"],
-            ])
+            out.block([header, [l.criterion, l.ratingCaption, ""], ["<p>" + e.reason + "</p>"]])
         } else {
-            out.block([
-                ["評価基準", "評価※", "評価理由"],
-                [criterion, ratingLabel + " " + s.evaluation.rating.rawValue, s.evaluation.reason],
-            ])
+            out.block([header, [l.criterion, l.ratingCaption + " " + e.rating.rawValue, e.reason]])
         }
-        out.block(Rating.legend.map { [$0] })
+        out.block(words.template.legend.map { [$0] })
+    }
 
-        out.heading("6. 施策を取り巻く環境")
-        out.block([["外部要因", "状況", "外部要因に対する評価", "評価理由"]] + s.environment.map {
-            [$0.category, $0.status, assessmentsText($0.assessments), $0.reason]
+    private func writeEnvironment(into out: inout TextBlockBuilder) {
+        out.block([FactorColumn.allCases.map { l[keyPath: $0.label] }]
+            + sheet.environment.map { f in FactorColumn.allCases.map { $0.text(f) } })
+    }
+
+    private func writeChallenges(into out: inout TextBlockBuilder) {
+        out.block(sheet.challenges.flatMap { c in
+            ChallengePart.allCases.map { part in
+                [part == .challenge ? CircledNumber.text(c.number) : "", part.printed(l, fromYear: sheet.futureActionsFromYear)]
+                    + part.texts(c)
+            }
         })
-
-        out.heading("7. 施策を進める上での課題")
-        out.block(s.challenges.flatMap { c -> [[String]] in [
-            [CircledNumber.text(c.number), Challenge.challengeLabel, c.challenge],
-            ["", Challenge.relatedProjectsLabel] + c.relatedProjects,
-            ["", Challenge.currentLabel, c.current],
-            ["", Challenge.futureLabel(from: s.futureActionsFromYear), c.future],
-        ] })
-    }
-
-    /// `1. 施策遂行に役立つ・有利 3. 施策の必要性を高める`, as the form prints assessments. A label that
-    /// itself starts with `N.` is printed without the space (`1.2. …`), so that it never reads as a
-    /// second assessment.
-    static func assessmentsText(_ list: [Assessment]) -> String {
-        list.map { a in
-            let label = Array(a.label)
-            let startsLikeACode = label.count >= 2 && label[0].isASCII && label[0].isNumber && label[1] == "."
-            return "\(a.code)." + (startsLikeACode ? "" : " ") + a.label
-        }.joined(separator: " ")
-    }
-
-    static func amountText(_ v: Int?) -> String {
-        v.map { PrintedNumber.format(.init($0), fractionDigits: 0, grouped: true) } ?? ""
     }
 }
 
