@@ -46,8 +46,7 @@ struct BatchCommand: ParsableCommand {
             let report = Reporter(global: global)
             let tpl = try template.map(WorkbookTemplate.load) ?? .standard
             let expansion = SheetSource.expand([input])
-            guard expansion.missing.isEmpty, let inputs = report.inputs(expansion, named: [input]) else {
-                if expansion.files.isEmpty == false { expansion.missing.forEach(report.error) }
+            guard let inputs = report.inputs(expansion, named: [input]), expansion.missing.isEmpty else {
                 throw ExitCode(ExitStatus.failed)
             }
             if PolicyConversion.sameFile(input, output) {
@@ -61,9 +60,9 @@ struct BatchCommand: ParsableCommand {
                 directory: directory, fileExtension: target == .text ? "txt" : target.rawValue, overwrite: force,
                 skipExisting: true, template: tpl, reservedNames: YearOutputs.names) { sheet, path, overwrite in
                     switch target {
-                    case .xlsx: try exporter.export(sheet, to: path, overwrite: overwrite)
-                    case .json: try OutputDirectory.write(try EvaluationSheetJSON.encode(sheet), to: path, overwrite: overwrite)
-                    case .text: try OutputDirectory.write(Array(TextFormWriter.write(sheet).utf8), to: path, overwrite: overwrite)
+                    case .xlsx: try exporter.export(sheet.sheet, to: path, overwrite: overwrite)
+                    case .json: try OutputDirectory.write(try EvaluationSheetJSON.encode(sheet.sheet), to: path, overwrite: overwrite)
+                    case .text: try OutputDirectory.write(try TextOutput.render(sheet, template: tpl), to: path, overwrite: overwrite)
                     }
                 }
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)

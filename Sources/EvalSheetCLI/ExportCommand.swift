@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
             let conversion = PolicyConversion(
                 directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: force,
                 skipExisting: false, template: tpl) { sheet, path, overwrite in
-                    try exporter.export(sheet, to: path, overwrite: overwrite)
+                    try exporter.export(sheet.sheet, to: path, overwrite: overwrite)
                 }
             let ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report)
             if !ok || !expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }

@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
                 let conversion = PolicyConversion(
                     directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: force,
                     skipExisting: false, template: tpl) { sheet, path, overwrite in
-                        try OutputDirectory.write(try Self.render(sheet, to), to: path, overwrite: overwrite)
+                        try OutputDirectory.write(try Self.render(sheet, to, template: tpl), to: path, overwrite: overwrite)
                     }
                 ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report) && ok
             } else {
@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
             sheets += read.sheets
         }
         if sheets.count == 1 {
-            FileHandle.standardOutput.write(Data(try Self.render(sheets[0].sheet, to)))
+            FileHandle.standardOutput.write(Data(try Self.render(sheets[0], to, template: template)))
         } else if sheets.count > 1 {
             report.error(CLIError(.init(ja: "施策が \(sheets.count) 件あります。-o でフォルダを指定してください",
                                         en: "\(sheets.count) policies: give an output directory with -o")))
@@ -76,10 +76,10 @@ struct ImportCommand: ParsableCommand {
         return ok
     }
 
-    static func render(_ sheet: EvaluationSheet, _ to: Target) throws -> [UInt8] {
+    static func render(_ loaded: LoadedSheet, _ to: Target, template: WorkbookTemplate) throws -> [UInt8] {
         switch to {
-        case .json: Array(try EvaluationSheetJSON.encode(sheet))
-        case .text: Array(TextFormWriter.write(sheet).utf8)
+        case .json: Array(try EvaluationSheetJSON.encode(loaded.sheet))
+        case .text: try TextOutput.render(loaded, template: template)
         }
     }
 }

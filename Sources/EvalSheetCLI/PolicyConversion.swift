@@ -42,7 +42,7 @@ struct PolicyConversion: Sendable {
     let template: WorkbookTemplate
     /// Output names the command keeps for its own files (batch: index.xlsx, findings.json).
     var reservedNames: Set<String> = []
-    let write: @Sendable (EvaluationSheet, _ path: String, _ overwrite: Bool) throws -> Void
+    let write: @Sendable (LoadedSheet, _ path: String, _ overwrite: Bool) throws -> Void
     let claims = CodeClaims()
 
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
@@ -88,7 +88,7 @@ struct PolicyConversion: Sendable {
                 return outcome
             }
             do {
-                try write(loaded.sheet, path, overwrite)
+                try write(loaded, path, overwrite)
             } catch let e as XLSXWriteError where Self.existingOutput(e) == nil {
                 throw OutputFailure(path: path, underlying: e)
             }

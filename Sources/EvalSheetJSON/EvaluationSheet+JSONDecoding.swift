@@ -165,11 +165,12 @@ extension JSONSheetDecoder {
     private mutating func indicatorValue(_ node: JSONNode, _ pointer: String) -> IndicatorValue? {
         if case .null = node { return .blank }
         guard let s = string(node, pointer) else { return nil }
-        guard let v = IndicatorValue(parsing: s), v != .blank || s.isEmpty else {
+        guard let (v, readAs) = IndicatorValue.parsingReportingChanges(s), v != .blank || s.isEmpty else {
             problem(pointer, ja: "指標の値は数値(例: \"33.0\")・\"—\"・null のいずれかです: \"\(s)\"",
                     en: "an indicator value is a number (e.g. \"33.0\"), \"—\" or null: \"\(s)\"", id: "json.value")
             return nil
         }
+        if let readAs { note(pointer, "json.number-normalized", ja: "「\(s)」を「\(readAs)」として読みました", en: "\"\(s)\" was read as \"\(readAs)\"") }
         return v
     }
 

@@ -16,6 +16,11 @@ struct JSONSheetDecoder {
         problems.append(JSONReadError(file: file, pointer: pointer, message: .init(ja: ja, en: en), id: id))
     }
 
+    /// A note (a warning) at a pointer: something read, but not exactly as written.
+    mutating func note(_ pointer: String, _ id: String, ja: String, en: String) {
+        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file)#\(pointer)"))
+    }
+
     private mutating func wrongType(_ node: JSONNode, _ pointer: String, expected: (ja: String, en: String)) {
         problem(pointer, ja: "値の型が違います(\(expected.ja)が必要ですが\(node.kind.ja)です)",
                 en: "expected \(expected.en), found \(node.kind.en)", id: "json.type")

@@ -26,6 +26,15 @@ public enum IndicatorValue: Hashable, Sendable {
         }
     }
 
+    /// The value of a cell and, when the cell did not print it the way the sheet prints it, the
+    /// printed form it is read as (`001` → `1`, `-0` → `0`, `１２` → `12`, `−5` → `-5`, `-` → `—`):
+    /// readers report that form, so a value is never changed without a word.
+    public static func parsingReportingChanges(_ raw: some StringProtocol) -> (value: IndicatorValue, readAs: String?)? {
+        guard let v = IndicatorValue(parsing: raw) else { return nil }
+        let typed = String(raw.trimmedSpaces())
+        return (v, v.text == typed ? nil : v.text)
+    }
+
     /// Dash look-alikes accepted as "not applicable" when reading.
     public static let dashes: Set<String> = ["—", "―", "－", "-", "‐", "–", "ー"]
 

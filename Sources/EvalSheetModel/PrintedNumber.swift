@@ -57,7 +57,7 @@ public struct PrintedNumber: Hashable, Sendable {
               parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)),
               var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
         else { return nil }
-        if negative { value = -value }
+        if negative, !value.isZero { value = -value }  // -0 is 0 (negating a Decimal zero gives NaN)
         self.init(value: value, fractionDigits: parts.count == 2 ? parts[1].count : 0,
                   grouped: grouped, percent: percent, footnote: footnote)
         guard isRepresentable else { return nil }

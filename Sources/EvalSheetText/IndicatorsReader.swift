@@ -250,7 +250,12 @@ struct IndicatorsReader {
             let i = labelAt + 1 + k
             let raw = line.cell(i)
             if i < line.cells.count { context.take(line, i) }
-            if let v = IndicatorValue(parsing: raw) {
+            if let (v, readAs) = IndicatorValue.parsingReportingChanges(raw) {
+                if let readAs {
+                    context.note("text.number-normalized", line.number,
+                        ja: "\(label)の「\(Shown.text(raw))」(\(CellName.ja(i)))を「\(readAs)」として読みました",
+                        en: "\(label) in \(CellName.en(i)): \"\(Shown.text(raw))\" was read as \"\(readAs)\"")
+                }
                 out.append(v)
                 continue
             }

@@ -166,7 +166,14 @@ struct ProjectsReader {
     private func amount(_ line: TextLine, _ i: Int, _ path: FieldPath) -> Int? {
         let raw = line.cell(i)
         switch AmountText.parse(raw) {
-        case .success(let v): return v
+        case .success(let v):
+            if let v, TextFormWriter.amountText(v) != raw, String(v) != raw {
+                // Full-width digits, leading zeros, other grouping: the same amount, printed otherwise.
+                context.note("text.number-normalized", line.number,
+                             ja: "金額「\(raw)」(\(CellName.ja(i)))を \(TextFormWriter.amountText(v)) として読みました",
+                             en: "the amount \"\(raw)\" in \(CellName.en(i)) was read as \(TextFormWriter.amountText(v))")
+            }
+            return v
         case .failure(let p):
             let m = AmountText.message(p, cell: i, raw: raw)
             context.problem(p == .beyondBound ? "text.amount-range" : "text.amount", line.number, ja: m.ja, en: m.en)

@@ -26,30 +26,15 @@ public enum TextFormWriter {
         write([sheet], template: template)
     }
 
-    /// Fields whose text holds a TAB, line feed or carriage return, which the text form cannot carry.
+    /// Fields whose text the text form cannot carry as it is: a TAB, line feed or carriage return
+    /// inside (cells are TAB-separated, one line per row; the footnote alone may span lines), or
+    /// spaces at either end (the reader trims every cell). Writing such a sheet would change them.
     public static func unrepresentableFields(_ sheet: EvaluationSheet) -> [FieldPath] {
         var out: [FieldPath] = []
-        func check(_ s: String?, _ p: FieldPath) {
-            if let s, TextBlockBuilder.needsCleaning(s) { out.append(p) }
-        }
-        check(sheet.policy.name, .policyName)
-        check(sheet.futureVision, .futureVision)
-        for (i, d) in sheet.directions.enumerated() { check(d.text, .direction(i, .text)) }
-        for (i, p) in sheet.projects.rows.enumerated() { check(p.name, .project(i, .name)) }
-        for (i, item) in sheet.indicators.items.enumerated() {
-            check(item.name, .indicator(i, .name))
-            check(item.description, .indicator(i, .description))
-            check(item.method, .indicator(i, .method))
-        }
-        check(sheet.evaluation.reason, .ratingReason)
-        for (i, f) in sheet.environment.enumerated() {
-            check(f.status, .factor(i, .status))
-            check(f.reason, .factor(i, .reason))
-        }
-        for (i, c) in sheet.challenges.enumerated() {
-            check(c.challenge, .challenge(i, .challenge))
-            check(c.current, .challenge(i, .current))
-            check(c.future, .challenge(i, .future))
+        sheet.forEachText { path, text in
+            if path == .lastYearRating || path == .lastYearReason { return }  // reference, not written
+            let inner = path == .indicatorFootnote ? text.replacingOccurrences(of: "\n", with: "") : text
+            if TextBlockBuilder.needsCleaning(inner) || text.trimmedSpaces().count != text.count { out.append(path) }
         }
         return out
     }

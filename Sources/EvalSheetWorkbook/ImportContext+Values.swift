@@ -177,15 +177,19 @@ extension ImportContext {
                 return .blank
             }
         case .string(let s):
-            guard let v = IndicatorValue(parsing: s) else {
+            guard let (v, readAs) = IndicatorValue.parsingReportingChanges(s) else {
                 fail("xlsx.indicator-value", sheet, ref,
                      ja: "\(label)は数値(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)・「—」・空欄のいずれかで入力してください: \"\(Self.shown(s))\"",
                      en: "\(label) must be a number (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals at most), \"—\" or blank: \"\(Self.shown(s))\"")
                 return .blank
             }
             if case .number = v {
-                warn("xlsx.number-as-text", sheet, ref, ja: "数値が文字列として入力されていました(\"\(s)\")。数値として読みました",
-                     en: "a number was typed as text (\"\(s)\"); read as a number")
+                let shown = readAs.map { "「\($0)」" } ?? "数値"
+                warn("xlsx.number-as-text", sheet, ref, ja: "数値が文字列として入力されていました(\"\(s)\")。\(shown)として読みました",
+                     en: "a number was typed as text (\"\(s)\"); read as \(readAs.map { "\"\($0)\"" } ?? "a number")")
+            } else if let readAs {
+                warn("xlsx.number-normalized", sheet, ref, ja: "「\(s)」を「\(readAs)」として読みました",
+                     en: "\"\(s)\" was read as \"\(readAs)\"")
             }
             return v
         case .bool, .error, .date:
