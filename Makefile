@@ -21,6 +21,9 @@ demo: deps build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	@echo "== the README's Library example (Examples/ConvertValidateDiff)"
+	$(SWIFT) build --product evalsheet-library-example
+	d=$$(mktemp -d) && $(SWIFT) run --skip-build evalsheet-library-example $(SAMPLE_YEAR)/kiyose-2019.txt "$$d/xlsx" && rm -rf "$$d"
 
 build:
 	$(SWIFT) build -c release --product evalsheet

@@ -5,9 +5,8 @@ let package = Package(
     name: "EvalSheet",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "EvalSheet", targets: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetValidation",
-        ]),
+        // `import EvalSheet` gives everything a library user needs (the umbrella module re-exports the rest).
+        .library(name: "EvalSheet", targets: ["EvalSheet"]),
         .library(name: "XLSX", targets: ["XLSX", "XLSXWriter", "XLSXReader"]),
         .executable(name: "evalsheet", targets: ["evalsheet"]),
     ],
@@ -52,13 +51,22 @@ let package = Package(
         // Rules over the model and the diff of two models.
         .target(name: "EvalSheetValidation", dependencies: ["EvalSheetModel", "EvalSheetForm"]),
 
+        // The umbrella: re-exports the modules above, and the entry points that read any supported
+        // file (SheetSource, SheetLoading) and write any format (SheetOutput).
+        .target(name: "EvalSheet", dependencies: [
+            "EvalSheetModel", "EvalSheetForm", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook",
+            "EvalSheetValidation", "EvalSheetCycle", "FileOutput",
+        ]),
+
         // The command line: argument parsing, progress, exit codes.
         .target(name: "EvalSheetCLI", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "EvalSheetCycle",
+            "EvalSheet", "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "EvalSheetCycle",
             "XLSXWriter", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "evalsheet", dependencies: ["EvalSheetCLI", "FileOutput", "XLSXWriter"]),
+        // The README's **Library** example, built and run by `make test`.
+        .executableTarget(name: "evalsheet-library-example", dependencies: ["EvalSheet"], path: "Examples/ConvertValidateDiff"),
 
         // Paths to samples/ and fixtures, shared by the test targets (not shipped).
         .target(name: "TestSupport", dependencies: ["EvalSheetModel", "EvalSheetText", "EvalSheetJSON"], path: "Tests/TestSupport"),

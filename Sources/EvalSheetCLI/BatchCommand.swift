@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetJSON
 import EvalSheetText
@@ -54,16 +55,11 @@ struct BatchCommand: ParsableCommand {
                                      en: "the output directory \(output) is the input itself; give another one (so outputs are never read back as inputs)"))
             }
             let directory = try OutputDirectory(output)
-            let exporter = WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current)
-            let target = to
+            let target = to, format: SheetFormat = to == .xlsx ? .xlsx : to == .json ? .json : .text
             let conversion = PolicyConversion(
-                directory: directory, fileExtension: target == .text ? "txt" : target.rawValue, overwrite: force,
+                directory: directory, fileExtension: format.fileExtension, overwrite: force,
                 skipExisting: true, template: tpl, reservedNames: YearOutputs.names) { sheet, path, overwrite in
-                    switch target {
-                    case .xlsx: try exporter.export(sheet.sheet, to: path, overwrite: overwrite)
-                    case .json: try OutputDirectory.write(try EvaluationSheetJSON.encode(sheet.sheet), to: path, overwrite: overwrite)
-                    case .text: try OutputDirectory.write(try TextOutput.render(sheet, template: tpl), to: path, overwrite: overwrite)
-                    }
+                    try SheetOutput.write(sheet, as: format, to: path, overwrite: overwrite, template: tpl)
                 }
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)

@@ -37,7 +37,7 @@ struct BatchConverter: Sendable {
             if let error = policy.error { findings.append(Self.notWritten(error, policy: policy, file: file)) }
             if validate { findings += Validator.validate([loaded], sheetRules: Validator.sheetRules, yearRules: []) }
             let link = workbookLinks && policy.error == nil ? policy.output.map { ($0 as NSString).lastPathComponent } : nil
-            return Kept(findings: findings, digest: validate ? Self.digest(loaded) : nil,
+            return Kept(findings: findings, digest: validate ? Validator.yearRuleInput(loaded) : nil,
                         summary: PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link))
         }
         var r = FileResult(outcome: outcome)
@@ -59,25 +59,5 @@ struct BatchConverter: Sendable {
                 message: .init(ja: ErrorText.lines(error, .ja).joined(separator: " / "),
                                en: ErrorText.lines(error, .en).joined(separator: " / ")),
                 policy: counted ? policy.code : "", path: nil, file: file, location: file)
-    }
-
-    /// What the cross-policy rules read: projects, related-project names, codes — and where they are.
-    static func digest(_ loaded: LoadedSheet) -> LoadedSheet {
-        var s = loaded.sheet
-        s.futureVision = ""
-        s.evaluation.reason = ""
-        s.environment = []
-        s.indicators.items = []
-        s.directions = []
-        s.organization.relatedSections = []
-        s.challenges = s.challenges.map { Challenge(number: $0.number, challenge: "", relatedProjects: $0.relatedProjects, current: "", future: "") }
-        var map = loaded.sourceMap
-        map.locations = map.locations.filter { path, _ in
-            switch path {
-            case .project, .challenge(_, .relatedProject), .policyCode: true
-            default: false
-            }
-        }
-        return LoadedSheet(sheet: s, sourceMap: map)
     }
 }

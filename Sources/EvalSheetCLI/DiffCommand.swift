@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetValidation
 import EvalSheetWorkbook
@@ -35,7 +36,7 @@ struct DiffCommand: ParsableCommand {
             }
             var unusable = olds.unreadable + news.unreadable
             for (side, r) in [(old, olds), (new, news)] {
-                for code in Self.duplicates(r.sheets) {
+                for code in YearDiff.duplicateCodes(r.sheets) {
                     report.error(CLIError(.init(ja: "施策 \(code) が \(side) に2つ以上あり、どちらと比べるか決められません",
                                                 en: "policy \(code) appears more than once in \(side): cannot tell which to compare")))
                     unusable += 1
@@ -46,7 +47,13 @@ struct DiffCommand: ParsableCommand {
                 unusable += 1
             }
             guard unusable == 0 else { throw ExitCode(ExitStatus.unusable) }
-            let (changes, unpaired) = pairedChanges(olds.sheets, news.sheets, template: tpl)
+            let diff = YearDiff(old: olds.sheets, new: news.sheets, template: tpl)
+            let changes = diff.changes
+            let unpaired = diff.removed.map { o in
+                LocalizedMessage(ja: "施策 \(o.sheet.policy.code) が \(new) にありません(削除)", en: "policy \(o.sheet.policy.code) is not in \(new) (removed)")
+            } + diff.added.map { n in
+                LocalizedMessage(ja: "施策 \(n.sheet.policy.code) は \(old) にありません(新規)", en: "policy \(n.sheet.policy.code) is not in \(old) (added)")
+            }
             switch format {
             case .text:
                 // A policy on one side only is a change too: listed before the count.
@@ -58,36 +65,7 @@ struct DiffCommand: ParsableCommand {
                 print(text, terminator: "")
             case .json: print(Changes.renderJSON(changes), terminator: "")
             }
-            if !changes.isEmpty || !unpaired.isEmpty { throw ExitCode(ExitStatus.failed) }
+            if !diff.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
-    }
-
-    /// Two single sheets are compared whatever their codes; otherwise policies are paired by code,
-    /// and a policy on one side only is returned apart (it is a change: removed or added).
-    private func pairedChanges(_ olds: [LoadedSheet], _ news: [LoadedSheet], template: WorkbookTemplate) -> ([Change], [LocalizedMessage]) {
-        if olds.count == 1, news.count == 1 { return (SheetDiff.diff(old: olds[0], new: news[0], template: template), []) }
-        let newByCode = Dictionary(news.map { ($0.sheet.policy.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldCodes = Set(olds.map(\.sheet.policy.code))
-        var changes: [Change] = [], unpaired: [LocalizedMessage] = []
-        for o in olds {
-            guard let n = newByCode[o.sheet.policy.code] else {
-                unpaired.append(.init(ja: "施策 \(o.sheet.policy.code) が \(new) にありません(削除)", en: "policy \(o.sheet.policy.code) is not in \(new) (removed)"))
-                continue
-            }
-            changes += SheetDiff.diff(old: o, new: n, template: template)
-        }
-        for n in news where !oldCodes.contains(n.sheet.policy.code) {
-            unpaired.append(.init(ja: "施策 \(n.sheet.policy.code) は \(old) にありません(新規)", en: "policy \(n.sheet.policy.code) is not in \(old) (added)"))
-        }
-        return (changes, unpaired)
-    }
-
-    /// Policy codes that appear more than once among `sheets`.
-    static func duplicates(_ sheets: [LoadedSheet]) -> [String] {
-        var seen: Set<String> = [], twice: [String] = []
-        for s in sheets where !seen.insert(s.sheet.policy.code).inserted && !twice.contains(s.sheet.policy.code) {
-            twice.append(s.sheet.policy.code)
-        }
-        return twice
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EvalSheet
 
 /// The `evalsheet` command: converts, checks and compares Kiyose City's 施策評価シート.
 public struct EvalSheetCommand: ParsableCommand {
@@ -12,7 +13,3 @@ public struct EvalSheetCommand: ParsableCommand {
     public init() {}
 }
 
-/// The tool's version, written into every exported workbook.
-public enum EvalSheetVersion {
-    public static let current = "0.1.0"
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetWorkbook
 
@@ -30,13 +31,12 @@ struct ExportCommand: ParsableCommand {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
             let tpl = try template.map(WorkbookTemplate.load) ?? .standard
-            let exporter = WorkbookExporter(template: tpl, toolVersion: EvalSheetVersion.current)
             let expansion = SheetSource.expand(files)
             guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
             let conversion = PolicyConversion(
                 directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: force,
                 skipExisting: false, template: tpl) { sheet, path, overwrite in
-                    try exporter.export(sheet.sheet, to: path, overwrite: overwrite)
+                    try SheetOutput.write(sheet, as: .xlsx, to: path, overwrite: overwrite, template: tpl)
                 }
             let ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report)
             if !ok || !expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetJSON
 import EvalSheetText
@@ -45,7 +46,7 @@ struct ImportCommand: ParsableCommand {
                 let conversion = PolicyConversion(
                     directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: force,
                     skipExisting: false, template: tpl) { sheet, path, overwrite in
-                        try OutputDirectory.write(try Self.render(sheet, to, template: tpl), to: path, overwrite: overwrite)
+                        try SheetOutput.write(sheet, as: to == .json ? .json : .text, to: path, overwrite: overwrite, template: tpl)
                     }
                 ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report) && ok
             } else {
@@ -78,8 +79,8 @@ struct ImportCommand: ParsableCommand {
 
     static func render(_ loaded: LoadedSheet, _ to: Target, template: WorkbookTemplate) throws -> [UInt8] {
         switch to {
-        case .json: Array(try EvaluationSheetJSON.encode(loaded.sheet))
-        case .text: try TextOutput.render(loaded, template: template)
+        case .json: try SheetOutput.json(loaded)
+        case .text: try SheetOutput.text(loaded, template: template)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetWorkbook
 import FileOutput

@@ -1,4 +1,5 @@
 import Foundation
+import EvalSheet
 import EvalSheetModel
 
 /// Prints progress to standard error (unless quiet), and warnings and errors in the chosen language,

@@ -3,7 +3,9 @@
 ///
 /// The pattern admits what cities use — `511`, `05010201`, `011-01`, `5110001` — and never a path
 /// separator, `..`, a leading dot, whitespace or a control character:
-/// 1 to 32 ASCII letters, digits, `-` and `_`, starting with a letter or a digit.
+/// 1 to 32 ASCII letters, digits, `-` and `_`, starting with a letter or a digit — and not a name
+/// Windows reserves for a device (`CON`, `NUL`, `COM1` …, in any case), since the outputs are
+/// often written to a city's Windows file server.
 public enum PolicyCodeSyntax {
     /// The longest code accepted.
     public static let maximumLength = 32
@@ -16,7 +18,12 @@ public enum PolicyCodeSyntax {
         let bytes = Array(code.utf8)
         guard (1...maximumLength).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
         return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            && !windowsDeviceNames.contains(code.uppercased())
     }
+
+    /// The names Windows reserves for devices, whatever the extension (`CON.xlsx` cannot be created).
+    public static let windowsDeviceNames: Set<String> = Set(["CON", "PRN", "AUX", "NUL"]
+        + (1...9).map { "COM\($0)" } + (1...9).map { "LPT\($0)" })
 
     private static func isAlphanumeric(_ b: UInt8) -> Bool {
         (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
@@ -27,11 +34,11 @@ public enum PolicyCodeSyntax {
     public static func problem(_ code: String) -> LocalizedMessage {
         let shown = visible(code)
         return LocalizedMessage(
-            ja: "施策コード「\(shown)」は使えません(半角英数字・-・_ の 1〜\(maximumLength) 文字で、英数字で始めてください)",
-            en: "the policy code \"\(shown)\" is not allowed (1–\(maximumLength) ASCII letters, digits, - or _, starting with a letter or digit)")
+            ja: "施策コード「\(shown)」は使えません(半角英数字・-・_ の 1〜\(maximumLength) 文字で、英数字で始めてください。CON などの Windows の予約名は使えません)",
+            en: "the policy code \"\(shown)\" is not allowed (1–\(maximumLength) ASCII letters, digits, - or _, starting with a letter or digit; not a Windows device name such as CON)")
     }
 
-    /// The text with control characters shown as `\n`, `\t`, `\0`, `\u{…}` (for messages).
+    /// The text with control and invisible characters shown as `\n`, `\t`, `\0`, `\u{…}` (for messages).
     public static func visible(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
@@ -41,7 +48,7 @@ public enum PolicyCodeSyntax {
             case "\t": out += "\\t"
             case "\0": out += "\\0"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                if isInvisible(scalar) {
                     out += "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -49,5 +56,19 @@ public enum PolicyCodeSyntax {
             }
         }
         return out
+    }
+
+    /// Characters a reader of a message cannot see or tell from a space: controls, format characters
+    /// (zero-width space U+200B, BOM U+FEFF, bidi controls), line/paragraph separators and every
+    /// space but the ASCII and the ideographic one (U+00A0 no-break space, U+2002…U+200A).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
+            return true
+        case .spaceSeparator:
+            return scalar != " " && scalar != "\u{3000}"
+        default:
+            return false
+        }
     }
 }

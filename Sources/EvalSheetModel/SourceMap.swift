@@ -7,13 +7,23 @@ public enum SourceLocation: Hashable, Sendable {
     /// An RFC 6901 pointer into a JSON file.
     case jsonPointer(String)
 
-    /// `27`, `'3 構成事業'!F7`, `#/projects/rows/1` — the part printed after the file name.
+    /// `27`, `'3 構成事業'!F7`, `#/projects/rows/1` — the part printed after the file name. A cell
+    /// is written as an Excel formula writes it, so it can be pasted into the Name Box or a formula.
     public var description: String {
         switch self {
         case .line(let n): String(n)
-        case .cell(let sheet, let cell): "\(sheet)!\(cell)"
+        case .cell(let sheet, let cell): "\(Self.sheetReference(sheet))!\(cell)"
         case .jsonPointer(let p): "#" + p
         }
+    }
+
+    /// A sheet name as a formula names it: as is when it is letters, digits, `_` and `.` not
+    /// starting with a digit (`Sheet1`, `施策一覧`); otherwise in single quotes with `'` doubled
+    /// (`'3 構成事業'`, `'O''Brien'`). The one place sheet references are formatted.
+    public static func sheetReference(_ name: String) -> String {
+        let plain = !name.isEmpty && !(name.first!.isNumber)
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }
 

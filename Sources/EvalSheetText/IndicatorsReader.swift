@@ -213,7 +213,14 @@ struct IndicatorsReader {
             return c == unit || c.hasPrefix(unit + " ") || c.hasPrefix(unit + "\u{3000}")
         }
         guard let unitAt = filled.first(where: isUnitCell) ?? filled.first(where: { Label.key(line.cells[$0]).hasPrefix(unitKey) }) else {
-            if let d = filled.first { context.take(line, d); item.description = line.cell(d) }
+            if let d = filled.first {
+                context.take(line, d)
+                item.description = line.cell(d)
+                // Without the 単位 label the reader cannot tell a unit from a description.
+                context.note("text.unit-label-missing", line.number,
+                             ja: "「\(words.labels.indicatorDescription)」の行に「\(unit)」の見出しがないため、「\(Shown.text(line.cell(d)))」を\(words.labels.indicatorDescription)として読みました(\(unit)なら「\(unit)」の見出しを付けてください)",
+                             en: "the \(words.labels.indicatorDescription) row has no \(unit) label, so \"\(Shown.text(line.cell(d)))\" was read as the description (label it \(unit) if it is the unit)")
+            }
             return
         }
         context.take(line, unitAt)

@@ -50,9 +50,7 @@ final class ImportContext {
     /// `'3 構成事業'!F7`: the sheet name quoted as a formula would quote it when it needs quoting.
     static func place(_ sheetName: String, _ cell: CellReference) -> String { "\(quotedIfNeeded(sheetName))!\(cell)" }
 
-    static func quotedIfNeeded(_ name: String) -> String {
-        name.contains(where: { $0 == " " || $0 == "'" || $0 == "!" }) ? quotedSheetName(name) : name
-    }
+    static func quotedIfNeeded(_ name: String) -> String { SourceLocation.sheetReference(name) }
 
     // MARK: - Errors and warnings
 

@@ -40,6 +40,8 @@ enum WorkbookProperty {
     static let fiscalYear = "EvalSheetFiscalYear"
     static let toolVersion = "EvalSheetToolVersion"
     static let template = "EvalSheetTemplate"
+    /// `FormTemplate.digest` of the template the workbook was made with.
+    static let templateDigest = "EvalSheetTemplateDigest"
     /// What the workbook is: absent on a policy's workbook, `index` on a batch's year index.
     static let kind = "EvalSheetKind"
 }

@@ -103,6 +103,7 @@ public struct WorkbookExporter: Sendable {
         try book.setCustomProperty(WorkbookProperty.fiscalYear, int: s.fiscalYear)
         try book.setCustomProperty(WorkbookProperty.toolVersion, string: toolVersion)
         try book.setCustomProperty(WorkbookProperty.template, string: t.name)
+        try book.setCustomProperty(WorkbookProperty.templateDigest, string: t.digest)
         let property = { (text: String) in DerivedText.clipped(DerivedText.line(text), to: 255) }
         try book.setDocumentProperties(
             title: property("施策評価シート \(s.policy.code) \(s.policy.name)"),

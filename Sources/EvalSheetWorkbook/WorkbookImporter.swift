@@ -49,6 +49,14 @@ public struct WorkbookImporter: Sendable {
                 ja: "このブックは新しい版の EvalSheet で作られています(schemaVersion \(v))。ツールを更新してください",
                 en: "this workbook was made by a newer EvalSheet (schemaVersion \(v)); update the tool"))
         }
+        if case .string(let made)? = document.customProperties[WorkbookProperty.templateDigest], made != template.digest {
+            var name = ""
+            if case .string(let n)? = document.customProperties[WorkbookProperty.template] { name = "「\(n)」" }
+            throw WorkbookImportError(file: file, message: .init(
+                ja: "このブックは別のテンプレート\(name)で作られています(作成時 \(made)、読み込み \(template.digest))。書き出しに使ったテンプレートを --template で指定してください",
+                en: "this workbook was made with another template\(name.isEmpty ? "" : " (\(name))") (made with \(made), reading with \(template.digest)); pass the template it was exported with in --template"),
+                id: "xlsx.template-mismatch")
+        }
         let ctx = ImportContext(file: file, document: document, template: template)
         let views = try SectionSheets.locate(in: document, template: template, ctx: ctx)
         for (k, view) in views.enumerated() {

@@ -26,9 +26,9 @@ public enum OutputError: Error, Hashable, Sendable, CustomStringConvertible {
         case .directoryNotWritable(let p): "フォルダ \(p) がないか、書き込めません"
         case .notAPlainFileName(let p): "出力ファイル名「\(p)」は使えません(フォルダの区切りや先頭の「.」を含む名前は出力フォルダの外を指すため)"
         case .cannotWrite(let p, let e) where e.isDiskFull: "ディスクの空きが足りないため \(p) を書き出せません(何も残していません)"
-        case .cannotWrite(let p, let e): "\(p) を書き出せません(\(e))"
+        case .cannotWrite(let p, let e): "\(p) を書き出せません(\(e.japanese))"
         case .cannotMoveIntoPlace(let p, let e) where e.isDiskFull: "ディスクの空きが足りないため \(p) を書き出せません(何も残していません)"
-        case .cannotMoveIntoPlace(let p, let e): "\(p) を書き出せません(\(e))"
+        case .cannotMoveIntoPlace(let p, let e): "\(p) を書き出せません(\(e.japanese))"
         }
     }
 

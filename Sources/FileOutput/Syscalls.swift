@@ -133,6 +133,23 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The C library's text, e.g. `No space left on device`.
     public var description: String { Syscalls.describe(code) }
+    /// The reason in Japanese for the errors a user meets (the C library's text for the rest).
+    public var japanese: String {
+        switch code {
+        case EACCES, EPERM: "アクセスが許可されていません"
+        case ENOENT: "ファイルまたはフォルダがありません"
+        case EISDIR: "同じ名前のフォルダがあります"
+        case ENOTDIR: "パスの途中がフォルダではありません"
+        case EROFS: "読み取り専用のドライブです"
+        case ENOSPC, EDQUOT, EFBIG: "ディスクの空きが足りません"
+        case ENAMETOOLONG: "名前が長すぎます"
+        case EEXIST: "既にあります"
+        case EBUSY, ETXTBSY: "ほかのプログラムが使用中です"
+        case EIO: "ディスクの読み書きに失敗しました"
+        case EMFILE, ENFILE: "開いているファイルが多すぎます"
+        default: Syscalls.describe(code)
+        }
+    }
     /// ENOSPC or EDQUOT: the disk (or the user's quota) is full.
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
     /// EEXIST.

@@ -88,8 +88,8 @@ struct ExportValidateDiffCommandTests {
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "Tests/Fixtures/xlsx-edited/changed-amount.xlsx 3 構成事業!F5: 3 構成事業 0102010806 平成30年度決算: 2,450 → 2,460",
-            "Tests/Fixtures/xlsx-edited/changed-amount.xlsx 3 構成事業!F11: 3 構成事業 総事業費 平成30年度決算: 95,024 → 95,034",
+            "Tests/Fixtures/xlsx-edited/changed-amount.xlsx '3 構成事業'!F5: 3 構成事業 0102010806 平成30年度決算: 2,450 → 2,460",
+            "Tests/Fixtures/xlsx-edited/changed-amount.xlsx '3 構成事業'!F11: 3 構成事業 総事業費 平成30年度決算: 95,024 → 95,034",
             "変更 2 件",
         ])
     }

@@ -67,7 +67,7 @@ struct ReportTests {
             .project(10, .code): .cell(sheet: "3 構成事業", cell: "A9"),
             .rating: .cell(sheet: "5 評価", cell: "B2"),
         ])
-        #expect(Validator.validate([cells]).map(\.location) == ["532.xlsx 3 構成事業!A9", "532.xlsx 3 構成事業!A12", "532.xlsx 5 評価!B2"])
+        #expect(Validator.validate([cells]).map(\.location) == ["532.xlsx '3 構成事業'!A9", "532.xlsx '3 構成事業'!A12", "532.xlsx '5 評価'!B2"])
         var json = sheet
         json.sourceMap = SourceMap(file: "532.json", usesJSONPointers: true)
         #expect(Validator.validate([json]).map(\.location) == [

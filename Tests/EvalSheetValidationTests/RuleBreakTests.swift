@@ -92,6 +92,13 @@ struct BreakCase: Sendable, CustomTestStringConvertible {
         .init(name: "512 direction 2 left without projects", edits: [.replace(103, "\t1,2\t", "\t1\t")],
               rule: "directions.unused", policy: "512", path: .direction(1, .number), line: 96,
               ja: "施策の方向性 2「まちづくりに参加したい多様な主体への情報提供を充実します」に該当する構成事業がありません"),
+        // indicators.years
+        .init(name: "a year header repeated", edits: [.replace(35, "令和4年度\t令和7年度", "令和4年度\t令和4年度")],
+              rule: "indicators.years", policy: "511", path: .indicatorYear(4), line: 35,
+              ja: "まちづくり指標の年度見出しで令和4年度が2回あります(4番目と5番目)"),
+        .init(name: "two year headers swapped", edits: [.replace(35, "令和2年度\t令和4年度", "令和4年度\t令和2年度")],
+              rule: "indicators.years", policy: "511", path: .indicatorYear(3), line: 35,
+              ja: "まちづくり指標の年度見出しが年度順ではありません: 令和4年度の次に令和2年度"),
         // indicators.short-target-row (533 has one indicator, so its name row is located exactly)
         .init(name: "533's last target removed", edits: [.replace(604, "\t14\t14\t14\t14\t14", "\t14\t14\t14\t14")],
               rule: "indicators.short-target-row", policy: "533", path: .indicator(0, .target(4)), line: 604,

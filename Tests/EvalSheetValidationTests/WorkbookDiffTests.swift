@@ -35,12 +35,12 @@ struct WorkbookDiffTests {
         let new = try WorkbookImporter().read(path: edited, displayName: "511-edited.xlsx")
         let changes = SheetDiff.diff(old: old, new: new)
         #expect(changes.map(\.location) == [
-            "511-edited.xlsx 1 基本情報!B8",
-            "511-edited.xlsx 3 構成事業!G5",
-            "511-edited.xlsx 3 構成事業!G11",
-            "511-edited.xlsx 4 まちづくり指標!J4",
-            "511-edited.xlsx 5 評価!B5",
-            "511-edited.xlsx 7 課題!C5",
+            "511-edited.xlsx '1 基本情報'!B8",
+            "511-edited.xlsx '3 構成事業'!G5",
+            "511-edited.xlsx '3 構成事業'!G11",
+            "511-edited.xlsx '4 まちづくり指標'!J4",
+            "511-edited.xlsx '5 評価'!B5",
+            "511-edited.xlsx '7 課題'!C5",
         ])
         #expect(changes.map(\.old) == ["今村 広司", "2,450", "108,114", "35.0", "維持", RealYear.sheet("511").challenges[0].current])
         #expect(changes.map(\.new) == ["山田 太郎", "2,451", "108,115", "36.0", "順調", "新しい取組の説明。"])

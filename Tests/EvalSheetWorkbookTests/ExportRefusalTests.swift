@@ -51,13 +51,13 @@ struct ExportRefusalTests {
         #expect(e.writeError == nil)
         let code = s.projects.rows[0].code
         #expect(e.lines(.ja) == [
-            "\(path): 「1 基本情報」の「施策コード」: 施策コード「../x」は使えません(半角英数字・-・_ の 1〜32 文字で、英数字で始めてください)",
+            "\(path): 「1 基本情報」の「施策コード」: 施策コード「../x」は使えません(半角英数字・-・_ の 1〜32 文字で、英数字で始めてください。CON などの Windows の予約名は使えません)",
             "\(path): 「3 構成事業」1行目の事業の「平成30年度決算」: 事業 \(code) の金額が上限 999,999,999,999 千円を超えています",
             "\(path): 「4 まちづくり指標」指標①の「目標値(平成30年度)」: 数値 1234567890123456 は扱えません(有効数字 15 桁、小数点以下 10 桁まで)",
             "\(path): 「5 評価」の「評価理由」: 文字数(32768)が1つのセルに入る上限 32767 文字を超えています",
         ])
         #expect(e.lines(.en) == [
-            "\(path): 1 基本情報, \"施策コード\": the policy code \"../x\" is not allowed (1–32 ASCII letters, digits, - or _, starting with a letter or digit)",
+            "\(path): 1 基本情報, \"施策コード\": the policy code \"../x\" is not allowed (1–32 ASCII letters, digits, - or _, starting with a letter or digit; not a Windows device name such as CON)",
             "\(path): 3 構成事業, project row 1, \"平成30年度決算\": project \(code) exceeds the bound of 999,999,999,999 thousand yen",
             "\(path): 4 まちづくり指標, indicator ①, \"目標値(平成30年度)\": the number 1234567890123456 is outside what a cell holds exactly (15 significant digits, 10 decimals)",
             "\(path): 5 評価, \"評価理由\": the text has 32768 characters, more than one cell holds (32767)",

@@ -30,8 +30,8 @@ struct ImportEditTests {
         #expect(loaded.sheet == withTotals(expected))
         #expect(loaded.sheet.projects.totals == [95_124, 108_114, 185_374])
         #expect(loaded.notes.isEmpty, "LibreOffice grew the SUM ranges, so the saved totals are current")
-        #expect(loaded.sourceMap.describe(.project(3, .code)) == "inserted-project-row.xlsx 3 構成事業!A8")
-        #expect(loaded.sourceMap.describe(.projectTotal(0)) == "inserted-project-row.xlsx 3 構成事業!F12")
+        #expect(loaded.sourceMap.describe(.project(3, .code)) == "inserted-project-row.xlsx '3 構成事業'!A8")
+        #expect(loaded.sourceMap.describe(.projectTotal(0)) == "inserted-project-row.xlsx '3 構成事業'!F12")
     }
 
     @Test func changedAmount() throws {
@@ -82,7 +82,7 @@ struct ImportEditTests {
     func sheetsReorderedAndRenamed() throws {
         let loaded = try imported("sheets-reordered-and-renamed")
         #expect(loaded.sheet == RealYear.sheet("532"))
-        #expect(loaded.sourceMap.describe(.project(0, .code)) == "sheets-reordered-and-renamed.xlsx 構成事業(修正版)!A5")
+        #expect(loaded.sourceMap.describe(.project(0, .code)) == "sheets-reordered-and-renamed.xlsx '構成事業(修正版)'!A5")
     }
 
     @Test("text where an amount must be is an error naming the cell")

@@ -50,13 +50,13 @@ struct ImportRoundTripTests {
     func sourceCells() throws {
         let loaded = try importer.read(path: ExportedYear.path("511"), displayName: "511.xlsx")
         let map = loaded.sourceMap
-        #expect(map.describe(.policyCode) == "511.xlsx 1 基本情報!B4")
-        #expect(map.describe(.project(2, .amount(1))) == "511.xlsx 3 構成事業!G7")
-        #expect(map.describe(.projectTotal(0)) == "511.xlsx 3 構成事業!F11")
-        #expect(map.describe(.indicator(0, .actual(1))) == "511.xlsx 4 まちづくり指標!H5")
-        #expect(map.describe(.rating) == "511.xlsx 5 評価!B5")
-        #expect(map.describe(.factor(7, .assessments)) == "511.xlsx 6 施策を取り巻く環境!C11")
-        #expect(map.describe(.challenge(2, .future)) == "511.xlsx 7 課題!C14")
-        #expect(map.describe(.relatedSection(2)) == "511.xlsx 1 基本情報!D9")
+        #expect(map.describe(.policyCode) == "511.xlsx '1 基本情報'!B4")
+        #expect(map.describe(.project(2, .amount(1))) == "511.xlsx '3 構成事業'!G7")
+        #expect(map.describe(.projectTotal(0)) == "511.xlsx '3 構成事業'!F11")
+        #expect(map.describe(.indicator(0, .actual(1))) == "511.xlsx '4 まちづくり指標'!H5")
+        #expect(map.describe(.rating) == "511.xlsx '5 評価'!B5")
+        #expect(map.describe(.factor(7, .assessments)) == "511.xlsx '6 施策を取り巻く環境'!C11")
+        #expect(map.describe(.challenge(2, .future)) == "511.xlsx '7 課題'!C14")
+        #expect(map.describe(.relatedSection(2)) == "511.xlsx '1 基本情報'!D9")
     }
 }

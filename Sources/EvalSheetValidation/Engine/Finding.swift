@@ -20,7 +20,7 @@ public struct Finding: Hashable, Sendable {
     public var path: FieldPath?
     /// The file the sheet was read from (the source map's file).
     public var file: String
-    /// The resolved place: `511.txt:27`, `511.xlsx 3 構成事業!F7`, `511.json#/projects/totals/1`.
+    /// The resolved place: `511.txt:27`, `511.xlsx '3 構成事業'!F7`, `511.json#/projects/totals/1`.
     public var location: String
 
     public init(ruleID: String, severity: Severity, message: LocalizedMessage, policy: String,

@@ -5,10 +5,14 @@ import EvalSheetModel
 public enum Findings {
     /// Per file: the file name as a heading, one line per finding
     /// (`location: [エラー] ruleID: message`) and a count line (`エラー 0 件、警告 16 件`);
-    /// when several files are reported, a total at the end. Ends with a newline.
-    public static func renderText(_ findings: [Finding], language: Language = .ja) -> String {
+    /// when several files are reported, a total at the end. `checkedFiles`, when given, is how many
+    /// files were checked (files without a finding are not listed, so the total names both counts).
+    /// Ends with a newline.
+    public static func renderText(_ findings: [Finding], language: Language = .ja, checkedFiles: Int? = nil) -> String {
         guard !findings.isEmpty else {
-            return (language == .ja ? "問題は見つかりませんでした" : "No problems found") + "\n"
+            let none = language == .ja ? "問題は見つかりませんでした" : "No problems found"
+            guard let n = checkedFiles, n > 1 else { return none + "\n" }
+            return none + (language == .ja ? "(\(n) ファイル)" : " (\(n) files)") + "\n"
         }
         var files: [String] = []
         var byFile: [String: [Finding]] = [:]
@@ -23,7 +27,11 @@ public enum Findings {
             for f in byFile[file]! { out += f.line(language) + "\n" }
             out += summary(byFile[file]!, language: language) + "\n"
         }
-        if files.count > 1 {
+        if let n = checkedFiles, n > files.count {
+            let total = summary(findings, language: language)
+            out += "\n" + (language == .ja ? "合計(\(n) ファイルを検証、\(files.count) ファイルに指摘): \(total)"
+                                            : "Total (\(n) files checked, \(files.count) with findings): \(total)") + "\n"
+        } else if files.count > 1 {
             let total = summary(findings, language: language)
             out += "\n" + (language == .ja ? "合計(\(files.count) ファイル): \(total)" : "Total (\(files.count) files): \(total)") + "\n"
         }

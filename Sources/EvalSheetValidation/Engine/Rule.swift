@@ -30,6 +30,9 @@ extension SheetRule {
 /// The validator calls it once per fiscal year with that year's sheets, in the order given;
 /// each hit names the index of the sheet it belongs to in that array.
 public protocol YearRule: ValidationRule {
+    /// The parts of each sheet the rule reads; a batch keeps only these of every sheet for the
+    /// year's rules (`Validator.yearRuleInput`), so a rule that reads more must say so here.
+    var reads: SheetParts { get }
     /// Every problem this rule finds across the sheets, its messages worded with `template`'s labels.
     func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit]
 }

@@ -20,6 +20,7 @@ public enum Validator {
         ProjectSectionRule(),
         ProjectTotalsRule(),
         AchievementRateRule(),
+        IndicatorYearsRule(),
         RatePresenceRule(),
         ShortTargetRowRule(),
         FootnoteRule(),
@@ -39,6 +40,12 @@ public enum Validator {
 
     /// Every rule, per-sheet ones first.
     public static var allRules: [any ValidationRule] { sheetRules + yearRules }
+
+    /// What the year's rules read of a sheet (the union of their `reads`): a batch keeps this of
+    /// each policy instead of the whole sheet.
+    public static func yearRuleInput(_ loaded: LoadedSheet, rules: [any YearRule] = yearRules) -> LoadedSheet {
+        loaded.keeping(rules.reduce(into: SheetParts.basics) { $0.formUnion($1.reads) })
+    }
 
     /// Validates the sheets with every rule, naming the form's parts as `template` does.
     public static func validate(_ sheets: [LoadedSheet], template: FormTemplate = .standard) -> [Finding] {

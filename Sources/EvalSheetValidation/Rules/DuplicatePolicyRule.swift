@@ -6,6 +6,7 @@ import EvalSheetForm
 public struct DuplicatePolicyRule: YearRule {
     public let id = "year.policy-duplicate"
     public let severity = Severity.error
+    public let reads: SheetParts = [.basics]
 
     public init() {}
 

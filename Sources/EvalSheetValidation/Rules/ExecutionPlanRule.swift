@@ -10,6 +10,7 @@ import EvalSheetForm
 public struct ExecutionPlanRule: YearRule {
     public let id = "year.execution-plan-mismatch"
     public let severity = Severity.warning
+    public let reads: SheetParts = [.projects]
 
     public init() {}
 

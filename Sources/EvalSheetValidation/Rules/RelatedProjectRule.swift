@@ -7,6 +7,7 @@ import EvalSheetForm
 public struct RelatedProjectRule: YearRule {
     public let id = "challenges.related-project-unknown"
     public let severity = Severity.warning
+    public let reads: SheetParts = [.projects, .relatedProjects]
 
     public init() {}
 

@@ -11,6 +11,7 @@ import EvalSheetForm
 public struct SharedProjectRule: YearRule {
     public let id = "year.project-mismatch"
     public let severity = Severity.error
+    public let reads: SheetParts = [.projects]
 
     public init() {}
 

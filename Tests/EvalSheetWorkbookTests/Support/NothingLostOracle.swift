@@ -110,7 +110,7 @@ enum NothingLostOracle {
         }
     }
 
-    /// `'3 構成事業'!F7` → `3 構成事業!F7`.
+    /// `'3 構成事業'!F7` → `3 構成事業!F7` (the key the oracle looks cells up by).
     static func unquotedPlace(_ place: String) -> String {
         guard place.hasPrefix("'"), let bang = place.range(of: "'!", options: .backwards) else { return place }
         let name = place[place.index(after: place.startIndex)..<bang.lowerBound].replacingOccurrences(of: "''", with: "'")

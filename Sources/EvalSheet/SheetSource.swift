@@ -6,45 +6,68 @@ import EvalSheetWorkbook
 
 /// What reading one input file gave: every sheet that could be read (with its reader notes), and one
 /// error per sheet (or for the whole file) that could not. Reading never throws: a bad input is data.
-struct InputRead: @unchecked Sendable {
-    var file: String
-    var sheets: [LoadedSheet] = []
-    var failures: [any SheetReadError] = []
+public struct InputRead: @unchecked Sendable {
+    /// The file as named.
+    public var file: String
+    /// Every sheet read, with its source map and reader notes.
+    public var sheets: [LoadedSheet] = []
+    /// One error per sheet (or for the whole file) that could not be read, each with all its problems.
+    public var failures: [any SheetReadError] = []
     /// Set when the file is one of the tool's own year outputs (a batch's index.xlsx or
     /// findings.json) found in a folder: it is not a sheet, and is passed over with this note.
-    var skipped: ReaderNote?
+    public var skipped: ReaderNote?
+
+    public init(file: String) { self.file = file }
 }
 
 /// A problem with an input file as a whole: missing, of a kind we do not read, or unreadable.
-struct InputFileError: SheetReadError, CustomStringConvertible {
-    var file: String
-    var id: String
-    var message: LocalizedMessage
+public struct InputFileError: SheetReadError, CustomStringConvertible, Sendable {
+    public var file: String
+    public var id: String
+    public var message: LocalizedMessage
 
-    var problems: [ReaderNote] { [ReaderNote(id: id, message: message, file: file, location: file)] }
-    var description: String { lines(.ja).joined(separator: "\n") }
+    public init(file: String, id: String, message: LocalizedMessage) {
+        self.file = file
+        self.id = id
+        self.message = message
+    }
 
-    static func missing(_ file: String) -> InputFileError {
+    public var problems: [ReaderNote] { [ReaderNote(id: id, message: message, file: file, location: file)] }
+    public var description: String { lines(.ja).joined(separator: "\n") }
+
+    public static func missing(_ file: String) -> InputFileError {
         InputFileError(file: file, id: "input.missing", message: .init(
             ja: "ファイルまたはフォルダが見つかりません", en: "no such file or directory"))
     }
 
-    static func unsupported(_ file: String) -> InputFileError {
+    public static func unsupported(_ file: String) -> InputFileError {
         InputFileError(file: file, id: "input.unsupported", message: .init(
             ja: "対応していない形式です(.txt / .json / .xlsx)", en: "unsupported file type (.txt / .json / .xlsx)"))
     }
 
-    static func unreadable(_ file: String, _ reason: String) -> InputFileError {
-        InputFileError(file: file, id: "input.unreadable", message: .init(
-            ja: "ファイルを開けません(\(reason))", en: "cannot open the file (\(reason))"))
+    public static func unreadable(_ file: String, _ error: any Error) -> InputFileError {
+        let en = (error as NSError).localizedDescription
+        let ja: String
+        switch (error as? CocoaError)?.code {
+        case .fileReadNoPermission?: ja = "アクセスが許可されていません"
+        case .fileReadNoSuchFile?, .fileNoSuchFile?: ja = "ファイルがありません"
+        case .fileReadTooLarge?: ja = "ファイルが大きすぎます"
+        case .fileReadCorruptFile?, .fileReadUnknown?: ja = "読み込みに失敗しました"
+        default: ja = en
+        }
+        return InputFileError(file: file, id: "input.unreadable", message: .init(
+            ja: "ファイルを開けません(\(ja))", en: "cannot open the file (\(en))"))
     }
 }
 
-/// Reads sheets from any supported input, chosen by the file extension.
-enum SheetSource {
-    enum Kind: String { case text = "txt", json, xlsx }
+/// Reads sheets from any supported input — the city's text form, JSON, a workbook — chosen by the
+/// file extension. The one entry point for reading: every command and a library user go through it.
+public enum SheetSource {
+    /// The formats read.
+    public enum Kind: String, Sendable { case text = "txt", json, xlsx }
 
-    static func kind(of path: String) -> Kind? {
+    /// The format of a path by its extension (`.txt`/`.tsv`/`.text`, `.json`, `.xlsx`/`.xlsm`); nil for any other.
+    public static func kind(of path: String) -> Kind? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "txt", "tsv", "text": .text
         case "json": .json
@@ -57,13 +80,13 @@ enum SheetSource {
     /// supported files, sorted; hidden files and our temporaries left out), the inputs that do not
     /// exist (so that every other input is still read), and a note for every entry of a directory
     /// that is passed over (another file type, a subfolder) — never without a word.
-    struct Expansion {
-        var files: [String] = []
-        var missing: [InputFileError] = []
-        var passedOver: [ReaderNote] = []
+    public struct Expansion: Sendable {
+        public var files: [String] = []
+        public var missing: [InputFileError] = []
+        public var passedOver: [ReaderNote] = []
     }
 
-    static func expand(_ inputs: [String]) -> Expansion {
+    public static func expand(_ inputs: [String]) -> Expansion {
         var out = Expansion()
         for input in inputs {
             var isDirectory: ObjCBool = false
@@ -96,13 +119,14 @@ enum SheetSource {
     }
 
     /// The error when the inputs named no file at all (an empty folder, only other file types).
-    static func nothingToRead(_ inputs: [String]) -> CLIError {
-        CLIError(.init(ja: "読み込むファイルがありません(\(inputs.joined(separator: "、")))",
-                       en: "no file to read in \(inputs.joined(separator: ", "))"))
+    public static func nothingToRead(_ inputs: [String]) -> InputFileError {
+        InputFileError(file: inputs.joined(separator: " "), id: "input.nothing", message: .init(
+            ja: "読み込むファイルがありません(\(inputs.joined(separator: "、")))",
+            en: "no file to read in \(inputs.joined(separator: ", "))"))
     }
 
     /// Every sheet in the file, with where its values came from; every problem of the rest.
-    static func read(_ path: String, template: WorkbookTemplate = .standard) -> InputRead {
+    public static func read(_ path: String, template: WorkbookTemplate = .standard) -> InputRead {
         var result = InputRead(file: path)
         guard let kind = kind(of: path) else {
             result.failures = [InputFileError.unsupported(path)]
@@ -126,7 +150,7 @@ enum SheetSource {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            result.failures = [InputFileError.unreadable(path, (error as NSError).localizedDescription)]
+            result.failures = [InputFileError.unreadable(path, error)]
             return result
         }
         switch kind {
@@ -152,7 +176,7 @@ enum SheetSource {
 
     /// Whether JSON bytes are a findings file written by this tool: an array whose first object
     /// opens with the findings' keys (`"file"`, `"location"`, `"message"` … `"ruleID"`).
-    static func isFindingsFile(_ data: Data) -> Bool {
+    public static func isFindingsFile(_ data: Data) -> Bool {
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
         guard head.drop(while: { $0.isWhitespace }).first == "[" else { return false }
         return head.contains("\"ruleID\"") && head.contains("\"severity\"") && !head.contains("\"schemaVersion\"")

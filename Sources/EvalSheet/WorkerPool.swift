@@ -3,13 +3,13 @@ import Foundation
 
 /// Runs independent jobs on N threads and returns their results in input order. Each worker takes
 /// the next item when it finishes one, so memory holds at most N items' work at a time.
-enum WorkerPool {
+public enum WorkerPool {
     /// The default number of workers: the machine's active cores.
-    static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Maps `items` through `body` on `jobs` workers. `completed(index, result)` is called as each
     /// finishes, one call at a time (for progress output).
-    static func map<Item: Sendable, Output: Sendable>(
+    public static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], jobs: Int,
         completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
         _ body: @escaping @Sendable (Item) -> Output
