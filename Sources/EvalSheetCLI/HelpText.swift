@@ -230,9 +230,9 @@ enum HelpText {
         終了コード: 0=すべて書き出し、1=読めない入力・繰り越せない施策・書き出せない出力があった、64=引数の誤り。
 
         例:
-          evalsheet rollover samples/kiyose-2019/kiyose-2019.txt --to-year 2020 -o 送付/2020
+          evalsheet rollover kiyose-2019.txt --to-year 2020 -o 送付/2020
           evalsheet rollover out/2019 --to-year 2020 -o 送付/2020 --by-department
-          evalsheet rollover out/2019 --to-year 2020 -o 送付/json --to json --indicator-years next
+          evalsheet rollover 2019 --to-year 2020 -o 送付 --to json --indicator-years next
         """, """
         Reads this year's sheets (.txt, .json, .xlsx — files or directories) and writes next year's sheet of each policy into the directory given with -o. The evaluation year, and every heading naming it, moves on by one. The money columns move on by one year (for a FY2019 sheet: 令和元年度決算, 令和2年度決算, 令和3年度予算): the settled amounts of a year this year's sheet has are carried, the new year's settled amounts and budget are blank for the department. This year's budget, rating and reason are kept as last year's reference, never as next year's values (the text form cannot carry them).
 
@@ -246,9 +246,9 @@ enum HelpText {
         Exit status: 0 all written, 1 an input could not be read, a policy not rolled over or an output not written, 64 wrong arguments.
 
         Examples:
-          evalsheet rollover samples/kiyose-2019/kiyose-2019.txt --to-year 2020 -o sent/2020
+          evalsheet rollover kiyose-2019.txt --to-year 2020 -o sent/2020
           evalsheet rollover out/2019 --to-year 2020 -o sent/2020 --by-department
-          evalsheet rollover out/2019 --to-year 2020 -o sent/json --to json --indicator-years next
+          evalsheet rollover 2019 --to-year 2020 -o sent --indicator-years next
         """) }
     static var rolloverToYear: String { pick("次年度(西暦)。入力はその前の年度のシートに限ります。", "The next year (western calendar); every input must be for the year before.") }
     static var rolloverOutput: String { pick("出力フォルダ。", "Output directory.") }
@@ -269,7 +269,7 @@ enum HelpText {
         -o を付けると、回収状況のブック(課ごとに並べた1施策1行、返却ファイルへのリンク、数は数値、フィルタ付き)を書き出します。
         既存のブックは、--force を付けない限り上書きしません。
 
-        終了コード: 0=すべて返却済みでエラーなし、1=未返却・エラー・未記入・対象外のファイルがある、2=送付したシートを読めない、64=引数の誤り。
+        終了コード: 0=すべて返却済みでエラーなし、1=未返却・エラー・未記入・対象外のファイルがある(またはブックを書き出せない)、2=送付したシートを読めない、64=引数の誤り。
 
         例:
           evalsheet status 送付/2020 返ってきた/2020
@@ -278,7 +278,7 @@ enum HelpText {
         """, """
         SENT holds the sheets sent to the departments (rollover's output); RETURNED is the folder of what came back. Returned files are matched by policy code, whatever they are called and wherever they are under RETURNED (subfolders included). For every policy sent: returned or not, how many fields changed since it was sent, errors, warnings, and inputs still blank. States: not returned, returned twice, has errors, blanks to fill, complete. A file that cannot be read as a sheet, a policy that was not sent, a sheet for another year and a second copy of a policy are reported and never used. With -o, a status workbook is written: one row per policy grouped by department, links to the returned files, counts as numbers, with filters. An existing workbook is kept unless --force.
 
-        Exit status: 0 everything returned with no errors, 1 something missing, wrong, blank or stray, 2 the sheets sent cannot be read, 64 wrong arguments.
+        Exit status: 0 everything returned with no errors, 1 something missing, wrong, blank or stray (or the workbook not written), 2 the sheets sent cannot be read, 64 wrong arguments.
 
         Examples:
           evalsheet status sent/2020 returned/2020

@@ -73,7 +73,7 @@ struct RolloverCommand: ParsableCommand {
             let writer = try self.writer(template: tpl)
             let claims = CodeClaims(), (to, force) = (self.to, self.force)
             func conversion(_ directory: OutputDirectory) -> PolicyConversion {
-                PolicyConversion(directory: directory, fileExtension: to.rawValue, overwrite: force, skipExisting: false,
+                PolicyConversion(directory: directory, fileExtension: to == .text ? "txt" : to.rawValue, overwrite: force, skipExisting: false,
                                  template: tpl, write: writer, claims: claims)
             }
             let targets = byDepartment

@@ -51,7 +51,12 @@ struct StatusCommand: ParsableCommand {
                 let parent = (output as NSString).deletingLastPathComponent
                 let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
                 let path = try directory.file((output as NSString).lastPathComponent)
-                try StatusWorkbookWriter(template: tpl).write(view.workbook(linksFrom: directory.path), to: path, overwrite: force)
+                do {
+                    try StatusWorkbookWriter(template: tpl).write(view.workbook(linksFrom: directory.path), to: path, overwrite: force)
+                } catch {
+                    report.error(error)
+                    throw ExitCode(ExitStatus.failed)
+                }
                 report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)")
             }
             if !status.isComplete { throw ExitCode(ExitStatus.failed) }
