@@ -3,6 +3,7 @@ import Foundation
 import EvalSheetModel
 import EvalSheetCycle
 import EvalSheetWorkbook
+import EvalSheetForm
 import FileOutput
 
 /// `evalsheet rollover`: next year's sheets from this year's — the forms the planning division sends
@@ -43,8 +44,11 @@ struct RolloverCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// The folder of the policies whose 担当課 is blank or has nothing usable in a folder name.
-    static let fallbackFolder = "担当課なし"
+    /// The folder of the policies whose 担当課 is blank or has nothing usable in a folder name:
+    /// `担当課なし` (the form's name for 担当課, and なし).
+    static func fallbackFolder(_ template: FormTemplate) -> String {
+        FolderName.safe(template.labels.section + "なし", fallback: "_")
+    }
 
     func validate() throws {
         guard (1...9999).contains(toYear) else {
@@ -77,7 +81,7 @@ struct RolloverCommand: ParsableCommand {
                                  template: tpl, write: writer, claims: claims)
             }
             let targets = byDepartment
-                ? OutputTargets.byDepartment(departmentFolders(rolled, root: root, report: report).mapValues { $0.map(conversion) })
+                ? OutputTargets.byDepartment(departmentFolders(rolled, root: root, template: tpl, report: report).mapValues { $0.map(conversion) })
                 : OutputTargets.flat(conversion(root))
             let outcomes = WorkerPool.map(rolled, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
                 report.notes(outcome.notes)
@@ -113,10 +117,10 @@ struct RolloverCommand: ParsableCommand {
     /// One folder per 担当課, named safely (`FolderNames`), chosen in the order of the names so the
     /// result does not depend on the order of the inputs. A folder that cannot be made fails its
     /// policies only; two names that would share a folder, and the fallback folder, are reported.
-    private func departmentFolders(_ files: [RolledFile], root: OutputDirectory, report: Reporter)
+    private func departmentFolders(_ files: [RolledFile], root: OutputDirectory, template: FormTemplate, report: Reporter)
         -> [String: Result<OutputDirectory, any Error>] {
         let sheets = files.flatMap { $0.sheets.compactMap(\.sheet) }
-        var names = FolderNames(fallback: Self.fallbackFolder)
+        var names = FolderNames(fallback: Self.fallbackFolder(template))
         var result: [String: Result<OutputDirectory, any Error>] = [:]
         for department in Set(sheets.map { Self.department($0.sheet) }).sorted() {
             let choice = names.folder(for: department)

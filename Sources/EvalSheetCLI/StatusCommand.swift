@@ -42,7 +42,7 @@ struct StatusCommand: ParsableCommand {
             let back = try readReturned(template: tpl, jobs: jobs, report: report)
             let status = CollectionStatus(sent: sentSheets, returned: back)
             let year = sentSheets.first?.sheet.fiscalYear ?? 0
-            let view = StatusReport(status: status, fiscalYear: year, language: global.lang)
+            let view = StatusReport(status: status, fiscalYear: year, language: global.lang, template: tpl)
             switch format {
             case .text: print(view.text(), terminator: "")
             case .json: print(view.json(), terminator: "")

@@ -2,6 +2,7 @@ import Foundation
 import EvalSheetModel
 import EvalSheetCycle
 import EvalSheetWorkbook
+import EvalSheetForm
 
 /// The collection status as the planning division reads it: a terminal table (aligned for East
 /// Asian widths), JSON, and the tables of the status workbook. Rows are grouped by department
@@ -10,17 +11,20 @@ struct StatusReport {
     let status: CollectionStatus
     let fiscalYear: Int
     let language: Language
+    /// The form's names for the organisation and the policy (担当部署, 担当課, 施策コード, 施策名).
+    var template: FormTemplate = .standard
 
     /// The columns of the status, in order: heading (Japanese, English), and how a value is shown.
     enum Column: CaseIterable {
         case department, section, code, name, state, changed, errors, warnings, blanks, file, note
 
-        var heading: LocalizedMessage {
+        /// The heading; the form's own words where the form names the value.
+        func heading(_ l: FormTemplate.Labels) -> LocalizedMessage {
             switch self {
-            case .department: .init(ja: "担当部署", en: "Department")
-            case .section: .init(ja: "担当課", en: "Section")
-            case .code: .init(ja: "施策コード", en: "Policy")
-            case .name: .init(ja: "施策名", en: "Policy name")
+            case .department: .init(ja: l.department, en: "Department")
+            case .section: .init(ja: l.section, en: "Section")
+            case .code: .init(ja: l.policyCode, en: "Policy")
+            case .name: .init(ja: l.policyName, en: "Policy name")
             case .state: .init(ja: "状態", en: "State")
             case .changed: .init(ja: "変更項目数", en: "Changed")
             case .errors: .init(ja: "エラー", en: "Errors")
@@ -35,6 +39,7 @@ struct StatusReport {
             switch self {
             case .changed, .errors, .warnings, .blanks: .count
             case .file: .link
+            case .name, .note: .longText
             default: .text
             }
         }
@@ -71,10 +76,12 @@ struct StatusReport {
         }
     }
 
-    func note(_ row: CollectionStatus.Row) -> String {
+    /// For a policy returned twice, its files (each through `path`, e.g. made relative).
+    func note(_ row: CollectionStatus.Row, path: (String) -> String = { $0 }) -> String {
         guard row.state == .duplicate else { return "" }
-        return language == .en ? "returned \(row.returnedFiles.count) times: \(row.returnedFiles.joined(separator: ", "))"
-            : "\(row.returnedFiles.count) 件返却: \(row.returnedFiles.joined(separator: "、"))"
+        let files = row.returnedFiles.map(path)
+        return language == .en ? "returned \(files.count) times: \(files.joined(separator: ", "))"
+            : "\(files.count) 件返却: \(files.joined(separator: "、"))"
     }
 
     func value(_ column: Column, _ row: CollectionStatus.Row) -> String {
@@ -106,7 +113,7 @@ struct StatusReport {
 
     func text() -> String {
         let columns = Column.terminal
-        let table = [columns.map { $0.heading.text(language) }] + rows.map { r in columns.map { value($0, r) } }
+        let table = [columns.map { $0.heading(template.labels).text(language) }] + rows.map { r in columns.map { value($0, r) } }
         let widths = columns.indices.map { c in table.map { TerminalWidth.of($0[c]) }.max() ?? 0 }
         var out = table.map { cells in
             zip(cells, columns).enumerated().map { c, pair in
@@ -179,8 +186,8 @@ struct StatusReport {
                     guard let file = r.returnedFiles.first else { return .blank }
                     let target = FolderWalk.relative(file, from: folder)
                     return .link(target: target, text: target)
-                case .text:
-                    return .text(value(c, r))
+                case .text, .longText:
+                    return .text(c == .note ? note(r) { FolderWalk.relative($0, from: folder) } : value(c, r))
                 }
             }
         }
@@ -189,14 +196,14 @@ struct StatusReport {
             : "\(FiscalYearText.japanese(fiscalYear)) 施策評価シート 回収状況(\(status.rows.count) 施策中 完了 \(status.count(.complete)))"
         var tables = [StatusWorkbook.Table(
             sheetName: language == .en ? "Status" : "回収状況", title: title,
-            columns: Column.allCases.map { .init($0.heading.text(language), $0.kind) }, rows: cells, groups: groups)]
+            columns: Column.allCases.map { .init($0.heading(template.labels).text(language), $0.kind) }, rows: cells, groups: groups)]
         let strays: [[StatusWorkbook.Cell]] = status.strays.map { s in
             let target = FolderWalk.relative(s.file, from: folder)
             return [.link(target: target, text: target), .text(Self.reasonLabel(s.reason).text(language)), .text(s.message.text(language))]
         }
         tables.append(.init(sheetName: language == .en ? "Files not used" : "対象外のファイル",
                             title: language == .en ? "Returned files not used (\(strays.count))" : "使わなかった返却ファイル(\(strays.count) 件)",
-                            columns: StrayColumn.allCases.map { .init($0.heading.text(language), $0 == .file ? .link : .text) }, rows: strays))
+                            columns: StrayColumn.allCases.map { .init($0.heading.text(language), $0 == .file ? .link : $0 == .message ? .longText : .text) }, rows: strays))
         return StatusWorkbook(tables: tables)
     }
 }

@@ -9,8 +9,10 @@ import XLSXReader
 /// a title, a frozen header with filter buttons, counts as numbers, links, column widths that fit
 /// the text, rows of one group (a department) banded together, A4 landscape print.
 public struct StatusWorkbook: Sendable {
-    /// What a column holds, which decides its style.
-    public enum ColumnKind: Sendable { case text, count, link }
+    /// What a column holds, which decides its style: short text on one line; long text wrapped in a
+    /// column of at most `StatusWorkbookWriter.wrapWidth` (the row grows to show all of it); a
+    /// number; a link (wrapped like long text).
+    public enum ColumnKind: Sendable { case text, longText, count, link }
 
     /// One column: its heading and kind.
     public struct Column: Sendable {
@@ -77,6 +79,9 @@ public struct StatusWorkbookWriter: Sendable {
         min(60, max(6, (TextMetrics.displayWidth(text) + 2).rounded(.up)))
     }
 
+    /// The widest a column of long text or links gets; longer text wraps.
+    public static let wrapWidth = 36.0
+
     /// Writes the workbook to `path`.
     ///
     /// - Throws: `WorkbookExportError` naming `path` and why (a cell that could not be written, or the
@@ -121,20 +126,37 @@ public struct StatusWorkbookWriter: Sendable {
         }
         let plain = styles.label.with { $0.fillColor = nil; $0.vertical = .center; $0.wrap = false }
         let band = plain.with { $0.fillColor = 0xF2F2F2 }
+        // Widths first (they decide how long text wraps), then the cells and the rows' heights.
         var widths = table.columns.map { Self.width($0.heading) + 2 }  // room for the filter button
+        for row in table.rows {
+            for (c, value) in row.enumerated() where c < table.columns.count {
+                let text: String
+                switch value {
+                case .text(let s): text = s
+                case .count(let n): text = String(n)
+                case .link(_, let shown): text = shown
+                case .blank: text = ""
+                }
+                widths[c] = max(widths[c], Self.width(text))
+            }
+        }
+        for (c, column) in table.columns.enumerated() where column.kind == .longText || column.kind == .link {
+            widths[c] = min(widths[c], max(Self.wrapWidth, Self.width(column.heading) + 2))
+        }
         for (i, row) in table.rows.enumerated() {
             let r = first + i
             let banded = i < table.groups.count && table.groups[i] % 2 == 1
-            let base = banded ? band : plain
+            var lines = 1
             for (c, value) in row.enumerated() where c < table.columns.count {
+                let wraps = table.columns[c].kind == .longText || table.columns[c].kind == .link
+                let base = (banded ? band : plain).with { $0.wrap = wraps }
                 place = "\(quotedSheetName(table.sheetName))!\(CellReference.at(r, c))"
                 switch value {
                 case .text(let s):
                     if s.isEmpty { try sheet.writeBlank(at: .at(r, c), style: base) } else { try sheet.writeString(s, at: .at(r, c), style: base) }
-                    widths[c] = max(widths[c], Self.width(s))
+                    if wraps { lines = max(lines, TextMetrics.lines(s, width: widths[c])) }
                 case .count(let n):
                     try sheet.writeNumber(Double(n), at: .at(r, c), style: base.with { $0.numberFormat = "#,##0"; $0.horizontal = .right })
-                    widths[c] = max(widths[c], Self.width(String(n)))
                 case .link(let target, let text):
                     let style = base.with { $0.fontColor = 0x0563C1; $0.underline = .single }
                     try sheet.writeURL("external:" + target, text: text, tooltip: DerivedText.clipped(DerivedText.line(target), to: 255),
@@ -142,11 +164,12 @@ public struct StatusWorkbookWriter: Sendable {
                     // The writer turns the link's `/` into `\` (as Windows writes relative links) in
                     // the text it shows too; the text is written over it as given.
                     try sheet.writeString(text, at: .at(r, c), style: style)
-                    widths[c] = max(widths[c], Self.width(text))
+                    lines = max(lines, TextMetrics.lines(text, width: widths[c]))
                 case .blank:
                     try sheet.writeBlank(at: .at(r, c), style: base)
                 }
             }
+            if lines > 1 { try sheet.setRowHeight(r, height: TextMetrics.height(lines: lines, fontSize: template.font.size)) }
         }
         place = "\(quotedSheetName(table.sheetName))!A\(header + 1)"
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(c, width: w) }

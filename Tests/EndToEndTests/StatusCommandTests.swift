@@ -121,6 +121,8 @@ struct StatusCommandTests {
         #expect(r512[6] as? Int == 1 && r512[8] as? Int == 0, "counts are numbers")
         let r511 = try #require(book.rows.first { $0[2] as? String == "511" })
         #expect(r511[4] as? String == "未返却" && r511[5] is NSNull && r511[9] is NSNull)
+        let r522 = try #require(book.rows.first { $0[2] as? String == "522" })
+        #expect(r522[10] as? String == "2 件返却: back/企画課/522.json、back/企画課/古い/522 (2).json", "paths relative to the workbook")
         let links = Dictionary(uniqueKeysWithValues: book.links.map { ($0.code, $0.target) })
         #expect(links["513"] == "back/秘書広報課/受付/返却 513.json")
         #expect(links["531"] == "back/財政課/返却 531.xlsx")
@@ -129,6 +131,17 @@ struct StatusCommandTests {
         }
         #expect(book.strays == [["back/599.json", "送付していない施策"], ["back/企画課/送付状.txt", "シートとして読めない"],
                                 ["back/職員課/521-2019.txt", "別の年度"]])
+    }
+
+    @Test func englishHeadingsWithLangEn() throws {
+        let dir = RepositoryPaths.temporaryDirectory("status-en")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sent = try Self.sendYear(dir)
+        let r = try EvalsheetBinary.run(["status", sent.path, dir.appendingPathComponent("sent/企画課").path, "--lang", "en"])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Department  Section       Policy  State           Changed  Errors  Warnings  Blanks  Returned file")
+        #expect(lines.last == "FY2020: 9 policies — complete 0, blanks to fill 5, has errors 0, returned twice 0, not returned 4; files not used 0.")
     }
 
     @Test func everythingReturnedCompleteIsExitZeroAndTheStatusWorkbookIsNotReadBack() throws {
