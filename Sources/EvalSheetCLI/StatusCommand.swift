@@ -76,6 +76,10 @@ struct StatusCommand: ParsableCommand {
                     file: file, location: file))
                 return false
             }
+            if let note = Self.ownStatusWorkbook(file) {
+                notes.append(note)
+                return false
+            }
             return true
         }
         let reads = WorkerPool.map(files, jobs: jobs) { (file: String) in SheetSource.read(file, template: template) }
@@ -105,6 +109,14 @@ struct StatusCommand: ParsableCommand {
         return sheets
     }
 
+    /// A note when `file` is a status workbook this command wrote: it is not a sheet, sent or returned.
+    static func ownStatusWorkbook(_ file: String) -> ReaderNote? {
+        guard SheetSource.kind(of: file) == .xlsx, StatusWorkbookWriter.isStatusWorkbook(file) else { return nil }
+        return ReaderNote(id: "input.year-output", message: .init(
+            ja: "status が書いた回収状況のブックのため、シートとしては読みません",
+            en: "a status workbook written by status: not read as a sheet"), file: file, location: file)
+    }
+
     /// Every file under RETURNED, as read: a file the tool wrote itself (a status workbook, a year's
     /// index or findings) is passed over with a note; anything else that is not a sheet is a stray.
     private func readReturned(template: WorkbookTemplate, jobs: Int, report: Reporter) throws -> [CollectionStatus.Returned] {
@@ -118,11 +130,7 @@ struct StatusCommand: ParsableCommand {
             guard let kind = SheetSource.kind(of: file) else {
                 return (.init(file: file, sheets: [], problems: InputFileError.unsupported(file).problems), nil)
             }
-            if kind == .xlsx, StatusWorkbookWriter.isStatusWorkbook(file) {
-                return (nil, ReaderNote(id: "input.year-output", message: .init(
-                    ja: "status が書いた回収状況のブックのため、返却されたシートとしては読みません",
-                    en: "a status workbook written by status: not read as a returned sheet"), file: file, location: file))
-            }
+            if kind == .xlsx, let note = Self.ownStatusWorkbook(file) { return (nil, note) }
             let read = SheetSource.read(file, template: template)
             if let skipped = read.skipped { return (nil, skipped) }
             return (.init(file: file, sheets: read.sheets, problems: read.failures.flatMap(\.problems)), nil)

@@ -158,7 +158,11 @@ struct StatusCommandTests {
         // Run again: the status workbook in RETURNED is passed over with a note, not a stray.
         let again = try EvalsheetBinary.run(["status", sent.path, back.path, "-o", workbook, "--force", "--lang", "en"])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
-        #expect(again.stderr.contains("\(workbook): warning: a status workbook written by status: not read as a returned sheet"))
+        #expect(again.stderr.contains("\(workbook): warning: a status workbook written by status: not read as a sheet"))
+        // Written into SENT too, it is passed over there as well.
+        let inSent = try EvalsheetBinary.run(["status", sent.path, back.path, "-o", sent.appendingPathComponent("status.xlsx").path])
+        #expect(inSent.status == 0, "\(inSent.stderr)")
+        #expect(try EvalsheetBinary.run(["status", sent.path, back.path]).status == 0)
         let kept = try EvalsheetBinary.run(["status", sent.path, back.path, "-o", workbook])
         #expect(kept.status == 1)
         #expect(kept.stderr.contains("エラー: \(workbook)"), "an existing workbook is kept: \(kept.stderr)")
