@@ -164,6 +164,20 @@ struct RolloverCommandTests {
                 "one policy's failure does not stop the others")
     }
 
+    @Test func lastYearsReturnedWorkbooksRollOverAsTheTextDoes() throws {
+        let dir = RepositoryPaths.temporaryDirectory("rollover-from-xlsx")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let books = dir.appendingPathComponent("2019"), fromBooks = dir.appendingPathComponent("a"), fromText = dir.appendingPathComponent("b")
+        #expect(try EvalsheetBinary.run(["export", "samples/kiyose-2019/kiyose-2019.txt", "-o", books.path, "-q"]).status == 0)
+        let r = try EvalsheetBinary.run(["rollover", books.path, "--to-year", "2020", "-o", fromBooks.path, "--to", "json", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try EvalsheetBinary.run(["rollover", "samples/kiyose-2019/kiyose-2019.txt", "--to-year", "2020", "-o", fromText.path, "--to", "json", "-q"]).status == 0)
+        for code in RepositoryPaths.policyCodes {
+            let a = try Self.json(fromBooks.appendingPathComponent("\(code).json")), b = try Self.json(fromText.appendingPathComponent("\(code).json"))
+            #expect(a == b, "policy \(code)")
+        }
+    }
+
     @Test func theIndicatorYearRuleIsAnOption() throws {
         let dir = RepositoryPaths.temporaryDirectory("rollover-next")
         defer { try? FileManager.default.removeItem(at: dir) }
