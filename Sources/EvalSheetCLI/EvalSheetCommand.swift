@@ -7,7 +7,8 @@ public struct EvalSheetCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "evalsheet", abstract: HelpText.mainAbstract, discussion: HelpText.mainDiscussion,
             version: EvalSheetVersion.current,
-            subcommands: [ImportCommand.self, ExportCommand.self, ValidateCommand.self, DiffCommand.self, BatchCommand.self])
+            subcommands: [ImportCommand.self, ExportCommand.self, ValidateCommand.self, DiffCommand.self, BatchCommand.self,
+                          RolloverCommand.self, StatusCommand.self])
     }
 
     public init() {}

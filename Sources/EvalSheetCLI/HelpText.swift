@@ -41,12 +41,16 @@ enum HelpText {
         例:
           evalsheet batch samples/kiyose-2019/kiyose-2019.txt -o out/2019
           evalsheet import samples/kiyose-2019/511.txt --to text
+          evalsheet rollover out/2019 --to-year 2020 -o 送付/2020 --by-department
+          evalsheet status 送付/2020 返ってきた/2020 -o 回収状況.xlsx
         """, """
         Converts Kiyose City's policy evaluation sheets between the city's text form (.txt), JSON and Excel workbooks (.xlsx), and validates totals, achievement rates, codes and ratings. See 'evalsheet help <subcommand>' for each command.
 
         Examples:
           evalsheet batch samples/kiyose-2019/kiyose-2019.txt -o out/2019
           evalsheet import samples/kiyose-2019/511.txt --to text
+          evalsheet rollover out/2019 --to-year 2020 -o sent/2020 --by-department
+          evalsheet status sent/2020 returned/2020 -o status.xlsx
         """) }
 
     // MARK: - import
@@ -200,4 +204,88 @@ enum HelpText {
                                          "Overwrite existing outputs (without it they are kept and reported as skipped).") }
     static var batchNoValidate: String { pick("検証を行いません。", "Skip validation.") }
     static var batchStrict: String { pick("検証でエラーがあれば終了コード 1 にします。", "Exit 1 when validation finds errors.") }
+
+    // MARK: - rollover
+
+    static var rolloverAbstract: String { pick("今年度のシートから次年度のシートを作ります(各課へ送る様式)。",
+                                               "Makes next year's sheets from this year's (the forms sent to the departments).") }
+    static var rolloverDiscussion: String { pick("""
+        今年度の施策評価シート(.txt・.json・.xlsx のファイルまたはフォルダ)を読み、次年度のシートを施策ごとに -o のフォルダへ書き出します。
+        評価対象年度と、それを含む見出しを1年進めます。
+        事業費の列は1年ずつ進みます(令和元年度のシートなら 令和元年度決算・令和2年度決算・令和3年度予算)。
+        今年度にある年度の決算は引き継ぎ、新しい年度の決算と予算は各課が記入する空欄にします。
+        今年度の予算・総合評価・評価理由は、次年度の値にはせず、前年度の参考として残します(テキスト形式には書き出せません)。
+        指標の年度は --indicator-years で選びます。
+          plan(既定): 前年度・評価年度と、それより後の計画の目標年度(平成30・令和元・2・4・7 → 令和元・2・4・7)
+          next: plan に評価年度の翌年度を加える(令和元・2・3・4・7。その目標は空欄)
+        目標値はすべて引き継ぎ、評価年度以降の実績値と達成率は空欄にします。
+        --by-department を付けると「フォルダ/担当課/施策コード.xlsx」に書き出します。
+        担当課のフォルダ名は、どのOSでも使える名前にします(使えない文字は _、予約名には _ を付加)。
+        担当課が空欄またはフォルダ名にできない施策は「担当課なし」フォルダに入れます。
+        名前が重なる2つの課は同じフォルダにせず、後の課に「 (2)」を付けて報告します。
+        シートは --to-year の前の年度のものに限ります。ほかの年度のシートは、その施策のエラーとして報告します。
+        既存のファイルは、--force を付けない限り上書きしません。
+        1つの施策が失敗しても、ほかの施策は書き出しを続けます。
+
+        終了コード: 0=すべて書き出し、1=読めない入力・繰り越せない施策・書き出せない出力があった、64=引数の誤り。
+
+        例:
+          evalsheet rollover kiyose-2019.txt --to-year 2020 -o 送付/2020
+          evalsheet rollover out/2019 --to-year 2020 -o 送付/2020 --by-department
+          evalsheet rollover 2019 --to-year 2020 -o 送付 --to json --indicator-years next
+        """, """
+        Reads this year's sheets (.txt, .json, .xlsx — files or directories) and writes next year's sheet of each policy into the directory given with -o. The evaluation year, and every heading naming it, moves on by one. The money columns move on by one year (for a FY2019 sheet: 令和元年度決算, 令和2年度決算, 令和3年度予算): the settled amounts of a year this year's sheet has are carried, the new year's settled amounts and budget are blank for the department. This year's budget, rating and reason are kept as last year's reference, never as next year's values (the text form cannot carry them).
+
+        The indicator years follow --indicator-years:
+          plan (default): the previous and the new evaluation year, and the plan's target years after it (H30, R1, R2, R4, R7 → R1, R2, R4, R7)
+          next: as plan, plus the year after the new evaluation year (R1, R2, R3, R4, R7; its target blank)
+        Every target is carried; actuals and rates from the new evaluation year on are blank.
+
+        With --by-department the files go to DIR/<担当課>/<policy code>.xlsx. Folder names are made safe for every file system (forbidden characters become _, reserved names get a _); a policy whose 担当課 is blank or unusable goes to the folder 担当課なし; two departments whose folder names would be the same never share a folder: the later gets " (2)", and it is reported. Every sheet must be for the year before --to-year; a sheet for another year is an error for that policy. Existing files are kept unless --force. One policy's failure never stops the others.
+
+        Exit status: 0 all written, 1 an input could not be read, a policy not rolled over or an output not written, 64 wrong arguments.
+
+        Examples:
+          evalsheet rollover kiyose-2019.txt --to-year 2020 -o sent/2020
+          evalsheet rollover out/2019 --to-year 2020 -o sent/2020 --by-department
+          evalsheet rollover 2019 --to-year 2020 -o sent --indicator-years next
+        """) }
+    static var rolloverToYear: String { pick("次年度(西暦)。入力はその前の年度のシートに限ります。", "The next year (western calendar); every input must be for the year before.") }
+    static var rolloverOutput: String { pick("出力フォルダ。", "Output directory.") }
+    static var rolloverTo: String { pick("出力の形式。", "Output format.") }
+    static var rolloverByDepartment: String { pick("担当課ごとのフォルダに書き出します。", "Write one folder per department (担当課).") }
+    static var rolloverIndicatorYears: String { pick("指標の年度の決め方(plan / next)。", "How the indicator years move on (plan / next).") }
+
+    // MARK: - status
+
+    static var statusAbstract: String { pick("送付したシートと返ってきたシートを比べ、施策ごとの回収状況を表示します。",
+                                             "Compares the sheets sent with those returned and shows where each policy stands.") }
+    static var statusDiscussion: String { pick("""
+        SENT は各課へ送付したシート(rollover の出力)、RETURNED は返ってきたファイルのフォルダです。
+        返ってきたファイルは、名前や置き場所(サブフォルダを含む)にかかわらず施策コードで対応付けます。
+        送付した施策ごとに、返却の有無、送付時から変わった項目の数、エラー・警告の数、まだ空欄の入力欄の数を表示します。
+        状態は 未返却・重複・エラーあり・未記入あり・完了 のいずれかです。
+        施策評価シートとして読めないファイル、送付していない施策、別の年度のシート、同じ施策の2つ目のファイルは、使わずに報告します。
+        -o を付けると、回収状況のブック(課ごとに並べた1施策1行、返却ファイルへのリンク、数は数値、フィルタ付き)を書き出します。
+        既存のブックは、--force を付けない限り上書きしません。
+
+        終了コード: 0=すべて返却済みでエラーなし、1=未返却・エラー・未記入・対象外のファイルがある(またはブックを書き出せない)、2=送付したシートを読めない、64=引数の誤り。
+
+        例:
+          evalsheet status 送付/2020 返ってきた/2020
+          evalsheet status 送付/2020 返ってきた/2020 -o 回収状況.xlsx
+          evalsheet status 送付/2020 返ってきた/2020 --format json > status.json
+        """, """
+        SENT holds the sheets sent to the departments (rollover's output); RETURNED is the folder of what came back. Returned files are matched by policy code, whatever they are called and wherever they are under RETURNED (subfolders included). For every policy sent: returned or not, how many fields changed since it was sent, errors, warnings, and inputs still blank. States: not returned, returned twice, has errors, blanks to fill, complete. A file that cannot be read as a sheet, a policy that was not sent, a sheet for another year and a second copy of a policy are reported and never used. With -o, a status workbook is written: one row per policy grouped by department, links to the returned files, counts as numbers, with filters. An existing workbook is kept unless --force.
+
+        Exit status: 0 everything returned with no errors, 1 something missing, wrong, blank or stray (or the workbook not written), 2 the sheets sent cannot be read, 64 wrong arguments.
+
+        Examples:
+          evalsheet status sent/2020 returned/2020
+          evalsheet status sent/2020 returned/2020 -o status.xlsx
+          evalsheet status sent/2020 returned/2020 --format json > status.json
+        """) }
+    static var statusSent: String { pick("送付したシート(ファイルまたはフォルダ)。", "The sheets sent (file or directory).") }
+    static var statusReturned: String { pick("返ってきたファイルのフォルダ(サブフォルダも読みます)。", "The folder of returned files (subfolders included).") }
+    static var statusOutput: String { pick("回収状況のブック(.xlsx)を書き出します。", "Write the status workbook (.xlsx) here.") }
 }

@@ -44,7 +44,8 @@ struct PolicyConversion: Sendable {
     /// Output names the command keeps for its own files (batch: index.xlsx, findings.json).
     var reservedNames: Set<String> = []
     let write: @Sendable (LoadedSheet, _ path: String, _ overwrite: Bool) throws -> Void
-    let claims = CodeClaims()
+    /// The codes taken in this run; conversions that write into several folders share one.
+    var claims = CodeClaims()
 
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
     /// failed), and its results are returned beside the outcome.
@@ -63,7 +64,8 @@ struct PolicyConversion: Sendable {
 
     func convert(_ file: String) -> FileOutcome { convert(file) { _, _ in () }.0 }
 
-    private func convertOne(_ loaded: LoadedSheet, from file: String) -> PolicyOutcome {
+    /// Names, claims and writes one policy already read (rollover writes sheets it made).
+    func convertOne(_ loaded: LoadedSheet, from file: String) -> PolicyOutcome {
         let code = loaded.sheet.policy.code
         var outcome = PolicyOutcome(code: code)
         do {

@@ -116,21 +116,36 @@ public struct CollectionStatus: Sendable {
                 byCode[code, default: []].append((r.file, loaded))
             }
         }
+        // The copy of each policy that is used: returned exactly once. Last year's reference is what
+        // was sent: a returned file whose format does not carry it is still judged as the rolled-over
+        // sheet it is (a blank rating is still to fill, not wrong).
+        var used: [String: LoadedSheet] = [:]
+        for s in sent {
+            guard let copies = byCode[s.sheet.policy.code], copies.count == 1 else { continue }
+            var back = copies[0].sheet
+            if back.sheet.lastYear == nil { back.sheet.lastYear = s.sheet.lastYear }
+            used[s.sheet.policy.code] = back
+        }
+        // Each copy is checked by the rules of one sheet. The rules across policies are left to
+        // `validate` over the year as a whole: while the year is coming back, a shared project filled
+        // in one policy and still blank in another is not yet an error of either.
+        let findings = Validator.validate(sent.compactMap { used[$0.sheet.policy.code] }, sheetRules: Validator.sheetRules, yearRules: [])
         rows = sent.map { s in
             let o = s.sheet.organization
             var row = Row(code: s.sheet.policy.code, name: s.sheet.policy.name, department: o.department, section: o.section,
                           state: .missing, returnedFiles: [], changedFields: 0, errors: 0, warnings: 0, blanks: 0)
             let copies = byCode[row.code] ?? []
             row.returnedFiles = copies.map(\.file)
-            guard copies.count == 1, let back = copies.first?.sheet else {
+            guard let back = used[row.code] else {
                 row.state = copies.isEmpty ? .missing : .duplicate
                 return row
             }
-            let findings = Finding.readerNotes([back]) + Validator.validate([back])
+            let own = Finding.readerNotes([back])
+                + findings.filter { $0.policy == row.code && $0.file == back.sourceMap.file }
             row.changedFields = SheetDiff.diff(old: s, new: back).count
-            row.errors = findings.filter { $0.severity == .error }.count
-            row.blanks = findings.filter { $0.ruleID == BlankInputRule().id }.count
-            row.warnings = findings.filter { $0.severity == .warning }.count - row.blanks
+            row.errors = own.filter { $0.severity == .error }.count
+            row.blanks = own.filter { $0.ruleID == BlankInputRule().id }.count
+            row.warnings = own.filter { $0.severity == .warning }.count - row.blanks
             row.state = row.errors > 0 ? .errors : row.blanks > 0 ? .blanks : .complete
             return row
         }

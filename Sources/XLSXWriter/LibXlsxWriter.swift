@@ -858,6 +858,13 @@ final class LXWSheet {
         worksheet_freeze_panes(ws, lxw_row_t(row), lxw_col_t(column))
     }
 
+    func autofilter(_ range: CellRange) throws {
+        let ws = try open()
+        try LXWGuard.range(range)
+        try check(worksheet_autofilter(ws, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                       lxw_row_t(range.last.row), lxw_col_t(range.last.column)), "worksheet_autofilter")
+    }
+
     func setZoom(_ percent: Int) throws {
         let ws = try open()
         try LXWGuard.inRange(Double(percent), 10...400, what: "zoom")

@@ -10,7 +10,7 @@ import TestSupport
 /// README's; no Swift value is ever printed; --lang en reaches every message.
 @Suite("The command line speaks plainly (end to end)")
 struct PlainCLITests {
-    static let commands = ["evalsheet", "import", "export", "validate", "diff", "batch"]
+    static let commands = ["evalsheet", "import", "export", "validate", "diff", "batch", "rollover", "status"]
 
     @Test(arguments: commands, [Language.ja, .en])
     func helpIsExactlyTheSnapshot(_ command: String, _ language: Language) throws {
@@ -48,6 +48,15 @@ struct PlainCLITests {
             (["diff", "samples/kiyose-2019/511.txt", missing], 2),
             (["batch", "samples/kiyose-2019/kiyose-2019.txt", "-o", dir.appendingPathComponent("b").path], 0),
             (["batch", missing, "-o", dir.appendingPathComponent("b2").path], 1),
+            (["rollover", "samples/kiyose-2019/511.txt", "--to-year", "2020", "-o", dir.appendingPathComponent("r").path], 0),
+            (["rollover", "samples/kiyose-2019/511.txt", "--to-year", "2021", "-o", dir.appendingPathComponent("r2").path], 1),
+            (["rollover", missing, "--to-year", "2020", "-o", dir.appendingPathComponent("r3").path], 1),
+            (["rollover", "samples/kiyose-2019/511.txt", "-o", dir.appendingPathComponent("r4").path], 64),
+            (["rollover", "samples/kiyose-2019/511.txt", "--to-year", "0", "-o", dir.appendingPathComponent("r5").path], 64),
+            (["status", "samples/kiyose-2019/511.txt", "samples/kiyose-2019/511.txt"], 0),
+            (["status", "samples/kiyose-2019/511.txt", "samples/kiyose-2019/512.txt"], 1),
+            (["status", missing, "samples/kiyose-2019/511.txt"], 2),
+            (["status", "samples/kiyose-2019/511.txt", missing], 2),
             (["import", "--no-such-option", "x.txt"], 64),
             (["batch", "samples/kiyose-2019/kiyose-2019.txt"], 64),
             (["validate", "samples/kiyose-2019/511.txt", "--lang", "fr"], 64),
@@ -69,6 +78,10 @@ struct PlainCLITests {
             ["export", "samples/kiyose-2019/511.txt", "-o", dir.path, "--template", "missing-template.json"],
             ["import", "Tests/Fixtures/json-malformed/nesting-too-deep.json"],
             ["import", "README.md"],
+            ["rollover", "missing.txt", "--to-year", "2020", "-o", dir.path],
+            ["rollover", "samples/kiyose-2019/511.txt", "--to-year", "2022", "-o", dir.appendingPathComponent("r").path],
+            ["status", "missing", "also-missing"],
+            ["status", "README.md", "samples"],
         ]
         for args in runs {
             for lang in ["ja", "en"] {

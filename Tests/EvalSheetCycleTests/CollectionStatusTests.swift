@@ -79,4 +79,18 @@ struct CollectionStatusTests {
         #expect(status.isComplete)
         #expect(status.count(.complete) == 9)
     }
+
+    @Test func aReturnedFormatWithoutTheReferenceIsJudgedByWhatWasSent() throws {
+        let sent = try Self.sent()
+        var bare = sent[1].sheet
+        bare.lastYear = nil  // as read from a format that does not carry last year's reference
+        var filled = Self.filled(sent[0].sheet)
+        filled.lastYear = nil
+        let status = CollectionStatus(sent: Array(sent[0...1]), returned: [Self.returned("back/511.xlsx", [filled]),
+                                                                           Self.returned("back/512.xlsx", [bare])])
+        #expect(status.rows.map(\.state) == [.complete, .blanks])
+        #expect(status.rows[1].errors == 0, "a blank rating is still to fill, not a wrong rating")
+        #expect(status.rows[1].blanks == bare.projects.rows.count + bare.indicators.items.count + 2)
+        #expect(status.rows.map(\.changedFields) == [status.rows[0].changedFields, 0])
+    }
 }

@@ -198,6 +198,7 @@ def sheet_info(ws, ws_cached):
         "rows": rows,
         "print": print_info,
         "freezePanes": ws.freeze_panes,
+        "autoFilter": ws.auto_filter.ref,
         "zoom": view.zoomScale,
         "showGridLines": view.showGridLines,
         "tabColor": color(ws.sheet_properties.tabColor),
