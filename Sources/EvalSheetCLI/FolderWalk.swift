@@ -1,4 +1,5 @@
 import Foundation
+import EvalSheet
 import EvalSheetModel
 
 /// Every file under the inputs, at any depth — what came back from the departments may be anywhere

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetCycle
 import EvalSheetWorkbook

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetCycle
 import EvalSheetWorkbook
@@ -89,7 +90,7 @@ struct StatusCommand: ParsableCommand {
             notes += [r.skipped].compactMap { $0 } + r.sheets.flatMap(\.notes)
             sheets += r.sheets
         }
-        for code in DiffCommand.duplicates(sheets) {
+        for code in YearDiff.duplicateCodes(sheets) {
             let places = sheets.filter { $0.sheet.policy.code == code }.map { $0.sourceMap.describe(.policyCode) }
             failures.append(CLIError(.init(ja: "送付したシートに施策 \(code) が2つ以上あります(\(places.joined(separator: "、")))",
                                            en: "policy \(code) was sent more than once (\(places.joined(separator: ", ")))")))
