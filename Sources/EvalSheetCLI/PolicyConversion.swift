@@ -146,7 +146,12 @@ final class CodeClaims: @unchecked Sendable {
 
 /// A workbook that could not be written, with the file it was for (the XLSX layer's own errors do
 /// not always say which output they concern).
-struct OutputFailure: Error {
+struct OutputFailure: EvalSheetError {
     var path: String
     var underlying: any Error
+
+    func lines(_ language: Language) -> [String] {
+        [(language == .ja ? "\(path) を書き出せません(何も残していません): " : "\(path) was not written (nothing was left behind): ")
+            + ErrorText.lines(underlying, language).joined(separator: " / ")]
+    }
 }

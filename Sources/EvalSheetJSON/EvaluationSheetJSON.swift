@@ -99,11 +99,11 @@ public struct JSONReadError: SheetReadError, CustomStringConvertible {
     }
 
     /// `511.json#/projects/rows/1`.
-    public var location: String { "\(file)#\(pointer)" }
+    public var location: String { SourceLocation.jsonPointer(pointer).qualified(in: file) }
 
     /// This problem and the additional ones.
     public var problems: [ReaderNote] {
-        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, location: $0.location) }
+        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, place: .jsonPointer($0.pointer)) }
     }
 
     /// One line per problem: `511.json#/pointer: message`.

@@ -18,7 +18,7 @@ struct JSONSheetDecoder {
 
     /// A note (a warning) at a pointer: something read, but not exactly as written.
     mutating func note(_ pointer: String, _ id: String, ja: String, en: String) {
-        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file)#\(pointer)"))
+        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, place: .jsonPointer(pointer)))
     }
 
     private mutating func wrongType(_ node: JSONNode, _ pointer: String, expected: (ja: String, en: String)) {
@@ -49,7 +49,7 @@ struct JSONSheetDecoder {
             let pointer = m.pointer + "/" + JSONParser.escape(key)
             notes.append(ReaderNote(id: "json.unknown-key", message: .init(
                 ja: "知らない項目 \"\(key)\" を無視しました(綴りを確かめてください)",
-                en: "ignored the unknown key \"\(key)\" (check its spelling)"), file: file, location: "\(file)#\(pointer)"))
+                en: "ignored the unknown key \"\(key)\" (check its spelling)"), file: file, place: .jsonPointer(pointer)))
         }
     }
 

@@ -63,12 +63,7 @@ public struct SourceMap: Hashable, Sendable {
 
     /// `511.txt:27`, `511.xlsx '3 構成事業'!F7`, `511.json#/projects/rows/1`; just the file if unknown.
     public func describe(_ path: FieldPath) -> String {
-        guard let loc = location(of: path) else { return file }
-        switch loc {
-        case .line: return "\(file):\(loc.description)"
-        case .cell: return "\(file) \(loc.description)"
-        case .jsonPointer: return file + loc.description
-        }
+        location(of: path)?.qualified(in: file) ?? file
     }
 
     public subscript(path: FieldPath) -> SourceLocation? {
@@ -102,18 +97,27 @@ public struct ReaderNote: Hashable, Sendable {
     public var file: String
     /// `file:line`, `file 'Sheet'!Cell`, `file#/pointer`, or just the file.
     public var location: String
+    /// The place inside the file, typed; nil when the note is about the file as a whole.
+    public var place: SourceLocation?
 
+    /// A note about the file as a whole, or one whose place is already formatted.
     public init(id: String, message: LocalizedMessage, file: String, location: String) {
         self.id = id
         self.message = message
         self.file = file
         self.location = location
     }
+
+    /// A note at a place inside the file; `location` is formatted from it (`SourceLocation.qualified`).
+    public init(id: String, message: LocalizedMessage, file: String, place: SourceLocation?) {
+        self.init(id: id, message: message, file: file, location: place?.qualified(in: file) ?? file)
+        self.place = place
+    }
 }
 
 /// An input that cannot be read as evaluation sheets, with every problem found in it — all of them,
 /// in source order, so that a department fixes its file once, not once per error.
-public protocol SheetReadError: Error, Sendable {
+public protocol SheetReadError: EvalSheetError {
     /// The problems, in source order; at least one.
     var problems: [ReaderNote] { get }
 }

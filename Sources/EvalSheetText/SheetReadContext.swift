@@ -54,7 +54,7 @@ final class SheetReadContext {
 
     /// A warning: the value was read (or is not data), but the user should look.
     func note(_ id: String, _ line: Int, ja: String, en: String) {
-        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file):\(line)"))
+        notes.append(ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, place: .line(line)))
     }
 
     /// Reports each non-empty cell of `lines` that no section placed.

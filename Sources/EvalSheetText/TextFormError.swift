@@ -26,11 +26,13 @@ public struct TextFormError: SheetReadError, CustomStringConvertible {
     }
 
     /// `511.txt:27` or, for the whole file, `511.txt`.
-    public var location: String { line > 0 ? "\(file):\(line)" : file }
+    public var location: String { place?.qualified(in: file) ?? file }
+    /// The line, typed; nil for the file as a whole.
+    public var place: SourceLocation? { line > 0 ? .line(line) : nil }
 
     /// This problem and the additional ones.
     public var problems: [ReaderNote] {
-        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, location: $0.location) }
+        ([self] + additional).map { ReaderNote(id: $0.id, message: $0.message, file: $0.file, place: $0.place) }
     }
 
     /// `511.txt:27: 金額が数値ではありません: "2,45O"` — one line per problem.

@@ -82,7 +82,7 @@ public enum TextFormReader {
             leading.append(ReaderNote(id: "text.unplaced-cell", message: .init(
                 ja: "最初のシートより前の内容を無視しました: \"\(text)\"",
                 en: "ignored text before the first sheet: \"\(text)\""),
-                file: file, location: "\(file):\(line.number)"))
+                file: file, place: .line(line.number)))
         }
         var sheets: [LoadedSheet] = []
         var failures: [TextFormError] = []

@@ -5,7 +5,7 @@ import XLSXWriter
 /// value concerned (its `FieldPath`, so a caller can name the value's place in the *input*), the
 /// value's name on the form (sheet, row, label), where in the workbook it was going, and why —
 /// in Japanese and English. Nothing is written when this is thrown.
-public struct WorkbookExportError: Error, Sendable, CustomStringConvertible {
+public struct WorkbookExportError: EvalSheetError, CustomStringConvertible {
     /// One reason the workbook was not written.
     public struct Problem: Equatable, Sendable {
         /// A stable identifier: `export.invariant` (the sheet breaks a rule every format shares),

@@ -22,9 +22,12 @@ public struct Finding: Hashable, Sendable {
     public var file: String
     /// The resolved place: `511.txt:27`, `511.xlsx '3 構成事業'!F7`, `511.json#/projects/totals/1`.
     public var location: String
+    /// The place inside the file, typed (what `location` was formatted from); nil for a finding about
+    /// the file as a whole, and for one decoded from JSON. Not part of equality: it is `location`'s source.
+    public var place: SourceLocation?
 
     public init(ruleID: String, severity: Severity, message: LocalizedMessage, policy: String,
-                path: FieldPath?, file: String, location: String) {
+                path: FieldPath?, file: String, location: String, place: SourceLocation? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -32,6 +35,24 @@ public struct Finding: Hashable, Sendable {
         self.path = path
         self.file = file
         self.location = location
+        self.place = place
+    }
+
+    /// A finding at a typed place; `location` is formatted from it (`SourceLocation.qualified`).
+    public init(ruleID: String, severity: Severity, message: LocalizedMessage, policy: String,
+                path: FieldPath?, file: String, place: SourceLocation?) {
+        self.init(ruleID: ruleID, severity: severity, message: message, policy: policy, path: path, file: file,
+                  location: place?.qualified(in: file) ?? file, place: place)
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.ruleID == b.ruleID && a.severity == b.severity && a.message == b.message && a.policy == b.policy
+            && a.path == b.path && a.file == b.file && a.location == b.location
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(ruleID); h.combine(severity); h.combine(message); h.combine(policy)
+        h.combine(path); h.combine(file); h.combine(location)
     }
 
     /// The section (1…7) the finding is about; 0 for a reader's finding (reported first in its file).
@@ -81,7 +102,7 @@ extension Finding {
     /// A reader's warning about a loaded sheet of policy `policy`.
     public init(readerNote note: ReaderNote, policy: String, severity: Severity = .warning) {
         self.init(ruleID: note.id, severity: severity, message: note.message, policy: policy,
-                  path: nil, file: note.file, location: note.location)
+                  path: nil, file: note.file, location: note.location, place: note.place)
     }
 
     /// One finding (an error) per problem of an input that could not be read.

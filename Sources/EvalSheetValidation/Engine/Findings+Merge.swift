@@ -15,8 +15,15 @@ extension Findings {
         }
     }
 
-    /// The sort key of a finding's printed location (`file:27`, `file Sheet!F7`, `file#/pointer`).
+    /// The sort key of a finding's place: from its typed place, or — for a finding decoded from JSON,
+    /// which carries only the printed form — from its location (`file:27`, `file 'Sheet'!F7`, `file#/pointer`).
     private static func place(_ f: Finding) -> [SourceOrder.Token] {
+        switch f.place {
+        case .line(let n)?: return [.number(n)]
+        case .jsonPointer(let p)?: return SourceOrder.tokens(pointer: p)
+        case .cell(let sheet, let cell)?: return [.text(SourceLocation.sheetReference(sheet))] + SourceOrder.cellTokens(cell)
+        case nil: break
+        }
         let rest = f.location.dropFirst(f.file.count)
         if rest.hasPrefix(":"), let n = Int(rest.dropFirst()) { return [.number(n)] }
         if rest.hasPrefix("#") { return SourceOrder.tokens(pointer: String(rest.dropFirst())) }

@@ -60,7 +60,7 @@ public enum Validator {
             let loaded = sheets[s]
             found.append((s, Finding(ruleID: rule.id, severity: rule.severity, message: hit.message,
                                      policy: loaded.sheet.policy.code, path: hit.path,
-                                     file: loaded.sourceMap.file, location: loaded.sourceMap.describe(hit.path))))
+                                     file: loaded.sourceMap.file, place: loaded.sourceMap.location(of: hit.path))))
         }
         for (s, loaded) in sheets.enumerated() {
             for rule in sheetRules {
