@@ -160,7 +160,7 @@ extension FormTemplate {
             let longest = value.replacingOccurrences(of: "{code}", with: String(repeating: "X", count: PolicyCodeSyntax.maximumLength))
                 .replacingOccurrences(of: "{name}", with: "…").replacingOccurrences(of: "{fiscalYear}", with: "令和999年度")
             if longest.utf16.count > FormTemplate.headerFooterLimit {
-                add(pointer, ja: "長すぎます(施策コードと年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
+                add(pointer, ja: "長すぎます(\(labels.policyCode)と年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
                     en: "too long (with the policy code and year it exceeds \(FormTemplate.headerFooterLimit) characters)")
             }
             if value.contains("&G") || value.contains("&[Picture]") {
@@ -203,12 +203,16 @@ extension FormTemplate {
         }
         let valueTitle = "\(labels.target)・\(labels.actual)・\(labels.rate)"
         if valueTitle.utf16.count > 32 {
-            add("/labels/target", ja: "目標値・実績値・達成率の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
+            add("/labels/target", ja: "\(labels.target)・\(labels.actual)・\(labels.rate)の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
                 en: "target, actual and rate together must fit 32 characters (the input message title)")
         }
         if !labels.future.hasPrefix("{year}") || labels.future == "{year}" {
             add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
                 en: "must start with {year} followed by the label (e.g. {year}以降の取組)")
+        }
+        if labels.higherIsBetter.labelKey() == labels.lowerIsBetter.labelKey() {
+            add("/labels/lowerIsBetter", ja: "\(labels.indicatorDirection)の2つの値が同じです(「\(labels.lowerIsBetter)」)",
+                en: "the two directions read the same (\"\(labels.lowerIsBetter)\")")
         }
         out += textFormProblems()
         // The legend and the input help.
@@ -216,6 +220,7 @@ extension FormTemplate {
         for (key, message) in inputHelp.sorted(by: { $0.key < $1.key }) {
             text(message, "/inputHelp/\(TemplateSchema.escape(key))", limit: 255, controls: .lineBreaks)
         }
+        out += indexProblems()
         return out
     }
 
