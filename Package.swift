@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
         .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "XLSX", "XLSXReader", "TestSupport",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetCycle", "XLSX", "XLSXReader", "TestSupport",
         ], exclude: ["dump_workbooks.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "TestSupport",

@@ -78,7 +78,10 @@ extension FormTemplate {
     "relatedProjects": "関連する事務事業名",
     "current": "現在の取組状況",
     "future": "{year}以降の取組",
-    "amountTitle": "金額(千円)"
+    "amountTitle": "金額(千円)",
+    "referenceColumn": "(参考){column}",
+    "lastYearRating": "(参考){fiscalYear}の総合評価",
+    "lastYearReason": "(参考){fiscalYear}の評価理由"
   },
   "textForm": {
     "labelVariants": { "department": ["主担当部", "担当部"], "section": ["主担当課"], "subsection": ["主担当係"] },

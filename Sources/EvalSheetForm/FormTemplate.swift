@@ -85,6 +85,18 @@ public struct FormTemplate: Codable, Sendable, Equatable {
         public var challenge, relatedProjects, current, future: String
         /// The title of the input message and error of §3's money cells (金額(千円)).
         public var amountTitle: String
+        /// On a rolled-over sheet, last year's reference (locked, not this year's data): the heading
+        /// of §3's reference column (`{column}`: 令和2年度予算) and §5's labels of last year's rating
+        /// and reason (`{fiscalYear}`: 令和元年度).
+        public var referenceColumn, lastYearRating, lastYearReason: String
+
+        /// `(参考)令和2年度予算`.
+        public func referenceColumn(_ column: String) -> String { referenceColumn.replacingOccurrences(of: "{column}", with: column) }
+
+        /// `(参考)令和元年度の総合評価` / `…の評価理由` for last year's fiscal year.
+        public func lastYear(_ label: String, year: Int) -> String {
+            label.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(year))
+        }
 
         /// The label of a direction (the dropdown word).
         public func direction(_ d: IndicatorDirection) -> String {

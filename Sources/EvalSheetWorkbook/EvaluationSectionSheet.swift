@@ -49,15 +49,32 @@ enum EvaluationSectionSheet {
         canvas.setHeight(4, max(30, total - captionHeight))
 
         for (k, line) in t.legend.enumerated() {
-            try canvas.text(line, at: .at(6 + k, 0), span: 3, style: styles.legend)
+            try canvas.text(line, at: .at(legendRow + k, 0), span: 3, style: styles.legend)
         }
+        if let last = s.lastYear { try writeLastYear(last, at: legendRow + t.legend.count + 1, on: canvas, labels: l) }
+    }
+
+    static let legendRow = 6
+
+    /// Last year's rating and reason, locked, below the legend: `(参考)令和元年度の総合評価` | rating,
+    /// `(参考)令和元年度の評価理由` | reason (B:C).
+    private static func writeLastYear(_ last: LastYearReference, at row: Int, on canvas: SheetCanvas,
+                                      labels l: FormTemplate.Labels) throws {
+        let styles = canvas.styles
+        try canvas.text(l.lastYear(l.lastYearRating, year: last.fiscalYear), at: .at(row, 0), style: styles.label)
+        try canvas.text(last.rating.rawValue, at: .at(row, 1), style: styles.referenceText.with { $0.horizontal = .center },
+                        field: .lastYearRating)
+        try canvas.blank(at: .at(row, 2), style: styles.referenceText)
+        try canvas.text(l.lastYear(l.lastYearReason, year: last.fiscalYear), at: .at(row + 1, 0), style: styles.label)
+        try canvas.text(last.reason, at: .at(row + 1, 1), span: 2, style: styles.referenceText.with { $0.wrap = true },
+                        field: .lastYearReason)
     }
 }
 
 extension EvaluationSectionSheet {
     /// Reads the rating and the reason by their captions into `s`, and takes the fixed headers, the
     /// criterion and the legend where the layout puts them.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext, into s: inout EvaluationSheet) {
+    static func read(_ sheet: SheetView, _ ctx: ImportContext, into s: inout EvaluationSheet, lastYear: inout LastYearParts) {
         let l = ctx.template.labels
         var cells: [FieldPath: CellReference] = [:]
         for field in [rating(l), reason(l)] {
@@ -83,5 +100,37 @@ extension EvaluationSectionSheet {
             ctx.take(sheet, cell)
             legendRow = cell.row + 1
         }
+        readLastYear(sheet, from: legendRow, ctx, into: &lastYear)
+    }
+
+    /// Last year's rating and reason below the legend, by their labels in column A (the year in the
+    /// label is last year's fiscal year), each value right of its label.
+    private static func readLastYear(_ sheet: SheetView, from firstRow: Int, _ ctx: ImportContext, into last: inout LastYearParts) {
+        let l = ctx.template.labels
+        for row in firstRow...max(firstRow, sheet.lastRow) {
+            let labelCell = CellReference.at(row, 0), valueCell = CellReference.at(row, 1)
+            for (label, isRating) in [(l.lastYearRating, true), (l.lastYearReason, false)] {
+                guard let year = Self.year(in: sheet.text(labelCell), label: label) else { continue }
+                ctx.take(sheet, labelCell)
+                last.fiscalYear = last.fiscalYear ?? year
+                let text = ctx.text(sheet, valueCell, label: sheet.text(labelCell))
+                if isRating {
+                    ctx.locate(.lastYearRating, sheet, valueCell)
+                    last.rating = Rating(rawValue: String(text.trimmedSpaces()))
+                } else {
+                    ctx.locate(.lastYearReason, sheet, valueCell)
+                    last.reason = text
+                }
+            }
+        }
+    }
+
+    /// The fiscal year a label made from `label` names (`(参考)令和元年度の総合評価` → 2019), else nil.
+    static func year(in text: String, label: String) -> Int? {
+        let parts = label.components(separatedBy: "{fiscalYear}")
+        guard parts.count == 2 else { return nil }
+        let key = LabelKey.of(text), prefix = LabelKey.of(parts[0]), suffix = LabelKey.of(parts[1])
+        guard key.count > prefix.count + suffix.count, key.hasPrefix(prefix), key.hasSuffix(suffix) else { return nil }
+        return FiscalYearText.parse(key.dropFirst(prefix.count).dropLast(suffix.count))
     }
 }

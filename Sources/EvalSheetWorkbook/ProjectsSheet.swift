@@ -10,14 +10,14 @@ enum ProjectsSheet {
     static let fixedColumns = ProjectColumn.allCases.count
 
     static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
-        let styles = canvas.styles, l = t.labels, p = s.projects
-        let lastColumn = fixedColumns + p.columns.count - 1
+        let styles = canvas.styles, l = t.labels, p = s.projects, layout = ProjectsLayout(s)
+        let lastColumn = layout.lastColumn
         try canvas.text(l.unit, at: .at(headerRow - 1, lastColumn), style: styles.note.with { $0.horizontal = .right })
         for column in ProjectColumn.allCases {
             try canvas.text(l[keyPath: column.label], at: .at(headerRow, column.column), style: styles.header)
         }
         for (k, m) in p.columns.enumerated() {
-            try canvas.text(m.label, at: .at(headerRow, fixedColumns + k), style: styles.header, field: .moneyColumn(k))
+            try canvas.text(m.label, at: .at(headerRow, layout.money(k)), style: styles.header, field: .moneyColumn(k))
         }
         var row = headerRow + 1
         for (i, project) in p.rows.enumerated() {
@@ -26,7 +26,7 @@ enum ProjectsSheet {
                                 field: .project(i, column.field))
             }
             for (c, amount) in project.amounts.enumerated() {
-                let cell = CellReference.at(row, fixedColumns + c)
+                let cell = CellReference.at(row, layout.money(c))
                 // Amounts lie within Amount.range (checked before writing): exact as doubles.
                 if let amount { try canvas.number(Double(amount), at: cell, style: styles.inputAmount, field: .project(i, .amount(c))) }
                 else { try canvas.blank(at: cell, style: styles.inputAmount, field: .project(i, .amount(c))) }
@@ -37,17 +37,44 @@ enum ProjectsSheet {
         try canvas.text(l.total, at: .at(totalRow, 0), span: fixedColumns, style: styles.totalLabel)
         let sums = p.computedTotals
         for c in p.columns.indices {
-            let column = fixedColumns + c
+            let column = layout.money(c)
             let formula = p.rows.isEmpty ? "=0" : "=SUM(\(CellRange(first: .at(headerRow, column), last: .at(totalRow - 1, column))))"
             try canvas.formula(formula, cached: Double(sums[c]), at: .at(totalRow, column), style: styles.totalAmount,
                                field: .projectTotal(c))
         }
+        if let reference = s.lastYear, let column = layout.reference {
+            try writeReference(reference, column: column, rows: p.rows.count, on: canvas, labels: l)
+        }
         canvas.define(TableName.projects, CellRange(first: .at(headerRow, 0), last: .at(totalRow, lastColumn)))
         canvas.define(TableName.projectTotals, CellRange(first: .at(totalRow, fixedColumns), last: .at(totalRow, lastColumn)))
-
         guard !p.rows.isEmpty else { return }
-        let body = { (c: ProjectColumn) in CellRange(first: .at(headerRow + 1, c.column), last: .at(totalRow - 1, c.column)) }
-        let help = t.inputHelp
+        try addValidations(on: canvas, template: t, body: headerRow + 1...totalRow - 1, lastColumn: lastColumn)
+    }
+
+    /// Last year's budget, locked, in its column beside this year's: `(参考)令和2年度予算`, one
+    /// amount per project row (the amounts follow the rows, as `layoutProblem` checked), the total
+    /// row's cell shaded and blank.
+    private static func writeReference(_ r: LastYearReference, column: Int, rows: Int, on canvas: SheetCanvas,
+                                       labels l: FormTemplate.Labels) throws {
+        let styles = canvas.styles
+        try canvas.text(l.referenceColumn(r.budget?.label ?? ""), at: .at(headerRow, column), style: styles.header,
+                        field: .lastYearBudget(0))
+        for k in 0..<rows {
+            let cell = CellReference.at(headerRow + 1 + k, column)
+            if k < r.budgetAmounts.count, let amount = r.budgetAmounts[k].amount {
+                try canvas.number(Double(amount), at: cell, style: styles.referenceAmount, field: .lastYearBudget(k))
+            } else {
+                try canvas.blank(at: cell, style: styles.referenceAmount, field: .lastYearBudget(k))
+            }
+        }
+        try canvas.blank(at: .at(headerRow + 1 + rows, column), style: styles.totalAmount)
+    }
+
+    /// The dropdown of 実行計画, the input help of 施策の方向性, and the bound of the amounts.
+    private static func addValidations(on canvas: SheetCanvas, template t: WorkbookTemplate, body rows: ClosedRange<Int>,
+                                       lastColumn: Int) throws {
+        let l = t.labels, help = t.inputHelp
+        let body = { (c: ProjectColumn) in CellRange(first: .at(rows.lowerBound, c.column), last: .at(rows.upperBound, c.column)) }
         try canvas.validation(XLSXDataValidation(
             .list([Project.executionPlanMark]), inputTitle: l.executionPlan, inputMessage: help["executionPlan"],
             errorTitle: l.executionPlan, errorMessage: help["executionPlan"]), body(.executionPlan))
@@ -58,7 +85,7 @@ enum ProjectsSheet {
             .wholeNumber(min: Amount.range.lowerBound, max: Amount.range.upperBound), inputTitle: l.amountTitle,
             inputMessage: help["amount"], errorTitle: l.amountTitle,
             errorMessage: "\(Amount.range.lowerBound)〜\(Amount.maximumText) の整数を入力してください(千円単位)"),
-            CellRange(first: .at(headerRow + 1, fixedColumns), last: .at(totalRow - 1, lastColumn)))
+            CellRange(first: .at(rows.lowerBound, fixedColumns), last: .at(rows.upperBound, lastColumn)))
     }
 }
 
@@ -68,13 +95,21 @@ extension ProjectsSheet {
         var row: Int
         var fixed: [ProjectColumn: Int]
         var money: [(column: Int, label: MoneyColumn)]
+        /// Last year's budget beside them on a rolled-over sheet (`(参考)令和2年度予算`).
+        var reference: (column: Int, label: MoneyColumn)?
     }
 
     /// Reads the header (columns found by their labels, money years from the header text), the rows
     /// down to the 総事業費 row, and recomputes the totals, warning when the saved ones disagree.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> ProjectTable {
+    /// Last year's budget in its reference column is gathered into `lastYear`, never read as this year's.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext, lastYear: inout LastYearParts) -> ProjectTable {
         guard let header = readHeader(sheet, ctx) else { return ProjectTable(columns: [], rows: [], totals: []) }
-        let (rows, totalRow) = readRows(sheet, header, ctx)
+        let (rows, sheetRows, totalRow) = readRows(sheet, header, ctx)
+        if let reference = header.reference {
+            lastYear.budget = reference.label
+            lastYear.amounts = readReference(sheet, at: reference.column, header.row, zip(sheetRows, rows).map { $0 }, ctx)
+            if let totalRow { ctx.take(sheet, .at(totalRow, reference.column)) }
+        }
         let table = ProjectTable(columns: header.money.map(\.label), rows: rows, totals: [])
         let sums = table.computedTotals
         guard let totalRow else {
@@ -111,8 +146,12 @@ extension ProjectsSheet {
             fixed[column] = c.column
         }
         var money: [(column: Int, label: MoneyColumn)] = []
+        var reference: (column: Int, label: MoneyColumn)?
         for cell in sheet.filled(row: row) {
-            if let m = MoneyColumn(label: sheet.text(cell)) {
+            if reference == nil, let m = referenceColumn(sheet.text(cell), l) {
+                ctx.take(sheet, cell)
+                reference = (cell.column, m)
+            } else if let m = MoneyColumn(label: sheet.text(cell)) {
                 ctx.locate(.moneyColumn(money.count), sheet, cell)
                 money.append((cell.column, m))
             }
@@ -125,13 +164,36 @@ extension ProjectsSheet {
         guard !missing else { return nil }
         // The unit note: in the row above the header, where the export puts it (over the last column).
         if row > 0, let unit = sheet.filled(row: row - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
-        return Header(row: row, fixed: fixed, money: money)
+        return Header(row: row, fixed: fixed, money: money, reference: reference)
     }
 
-    /// The project rows below the header, up to the 総事業費 row (its row, nil when there is none).
-    static func readRows(_ sheet: SheetView, _ header: Header, _ ctx: ImportContext) -> ([Project], Int?) {
+    /// The money column a reference heading names (`(参考)令和2年度予算` → 令和2年度予算), by the
+    /// template's `referenceColumn`; nil for any other text.
+    static func referenceColumn(_ text: String, _ l: FormTemplate.Labels) -> MoneyColumn? {
+        let parts = l.referenceColumn.components(separatedBy: "{column}")
+        guard parts.count == 2 else { return nil }
+        let key = LabelKey.of(text), prefix = LabelKey.of(parts[0]), suffix = LabelKey.of(parts[1])
+        guard key.count > prefix.count + suffix.count, key.hasPrefix(prefix), key.hasSuffix(suffix) else { return nil }
+        return MoneyColumn(label: key.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+
+    /// Last year's amount of each project row, by the row's code (blank: none).
+    private static func readReference(_ sheet: SheetView, at column: Int, _ headerRow: Int, _ rows: [(Int, Project)],
+                                      _ ctx: ImportContext) -> [ProjectAmount] {
+        let label = sheet.text(.at(headerRow, column))
+        return rows.enumerated().map { k, row in
+            let cell = CellReference.at(row.0, column)
+            ctx.locate(.lastYearBudget(k), sheet, cell)
+            return ProjectAmount(code: row.1.code, amount: ctx.amount(sheet, cell, label: label))
+        }
+    }
+
+    /// The project rows below the header and the sheet rows they are on, up to the 総事業費 row (its
+    /// row, nil when there is none).
+    static func readRows(_ sheet: SheetView, _ header: Header, _ ctx: ImportContext) -> ([Project], [Int], Int?) {
         let l = ctx.template.labels
         var rows: [Project] = []
+        var sheetRows: [Int] = []
         var totalRow: Int?
         ctx.rows(of: sheet, from: header.row + 1) { row in
             let cell = { (c: ProjectColumn) in CellReference.at(row, header.fixed[c]!) }
@@ -143,9 +205,10 @@ extension ProjectsSheet {
             let all = ProjectColumn.allCases.map(cell) + header.money.map { CellReference.at(row, $0.column) }
             if all.allSatisfy(sheet.isBlank) { return true }
             rows.append(readProject(row: row, index: rows.count, cell, header, sheet, ctx))
+            sheetRows.append(row)
             return true
         }
-        return (rows, totalRow)
+        return (rows, sheetRows, totalRow)
     }
 
     /// One project row: each fixed column by its description, then the amounts.

@@ -57,15 +57,17 @@ public struct WorkbookImporter: Sendable {
         var sheet = EvaluationSheet.blank(fiscalYear: ImportContext.standInYear)
         if let v = views[0] { BasicInformationSheet.read(v, ctx, into: &sheet) }
         if let v = views[1] { DirectionsSheet.read(v, ctx, into: &sheet) }
-        if let v = views[2] { sheet.projects = ProjectsSheet.read(v, ctx) }
+        var lastYear = LastYearParts()
+        if let v = views[2] { sheet.projects = ProjectsSheet.read(v, ctx, lastYear: &lastYear) }
         if let v = views[3] { sheet.indicators = IndicatorsSheet.read(v, ctx) }
-        if let v = views[4] { EvaluationSectionSheet.read(v, ctx, into: &sheet) }
+        if let v = views[4] { EvaluationSectionSheet.read(v, ctx, into: &sheet, lastYear: &lastYear) }
         if let v = views[5] { sheet.environment = EnvironmentSheet.read(v, ctx) }
         if let v = views[6] {
             let (challenges, fromYear) = ChallengesSheet.read(v, ctx)
             sheet.challenges = challenges
             if let fromYear { sheet.futureActionsFromYear = fromYear }
         }
+        sheet.lastYear = lastYear.reference
 
         for view in views.compactMap({ $0 }) { SectionSheets.takeHeading(view, of: sheet, ctx) }
         reportInvariantViolations(sheet, views, ctx)
