@@ -1,6 +1,7 @@
 import EvalSheetModel
 import XLSX
 import XLSXWriter
+import XLSXReader
 
 /// §4 まちづくり指標: the year header from the model, then three rows per indicator —
 ///
@@ -63,8 +64,10 @@ enum IndicatorsSheet {
                                 field: .indicator(i, side.field))
             }
             try canvas.text(l[keyPath: part.valuesLabel], at: .at(row, R.valuesLabelColumn), style: styles.label)
-            try values(item[keyPath: part.values], row: row, blankFormat: part == .method ? "0.0%" : blankFormat, on: canvas) {
-                .indicator(i, part.valueField($0))
+            if part == .method {
+                try rates(item, index: i, top: top, on: canvas, labels: l)
+            } else {
+                try values(item[keyPath: part.values], row: row, blankFormat: blankFormat, on: canvas) { .indicator(i, part.valueField($0)) }
             }
         }
         try canvas.validation(XLSXDataValidation(
@@ -84,10 +87,36 @@ enum IndicatorsSheet {
         return NumberFormatCodec.encode(n).format
     }
 
-    private static func values(_ values: [IndicatorValue], row: Int, blankFormat: String, on canvas: SheetCanvas,
+    /// The rate row: a live formula with its value cached where the printed rate is the computed one
+    /// (or blank beside a blank actual); any other rate as printed (`LiveRate.isLive`).
+    private static func rates(_ item: Indicator, index i: Int, top: Int, on canvas: SheetCanvas, labels l: FormTemplate.Labels) throws {
+        typealias R = IndicatorRow
+        let row = top + R.method.offset
+        for (k, rate) in item.rates.enumerated() {
+            let target = k < item.targets.count ? item.targets[k] : .blank, actual = k < item.actuals.count ? item.actuals[k] : .blank
+            guard LiveRate.isLive(rate: rate, target: target, actual: actual, direction: item.direction) else {
+                try values([rate], row: row, offset: k, blankFormat: "0.0%", on: canvas) { _ in .indicator(i, .rate(k)) }
+                continue
+            }
+            let column = firstYearColumn + k
+            let percent = rate.number?.percent ?? true
+            let formula = LiveRate.formula(target: .at(top + R.name.offset, column), actual: .at(top + R.description.offset, column),
+                                           directionRow: row, directionColumn: R.sideValueColumn, percent: percent,
+                                           lowerIsBetter: l.lowerIsBetter)
+            let cell = CellReference.at(row, column)
+            if let n = rate.number {
+                let (value, format) = NumberFormatCodec.encode(n)
+                try canvas.formula(formula, cached: value, at: cell, style: canvas.styles.indicatorValue(format: format), field: .indicator(i, .rate(k)))
+            } else {
+                try canvas.formula(formula, cachedText: "", at: cell, style: canvas.styles.indicatorValue(format: "0.0%"), field: .indicator(i, .rate(k)))
+            }
+        }
+    }
+
+    private static func values(_ values: [IndicatorValue], row: Int, offset: Int = 0, blankFormat: String, on canvas: SheetCanvas,
                                field: (Int) -> FieldPath) throws {
         for (k, v) in values.enumerated() {
-            let cell = CellReference.at(row, firstYearColumn + k)
+            let cell = CellReference.at(row, firstYearColumn + offset + k)
             switch v {
             case .blank:
                 try canvas.blank(at: cell, style: canvas.styles.indicatorValue(format: blankFormat), field: field(k))
@@ -220,9 +249,30 @@ extension IndicatorsSheet {
         for (k, c) in years.columns.enumerated() {
             let cell = CellReference.at(row, c)
             ctx.locate(.indicator(i, part.valueField(k)), sheet, cell)
-            values.append(ctx.indicatorValue(sheet, cell, label: "\(valuesLabel)(\(FiscalYearText.japanese(years.years[k])))"))
+            let label = "\(valuesLabel)(\(FiscalYearText.japanese(years.years[k])))"
+            if part == .method, let stored = sheet.worksheet[cell], stored.hasFormula,
+               LiveRate.isLiveRate(stored.formula, lowerIsBetter: l.lowerIsBetter) {
+                values.append(readLiveRate(stored, column: k, of: items[i], label: label, sheet, ctx))
+            } else {
+                values.append(ctx.indicatorValue(sheet, cell, label: label))
+            }
         }
         items[i][keyPath: part.values] = values
+    }
+
+    /// A live 達成率: its saved result; without one (a program saved the formula alone), the rate
+    /// computed from the target and actual read above — a computed number with a warning naming the cell.
+    private static func readLiveRate(_ stored: XLSXCell, column k: Int, of item: Indicator, label: String, _ sheet: SheetView,
+                                     _ ctx: ImportContext) -> IndicatorValue {
+        guard stored.cachedValueMissing else { return ctx.indicatorValue(sheet, stored.reference, label: label, expectingFormula: true) }
+        let target = k < item.targets.count ? item.targets[k] : .blank, actual = k < item.actuals.count ? item.actuals[k] : .blank
+        let rate = LiveRate.computed(target: target, actual: actual, direction: item.direction, format: stored.numberFormat)
+        // A rate that computes to blank (no actual yet) needs no word; a computed number does.
+        guard let n = rate.number else { return rate }
+        ctx.warn("xlsx.rate-recomputed", sheet, stored.reference,
+                 ja: "\(label)の計算結果が保存されていないため、\(ctx.template.labels.target)と\(ctx.template.labels.actual)から計算しました: \(n.text)",
+                 en: "\(label) had no saved result; computed from the target and the actual: \(n.text)")
+        return rate
     }
 
     /// 単位 or 評価の向き from its cell (a direction the template does not name is an error).

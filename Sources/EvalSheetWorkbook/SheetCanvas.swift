@@ -81,6 +81,10 @@ final class SheetCanvas {
         try at(cell, field: field) { try writer.writeFormula(formula, cachedNumber: cached, at: cell, style: style) }
     }
 
+    func formula(_ formula: String, cachedText: String, at cell: CellReference, style: XLSXStyle, field: FieldPath? = nil) throws {
+        try at(cell, field: field) { try writer.writeFormula(formula, cachedString: cachedText, at: cell, style: style) }
+    }
+
     /// Adds a data validation to `range` (its messages come from the template).
     func validation(_ validation: XLSXDataValidation, _ range: CellRange) throws {
         try at(range.first) { try writer.addDataValidation(validation, range: range) }
