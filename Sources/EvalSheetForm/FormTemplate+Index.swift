@@ -11,7 +11,8 @@ extension FormTemplate {
         public var listTitle, goalTitle: String
         /// Headings: 基本目標 (the goal's code), its 名称, 総合評価, 施策数.
         public var goal, goalName, rating, policyCount: String
-        /// A money column's heading: `{column}` is the column's label (令和元年度決算).
+        /// A money column's heading: `{column}` is the column's label (令和元年度決算). A line break
+        /// (`\n`) in a heading is where it wraps, so that it never breaks inside a word.
         public var total: String
         /// An indicator's latest rate: `{number}` is its circled number (①).
         public var latestRate: String
@@ -32,8 +33,11 @@ extension FormTemplate {
         /// `goalTitle` for a year.
         public func goalTitle(year: String) -> String { goalTitle.replacingOccurrences(of: "{fiscalYear}", with: year) }
 
-        /// The heading of the money column labelled `column`.
+        /// The heading of the money column labelled `column` (with its line break).
         public func total(_ column: String) -> String { total.replacingOccurrences(of: "{column}", with: column) }
+
+        /// The same on one line, for messages: 総事業費(令和元年度決算).
+        public func totalName(_ column: String) -> String { total(column).replacingOccurrences(of: "\n", with: "") }
 
         /// The heading of the latest rate of indicator `number`.
         public func latestRate(_ number: Int) -> String {

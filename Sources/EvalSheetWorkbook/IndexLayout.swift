@@ -72,7 +72,20 @@ struct IndexLayout {
             let tooltip = DerivedText.clipped(DerivedText.line("\(r.code) \(r.name)"), to: 255)
             try sheet.writeURL("external:" + wb, text: x.open, tooltip: tooltip, at: at, style: link)
         })
-        self.columns = columns
+        self.columns = columns.map { IndexColumn(heading: $0.heading, width: Self.width($0.heading, atLeast: $0.width), write: $0.write) }
+    }
+
+    /// A column wide enough for each line of its heading (bold), so that a heading wraps only at
+    /// its line breaks, never inside a word.
+    static func width(_ heading: String, atLeast base: Double) -> Double {
+        let widest = heading.split(separator: "\n").map { TextMetrics.displayWidth($0) }.max() ?? 0
+        return max(base, (widest * 1.1 + 2).rounded(.up))
+    }
+
+    /// The height of a heading row: every line of its tallest heading, at least `minimum` points.
+    func headingHeight(_ headings: [String], minimum: Double = 40) -> Double {
+        let lines = headings.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 1
+        return max(minimum, TextMetrics.height(lines: lines, fontSize: template.font.size))
     }
 
     /// `'施策一覧'!$G$4:$G$12`: a column of the list's policy rows, for formulas and the chart.

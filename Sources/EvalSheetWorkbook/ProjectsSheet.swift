@@ -260,7 +260,7 @@ extension ProjectsSheet {
             ctx.locate(.projectTotal(k), sheet, cell)
             guard sums[k] != Int.max else { continue }  // beyond the bound: reported as an invariant at this cell
             let saved = sheet.worksheet[cell]
-            let total = ctx.template.index.total(m.label)  // 総事業費(令和元年度決算)
+            let total = ctx.template.index.totalName(m.label)  // 総事業費(令和元年度決算)
             if saved?.cachedValueMissing == true || saved?.value.numberValue == nil {
                 let what = saved.map { SheetView.holdsContent($0) } == true ? "(\(ImportContext.shown(UnreadCells.content(saved!))))" : ""
                 ctx.warn("xlsx.total-not-saved", sheet, cell,

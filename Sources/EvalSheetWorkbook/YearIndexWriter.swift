@@ -97,7 +97,7 @@ public struct YearIndexWriter: Sendable {
                        string: x.listTitle(year: layout.year, count: layout.rows.count), style: styles.title)
         try list.setRowHeight(0, height: template.font.titleSize * 2)
         for (c, column) in columns.enumerated() { try list.writeString(column.heading, at: .at(2, c), style: styles.header) }
-        try list.setRowHeight(2, height: 40)
+        try list.setRowHeight(2, height: layout.headingHeight(columns.map(\.heading)))
         for (i, r) in layout.rows.enumerated() {
             let row = IndexLayout.firstRow + i
             try on(list, row: row) {
@@ -133,6 +133,7 @@ public struct YearIndexWriter: Sendable {
                             string: x.goalTitle(year: layout.year), style: styles.title)
         try goalSheet.setRowHeight(0, height: template.font.titleSize * 2)
         for (c, h) in goalHeaders.enumerated() { try goalSheet.writeString(h, at: .at(2, c), style: styles.header) }
+        try goalSheet.setRowHeight(2, height: layout.headingHeight(goalHeaders))
         let listRange = { (c: Int) in layout.listRange(column: c) }
         for (i, (goal, totals)) in goals.enumerated() {
             let row = IndexLayout.firstRow + i
@@ -155,7 +156,9 @@ public struct YearIndexWriter: Sendable {
             try goalSheet.writeFormula("=SUM(\(col)4:\(col)\(totalRow))", cachedNumber: Double(total),
                                        at: .at(totalRow, 3 + k), style: styles.totalAmount)
         }
-        for (c, w) in ([10.0, 34, 8] + money.map { _ in 18.0 }).enumerated() { try goalSheet.setColumnWidth(c, width: w) }
+        for (c, w) in ([10.0, 34, 8] + money.map { _ in 18.0 }).enumerated() {
+            try goalSheet.setColumnWidth(c, width: IndexLayout.width(goalHeaders[c], atLeast: w))
+        }
         try printSetup(goalSheet, landscape: false, repeatUntil: 2)
         return (goalSheet, totalRow)
     }
@@ -169,7 +172,8 @@ public struct YearIndexWriter: Sendable {
             XLSXChartSeries(name: m.label, categories: categories, values: "=" + layout.listRange(column: layout.moneyStart + k))
         }
         let chart = try book.addChart(XLSXChartSpec(kind: .column, series: series, title: x.chartTitle,
-                                                    xAxisTitle: template.labels.policyCode, yAxisTitle: x.chartValueAxis, legend: .bottom))
+                                                    xAxisTitle: template.labels.policyCode, yAxisTitle: x.chartValueAxis, legend: .bottom,
+                                                    yAxisNumberFormat: "#,##0"))
         try sheet.insertChart(chart, at: .at(totalRow + 2, 0), width: 760, height: 360)
     }
 

@@ -1032,6 +1032,13 @@ final class LXWChart {
         }
     }
 
+    /// The value axis's number format (`#,##0`); libxlsxwriter copies the text.
+    func setValueAxisNumberFormat(_ format: String) throws {
+        let chart = try open()
+        try LXWGuard.chartText(format, what: "value axis number format")
+        if let axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y) { format.withCString { chart_axis_set_num_format(axis, $0) } }
+    }
+
     func setLegend(_ position: XLSXLegendPosition) throws {
         let chart = try open()
         let value: lxw_chart_legend_position

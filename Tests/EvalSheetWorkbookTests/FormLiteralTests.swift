@@ -97,7 +97,6 @@ struct FormLiteralTests {
         "EvalSheetModel/IndicatorTable.swift: 低いほど良い",
         "EvalSheetModel/PolicyCodeSyntax.swift: 施策コード",
         "EvalSheetModel/ProjectTable.swift: (単位:千円)",
-        "EvalSheetModel/ProjectTable.swift: 総事業費(",
         "EvalSheetModel/ProjectTable.swift: 総事業費(施策の合計)",
         // The template checker's example of the default wording in its message (asserted by TemplateTests).
         "EvalSheetForm/FormTemplate+Checks.swift: 以降の取組",
