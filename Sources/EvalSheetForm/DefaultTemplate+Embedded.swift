@@ -60,6 +60,8 @@ extension FormTemplate {
     "indicatorMethod": "抽出方法",
     "indicatorUnit": "単位",
     "indicatorDirection": "評価の向き",
+    "higherIsBetter": "高いほど良い",
+    "lowerIsBetter": "低いほど良い",
     "target": "目標値",
     "actual": "実績値",
     "rate": "達成率",
@@ -75,7 +77,11 @@ extension FormTemplate {
     "challenge": "施策を進める上での課題",
     "relatedProjects": "関連する事務事業名",
     "current": "現在の取組状況",
-    "future": "{year}以降の取組"
+    "future": "{year}以降の取組",
+    "amountTitle": "金額(千円)",
+    "referenceColumn": "(参考){column}",
+    "lastYearRating": "(参考){fiscalYear}の総合評価",
+    "lastYearReason": "(参考){fiscalYear}の評価理由"
   },
   "textForm": {
     "labelVariants": { "department": ["主担当部", "担当部"], "section": ["主担当課"], "subsection": ["主担当係"] },
@@ -102,6 +108,26 @@ extension FormTemplate {
     "factor": "一覧から外部要因を選んでください。",
     "indicatorValue": "数値、「—」(該当なし)、または空欄を入力してください。",
     "indicatorDirection": "達成率の計算方法です。高いほど良い: 実績値÷目標値、低いほど良い: 目標値÷実績値。"
+  },
+  "index": {
+    "listSheet": "施策一覧",
+    "goalSheet": "基本目標別",
+    "listTitle": "{fiscalYear} 施策評価シート 一覧({count} 施策)",
+    "goalTitle": "{fiscalYear} 基本目標別 総事業費(単位:千円)",
+    "goal": "基本目標",
+    "goalName": "名称",
+    "rating": "総合評価",
+    "policyCount": "施策数",
+    "total": "総事業費\n({column})",
+    "latestRate": "指標{number}\n達成率(最新)",
+    "errors": "エラー",
+    "warnings": "警告",
+    "workbook": "ブック",
+    "open": "開く",
+    "sum": "合計",
+    "chartTitle": "施策別 事業費(千円)",
+    "chartValueAxis": "千円",
+    "footer": "&R&9&P / &N ページ"
   }
 }
 """#

@@ -101,9 +101,13 @@ public enum FieldNames {
         case .lastYearBudget(let k):
             let code = k < (s.lastYear?.budgetAmounts.count ?? 0) ? s.lastYear!.budgetAmounts[k].code : "\(k + 1)"
             let label = s.lastYear?.budget?.label ?? "前年度の予算"
-            return (("事業 \(code)", "project \(code)"), ("(参考)\(label)", "(reference) \(label)"))
-        case .lastYearRating: return (nil, ("(参考)前年度の\(l.ratingHeader)", "(reference) last year's \(l.ratingHeader)"))
-        case .lastYearReason: return (nil, ("(参考)前年度の\(l.reasonHeader)", "(reference) last year's \(l.reasonHeader)"))
+            return (("事業 \(code)", "project \(code)"), (l.referenceColumn(label), "(reference) \(label)"))
+        case .lastYearRating:
+            let year = s.lastYear?.fiscalYear ?? s.fiscalYear &- 1
+            return (nil, (l.lastYear(l.lastYearRating, year: year), "(reference) last year's \(l.ratingHeader)"))
+        case .lastYearReason:
+            let year = s.lastYear?.fiscalYear ?? s.fiscalYear &- 1
+            return (nil, (l.lastYear(l.lastYearReason, year: year), "(reference) last year's \(l.reasonHeader)"))
         }
     }
 }

@@ -88,6 +88,10 @@ extension FormTemplate {
 
     /// The template versions this writer understands.
     static let supportedVersion = 1
+    /// The placeholders a label may hold.
+    static let labelPlaceholders: [String: Set<String>] = [
+        "future": ["year"], "referenceColumn": ["column"], "lastYearRating": ["fiscalYear"], "lastYearReason": ["fiscalYear"],
+    ]
     /// The fewest column widths each sheet needs (the layout's columns).
     static let minimumColumns = [8, 3, 5, 7, 3, 4, 5]
 
@@ -160,7 +164,7 @@ extension FormTemplate {
             let longest = value.replacingOccurrences(of: "{code}", with: String(repeating: "X", count: PolicyCodeSyntax.maximumLength))
                 .replacingOccurrences(of: "{name}", with: "…").replacingOccurrences(of: "{fiscalYear}", with: "令和999年度")
             if longest.utf16.count > FormTemplate.headerFooterLimit {
-                add(pointer, ja: "長すぎます(施策コードと年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
+                add(pointer, ja: "長すぎます(\(labels.policyCode)と年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
                     en: "too long (with the policy code and year it exceeds \(FormTemplate.headerFooterLimit) characters)")
             }
             if value.contains("&G") || value.contains("&[Picture]") {
@@ -199,16 +203,26 @@ extension FormTemplate {
             guard let key = child.label, let value = child.value as? String else { continue }
             let titled: Set<String> = ["executionPlan", "projectDirections", "indicatorDirection", "ratingHeader", "factor", "assessment"]
             text(value, "/labels/\(key)", limit: titled.contains(key) ? 32 : EvaluationSheet.maximumTextLength - 20,
-                 placeholders: key == "future" ? ["year"] : [])
+                 placeholders: Self.labelPlaceholders[key] ?? [])
         }
         let valueTitle = "\(labels.target)・\(labels.actual)・\(labels.rate)"
         if valueTitle.utf16.count > 32 {
-            add("/labels/target", ja: "目標値・実績値・達成率の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
+            add("/labels/target", ja: "\(labels.target)・\(labels.actual)・\(labels.rate)の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
                 en: "target, actual and rate together must fit 32 characters (the input message title)")
+        }
+        for (key, value, placeholder) in [("referenceColumn", labels.referenceColumn, "column"),
+                                          ("lastYearRating", labels.lastYearRating, "fiscalYear"),
+                                          ("lastYearReason", labels.lastYearReason, "fiscalYear")]
+        where Self.placeholders(in: value) != [placeholder] {
+            add("/labels/\(key)", ja: "「{\(placeholder)}」を1回だけ書いてください", en: "must hold {\(placeholder)} exactly once")
         }
         if !labels.future.hasPrefix("{year}") || labels.future == "{year}" {
             add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
                 en: "must start with {year} followed by the label (e.g. {year}以降の取組)")
+        }
+        if labels.higherIsBetter.labelKey() == labels.lowerIsBetter.labelKey() {
+            add("/labels/lowerIsBetter", ja: "\(labels.indicatorDirection)の2つの値が同じです(「\(labels.lowerIsBetter)」)",
+                en: "the two directions read the same (\"\(labels.lowerIsBetter)\")")
         }
         out += textFormProblems()
         // The legend and the input help.
@@ -216,6 +230,7 @@ extension FormTemplate {
         for (key, message) in inputHelp.sorted(by: { $0.key < $1.key }) {
             text(message, "/inputHelp/\(TemplateSchema.escape(key))", limit: 255, controls: .lineBreaks)
         }
+        out += indexProblems()
         return out
     }
 

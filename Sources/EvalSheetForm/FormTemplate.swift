@@ -22,6 +22,8 @@ public struct FormTemplate: Codable, Sendable, Equatable {
     public var legend: [String]
     /// Input help shown when a user selects an input cell.
     public var inputHelp: [String: String]
+    /// The year's index workbook (`index.xlsx`): its sheet names, titles and headings (FormTemplate+Index.swift).
+    public var index: Index
 
     /// The font of every cell, and the size of sheet titles.
     public struct Font: Codable, Sendable, Equatable {
@@ -76,9 +78,39 @@ public struct FormTemplate: Codable, Sendable, Equatable {
         public var unit, projectCode, projectName, executionPlan, projectDirections, projectSection, total: String
         public var indicatorHeader, indicatorName, indicatorDescription, indicatorMethod, indicatorUnit: String
         public var indicatorDirection, target, actual, rate: String
+        /// The two values of 評価の向き as the workbook's dropdown shows them (高いほど良い / 低いほど良い).
+        public var higherIsBetter, lowerIsBetter: String
         public var criterionHeader, ratingHeader, reasonHeader, criterion, ratingCaption: String
         public var factor, status, assessment, factorReason: String
         public var challenge, relatedProjects, current, future: String
+        /// The title of the input message and error of §3's money cells (金額(千円)).
+        public var amountTitle: String
+        /// On a rolled-over sheet, last year's reference (locked, not this year's data): the heading
+        /// of §3's reference column (`{column}`: 令和2年度予算) and §5's labels of last year's rating
+        /// and reason (`{fiscalYear}`: 令和元年度).
+        public var referenceColumn, lastYearRating, lastYearReason: String
+
+        /// `(参考)令和2年度予算`.
+        public func referenceColumn(_ column: String) -> String { referenceColumn.replacingOccurrences(of: "{column}", with: column) }
+
+        /// `(参考)令和元年度の総合評価` / `…の評価理由` for last year's fiscal year.
+        public func lastYear(_ label: String, year: Int) -> String {
+            label.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(year))
+        }
+
+        /// The label of a direction (the dropdown word).
+        public func direction(_ d: IndicatorDirection) -> String {
+            switch d {
+            case .higherIsBetter: higherIsBetter
+            case .lowerIsBetter: lowerIsBetter
+            }
+        }
+
+        /// The direction a cell's text names (spaces ignored), by the template's words or the model's raw value.
+        public func direction(named text: some StringProtocol) -> IndicatorDirection? {
+            let s = text.withoutSpaces()
+            return IndicatorDirection.allCases.first { direction($0).withoutSpaces() == s || $0.rawValue == s }
+        }
 
         /// `令和3年度以降の取組` for 2021 (the template's `{year}` replaced).
         public func future(from year: Int) -> String {

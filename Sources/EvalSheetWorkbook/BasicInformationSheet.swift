@@ -20,25 +20,25 @@ enum BasicInformationSheet {
 
     /// The scalar fields of §1 and where they sit.
     static func fields(_ l: WorkbookTemplate.Labels) -> [ScalarField] {
-        func f(_ path: FieldPath, _ name: String, _ r: Int, _ c: Int, span: Int = 1, labelAt lc: Int,
-               _ label: String, _ kind: ScalarField.Kind = .text) -> ScalarField {
-            ScalarField(path: path, definedName: name, cell: .at(r, c), span: span,
+        func f(_ path: FieldPath, _ value: KeyPath<EvaluationSheet, String>, _ name: String, _ r: Int, _ c: Int, span: Int = 1,
+               labelAt lc: Int, _ label: String, _ kind: ScalarField.Kind = .text) -> ScalarField {
+            ScalarField(path: path, value: value, definedName: name, cell: .at(r, c), span: span,
                         labelCell: .at(r, lc), label: label, kind: kind)
         }
         return [
-            f(.fiscalYear, "ES_FiscalYear", 2, 1, span: 2, labelAt: 0, l.fiscalYear, .code),
-            f(.policyCode, "ES_PolicyCode", 3, 1, labelAt: 0, l.policyCode, .code),
-            f(.policyName, "ES_PolicyName", 3, 3, span: 5, labelAt: 2, l.policyName),
-            f(.visionCode, "ES_VisionCode", 4, 1, labelAt: 0, l.vision, .code),
-            f(.visionName, "ES_VisionName", 4, 2, span: 6, labelAt: 0, l.vision),
-            f(.goalCode, "ES_GoalCode", 5, 1, labelAt: 0, l.goal, .code),
-            f(.goalName, "ES_GoalName", 5, 2, span: 6, labelAt: 0, l.goal),
-            f(.department, "ES_Department", 6, 1, span: 2, labelAt: 0, l.department),
-            f(.section, "ES_Section", 6, 4, span: 2, labelAt: 3, l.section),
-            f(.subsection, "ES_Subsection", 6, 7, labelAt: 6, l.subsection),
-            f(.person, "ES_Person", 7, 1, span: 2, labelAt: 0, l.person),
-            f(.title, "ES_Title", 7, 4, span: 2, labelAt: 3, l.title),
-            f(.phoneExtension, "ES_Extension", 7, 7, labelAt: 6, l.phoneExtension, .code),
+            f(.fiscalYear, \.fiscalYearText, "ES_FiscalYear", 2, 1, span: 2, labelAt: 0, l.fiscalYear, .code),
+            f(.policyCode, \.policy.code, "ES_PolicyCode", 3, 1, labelAt: 0, l.policyCode, .code),
+            f(.policyName, \.policy.name, "ES_PolicyName", 3, 3, span: 5, labelAt: 2, l.policyName),
+            f(.visionCode, \.vision.code, "ES_VisionCode", 4, 1, labelAt: 0, l.vision, .code),
+            f(.visionName, \.vision.name, "ES_VisionName", 4, 2, span: 6, labelAt: 0, l.vision),
+            f(.goalCode, \.goal.code, "ES_GoalCode", 5, 1, labelAt: 0, l.goal, .code),
+            f(.goalName, \.goal.name, "ES_GoalName", 5, 2, span: 6, labelAt: 0, l.goal),
+            f(.department, \.organization.department, "ES_Department", 6, 1, span: 2, labelAt: 0, l.department),
+            f(.section, \.organization.section, "ES_Section", 6, 4, span: 2, labelAt: 3, l.section),
+            f(.subsection, \.organization.subsection, "ES_Subsection", 6, 7, labelAt: 6, l.subsection),
+            f(.person, \.organization.person, "ES_Person", 7, 1, span: 2, labelAt: 0, l.person),
+            f(.title, \.organization.title, "ES_Title", 7, 4, span: 2, labelAt: 3, l.title),
+            f(.phoneExtension, \.organization.phoneExtension, "ES_Extension", 7, 7, labelAt: 6, l.phoneExtension, .code),
         ]
     }
 
@@ -49,7 +49,7 @@ enum BasicInformationSheet {
             if labelled.insert(field.labelCell).inserted {
                 try canvas.text(field.label, at: field.labelCell, style: styles.label)
             }
-            try ScalarFieldIO.write(field, value: ScalarFieldIO.value(field.path, in: s), on: canvas)
+            try ScalarFieldIO.write(field, value: s[keyPath: field.value], on: canvas)
         }
         // 関係課: seven names per row, one spare row for additions, closed by the end marker.
         let names = s.organization.relatedSections
@@ -72,94 +72,54 @@ enum BasicInformationSheet {
 /// Writing a scalar field's value, and getting it from the model, shared by every section.
 enum ScalarFieldIO {
     static func write(_ field: ScalarField, value: String, on canvas: SheetCanvas) throws {
-        let styles = canvas.styles
-        let style = switch field.kind {
-        case .text: styles.inputText
-        case .code: styles.inputCode
-        case .wrapped: styles.inputWrapped
-        case .center: styles.inputCenter
-        }
+        let style = canvas.styles.input(field.kind)
         try canvas.text(value, at: field.cell, span: field.span, style: style, field: field.path)
         canvas.define(field.definedName, CellRange(field.cell))
-    }
-
-    /// The model's value for a scalar path, as the cell shows it.
-    static func value(_ path: FieldPath, in s: EvaluationSheet) -> String {
-        let o = s.organization
-        switch path {
-        case .fiscalYear: return FiscalYearText.japanese(s.fiscalYear)
-        case .policyCode: return s.policy.code
-        case .policyName: return s.policy.name
-        case .visionCode: return s.vision.code
-        case .visionName: return s.vision.name
-        case .goalCode: return s.goal.code
-        case .goalName: return s.goal.name
-        case .department: return o.department
-        case .section: return o.section
-        case .subsection: return o.subsection
-        case .person: return o.person
-        case .title: return o.title
-        case .phoneExtension: return o.phoneExtension
-        case .futureVision: return s.futureVision
-        case .rating: return s.evaluation.rating.rawValue
-        case .ratingReason: return s.evaluation.reason
-        default: return ""
-        }
     }
 }
 
 extension BasicInformationSheet {
-    struct Imported {
-        var fiscalYear: Int
-        var policy, vision, goal: CodedName
-        var organization: Organization
-    }
-
-    /// Reads the scalar fields by their labels and the 関係課 block row by row down to the end
-    /// marker. Problems are recorded in `ctx`; what could not be read stands in as blank.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> Imported {
-        var v: [FieldPath: String] = [:]
-        var fyCell: CellReference?
+    /// Reads the scalar fields by their labels into `s` and the 関係課 block row by row down to the
+    /// end marker. Problems are recorded in `ctx`; what could not be read stays blank (a stand-in).
+    static func read(_ sheet: SheetView, _ ctx: ImportContext, into s: inout EvaluationSheet) {
         for field in fields(ctx.template.labels) {
             guard let cell = ctx.resolve(field, on: sheet) else {
                 ctx.standIn(field.path)
                 continue
             }
-            if field.path == .fiscalYear { fyCell = cell }
-            v[field.path] = ctx.scalar(field, at: cell, on: sheet)
+            let text = ctx.scalar(field, at: cell, on: sheet)
+            if field.path == .fiscalYear { readFiscalYear(text, at: cell, sheet, ctx, into: &s) } else { field.store(text, in: &s) }
         }
-        var fiscalYear = ImportContext.standInYear
-        if let fyCell {
-            let text = v[.fiscalYear] ?? ""
-            if let y = FiscalYearText.parse(text) {
-                fiscalYear = y
-            } else {
-                ctx.fail("xlsx.fiscal-year", sheet, fyCell, ja: "評価対象年度が読めません(例: 令和元年度): \"\(ImportContext.shown(text))\"",
-                         en: "cannot read the fiscal year (e.g. 令和元年度): \"\(ImportContext.shown(text))\"")
-                ctx.standIn(.fiscalYear)
-            }
+        s.organization.relatedSections = readRelatedSections(sheet, ctx)
+    }
+
+    private static func readFiscalYear(_ text: String, at cell: CellReference, _ sheet: SheetView, _ ctx: ImportContext,
+                                       into s: inout EvaluationSheet) {
+        if let y = FiscalYearText.parse(text) {
+            s.fiscalYear = y
+            s.futureActionsFromYear = y + 2
+        } else {
+            let label = ctx.template.labels.fiscalYear
+            ctx.fail("xlsx.fiscal-year", sheet, cell, ja: "\(label)が読めません(例: 令和元年度): \"\(ImportContext.shown(text))\"",
+                     en: "cannot read the fiscal year (e.g. 令和元年度): \"\(ImportContext.shown(text))\"")
+            ctx.standIn(.fiscalYear)
         }
-        // 関係課: every name in the block, row by row, up to the end marker (or a new label in column A).
+    }
+
+    /// 関係課: every name in the block, row by row, up to the end marker (or a new label in column A).
+    private static func readRelatedSections(_ sheet: SheetView, _ ctx: ImportContext) -> [String] {
         var related: [String] = []
-        if let label = sheet.find(ctx.template.labels.relatedSections, column: 0) {
-            ctx.take(sheet, label)
-            ctx.rows(of: sheet, from: label.row) { row in
-                if row > label.row, !sheet.isBlank(.at(row, 0)) { return false }
-                for cell in sheet.filled(row: row, fromColumn: 1) {
-                    ctx.locate(.relatedSection(related.count), sheet, cell)
-                    related.append(ctx.text(sheet, cell, label: ctx.template.labels.relatedSections))
-                }
-                return true
+        let label = ctx.template.labels.relatedSections
+        guard let labelCell = sheet.find(label, column: 0) else { return [] }
+        ctx.take(sheet, labelCell)
+        ctx.rows(of: sheet, from: labelCell.row) { row in
+            if row > labelCell.row, !sheet.isBlank(.at(row, 0)) { return false }
+            for cell in sheet.filled(row: row, fromColumn: 1) {
+                ctx.locate(.relatedSection(related.count), sheet, cell)
+                related.append(ctx.text(sheet, cell, label: label))
             }
+            return true
         }
-        return Imported(
-            fiscalYear: fiscalYear,
-            policy: CodedName(code: v[.policyCode] ?? "", name: v[.policyName] ?? ""),
-            vision: CodedName(code: v[.visionCode] ?? "", name: v[.visionName] ?? ""),
-            goal: CodedName(code: v[.goalCode] ?? "", name: v[.goalName] ?? ""),
-            organization: Organization(department: v[.department] ?? "", section: v[.section] ?? "",
-                                       subsection: v[.subsection] ?? "", person: v[.person] ?? "",
-                                       title: v[.title] ?? "", phoneExtension: v[.phoneExtension] ?? "",
-                                       relatedSections: related))
+        return related
     }
 }

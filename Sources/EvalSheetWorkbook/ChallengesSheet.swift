@@ -10,26 +10,29 @@ enum ChallengesSheet {
 
     static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
         let styles = canvas.styles, l = t.labels
+        typealias P = ChallengePart
         var row = firstRow
         for (i, c) in s.challenges.enumerated() {
-            try canvas.text(CircledNumber.text(c.number), at: .at(row, 0), style: styles.inputCenter, field: .challenge(i, .number))
-            for r in 1...3 { try canvas.blank(at: .at(row + r, 0), style: styles.label) }
-            let labels = [l.challenge, l.relatedProjects, l.current, l.future(from: s.futureActionsFromYear)]
-            for (r, label) in labels.enumerated() {
-                try canvas.text(label, at: .at(row + r, 1), style: styles.label, field: r == 3 ? .futureActionsFromYear : nil)
+            try canvas.text(CircledNumber.text(c.number), at: .at(row, P.numberColumn), style: styles.inputCenter, field: .challenge(i, .number))
+            for part in P.allCases {
+                let r = row + part.offset
+                if part.offset > 0 { try canvas.blank(at: .at(r, P.numberColumn), style: styles.label) }
+                try canvas.text(part.printed(l, fromYear: s.futureActionsFromYear), at: .at(r, P.labelColumn), style: styles.label,
+                                field: part == .future ? .futureActionsFromYear : nil)
+                if let text = part.text, let field = part.field {
+                    try canvas.text(c[keyPath: text], at: .at(r, P.valueColumn), span: valueColumns, style: styles.inputText,
+                                    field: .challenge(i, field))
+                } else {
+                    for k in 0..<max(valueColumns, c.relatedProjects.count) {
+                        try canvas.text(k < c.relatedProjects.count ? c.relatedProjects[k] : "", at: .at(r, P.valueColumn + k),
+                                        style: styles.inputText, field: k < c.relatedProjects.count ? .challenge(i, .relatedProject(k)) : nil)
+                    }
+                }
             }
-            try canvas.text(c.challenge, at: .at(row, 2), span: valueColumns, style: styles.inputText, field: .challenge(i, .challenge))
-            let slots = max(valueColumns, c.relatedProjects.count)
-            for k in 0..<slots {
-                try canvas.text(k < c.relatedProjects.count ? c.relatedProjects[k] : "", at: .at(row + 1, 2 + k),
-                                style: styles.inputText, field: k < c.relatedProjects.count ? .challenge(i, .relatedProject(k)) : nil)
-            }
-            try canvas.text(c.current, at: .at(row + 2, 2), span: valueColumns, style: styles.inputText, field: .challenge(i, .current))
-            try canvas.text(c.future, at: .at(row + 3, 2), span: valueColumns, style: styles.inputText, field: .challenge(i, .future))
-            row += 4
+            row += P.allCases.count
         }
-        try canvas.text(t.endMarker, at: .at(row, 0), span: 2 + valueColumns, style: styles.endMarker)
-        canvas.define(TableName.challenges, CellRange(first: .at(firstRow, 0), last: .at(row, 1 + valueColumns)))
+        try canvas.text(t.endMarker, at: .at(row, 0), span: P.valueColumn + valueColumns, style: styles.endMarker)
+        canvas.define(TableName.challenges, CellRange(first: .at(firstRow, 0), last: .at(row, P.valueColumn + valueColumns - 1)))
     }
 }
 
@@ -39,66 +42,57 @@ extension ChallengesSheet {
     /// A second row of one kind for the same challenge is an error, never an overwrite.
     static func read(_ sheet: SheetView, _ ctx: ImportContext) -> ([Challenge], Int?) {
         let l = ctx.template.labels
+        typealias P = ChallengePart
         var challenges: [Challenge] = []
-        var seen: [Set<String>] = []
+        var seen: [Set<P>] = []
         var fromYear: Int?
-        let futureSuffix = LabelKey.of(l.future.replacingOccurrences(of: "{year}", with: ""))
         ctx.rows(of: sheet, from: firstRow) { row in
-            let labelCell = CellReference.at(row, 1), valueCell = CellReference.at(row, 2)
-            let key = sheet.key(labelCell)
-            if key.isEmpty { return true }
-            if key == LabelKey.of(l.challenge) {
+            let labelCell = CellReference.at(row, P.labelColumn), valueCell = CellReference.at(row, P.valueColumn)
+            guard !sheet.key(labelCell).isEmpty else { return true }
+            let shownLabel = ImportContext.shown(sheet.text(labelCell))
+            let found = Self.part(labelled: sheet.key(labelCell), l)
+            if found?.0 == .challenge {
                 ctx.take(sheet, labelCell)
-                let numberCell = CellReference.at(row, 0)
+                let numberCell = CellReference.at(row, P.numberColumn)
                 let i = challenges.count
                 ctx.locate(.challenge(i, .number), sheet, numberCell)
                 let number = ctx.ordinal(sheet, numberCell, fallback: i + 1, what: "課題")
                 ctx.locate(.challenge(i, .challenge), sheet, valueCell)
                 challenges.append(Challenge(number: number, challenge: ctx.text(sheet, valueCell, label: l.challenge),
                                             relatedProjects: [], current: "", future: ""))
-                seen.append([])
+                seen.append([.challenge])
                 return true
             }
             guard let k = challenges.indices.last else {
                 ctx.fail("xlsx.challenge-order", sheet, labelCell,
-                         ja: "「\(l.challenge)」より前に「\(ImportContext.shown(sheet.text(labelCell)))」があります",
-                         en: "\"\(ImportContext.shown(sheet.text(labelCell)))\" appears before the first \(l.challenge)")
+                         ja: "「\(l.challenge)」より前に「\(shownLabel)」があります",
+                         en: "\"\(shownLabel)\" appears before the first \(l.challenge)")
                 return true
             }
-            let kind: String
-            var year: Int?
-            if key == LabelKey.of(l.relatedProjects) {
-                kind = l.relatedProjects
-            } else if key == LabelKey.of(l.current) {
-                kind = l.current
-            } else if key.hasSuffix(futureSuffix), let y = FiscalYearText.parse(key.dropLast(futureSuffix.count)) {
-                kind = l.future
-                year = y
-            } else {
+            guard let (part, year) = found else {
                 ctx.take(sheet, labelCell)
-                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(ImportContext.shown(sheet.text(labelCell)))」の行は読み飛ばしました",
-                         en: "skipped the row labelled \"\(ImportContext.shown(sheet.text(labelCell)))\"")
+                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(shownLabel)」の行は読み飛ばしました",
+                         en: "skipped the row labelled \"\(shownLabel)\"")
                 return true
             }
             ctx.take(sheet, labelCell)
-            guard seen[k].insert(kind).inserted else {
+            guard seen[k].insert(part).inserted else {
                 let number = CircledNumber.text(challenges[k].number)
                 ctx.fail("xlsx.duplicate-row", sheet, labelCell,
-                         ja: "課題\(number)の「\(ImportContext.shown(sheet.text(labelCell)))」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
-                         en: "challenge \(number) has a second \"\(ImportContext.shown(sheet.text(labelCell)))\" row (refused rather than replacing a value)")
+                         ja: "課題\(number)の「\(shownLabel)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
+                         en: "challenge \(number) has a second \"\(shownLabel)\" row (refused rather than replacing a value)")
                 return true
             }
-            if kind == l.relatedProjects {
-                for cell in sheet.filled(row: row, fromColumn: 2) {
+            if let text = part.text, let field = part.field {
+                ctx.locate(.challenge(k, field), sheet, valueCell)
+                challenges[k][keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : l[keyPath: part.label])
+            } else {
+                for cell in sheet.filled(row: row, fromColumn: P.valueColumn) {
                     ctx.locate(.challenge(k, .relatedProject(challenges[k].relatedProjects.count)), sheet, cell)
                     challenges[k].relatedProjects.append(ctx.text(sheet, cell, label: l.relatedProjects))
                 }
-            } else if kind == l.current {
-                ctx.locate(.challenge(k, .current), sheet, valueCell)
-                challenges[k].current = ctx.text(sheet, valueCell, label: l.current)
-            } else if let year {
-                ctx.locate(.challenge(k, .future), sheet, valueCell)
-                challenges[k].future = ctx.text(sheet, valueCell, label: sheet.text(labelCell))
+            }
+            if let year {
                 if let fromYear, fromYear != year {
                     ctx.warn("xlsx.future-year", sheet, labelCell,
                              ja: "見出しの年度(\(FiscalYearText.japanese(year)))が最初の課題の年度(\(FiscalYearText.japanese(fromYear)))と異なります。\(FiscalYearText.japanese(fromYear))以降として読みました",
@@ -109,5 +103,16 @@ extension ChallengesSheet {
             return true
         }
         return (challenges, fromYear)
+    }
+
+    /// The part a column-B label key names, and for the future part the year it names
+    /// (`令和3年度以降の取組` → 2021); nil for a label the form does not have.
+    static func part(labelled key: String, _ l: FormTemplate.Labels) -> (ChallengePart, Int?)? {
+        let futureSuffix = LabelKey.of(l.future.replacingOccurrences(of: "{year}", with: ""))
+        for part in ChallengePart.allCases where part != .future {
+            if key == LabelKey.of(l[keyPath: part.label]) { return (part, nil) }
+        }
+        if key.hasSuffix(futureSuffix), let y = FiscalYearText.parse(key.dropLast(futureSuffix.count)) { return (.future, y) }
+        return nil
     }
 }

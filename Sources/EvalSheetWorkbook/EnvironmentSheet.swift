@@ -17,26 +17,27 @@ enum EnvironmentSheet {
 
     static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
         let styles = canvas.styles, l = t.labels
-        for (c, h) in [l.factor, l.status, l.assessment, l.factorReason].enumerated() {
-            try canvas.text(h, at: .at(headerRow, c), style: styles.header)
+        let columns = FactorColumn.allCases
+        for column in columns {
+            try canvas.text(l[keyPath: column.label], at: .at(headerRow, column.column), style: styles.header)
         }
         var row = headerRow + 1
         for (i, f) in s.environment.enumerated() {
-            try canvas.text(f.category, at: .at(row, 0), style: styles.inputText, field: .factor(i, .category))
-            try canvas.text(f.status, at: .at(row, 1), style: styles.inputText, field: .factor(i, .status))
-            try canvas.text(f.assessmentsText, at: .at(row, 2), style: styles.inputText, field: .factor(i, .assessments))
-            try canvas.text(f.reason, at: .at(row, 3), style: styles.inputText, field: .factor(i, .reason))
+            for column in columns {
+                try canvas.text(column.text(f), at: .at(row, column.column), style: styles.inputText, field: .factor(i, column.field))
+            }
             row += 1
         }
-        try canvas.text(t.endMarker, at: .at(row, 0), span: 4, style: styles.endMarker)
-        canvas.define(TableName.environment, CellRange(first: .at(headerRow, 0), last: .at(row, 3)))
+        try canvas.text(t.endMarker, at: .at(row, 0), span: columns.count, style: styles.endMarker)
+        canvas.define(TableName.environment, CellRange(first: .at(headerRow, 0), last: .at(row, columns.count - 1)))
         guard row > headerRow + 1 else { return }
+        let body = { (c: FactorColumn) in CellRange(first: .at(headerRow + 1, c.column), last: .at(row - 1, c.column)) }
         try canvas.validation(XLSXDataValidation(
             .list(ExternalFactor.categories), inputTitle: l.factor, inputMessage: t.inputHelp["factor"],
-            errorStyle: .warning), CellRange(first: .at(headerRow + 1, 0), last: .at(row - 1, 0)))
+            errorStyle: .warning), body(.category))
         try canvas.validation(XLSXDataValidation(
             .list(assessmentChoices), inputTitle: l.assessment, inputMessage: t.inputHelp["assessment"],
-            errorStyle: .warning), CellRange(first: .at(headerRow + 1, 2), last: .at(row - 1, 2)))
+            errorStyle: .warning), body(.assessments))
     }
 }
 
@@ -49,37 +50,41 @@ extension EnvironmentSheet {
             return []
         }
         let header = sheet.filled(row: first.row)
-        var columns: [Int] = []
-        for label in [l.factor, l.status, l.assessment, l.factorReason] {
+        var columns: [FactorColumn: Int] = [:]
+        for column in FactorColumn.allCases {
+            let label = l[keyPath: column.label]
             guard let c = header.first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, first, ja: "見出しに「\(label)」がありません", en: "the header has no \"\(label)\" column")
                 return []
             }
             ctx.take(sheet, c)
-            columns.append(c.column)
+            columns[column] = c.column
         }
         var factors: [ExternalFactor] = []
         ctx.rows(of: sheet, from: first.row + 1) { row in
-            let cells = columns.map { CellReference.at(row, $0) }
-            if cells.allSatisfy(sheet.isBlank) { return true }
+            let cell = { (c: FactorColumn) in CellReference.at(row, columns[c]!) }
+            if FactorColumn.allCases.allSatisfy({ sheet.isBlank(cell($0)) }) { return true }
             let i = factors.count
-            for (field, cell) in zip([FieldPath.FactorField.category, .status, .assessments, .reason], cells) {
-                ctx.locate(.factor(i, field), sheet, cell)
+            var texts: [FactorColumn: String] = [:]
+            for column in FactorColumn.allCases {
+                ctx.locate(.factor(i, column.field), sheet, cell(column))
             }
-            let text = ctx.text(sheet, cells[2], label: l.assessment)
+            for column in FactorColumn.allCases {
+                texts[column] = ctx.text(sheet, cell(column), label: l[keyPath: column.label])
+            }
+            let text = texts[.assessments]!
             var assessments: [Assessment] = []
             if !text.trimmedSpaces().isEmpty {
                 if let parsed = Assessment.parseList(text) {
                     assessments = parsed
                 } else {
-                    ctx.fail("xlsx.assessment", sheet, cells[2],
-                             ja: "外部要因に対する評価は一覧から選んでください(例: 1. 施策遂行に役立つ・有利): \"\(ImportContext.shown(text))\"",
+                    ctx.fail("xlsx.assessment", sheet, cell(.assessments),
+                             ja: "\(l.assessment)は一覧から選んでください(例: 1. 施策遂行に役立つ・有利): \"\(ImportContext.shown(text))\"",
                              en: "choose the assessment from the list (e.g. 1. 施策遂行に役立つ・有利): \"\(ImportContext.shown(text))\"")
                 }
             }
-            factors.append(ExternalFactor(category: ctx.text(sheet, cells[0], label: l.factor).withoutSpaces(),
-                                          status: ctx.text(sheet, cells[1], label: l.status),
-                                          assessments: assessments, reason: ctx.text(sheet, cells[3], label: l.factorReason)))
+            factors.append(ExternalFactor(category: texts[.category]!.withoutSpaces(), status: texts[.status]!,
+                                          assessments: assessments, reason: texts[.reason]!))
             return true
         }
         return factors

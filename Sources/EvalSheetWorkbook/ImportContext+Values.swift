@@ -45,7 +45,9 @@ extension ImportContext {
     }
 
     /// The stored cell, refusing a formula whose result was not saved (it is never read as blank or 0).
-    func cell(_ sheet: SheetView, _ ref: CellReference, label: String) -> XLSXCell? {
+    /// A formula the layout itself writes there (a live 達成率, `expectingFormula`) is no input: its
+    /// saved result is read without a warning.
+    func cell(_ sheet: SheetView, _ ref: CellReference, label: String, expectingFormula: Bool = false) -> XLSXCell? {
         let c = sheet.worksheet[ref]
         if c?.cachedValueMissing == true {
             fail("xlsx.formula-not-saved", sheet, ref,
@@ -53,7 +55,7 @@ extension ImportContext {
                  en: "\(label): the formula's result was not saved (open and save the workbook in Excel)")
             return nil
         }
-        if let c, c.hasFormula {
+        if let c, c.hasFormula, !expectingFormula {
             // An input cell holding a formula: its saved result is the value, and the formula itself
             // is not kept — never without a word.
             let formula = c.formula.map { "=" + $0 } ?? "="
@@ -153,8 +155,8 @@ extension ImportContext {
     /// An indicator value cell: blank, `—`, or a number printed by its number format. A number no
     /// printed form holds (beyond 15 significant digits or 10 decimals) is an error; a number whose
     /// format cannot be known is read as General with a warning.
-    func indicatorValue(_ sheet: SheetView, _ ref: CellReference, label: String) -> IndicatorValue {
-        guard let c = cell(sheet, ref, label: label) else { return .blank }
+    func indicatorValue(_ sheet: SheetView, _ ref: CellReference, label: String, expectingFormula: Bool = false) -> IndicatorValue {
+        guard let c = cell(sheet, ref, label: label, expectingFormula: expectingFormula) else { return .blank }
         switch c.value {
         case .empty:
             return .blank

@@ -1,6 +1,7 @@
 import EvalSheetModel
 import XLSX
 import XLSXWriter
+import XLSXReader
 
 /// §4 まちづくり指標: the year header from the model, then three rows per indicator —
 ///
@@ -14,13 +15,13 @@ import XLSXWriter
 /// `#,##0`, `0.0%`, `0.0"(※)"`); `—` is text; blank is blank. The ※ footnote follows the end marker.
 enum IndicatorsSheet {
     static let headerRow = 2
-    static let firstYearColumn = 6
-    static let rowLabelColumn = 5
+    static let firstYearColumn = IndicatorRow.firstYearColumn
+    static let rowLabelColumn = IndicatorRow.valuesLabelColumn
 
     static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
         let styles = canvas.styles, l = t.labels, ind = s.indicators
         let lastColumn = firstYearColumn + ind.years.count - 1
-        try canvas.text(l.indicatorHeader, at: .at(headerRow, 0), span: 5, style: styles.header)
+        try canvas.text(l.indicatorHeader, at: .at(headerRow, 0), span: rowLabelColumn, style: styles.header)
         try canvas.blank(at: .at(headerRow, rowLabelColumn), style: styles.header)
         for (k, year) in ind.years.enumerated() {
             try canvas.text(FiscalYearText.japanese(year), at: .at(headerRow, firstYearColumn + k), style: styles.header,
@@ -28,36 +29,8 @@ enum IndicatorsSheet {
         }
         var row = headerRow + 1
         for (i, item) in ind.items.enumerated() {
-            try canvas.text(CircledNumber.text(item.number), at: .at(row, 0), style: styles.inputCenter, field: .indicator(i, .number))
-            try canvas.text(l.indicatorName, at: .at(row, 1), style: styles.label)
-            try canvas.text(item.name, at: .at(row, 2), span: 3, style: styles.inputText, field: .indicator(i, .name))
-            try canvas.text(l.target, at: .at(row, rowLabelColumn), style: styles.label)
-            let blankFormat = Self.blankFormat(item)
-            try values(item.targets, row: row, blankFormat: blankFormat, on: canvas) { .indicator(i, .target($0)) }
-
-            try canvas.blank(at: .at(row + 1, 0), style: styles.label)
-            try canvas.text(l.indicatorDescription, at: .at(row + 1, 1), style: styles.label)
-            try canvas.text(item.description ?? "", at: .at(row + 1, 2), style: styles.inputText, field: .indicator(i, .description))
-            try canvas.text(l.indicatorUnit, at: .at(row + 1, 3), style: styles.label)
-            try canvas.text(item.unit, at: .at(row + 1, 4), style: styles.inputCenter, field: .indicator(i, .unit))
-            try canvas.text(l.actual, at: .at(row + 1, rowLabelColumn), style: styles.label)
-            try values(item.actuals, row: row + 1, blankFormat: blankFormat, on: canvas) { .indicator(i, .actual($0)) }
-
-            try canvas.blank(at: .at(row + 2, 0), style: styles.label)
-            try canvas.text(l.indicatorMethod, at: .at(row + 2, 1), style: styles.label)
-            try canvas.text(item.method ?? "", at: .at(row + 2, 2), style: styles.inputText, field: .indicator(i, .method))
-            try canvas.text(l.indicatorDirection, at: .at(row + 2, 3), style: styles.label)
-            try canvas.text(item.direction.label, at: .at(row + 2, 4), style: styles.inputCenter, field: .indicator(i, .direction))
-            try canvas.text(l.rate, at: .at(row + 2, rowLabelColumn), style: styles.label)
-            try values(item.rates, row: row + 2, blankFormat: "0.0%", on: canvas) { .indicator(i, .rate($0)) }
-
-            try canvas.validation(XLSXDataValidation(
-                .list(IndicatorDirection.allCases.map(\.label)), inputTitle: l.indicatorDirection,
-                inputMessage: t.inputHelp["indicatorDirection"]), CellRange(.at(row + 2, 4)))
-            try canvas.validation(XLSXDataValidation(
-                .any, inputTitle: "\(l.target)・\(l.actual)・\(l.rate)", inputMessage: t.inputHelp["indicatorValue"]),
-                CellRange(first: .at(row, firstYearColumn), last: .at(row + 2, lastColumn)))
-            row += 3
+            try writeIndicator(item, index: i, at: row, lastColumn: lastColumn, on: canvas, template: t)
+            row += IndicatorRow.allCases.count
         }
         try canvas.text(t.endMarker, at: .at(row, 0), span: lastColumn + 1, style: styles.endMarker)
         canvas.define(TableName.indicators, CellRange(first: .at(headerRow, 0), last: .at(row, lastColumn)))
@@ -65,6 +38,44 @@ enum IndicatorsSheet {
         try canvas.text(ind.footnote ?? "", at: footnote, span: lastColumn + 1,
                         style: styles.inputText.with { $0.border = .none; $0.fillColor = nil }, field: .indicatorFootnote)
         canvas.define(TableName.indicatorFootnote, CellRange(footnote))
+    }
+
+    /// One indicator's three rows, walking `IndicatorRow`: number (first row), row label and value,
+    /// side label and value, the values' label and the values.
+    private static func writeIndicator(_ item: Indicator, index i: Int, at top: Int, lastColumn: Int, on canvas: SheetCanvas,
+                                       template t: WorkbookTemplate) throws {
+        let styles = canvas.styles, l = t.labels
+        typealias R = IndicatorRow
+        let blankFormat = Self.blankFormat(item)
+        for part in R.allCases {
+            let row = top + part.offset
+            if part == .name {
+                try canvas.text(CircledNumber.text(item.number), at: .at(row, R.numberColumn), style: styles.inputCenter,
+                                field: .indicator(i, .number))
+            } else {
+                try canvas.blank(at: .at(row, R.numberColumn), style: styles.label)
+            }
+            try canvas.text(l[keyPath: part.label], at: .at(row, R.labelColumn), style: styles.label)
+            try canvas.text(part.text(item), at: .at(row, R.valueColumn), span: part.valueSpan, style: styles.inputText,
+                            field: .indicator(i, part.field))
+            if let side = part.side {
+                try canvas.text(l[keyPath: side.label], at: .at(row, R.sideLabelColumn), style: styles.label)
+                try canvas.text(part.sideText(item, l), at: .at(row, R.sideValueColumn), style: styles.inputCenter,
+                                field: .indicator(i, side.field))
+            }
+            try canvas.text(l[keyPath: part.valuesLabel], at: .at(row, R.valuesLabelColumn), style: styles.label)
+            if part == .method {
+                try rates(item, index: i, top: top, on: canvas, labels: l)
+            } else {
+                try values(item[keyPath: part.values], row: row, blankFormat: blankFormat, on: canvas) { .indicator(i, part.valueField($0)) }
+            }
+        }
+        try canvas.validation(XLSXDataValidation(
+            .list(IndicatorDirection.allCases.map(l.direction)), inputTitle: l.indicatorDirection,
+            inputMessage: t.inputHelp["indicatorDirection"]), CellRange(.at(top + R.method.offset, R.sideValueColumn)))
+        try canvas.validation(XLSXDataValidation(
+            .any, inputTitle: "\(l.target)・\(l.actual)・\(l.rate)", inputMessage: t.inputHelp["indicatorValue"]),
+            CellRange(first: .at(top, firstYearColumn), last: .at(top + R.allCases.count - 1, lastColumn)))
     }
 
     /// The format blank value cells get, so a number typed there later prints like the indicator's
@@ -76,10 +87,36 @@ enum IndicatorsSheet {
         return NumberFormatCodec.encode(n).format
     }
 
-    private static func values(_ values: [IndicatorValue], row: Int, blankFormat: String, on canvas: SheetCanvas,
+    /// The rate row: a live formula with its value cached where the printed rate is the computed one
+    /// (or blank beside a blank actual); any other rate as printed (`LiveRate.isLive`).
+    private static func rates(_ item: Indicator, index i: Int, top: Int, on canvas: SheetCanvas, labels l: FormTemplate.Labels) throws {
+        typealias R = IndicatorRow
+        let row = top + R.method.offset
+        for (k, rate) in item.rates.enumerated() {
+            let target = k < item.targets.count ? item.targets[k] : .blank, actual = k < item.actuals.count ? item.actuals[k] : .blank
+            guard LiveRate.isLive(rate: rate, target: target, actual: actual, direction: item.direction) else {
+                try values([rate], row: row, offset: k, blankFormat: "0.0%", on: canvas) { _ in .indicator(i, .rate(k)) }
+                continue
+            }
+            let column = firstYearColumn + k
+            let percent = rate.number?.percent ?? true
+            let formula = LiveRate.formula(target: .at(top + R.name.offset, column), actual: .at(top + R.description.offset, column),
+                                           directionRow: row, directionColumn: R.sideValueColumn, percent: percent,
+                                           lowerIsBetter: l.lowerIsBetter)
+            let cell = CellReference.at(row, column)
+            if let n = rate.number {
+                let (value, format) = NumberFormatCodec.encode(n)
+                try canvas.formula(formula, cached: value, at: cell, style: canvas.styles.indicatorValue(format: format), field: .indicator(i, .rate(k)))
+            } else {
+                try canvas.formula(formula, cachedText: "", at: cell, style: canvas.styles.indicatorValue(format: "0.0%"), field: .indicator(i, .rate(k)))
+            }
+        }
+    }
+
+    private static func values(_ values: [IndicatorValue], row: Int, offset: Int = 0, blankFormat: String, on canvas: SheetCanvas,
                                field: (Int) -> FieldPath) throws {
         for (k, v) in values.enumerated() {
-            let cell = CellReference.at(row, firstYearColumn + k)
+            let cell = CellReference.at(row, firstYearColumn + offset + k)
             switch v {
             case .blank:
                 try canvas.blank(at: cell, style: canvas.styles.indicatorValue(format: blankFormat), field: field(k))
@@ -94,6 +131,12 @@ enum IndicatorsSheet {
 }
 
 extension IndicatorsSheet {
+    /// The year columns found in the header row, and the years they name.
+    struct Years {
+        var columns: [Int] = []
+        var years: [Int] = []
+    }
+
     /// Reads the year header, then groups of rows labelled 名称 / 説明 / 抽出方法 down to the end
     /// marker, then the footnote. A 説明 or 抽出方法 row that would replace a value already read for
     /// the same indicator is an error, never an overwrite.
@@ -105,20 +148,9 @@ extension IndicatorsSheet {
             return IndicatorTable(years: [], items: [], footnote: nil)
         }
         ctx.take(sheet, headerCell)
-        var yearColumns: [Int] = []
-        var years: [Int] = []
-        for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
-            guard let y = FiscalYearText.parse(sheet.text(cell)) else { continue }
-            ctx.locate(.indicatorYear(years.count), sheet, cell)
-            yearColumns.append(cell.column)
-            years.append(y)
-        }
-        if years.isEmpty {
-            ctx.fail("xlsx.missing-label", sheet, headerCell, ja: "指標の年度見出し(例: 令和元年度)がありません",
-                     en: "no year headers (e.g. 令和元年度)")
-        }
+        let years = readYears(sheet, after: headerCell, ctx)
         var items: [Indicator] = []
-        var seen: [(description: Bool, method: Bool)] = []
+        var seen: [Set<IndicatorRow>] = []
         var endRow = sheet.lastRow + 1
         var row = headerCell.row + 1
         while row <= sheet.lastRow {
@@ -127,98 +159,10 @@ extension IndicatorsSheet {
                 endRow = row
                 break
             }
-            defer { row += 1 }
-            let filled = sheet.filled(row: row)
-            // The row's kind is its leftmost 名称/説明/抽出方法 label; every other label of the row is
-            // looked for to the right of the value before it (a value that reads like a label is a value).
-            guard let labelCell = filled.first(where: { c in [l.indicatorName, l.indicatorDescription, l.indicatorMethod].contains { sheet.isLabel(c, $0) } })
-            else { continue }
-            let valueCell = labelCell.offset(columns: 1)
-            func label(_ label: String, after column: Int) -> CellReference? {
-                filled.first { $0.column > column && sheet.isLabel($0, label) }
-            }
-            func values(_ rowLabel: String, after column: Int, _ path: (Int) -> FieldPath.IndicatorField) -> [IndicatorValue] {
-                if let cell = label(rowLabel, after: column) { ctx.take(sheet, cell) }
-                var out: [IndicatorValue] = []
-                for (k, c) in yearColumns.enumerated() {
-                    let cell = CellReference.at(row, c)
-                    ctx.locate(.indicator(items.count - 1, path(k)), sheet, cell)
-                    out.append(ctx.indicatorValue(sheet, cell, label: "\(rowLabel)(\(FiscalYearText.japanese(years[k])))"))
-                }
-                return out
-            }
-            func duplicate(_ label: String) {
-                let number = CircledNumber.text(items[items.count - 1].number)
-                ctx.fail("xlsx.duplicate-row", sheet, labelCell,
-                         ja: "指標\(number)の「\(label)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
-                         en: "indicator \(number) has a second \"\(label)\" row (refused rather than replacing a value)")
-            }
-            if sheet.isLabel(labelCell, l.indicatorName) {
-                ctx.take(sheet, labelCell)
-                let numberCell = CellReference.at(row, 0)
-                ctx.locate(.indicator(items.count, .number), sheet, numberCell)
-                let number = ctx.ordinal(sheet, numberCell, fallback: items.count + 1, what: "指標")
-                ctx.locate(.indicator(items.count, .name), sheet, valueCell)
-                items.append(Indicator(number: number, name: ctx.text(sheet, valueCell, label: l.indicatorName), description: nil,
-                                       unit: "", method: nil, targets: [], actuals: [], rates: []))
-                seen.append((false, false))
-                items[items.count - 1].targets = values(l.target, after: valueCell.column) { .target($0) }
-            } else if items.isEmpty {
-                continue  // a 説明 or 抽出方法 row before any 名称: its cells are reported as unread
-            } else if sheet.isLabel(labelCell, l.indicatorDescription) {
-                let i = items.count - 1
-                if seen[i].description {
-                    duplicate(l.indicatorDescription)
-                    continue
-                }
-                seen[i].description = true
-                ctx.take(sheet, labelCell)
-                let d = ctx.text(sheet, valueCell, label: l.indicatorDescription)
-                items[i].description = d.trimmedSpaces().isEmpty ? nil : d
-                ctx.locate(.indicator(i, .description), sheet, valueCell)
-                var last = valueCell.column
-                if let unitLabel = label(l.indicatorUnit, after: last) {
-                    ctx.take(sheet, unitLabel)
-                    let unitCell = unitLabel.offset(columns: 1)
-                    items[i].unit = ctx.text(sheet, unitCell, label: l.indicatorUnit)
-                    ctx.locate(.indicator(i, .unit), sheet, unitCell)
-                    last = unitCell.column
-                }
-                items[i].actuals = values(l.actual, after: last) { .actual($0) }
-            } else {
-                let i = items.count - 1
-                if seen[i].method {
-                    duplicate(l.indicatorMethod)
-                    continue
-                }
-                seen[i].method = true
-                ctx.take(sheet, labelCell)
-                let m = ctx.text(sheet, valueCell, label: l.indicatorMethod)
-                items[i].method = m.trimmedSpaces().isEmpty ? nil : m
-                ctx.locate(.indicator(i, .method), sheet, valueCell)
-                var last = valueCell.column
-                if let directionLabel = label(l.indicatorDirection, after: last) {
-                    ctx.take(sheet, directionLabel)
-                    let dirCell = directionLabel.offset(columns: 1)
-                    ctx.locate(.indicator(i, .direction), sheet, dirCell)
-                    let text = ctx.text(sheet, dirCell, label: l.indicatorDirection)
-                    if let d = IndicatorDirection(label: text) {
-                        items[i].direction = d
-                    } else {
-                        ctx.fail("xlsx.indicator-direction", sheet, dirCell,
-                                 ja: "評価の向きは「高いほど良い」か「低いほど良い」です: \"\(ImportContext.shown(text))\"",
-                                 en: "the direction must be 高いほど良い or 低いほど良い: \"\(ImportContext.shown(text))\"")
-                    }
-                    last = dirCell.column
-                } else {
-                    ctx.warn("xlsx.missing-label", sheet, labelCell,
-                             ja: "指標\(CircledNumber.text(items[i].number))の行に「\(l.indicatorDirection)」がないため「\(items[i].direction.label)」としました",
-                             en: "indicator \(CircledNumber.text(items[i].number)) has no \"\(l.indicatorDirection)\"; \"\(items[i].direction.label)\" assumed")
-                }
-                items[i].rates = values(l.rate, after: last) { .rate($0) }
-            }
+            readRow(row, sheet, years, ctx, items: &items, seen: &seen)
+            row += 1
         }
-        let blank = Array(repeating: IndicatorValue.blank, count: years.count)
+        let blank = Array(repeating: IndicatorValue.blank, count: years.years.count)
         for i in items.indices {
             if items[i].actuals.isEmpty { items[i].actuals = blank }
             if items[i].rates.isEmpty { items[i].rates = blank }
@@ -227,6 +171,127 @@ extension IndicatorsSheet {
         let footCell = ctx.definedCell(TableName.indicatorFootnote, on: sheet)?.first ?? .at(endRow + 1, 0)
         let foot = ctx.text(sheet, footCell, label: "※")
         if !foot.trimmedSpaces().isEmpty { ctx.locate(.indicatorFootnote, sheet, footCell) }
-        return IndicatorTable(years: years, items: items, footnote: foot.trimmedSpaces().isEmpty ? nil : foot)
+        return IndicatorTable(years: years.years, items: items, footnote: foot.trimmedSpaces().isEmpty ? nil : foot)
+    }
+
+    private static func readYears(_ sheet: SheetView, after headerCell: CellReference, _ ctx: ImportContext) -> Years {
+        var found = Years()
+        for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
+            guard let y = FiscalYearText.parse(sheet.text(cell)) else { continue }
+            ctx.locate(.indicatorYear(found.years.count), sheet, cell)
+            found.columns.append(cell.column)
+            found.years.append(y)
+        }
+        if found.years.isEmpty {
+            ctx.fail("xlsx.missing-label", sheet, headerCell, ja: "指標の年度見出し(例: 令和元年度)がありません",
+                     en: "no year headers (e.g. 令和元年度)")
+        }
+        return found
+    }
+
+    /// One row: its kind is its leftmost 名称/説明/抽出方法 label (`IndicatorRow`); its value sits where
+    /// the layout puts it relative to that label, and every other label of the row (単位, 評価の向き,
+    /// 目標値 …) is looked for to the right of the value before it (a value that reads like a label
+    /// is a value). A 名称 row starts an indicator; the others add to the last one.
+    private static func readRow(_ row: Int, _ sheet: SheetView, _ years: Years, _ ctx: ImportContext,
+                                items: inout [Indicator], seen: inout [Set<IndicatorRow>]) {
+        let l = ctx.template.labels
+        typealias R = IndicatorRow
+        let filled = sheet.filled(row: row)
+        var kind: (part: R, cell: CellReference)?
+        for cell in filled {
+            if let part = R.allCases.first(where: { sheet.isLabel(cell, l[keyPath: $0.label]) }) { kind = (part, cell); break }
+        }
+        guard let (part, labelCell) = kind else { return }
+        func label(_ label: String, after column: Int) -> CellReference? {
+            filled.first { $0.column > column && sheet.isLabel($0, label) }
+        }
+        let valueCell = labelCell.offset(columns: R.valueColumn - R.labelColumn)
+        if part == .name {
+            ctx.take(sheet, labelCell)
+            let numberCell = CellReference.at(row, R.numberColumn)
+            ctx.locate(.indicator(items.count, .number), sheet, numberCell)
+            let number = ctx.ordinal(sheet, numberCell, fallback: items.count + 1, what: "指標")
+            items.append(Indicator(number: number, name: "", description: nil, unit: "", method: nil, targets: [], actuals: [], rates: []))
+            seen.append([.name])
+        } else {
+            guard let last = items.indices.last else { return }  // before any 名称: its cells are reported as unread
+            guard seen[last].insert(part).inserted else {
+                let number = CircledNumber.text(items[last].number), shown = l[keyPath: part.label]
+                ctx.fail("xlsx.duplicate-row", sheet, labelCell,
+                         ja: "指標\(number)の「\(shown)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
+                         en: "indicator \(number) has a second \"\(shown)\" row (refused rather than replacing a value)")
+                return
+            }
+            ctx.take(sheet, labelCell)
+        }
+        let i = items.count - 1
+        let text = ctx.text(sheet, valueCell, label: l[keyPath: part.label])
+        part.store(text, in: &items[i])
+        ctx.locate(.indicator(i, part.field), sheet, valueCell)
+        var lastColumn = valueCell.column
+        if let side = part.side {
+            if let sideLabel = label(l[keyPath: side.label], after: lastColumn) {
+                ctx.take(sheet, sideLabel)
+                let sideCell = sideLabel.offset(columns: R.sideValueColumn - R.sideLabelColumn)
+                readSide(side.field, sideCell, index: i, sheet, ctx, into: &items[i])
+                lastColumn = sideCell.column
+            } else if side.field == .direction {
+                let number = CircledNumber.text(items[i].number), assumed = l.direction(items[i].direction)
+                ctx.warn("xlsx.missing-label", sheet, labelCell,
+                         ja: "指標\(number)の行に「\(l.indicatorDirection)」がないため「\(assumed)」としました",
+                         en: "indicator \(number) has no \"\(l.indicatorDirection)\"; \"\(assumed)\" assumed")
+            }
+        }
+        let valuesLabel = l[keyPath: part.valuesLabel]
+        if let cell = label(valuesLabel, after: lastColumn) { ctx.take(sheet, cell) }
+        var values: [IndicatorValue] = []
+        for (k, c) in years.columns.enumerated() {
+            let cell = CellReference.at(row, c)
+            ctx.locate(.indicator(i, part.valueField(k)), sheet, cell)
+            let label = "\(valuesLabel)(\(FiscalYearText.japanese(years.years[k])))"
+            if part == .method, let stored = sheet.worksheet[cell], stored.hasFormula,
+               LiveRate.isLiveRate(stored.formula, lowerIsBetter: l.lowerIsBetter) {
+                values.append(readLiveRate(stored, column: k, of: items[i], label: label, sheet, ctx))
+            } else {
+                values.append(ctx.indicatorValue(sheet, cell, label: label))
+            }
+        }
+        items[i][keyPath: part.values] = values
+    }
+
+    /// A live 達成率: its saved result; without one (a program saved the formula alone), the rate
+    /// computed from the target and actual read above — a computed number with a warning naming the cell.
+    private static func readLiveRate(_ stored: XLSXCell, column k: Int, of item: Indicator, label: String, _ sheet: SheetView,
+                                     _ ctx: ImportContext) -> IndicatorValue {
+        guard stored.cachedValueMissing else { return ctx.indicatorValue(sheet, stored.reference, label: label, expectingFormula: true) }
+        let target = k < item.targets.count ? item.targets[k] : .blank, actual = k < item.actuals.count ? item.actuals[k] : .blank
+        let rate = LiveRate.computed(target: target, actual: actual, direction: item.direction, format: stored.numberFormat)
+        // A rate that computes to blank (no actual yet) needs no word; a computed number does.
+        guard let n = rate.number else { return rate }
+        ctx.warn("xlsx.rate-recomputed", sheet, stored.reference,
+                 ja: "\(label)の計算結果が保存されていないため、\(ctx.template.labels.target)と\(ctx.template.labels.actual)から計算しました: \(n.text)",
+                 en: "\(label) had no saved result; computed from the target and the actual: \(n.text)")
+        return rate
+    }
+
+    /// 単位 or 評価の向き from its cell (a direction the template does not name is an error).
+    private static func readSide(_ field: FieldPath.IndicatorField, _ cell: CellReference, index i: Int, _ sheet: SheetView,
+                                 _ ctx: ImportContext, into item: inout Indicator) {
+        let l = ctx.template.labels
+        ctx.locate(.indicator(i, field), sheet, cell)
+        if field == .unit {
+            item.unit = ctx.text(sheet, cell, label: l.indicatorUnit)
+            return
+        }
+        let text = ctx.text(sheet, cell, label: l.indicatorDirection)
+        if let d = l.direction(named: text) {
+            item.direction = d
+        } else {
+            let (up, down) = (l.higherIsBetter, l.lowerIsBetter)
+            ctx.fail("xlsx.indicator-direction", sheet, cell,
+                     ja: "\(l.indicatorDirection)は「\(up)」か「\(down)」です: \"\(ImportContext.shown(text))\"",
+                     en: "the direction must be \(up) or \(down): \"\(ImportContext.shown(text))\"")
+        }
     }
 }

@@ -7,6 +7,9 @@ import XLSX
 /// the label when a user has moved things.
 struct ScalarField {
     let path: FieldPath
+    /// The model's value as the cell shows it; import writes the cell's text back through it when
+    /// it is writable (評価対象年度 is parsed by its section).
+    let value: KeyPath<EvaluationSheet, String>
     let definedName: String
     let cell: CellReference
     let span: Int
@@ -15,6 +18,11 @@ struct ScalarField {
     let kind: Kind
 
     enum Kind { case text, code, wrapped, center }
+
+    /// Writes a value read from the cell into the model (nothing for a derived value such as the year).
+    func store(_ text: String, in s: inout EvaluationSheet) {
+        if let writable = value as? WritableKeyPath<EvaluationSheet, String> { s[keyPath: writable] = text }
+    }
 
     /// Where the label sits relative to the value.
     var labelOffset: (rows: Int, columns: Int) { (labelCell.row - cell.row, labelCell.column - cell.column) }
@@ -44,6 +52,23 @@ enum WorkbookProperty {
     static let templateDigest = "EvalSheetTemplateDigest"
     /// What the workbook is: absent on a policy's workbook, `index` on a batch's year index.
     static let kind = "EvalSheetKind"
+}
+
+extension EvaluationSheet {
+    /// 評価対象年度 as the workbook shows it (令和元年度).
+    var fiscalYearText: String { FiscalYearText.japanese(fiscalYear) }
+
+    /// What import starts from: every value blank, each section's reader fills in its own.
+    static func blank(fiscalYear: Int) -> EvaluationSheet {
+        EvaluationSheet(
+            fiscalYear: fiscalYear, policy: CodedName(code: "", name: ""), vision: CodedName(code: "", name: ""),
+            goal: CodedName(code: "", name: ""),
+            organization: Organization(department: "", section: "", subsection: "", person: "", title: "", phoneExtension: "",
+                                       relatedSections: []),
+            futureVision: "", directions: [], projects: ProjectTable(columns: [], rows: [], totals: []),
+            indicators: IndicatorTable(years: [], items: [], footnote: nil), evaluation: Evaluation(rating: Rating(rawValue: ""), reason: ""),
+            environment: [], challenges: [])
+    }
 }
 
 extension CellReference {

@@ -7,27 +7,26 @@ import XLSXWriter
 /// the model, one row per project, and 総事業費 as live SUM formulas with their values cached.
 enum ProjectsSheet {
     static let headerRow = 3
-    static let fixedColumns = 5  // No., 事務事業名, 実行計画, 施策の方向性, 担当課
+    static let fixedColumns = ProjectColumn.allCases.count
 
     static func write(_ s: EvaluationSheet, on canvas: SheetCanvas, template t: WorkbookTemplate) throws {
-        let styles = canvas.styles, l = t.labels, p = s.projects
-        let lastColumn = fixedColumns + p.columns.count - 1
+        let styles = canvas.styles, l = t.labels, p = s.projects, layout = ProjectsLayout(s)
+        let lastColumn = layout.lastColumn
         try canvas.text(l.unit, at: .at(headerRow - 1, lastColumn), style: styles.note.with { $0.horizontal = .right })
-        let headers = [l.projectCode, l.projectName, l.executionPlan, l.projectDirections, l.projectSection]
-            + p.columns.map(\.label)
-        for (c, h) in headers.enumerated() {
-            try canvas.text(h, at: .at(headerRow, c), style: styles.header, field: c < fixedColumns ? nil : .moneyColumn(c - fixedColumns))
+        for column in ProjectColumn.allCases {
+            try canvas.text(l[keyPath: column.label], at: .at(headerRow, column.column), style: styles.header)
+        }
+        for (k, m) in p.columns.enumerated() {
+            try canvas.text(m.label, at: .at(headerRow, layout.money(k)), style: styles.header, field: .moneyColumn(k))
         }
         var row = headerRow + 1
         for (i, project) in p.rows.enumerated() {
-            try canvas.text(project.code, at: .at(row, 0), style: styles.inputCode, field: .project(i, .code))
-            try canvas.text(project.name, at: .at(row, 1), style: styles.inputText, field: .project(i, .name))
-            try canvas.text(project.inExecutionPlan ? Project.executionPlanMark : "", at: .at(row, 2), style: styles.inputCenter,
-                            field: .project(i, .executionPlan))
-            try canvas.text(project.directionsText, at: .at(row, 3), style: styles.inputCenter, field: .project(i, .directions))
-            try canvas.text(project.section, at: .at(row, 4), style: styles.inputText, field: .project(i, .section))
+            for column in ProjectColumn.allCases {
+                try canvas.text(column.text(project), at: .at(row, column.column), style: styles.input(column.kind),
+                                field: .project(i, column.field))
+            }
             for (c, amount) in project.amounts.enumerated() {
-                let cell = CellReference.at(row, fixedColumns + c)
+                let cell = CellReference.at(row, layout.money(c))
                 // Amounts lie within Amount.range (checked before writing): exact as doubles.
                 if let amount { try canvas.number(Double(amount), at: cell, style: styles.inputAmount, field: .project(i, .amount(c))) }
                 else { try canvas.blank(at: cell, style: styles.inputAmount, field: .project(i, .amount(c))) }
@@ -38,60 +37,121 @@ enum ProjectsSheet {
         try canvas.text(l.total, at: .at(totalRow, 0), span: fixedColumns, style: styles.totalLabel)
         let sums = p.computedTotals
         for c in p.columns.indices {
-            let column = fixedColumns + c
+            let column = layout.money(c)
             let formula = p.rows.isEmpty ? "=0" : "=SUM(\(CellRange(first: .at(headerRow, column), last: .at(totalRow - 1, column))))"
             try canvas.formula(formula, cached: Double(sums[c]), at: .at(totalRow, column), style: styles.totalAmount,
                                field: .projectTotal(c))
         }
+        if let reference = s.lastYear, let column = layout.reference {
+            try writeReference(reference, column: column, rows: p.rows.count, on: canvas, labels: l)
+        }
         canvas.define(TableName.projects, CellRange(first: .at(headerRow, 0), last: .at(totalRow, lastColumn)))
         canvas.define(TableName.projectTotals, CellRange(first: .at(totalRow, fixedColumns), last: .at(totalRow, lastColumn)))
-
         guard !p.rows.isEmpty else { return }
-        let body = { (c: Int) in CellRange(first: .at(headerRow + 1, c), last: .at(totalRow - 1, c)) }
-        let help = t.inputHelp
+        try addValidations(on: canvas, template: t, body: headerRow + 1...totalRow - 1, lastColumn: lastColumn)
+    }
+
+    /// Last year's budget, locked, in its column beside this year's: `(参考)令和2年度予算`, one
+    /// amount per project row (the amounts follow the rows, as `layoutProblem` checked), the total
+    /// row's cell shaded and blank.
+    private static func writeReference(_ r: LastYearReference, column: Int, rows: Int, on canvas: SheetCanvas,
+                                       labels l: FormTemplate.Labels) throws {
+        let styles = canvas.styles
+        try canvas.text(l.referenceColumn(r.budget?.label ?? ""), at: .at(headerRow, column), style: styles.header,
+                        field: .lastYearBudget(0))
+        for k in 0..<rows {
+            let cell = CellReference.at(headerRow + 1 + k, column)
+            if k < r.budgetAmounts.count, let amount = r.budgetAmounts[k].amount {
+                try canvas.number(Double(amount), at: cell, style: styles.referenceAmount, field: .lastYearBudget(k))
+            } else {
+                try canvas.blank(at: cell, style: styles.referenceAmount, field: .lastYearBudget(k))
+            }
+        }
+        try canvas.blank(at: .at(headerRow + 1 + rows, column), style: styles.totalAmount)
+    }
+
+    /// The dropdown of 実行計画, the input help of 施策の方向性, and the bound of the amounts.
+    private static func addValidations(on canvas: SheetCanvas, template t: WorkbookTemplate, body rows: ClosedRange<Int>,
+                                       lastColumn: Int) throws {
+        let l = t.labels, help = t.inputHelp
+        let body = { (c: ProjectColumn) in CellRange(first: .at(rows.lowerBound, c.column), last: .at(rows.upperBound, c.column)) }
         try canvas.validation(XLSXDataValidation(
             .list([Project.executionPlanMark]), inputTitle: l.executionPlan, inputMessage: help["executionPlan"],
-            errorTitle: l.executionPlan, errorMessage: help["executionPlan"]), body(2))
+            errorTitle: l.executionPlan, errorMessage: help["executionPlan"]), body(.executionPlan))
         try canvas.validation(XLSXDataValidation(
-            .any, inputTitle: l.projectDirections, inputMessage: help["directions"]), body(3))
+            .any, inputTitle: l.projectDirections, inputMessage: help["directions"]), body(.directions))
         // The one bound every reader accepts: a user can type exactly what import takes.
         try canvas.validation(XLSXDataValidation(
-            .wholeNumber(min: Amount.range.lowerBound, max: Amount.range.upperBound), inputTitle: "金額(千円)",
-            inputMessage: help["amount"], errorTitle: "金額(千円)",
+            .wholeNumber(min: Amount.range.lowerBound, max: Amount.range.upperBound), inputTitle: l.amountTitle,
+            inputMessage: help["amount"], errorTitle: l.amountTitle,
             errorMessage: "\(Amount.range.lowerBound)〜\(Amount.maximumText) の整数を入力してください(千円単位)"),
-            CellRange(first: .at(headerRow + 1, fixedColumns), last: .at(totalRow - 1, lastColumn)))
+            CellRange(first: .at(rows.lowerBound, fixedColumns), last: .at(rows.upperBound, lastColumn)))
     }
 }
 
 extension ProjectsSheet {
+    /// Where the header put each column: the fixed ones by their labels, the money ones by their years.
+    struct Header {
+        var row: Int
+        var fixed: [ProjectColumn: Int]
+        var money: [(column: Int, label: MoneyColumn)]
+        /// Last year's budget beside them on a rolled-over sheet (`(参考)令和2年度予算`).
+        var reference: (column: Int, label: MoneyColumn)?
+    }
+
     /// Reads the header (columns found by their labels, money years from the header text), the rows
     /// down to the 総事業費 row, and recomputes the totals, warning when the saved ones disagree.
-    static func read(_ sheet: SheetView, _ ctx: ImportContext) -> ProjectTable {
+    /// Last year's budget in its reference column is gathered into `lastYear`, never read as this year's.
+    static func read(_ sheet: SheetView, _ ctx: ImportContext, lastYear: inout LastYearParts) -> ProjectTable {
+        guard let header = readHeader(sheet, ctx) else { return ProjectTable(columns: [], rows: [], totals: []) }
+        let (rows, sheetRows, totalRow) = readRows(sheet, header, ctx)
+        if let reference = header.reference {
+            lastYear.budget = reference.label
+            lastYear.amounts = readReference(sheet, at: reference.column, header.row, zip(sheetRows, rows).map { $0 }, ctx)
+            if let totalRow { ctx.take(sheet, .at(totalRow, reference.column)) }
+        }
+        let table = ProjectTable(columns: header.money.map(\.label), rows: rows, totals: [])
+        let sums = table.computedTotals
+        guard let totalRow else {
+            let l = ctx.template.labels
+            ctx.fail("xlsx.missing-label", sheet, nil, ja: "「\(l.total)」の行が見つかりません", en: "cannot find the \(l.total) row")
+            return ProjectTable(columns: table.columns, rows: rows, totals: sums.map { $0 })
+        }
+        checkTotals(sums, row: totalRow, header, sheet, ctx)
+        return ProjectTable(columns: table.columns, rows: rows, totals: sums.map { $0 })
+    }
+
+    /// The header row found by its No. label, each fixed column by its label, the money columns by
+    /// their years, and the unit note above (all taken); nil with an error when a column is missing.
+    static func readHeader(_ sheet: SheetView, _ ctx: ImportContext) -> Header? {
         let l = ctx.template.labels
-        let empty = ProjectTable(columns: [], rows: [], totals: [])
         guard let codeHeader = sheet.find(l.projectCode) else {
             ctx.fail("xlsx.missing-label", sheet, nil, ja: "構成事業の見出し「\(l.projectCode)」が見つかりません",
                      en: "cannot find the §3 header \"\(l.projectCode)\"")
-            return empty
+            return nil
         }
-        let header = codeHeader.row
+        let row = codeHeader.row
+        var fixed: [ProjectColumn: Int] = [.code: codeHeader.column]
         ctx.take(sheet, codeHeader)
         var missing = false
-        func column(_ label: String) -> Int {
-            guard let c = sheet.filled(row: header).first(where: { sheet.isLabel($0, label) }) else {
+        for column in ProjectColumn.allCases where column != .code {
+            let label = l[keyPath: column.label]
+            guard let c = sheet.filled(row: row).first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
                          en: "the §3 header has no \"\(label)\" column")
                 missing = true
-                return -1
+                continue
             }
             ctx.take(sheet, c)
-            return c.column
+            fixed[column] = c.column
         }
-        let (name, plan, dirs, section) = (column(l.projectName), column(l.executionPlan),
-                                           column(l.projectDirections), column(l.projectSection))
-        var money: [(Int, MoneyColumn)] = []
-        for cell in sheet.filled(row: header) {
-            if let m = MoneyColumn(label: sheet.text(cell)) {
+        var money: [(column: Int, label: MoneyColumn)] = []
+        var reference: (column: Int, label: MoneyColumn)?
+        for cell in sheet.filled(row: row) {
+            if reference == nil, let m = referenceColumn(sheet.text(cell), l) {
+                ctx.take(sheet, cell)
+                reference = (cell.column, m)
+            } else if let m = MoneyColumn(label: sheet.text(cell)) {
                 ctx.locate(.moneyColumn(money.count), sheet, cell)
                 money.append((cell.column, m))
             }
@@ -99,81 +159,119 @@ extension ProjectsSheet {
         if money.isEmpty {
             ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに年度の金額列(例: 令和元年度決算)がありません",
                      en: "the §3 header has no money columns (e.g. 令和元年度決算)")
-            return empty
+            return nil
         }
-        guard !missing else { return empty }
+        guard !missing else { return nil }
         // The unit note: in the row above the header, where the export puts it (over the last column).
-        if header > 0, let unit = sheet.filled(row: header - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
+        if row > 0, let unit = sheet.filled(row: row - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
+        return Header(row: row, fixed: fixed, money: money, reference: reference)
+    }
 
+    /// The money column a reference heading names (`(参考)令和2年度予算` → 令和2年度予算), by the
+    /// template's `referenceColumn`; nil for any other text.
+    static func referenceColumn(_ text: String, _ l: FormTemplate.Labels) -> MoneyColumn? {
+        let parts = l.referenceColumn.components(separatedBy: "{column}")
+        guard parts.count == 2 else { return nil }
+        let key = LabelKey.of(text), prefix = LabelKey.of(parts[0]), suffix = LabelKey.of(parts[1])
+        guard key.count > prefix.count + suffix.count, key.hasPrefix(prefix), key.hasSuffix(suffix) else { return nil }
+        return MoneyColumn(label: key.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+
+    /// Last year's amount of each project row, by the row's code (blank: none).
+    private static func readReference(_ sheet: SheetView, at column: Int, _ headerRow: Int, _ rows: [(Int, Project)],
+                                      _ ctx: ImportContext) -> [ProjectAmount] {
+        let label = sheet.text(.at(headerRow, column))
+        return rows.enumerated().map { k, row in
+            let cell = CellReference.at(row.0, column)
+            ctx.locate(.lastYearBudget(k), sheet, cell)
+            return ProjectAmount(code: row.1.code, amount: ctx.amount(sheet, cell, label: label))
+        }
+    }
+
+    /// The project rows below the header and the sheet rows they are on, up to the 総事業費 row (its
+    /// row, nil when there is none).
+    static func readRows(_ sheet: SheetView, _ header: Header, _ ctx: ImportContext) -> ([Project], [Int], Int?) {
+        let l = ctx.template.labels
         var rows: [Project] = []
+        var sheetRows: [Int] = []
         var totalRow: Int?
-        ctx.rows(of: sheet, from: header + 1) { row in
-            let codeCell = CellReference.at(row, codeHeader.column)
-            if sheet.isLabel(codeCell, l.total) {
-                ctx.take(sheet, codeCell)
+        ctx.rows(of: sheet, from: header.row + 1) { row in
+            let cell = { (c: ProjectColumn) in CellReference.at(row, header.fixed[c]!) }
+            if sheet.isLabel(cell(.code), l.total) {
+                ctx.take(sheet, cell(.code))
                 totalRow = row
                 return false
             }
-            let cells = [codeHeader.column, name, plan, dirs, section] + money.map(\.0)
-            if cells.allSatisfy({ sheet.isBlank(.at(row, $0)) }) { return true }
-            let i = rows.count
-            ctx.locate(.project(i, .code), sheet, codeCell)
-            let code = ctx.code(sheet, codeCell, digits: 10)
-            let planCell = CellReference.at(row, plan)
-            ctx.locate(.project(i, .executionPlan), sheet, planCell)
-            let planText = ctx.text(sheet, planCell, label: l.executionPlan).trimmedSpaces()
-            if !(planText.isEmpty || LabelKey.of(String(planText)) == Project.executionPlanMark) {
-                ctx.fail("xlsx.execution-plan", sheet, planCell, ja: "実行計画は「対象」か空欄です: \"\(ImportContext.shown(String(planText)))\"",
-                         en: "実行計画 must be 対象 or blank: \"\(ImportContext.shown(String(planText)))\"")
-            }
-            let dirCell = CellReference.at(row, dirs)
-            ctx.locate(.project(i, .directions), sheet, dirCell)
-            let dirText = ctx.text(sheet, dirCell, label: l.projectDirections)
-            var directions: [Int] = []
-            if !dirText.trimmedSpaces().isEmpty {
-                if let parsed = Project.parseDirections(dirText) {
-                    directions = parsed
-                } else {
-                    ctx.fail("xlsx.project-directions", sheet, dirCell,
-                             ja: "施策の方向性は番号をカンマ区切りで入力してください(例: 1,2): \"\(ImportContext.shown(dirText))\"",
-                             en: "directions must be numbers separated by commas (e.g. 1,2): \"\(ImportContext.shown(dirText))\"")
-                }
-            }
-            var amounts: [Int?] = []
-            for (k, (c, m)) in money.enumerated() {
-                ctx.locate(.project(i, .amount(k)), sheet, .at(row, c))
-                amounts.append(ctx.amount(sheet, .at(row, c), label: m.label))
-            }
-            ctx.locate(.project(i, .name), sheet, .at(row, name))
-            ctx.locate(.project(i, .section), sheet, .at(row, section))
-            rows.append(Project(code: code, name: ctx.text(sheet, .at(row, name), label: l.projectName),
-                                inExecutionPlan: !planText.isEmpty, directions: directions,
-                                section: ctx.text(sheet, .at(row, section), label: l.projectSection), amounts: amounts))
+            let all = ProjectColumn.allCases.map(cell) + header.money.map { CellReference.at(row, $0.column) }
+            if all.allSatisfy(sheet.isBlank) { return true }
+            rows.append(readProject(row: row, index: rows.count, cell, header, sheet, ctx))
+            sheetRows.append(row)
             return true
         }
-        guard let totalRow else {
-            ctx.fail("xlsx.missing-label", sheet, nil, ja: "「\(l.total)」の行が見つかりません", en: "cannot find the \(l.total) row")
-            return ProjectTable(columns: money.map(\.1), rows: rows, totals: ProjectTable(columns: money.map(\.1), rows: rows, totals: []).computedTotals)
+        return (rows, sheetRows, totalRow)
+    }
+
+    /// One project row: each fixed column by its description, then the amounts.
+    private static func readProject(row: Int, index i: Int, _ cell: (ProjectColumn) -> CellReference, _ header: Header,
+                                    _ sheet: SheetView, _ ctx: ImportContext) -> Project {
+        let l = ctx.template.labels
+        var p = Project(code: "", name: "", inExecutionPlan: false, directions: [], section: "", amounts: [])
+        for column in ProjectColumn.allCases {
+            let ref = cell(column), label = l[keyPath: column.label]
+            ctx.locate(.project(i, column.field), sheet, ref)
+            switch column {
+            case .code:
+                p.code = ctx.code(sheet, ref, digits: 10)
+            case .name:
+                p.name = ctx.text(sheet, ref, label: label)
+            case .section:
+                p.section = ctx.text(sheet, ref, label: label)
+            case .executionPlan:
+                let text = ctx.text(sheet, ref, label: label).trimmedSpaces()
+                if !(text.isEmpty || LabelKey.of(String(text)) == Project.executionPlanMark) {
+                    ctx.fail("xlsx.execution-plan", sheet, ref, ja: "\(label)は「対象」か空欄です: \"\(ImportContext.shown(String(text)))\"",
+                             en: "\(label) must be 対象 or blank: \"\(ImportContext.shown(String(text)))\"")
+                }
+                p.inExecutionPlan = !text.isEmpty
+            case .directions:
+                let text = ctx.text(sheet, ref, label: label)
+                guard !text.trimmedSpaces().isEmpty else { continue }
+                if let parsed = Project.parseDirections(text) {
+                    p.directions = parsed
+                } else {
+                    ctx.fail("xlsx.project-directions", sheet, ref,
+                             ja: "\(label)は番号をカンマ区切りで入力してください(例: 1,2): \"\(ImportContext.shown(text))\"",
+                             en: "directions must be numbers separated by commas (e.g. 1,2): \"\(ImportContext.shown(text))\"")
+                }
+            }
         }
-        let table = ProjectTable(columns: money.map(\.1), rows: rows, totals: [])
-        let sums = table.computedTotals
-        for (k, (c, m)) in money.enumerated() {
+        for (k, (c, m)) in header.money.enumerated() {
+            ctx.locate(.project(i, .amount(k)), sheet, .at(row, c))
+            p.amounts.append(ctx.amount(sheet, .at(row, c), label: m.label))
+        }
+        return p
+    }
+
+    /// Compares each saved 総事業費 with the sum of the rows: a total with no saved result, or one
+    /// that differs, is a warning at its cell (the sum is used).
+    private static func checkTotals(_ sums: [Int], row totalRow: Int, _ header: Header, _ sheet: SheetView, _ ctx: ImportContext) {
+        for (k, (c, m)) in header.money.enumerated() {
             let cell = CellReference.at(totalRow, c)
             ctx.locate(.projectTotal(k), sheet, cell)
             guard sums[k] != Int.max else { continue }  // beyond the bound: reported as an invariant at this cell
             let saved = sheet.worksheet[cell]
+            let total = ctx.template.index.totalName(m.label)  // 総事業費(令和元年度決算)
             if saved?.cachedValueMissing == true || saved?.value.numberValue == nil {
                 let what = saved.map { SheetView.holdsContent($0) } == true ? "(\(ImportContext.shown(UnreadCells.content(saved!))))" : ""
                 ctx.warn("xlsx.total-not-saved", sheet, cell,
-                         ja: "総事業費(\(m.label))の計算結果が保存されていません\(what)。事業の合計 \(yen(Double(sums[k]))) を使います",
+                         ja: "\(total)の計算結果が保存されていません\(what)。事業の合計 \(yen(Double(sums[k]))) を使います",
                          en: "the total (\(m.label)) has no saved result\(what); using the sum of the rows, \(yen(Double(sums[k])))")
             } else if let v = saved?.value.numberValue, v != Double(sums[k]) {
                 ctx.warn("xlsx.total-stale", sheet, cell,
-                         ja: "総事業費(\(m.label))の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(数式の範囲外の行や文字列の数値は合計されません)。事業の合計を使います",
+                         ja: "\(total)の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(数式の範囲外の行や文字列の数値は合計されません)。事業の合計を使います",
                          en: "the saved total (\(m.label)) \(yen(v)) differs from the sum of the rows, \(yen(Double(sums[k]))); using the sum")
             }
         }
-        return ProjectTable(columns: table.columns, rows: rows, totals: sums.map { $0 })
     }
 
     /// An amount for a message: `95,024`; a saved value no amount holds as General shows it.

@@ -16,6 +16,8 @@ final class SheetCanvas {
     private(set) var names: [(name: String, range: CellRange)] = []
     private var rowLines: [Int: Int] = [:]
     private var fixedHeights: [Int: Double] = [:]
+    /// The columns the sheet uses; those beyond the template's widths get its last width.
+    var usedColumns = 0
 
     /// Excel's tallest row, in points.
     static let maximumRowHeight = 409.0
@@ -79,6 +81,10 @@ final class SheetCanvas {
         try at(cell, field: field) { try writer.writeFormula(formula, cachedNumber: cached, at: cell, style: style) }
     }
 
+    func formula(_ formula: String, cachedText: String, at cell: CellReference, style: XLSXStyle, field: FieldPath? = nil) throws {
+        try at(cell, field: field) { try writer.writeFormula(formula, cachedString: cachedText, at: cell, style: style) }
+    }
+
     /// Adds a data validation to `range` (its messages come from the template).
     func validation(_ validation: XLSXDataValidation, _ range: CellRange) throws {
         try at(range.first) { try writer.addDataValidation(validation, range: range) }
@@ -99,8 +105,8 @@ final class SheetCanvas {
 
     /// Column widths and the row heights gathered while writing.
     func finish() throws {
-        for (c, w) in spec.columnWidths.enumerated() {
-            try at(.at(0, c)) { try writer.setColumnWidth(c, width: w) }
+        for c in 0..<max(spec.columnWidths.count, usedColumns) {
+            try at(.at(0, c)) { try writer.setColumnWidth(c, width: width(c)) }
         }
         for (row, lines) in rowLines where fixedHeights[row] == nil && lines > 1 {
             let height = min(TextMetrics.height(lines: lines, fontSize: fontSize), Self.maximumRowHeight)

@@ -36,6 +36,11 @@ public struct WorkbookExporter: Sendable {
                       message: v.message)
             })
         }
+        if let (field, message) = sheet.lastYear?.layoutProblem(sheet, template.labels) {
+            throw WorkbookExportError(file: path, problems: [
+                .init(id: "export.last-year", path: field, field: FieldNames.name(field, in: sheet, template: template), message: message),
+            ])
+        }
         let book: XLSXWorkbookWriter
         do {
             book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
@@ -82,6 +87,7 @@ public struct WorkbookExporter: Sendable {
             let canvas = SheetCanvas(writer: try book.addSheet(named: spec.name), spec: spec, styles: styles,
                                      fontSize: t.font.size)
             let width = max(spec.columnWidths.count, columnsUsed(spec, s))
+            canvas.usedColumns = width
             try canvas.text(title(spec, s), at: .at(0, 0), span: width, style: styles.title)
             canvas.setHeight(0, t.font.titleSize * 2)
             try canvas.text(DerivedText.policyHeading(s), at: .at(1, 0), span: width, style: styles.note)
@@ -114,7 +120,7 @@ public struct WorkbookExporter: Sendable {
 
     /// Columns a sheet really uses (money and year columns follow the model).
     private func columnsUsed(_ spec: WorkbookTemplate.Sheet, _ s: EvaluationSheet) -> Int {
-        if spec == template.sheets.projects { return ProjectsSheet.fixedColumns + s.projects.columns.count }
+        if spec == template.sheets.projects { return ProjectsLayout(s).lastColumn + 1 }
         if spec == template.sheets.indicators { return IndicatorsSheet.firstYearColumn + s.indicators.years.count }
         return spec.columnWidths.count
     }

@@ -62,18 +62,20 @@ public struct WorkbookImporter: Sendable {
         for (k, view) in views.enumerated() {
             if let view { ctx.sourceMap.sections[k + 1] = .cell(sheet: view.name, cell: "A1") }
         }
-        let basic = views[0].map { BasicInformationSheet.read($0, ctx) } ?? .placeholder
-        let (vision, directions) = views[1].map { DirectionsSheet.read($0, ctx) } ?? ("", [])
-        let projects = views[2].map { ProjectsSheet.read($0, ctx) } ?? ProjectTable(columns: [], rows: [], totals: [])
-        let indicators = views[3].map { IndicatorsSheet.read($0, ctx) } ?? IndicatorTable(years: [], items: [], footnote: nil)
-        let evaluation = views[4].map { EvaluationSectionSheet.read($0, ctx) } ?? Evaluation(rating: Rating(rawValue: ""), reason: "")
-        let environment = views[5].map { EnvironmentSheet.read($0, ctx) } ?? []
-        let (challenges, fromYear) = views[6].map { ChallengesSheet.read($0, ctx) } ?? ([], nil)
-        let sheet = EvaluationSheet(
-            fiscalYear: basic.fiscalYear, policy: basic.policy, vision: basic.vision, goal: basic.goal,
-            organization: basic.organization, futureVision: vision, directions: directions,
-            projects: projects, indicators: indicators, evaluation: evaluation, environment: environment,
-            challenges: challenges, futureActionsFromYear: fromYear ?? basic.fiscalYear + 2)
+        var sheet = EvaluationSheet.blank(fiscalYear: ImportContext.standInYear)
+        if let v = views[0] { BasicInformationSheet.read(v, ctx, into: &sheet) }
+        if let v = views[1] { DirectionsSheet.read(v, ctx, into: &sheet) }
+        var lastYear = LastYearParts()
+        if let v = views[2] { sheet.projects = ProjectsSheet.read(v, ctx, lastYear: &lastYear) }
+        if let v = views[3] { sheet.indicators = IndicatorsSheet.read(v, ctx) }
+        if let v = views[4] { EvaluationSectionSheet.read(v, ctx, into: &sheet, lastYear: &lastYear) }
+        if let v = views[5] { sheet.environment = EnvironmentSheet.read(v, ctx) }
+        if let v = views[6] {
+            let (challenges, fromYear) = ChallengesSheet.read(v, ctx)
+            sheet.challenges = challenges
+            if let fromYear { sheet.futureActionsFromYear = fromYear }
+        }
+        sheet.lastYear = lastYear.reference
 
         for view in views.compactMap({ $0 }) { SectionSheets.takeHeading(view, of: sheet, ctx) }
         reportInvariantViolations(sheet, views, ctx)
@@ -105,16 +107,6 @@ public struct WorkbookImporter: Sendable {
             }
         }
     }
-}
-
-extension BasicInformationSheet.Imported {
-    /// What stands in for §1 when its sheet is missing (the import fails anyway; this keeps the
-    /// other sheets' problems reportable).
-    static let placeholder = BasicInformationSheet.Imported(
-        fiscalYear: ImportContext.standInYear, policy: CodedName(code: "", name: ""), vision: CodedName(code: "", name: ""),
-        goal: CodedName(code: "", name: ""),
-        organization: Organization(department: "", section: "", subsection: "", person: "", title: "", phoneExtension: "",
-                                   relatedSections: []))
 }
 
 /// Finds the seven section sheets: by the template's sheet name and title; when a user renamed or

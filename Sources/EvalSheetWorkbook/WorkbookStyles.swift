@@ -7,6 +7,8 @@ struct WorkbookStyles {
     let title, note, label, header, caption, endMarker, legend: XLSXStyle
     let inputText, inputWrapped, inputCode, inputCenter, inputAmount: XLSXStyle
     let totalLabel, totalAmount: XLSXStyle
+    /// Last year's reference on a rolled-over sheet: locked, shaded like a total.
+    let referenceAmount, referenceText: XLSXStyle
 
     init(_ t: WorkbookTemplate) {
         let color = { (hex: String) in UInt32(hex, radix: 16) ?? 0 }
@@ -32,6 +34,10 @@ struct WorkbookStyles {
         totalAmount = label.with {
             $0.fillColor = color(t.colors.totalFill); $0.numberFormat = "#,##0"; $0.horizontal = .right; $0.bold = true
         }
+        referenceAmount = label.with {
+            $0.fillColor = color(t.colors.totalFill); $0.numberFormat = "#,##0"; $0.horizontal = .right; $0.wrap = false
+        }
+        referenceText = label.with { $0.fillColor = color(t.colors.totalFill); $0.vertical = .top }
     }
 
     /// An input cell for an indicator value printed with the given number format.

@@ -18,31 +18,18 @@ enum CustomProperties {
     /// Parses the part. Properties of unknown or malformed variant types are skipped.
     static func parse(_ xml: inout XMLTokenizer) throws(XLSXReadError) -> [String: XLSXPropertyValue] {
         var result: [String: XLSXPropertyValue] = [:]
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                guard xml.depth == 2, xml.isElement(.customProperties, "property") else { continue }
-                guard let name = xml.attribute(.none, "name") else {
-                    try xml.skipElement()
-                    continue
-                }
-                var value: XLSXPropertyValue?
-                while true {
-                    let event = try xml.next()
-                    if event == .endOfDocument { break }
-                    if event == .endElement && xml.depth == 1 { break }
-                    guard event == .startElement, xml.depth == 3, xml.elementNamespace == .variantTypes else { continue }
-                    let type = String(decoding: xml.localName, as: UTF8.self)
-                    let text = try xml.readText()
-                    value = Self.value(type: type, text: text)
-                }
-                if let value { result[name] = value }
-            case .endOfDocument:
-                return result
-            default:
-                continue
+        try xml.forEachTopLevelElement { xml throws(XLSXReadError) in
+            guard xml.isElement(.customProperties, "property"), let name = xml.attribute(.none, "name") else { return }
+            var value: XLSXPropertyValue?
+            try xml.forEachChild { xml throws(XLSXReadError) in
+                guard xml.elementNamespace == .variantTypes else { return }
+                let type = String(decoding: xml.localName, as: UTF8.self)
+                let text = try xml.readText()
+                value = Self.value(type: type, text: text)
             }
+            if let value { result[name] = value }
         }
+        return result
     }
 
     static func value(type: String, text: String) -> XLSXPropertyValue? {
@@ -94,29 +81,20 @@ public struct XLSXCoreProperties: Sendable, Equatable {
 
     static func parse(_ xml: inout XMLTokenizer) throws(XLSXReadError) -> XLSXCoreProperties {
         var result = XLSXCoreProperties()
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                guard xml.depth == 2 else { continue }
-                if xml.isElement(.dublinCore, "title") {
-                    result.title = try xml.readText()
-                } else if xml.isElement(.dublinCore, "creator") {
-                    result.creator = try xml.readText()
-                } else if xml.isElement(.coreProperties, "lastModifiedBy") {
-                    result.lastModifiedBy = try xml.readText()
-                } else if xml.isElement(.dublinCoreTerms, "created") {
-                    result.created = try xml.readText()
-                } else if xml.isElement(.dublinCoreTerms, "modified") {
-                    result.modified = try xml.readText()
-                } else {
-                    try xml.skipElement()
-                }
-            case .endOfDocument:
-                return result
-            default:
-                continue
+        try xml.forEachTopLevelElement { xml throws(XLSXReadError) in
+            if xml.isElement(.dublinCore, "title") {
+                result.title = try xml.readText()
+            } else if xml.isElement(.dublinCore, "creator") {
+                result.creator = try xml.readText()
+            } else if xml.isElement(.coreProperties, "lastModifiedBy") {
+                result.lastModifiedBy = try xml.readText()
+            } else if xml.isElement(.dublinCoreTerms, "created") {
+                result.created = try xml.readText()
+            } else if xml.isElement(.dublinCoreTerms, "modified") {
+                result.modified = try xml.readText()
             }
         }
+        return result
     }
 }
 

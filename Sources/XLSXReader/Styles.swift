@@ -59,54 +59,27 @@ struct StyleTable: Sendable {
     }
 
     private static func parseNumberFormats(_ xml: inout XMLTokenizer, into formats: inout [Int: String]) throws(XLSXReadError) {
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                if xml.depth == 3 && xml.isElement(.spreadsheetML, "numFmt"),
-                   let id = xml.attribute(.none, "numFmtId").flatMap({ Int($0) }),
-                   let code = xml.attribute(.none, "formatCode") {
-                    formats[id] = code
-                }
-                try xml.skipElement()
-            case .endElement:
-                if xml.depth == 1 { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
+        try xml.forEachChild { xml throws(XLSXReadError) in
+            if xml.isElement(.spreadsheetML, "numFmt"), let id = xml.attribute(.none, "numFmtId").flatMap({ Int($0) }),
+               let code = xml.attribute(.none, "formatCode") {
+                formats[id] = code
             }
         }
     }
 
     private static func parseCellFormats(_ xml: inout XMLTokenizer, into formats: inout [(id: Int, locked: Bool)]) throws(XLSXReadError) {
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                if xml.depth == 3 && xml.isElement(.spreadsheetML, "xf") {
-                    // Absent: General (the schema default). Present but unreadable: unknown, never General.
-                    let id = xml.attribute(.none, "numFmtId").map { Int($0) ?? -1 } ?? 0
-                    var locked = true
-                    // Children: <alignment>, <protection>, <extLst>.
-                    while true {
-                        let event = try xml.next()
-                        if event == .endOfDocument { break }
-                        if event == .endElement && xml.depth == 2 { break }
-                        if event == .startElement && xml.depth == 4 && xml.isElement(.spreadsheetML, "protection"),
-                           let value = xml.attribute(.none, "locked") {
-                            locked = !(value == "0" || value == "false")
-                        }
-                    }
-                    formats.append((id, locked))
-                } else {
-                    try xml.skipElement()
+        try xml.forEachChild { xml throws(XLSXReadError) in
+            guard xml.isElement(.spreadsheetML, "xf") else { return }
+            // Absent: General (the schema default). Present but unreadable: unknown, never General.
+            let id = xml.attribute(.none, "numFmtId").map { Int($0) ?? -1 } ?? 0
+            var locked = true
+            // Children: <alignment>, <protection>, <extLst>.
+            try xml.forEachChild { xml throws(XLSXReadError) in
+                if xml.isElement(.spreadsheetML, "protection"), let value = xml.attribute(.none, "locked") {
+                    locked = !(value == "0" || value == "false")
                 }
-            case .endElement:
-                if xml.depth == 1 { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
             }
+            formats.append((id, locked))
         }
     }
 }

@@ -731,57 +731,8 @@ final class LXWSheet {
         if let errorTitle { try LXWGuard.validationTitle(errorTitle, what: "error title") }
         if let errorMessage { try LXWGuard.validationMessage(errorMessage, what: "error message") }
 
-        var list: [UnsafeMutablePointer<CChar>?] = []
-        func bounds(_ min: Double?, _ max: Double?) throws {
-            switch (min, max) {
-            case let (min?, max?):
-                guard min <= max else {
-                    throw XLSXWriteError.invalidDataValidation(reason: "minimum \(min) is greater than maximum \(max)")
-                }
-                dv.criteria = u8(LXW_VALIDATION_CRITERIA_BETWEEN)
-                dv.minimum_number = min
-                dv.maximum_number = max
-            case let (min?, nil):
-                dv.criteria = u8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO)
-                dv.value_number = min
-            case let (nil, max?):
-                dv.criteria = u8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO)
-                dv.value_number = max
-            case (nil, nil):
-                throw XLSXWriteError.invalidDataValidation(reason: "give a minimum, a maximum or both")
-            }
-        }
-        switch validation.kind {
-        case .list(let items):
-            try LXWGuard.listItems(items)
-            guard LXWGuard.inlineListFits(items) else {
-                throw XLSXWriteError.invalidDataValidation(
-                    reason: "an inline list must be at most \(LXWLimits.inlineListMaxBytes) UTF-8 bytes with commas and hold no comma or quote; put it on a sheet and use a list formula")
-            }
-            dv.validate = u8(LXW_VALIDATION_TYPE_LIST)
-            list = items.map { strings.copy($0) } + [nil]
-        case .listFormula(let formula):
-            try LXWGuard.validationFormula(formula)
-            dv.validate = u8(LXW_VALIDATION_TYPE_LIST_FORMULA)
-            dv.value_formula = strings.copy(formula)
-        case .wholeNumber(let min, let max):
-            dv.validate = u8(LXW_VALIDATION_TYPE_INTEGER)
-            try bounds(min.map(Double.init), max.map(Double.init))
-        case .decimal(let min, let max):
-            if let min { try LXWGuard.number(min, what: "validation minimum") }
-            if let max { try LXWGuard.number(max, what: "validation maximum") }
-            dv.validate = u8(LXW_VALIDATION_TYPE_DECIMAL)
-            try bounds(min, max)
-        case .textLength(let min, let max):
-            if let min, min < 0 { throw XLSXWriteError.invalidDataValidation(reason: "a text length cannot be negative") }
-            dv.validate = u8(LXW_VALIDATION_TYPE_LENGTH)
-            try bounds(min.map(Double.init), max.map(Double.init))
-        case .any:
-            guard inputTitle != nil || inputMessage != nil else {
-                throw XLSXWriteError.invalidDataValidation(reason: ".any needs an input title or message")
-            }
-            dv.validate = u8(LXW_VALIDATION_TYPE_ANY)
-        }
+        var list = try Self.setCriteria(validation.kind, on: &dv, strings: &strings,
+                                        hasInput: inputTitle != nil || inputMessage != nil)
         dv.ignore_blank = u8(validation.ignoreBlank ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF)
         dv.dropdown = u8(validation.showDropdown ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF)
         switch validation.errorStyle {
@@ -800,6 +751,64 @@ final class LXWSheet {
                                                    lxw_row_t(range.last.row), lxw_col_t(range.last.column), &dv)
         }
         try check(error, "worksheet_data_validation_range")
+    }
+
+    /// Sets `dv`'s type and criteria for `kind`; returns the inline list (nil-terminated) for `.list`.
+    private static func setCriteria(_ kind: XLSXDataValidation.Kind, on dv: inout lxw_data_validation, strings: inout CStrings,
+                                    hasInput: Bool) throws -> [UnsafeMutablePointer<CChar>?] {
+        switch kind {
+        case .list(let items):
+            try LXWGuard.listItems(items)
+            guard LXWGuard.inlineListFits(items) else {
+                throw XLSXWriteError.invalidDataValidation(
+                    reason: "an inline list must be at most \(LXWLimits.inlineListMaxBytes) UTF-8 bytes with commas and hold no comma or quote; put it on a sheet and use a list formula")
+            }
+            dv.validate = u8(LXW_VALIDATION_TYPE_LIST)
+            return items.map { strings.copy($0) } + [nil]
+        case .listFormula(let formula):
+            try LXWGuard.validationFormula(formula)
+            dv.validate = u8(LXW_VALIDATION_TYPE_LIST_FORMULA)
+            dv.value_formula = strings.copy(formula)
+        case .wholeNumber(let min, let max):
+            dv.validate = u8(LXW_VALIDATION_TYPE_INTEGER)
+            try setBounds(min.map(Double.init), max.map(Double.init), on: &dv)
+        case .decimal(let min, let max):
+            if let min { try LXWGuard.number(min, what: "validation minimum") }
+            if let max { try LXWGuard.number(max, what: "validation maximum") }
+            dv.validate = u8(LXW_VALIDATION_TYPE_DECIMAL)
+            try setBounds(min, max, on: &dv)
+        case .textLength(let min, let max):
+            if let min, min < 0 { throw XLSXWriteError.invalidDataValidation(reason: "a text length cannot be negative") }
+            dv.validate = u8(LXW_VALIDATION_TYPE_LENGTH)
+            try setBounds(min.map(Double.init), max.map(Double.init), on: &dv)
+        case .any:
+            guard hasInput else {
+                throw XLSXWriteError.invalidDataValidation(reason: ".any needs an input title or message")
+            }
+            dv.validate = u8(LXW_VALIDATION_TYPE_ANY)
+        }
+        return []
+    }
+
+    /// A minimum and/or maximum as libxlsxwriter's criteria (between, ≥, ≤).
+    private static func setBounds(_ min: Double?, _ max: Double?, on dv: inout lxw_data_validation) throws {
+        switch (min, max) {
+        case let (min?, max?):
+            guard min <= max else {
+                throw XLSXWriteError.invalidDataValidation(reason: "minimum \(min) is greater than maximum \(max)")
+            }
+            dv.criteria = u8(LXW_VALIDATION_CRITERIA_BETWEEN)
+            dv.minimum_number = min
+            dv.maximum_number = max
+        case let (min?, nil):
+            dv.criteria = u8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO)
+            dv.value_number = min
+        case let (nil, max?):
+            dv.criteria = u8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO)
+            dv.value_number = max
+        case (nil, nil):
+            throw XLSXWriteError.invalidDataValidation(reason: "give a minimum, a maximum or both")
+        }
     }
 
     // MARK: Protection
@@ -1028,6 +1037,13 @@ final class LXWChart {
             try LXWGuard.chartText(y, what: "y axis title")
             if let axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y) { y.withCString { chart_axis_set_name(axis, $0) } }
         }
+    }
+
+    /// The value axis's number format (`#,##0`); libxlsxwriter copies the text.
+    func setValueAxisNumberFormat(_ format: String) throws {
+        let chart = try open()
+        try LXWGuard.chartText(format, what: "value axis number format")
+        if let axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y) { format.withCString { chart_axis_set_num_format(axis, $0) } }
     }
 
     func setLegend(_ position: XLSXLegendPosition) throws {

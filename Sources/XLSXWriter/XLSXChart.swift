@@ -65,12 +65,15 @@ public struct XLSXChartSpec: Hashable, Sendable {
     public var yAxisTitle: String?
     /// Where the legend goes.
     public var legend: XLSXLegendPosition
+    /// The value (y) axis's number format, e.g. `#,##0`; nil for General.
+    public var yAxisNumberFormat: String?
     /// One of Excel's 48 built-in chart styles, or nil for the default.
     public var style: Int?
 
     /// Creates a chart description.
     public init(kind: XLSXChartKind, series: [XLSXChartSeries], title: String? = nil, xAxisTitle: String? = nil,
-                yAxisTitle: String? = nil, legend: XLSXLegendPosition = .right, style: Int? = nil) {
+                yAxisTitle: String? = nil, legend: XLSXLegendPosition = .right, style: Int? = nil,
+                yAxisNumberFormat: String? = nil) {
         self.kind = kind
         self.series = series
         self.title = title
@@ -78,6 +81,7 @@ public struct XLSXChartSpec: Hashable, Sendable {
         self.yAxisTitle = yAxisTitle
         self.legend = legend
         self.style = style
+        self.yAxisNumberFormat = yAxisNumberFormat
     }
 }
 
@@ -108,6 +112,7 @@ extension XLSXChartSpec {
         if xAxisTitle != nil || yAxisTitle != nil { try chart.setAxisTitles(x: xAxisTitle, y: yAxisTitle) }
         if legend != .right { try chart.setLegend(legend) }
         if let style { try chart.setStyle(style) }
+        if let yAxisNumberFormat { try chart.setValueAxisNumberFormat(yAxisNumberFormat) }
         return chart
     }
 }

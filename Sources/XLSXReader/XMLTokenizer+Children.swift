@@ -1,0 +1,42 @@
+extension XMLTokenizer {
+    /// After a `.startElement`, calls `body` at the start tag of each child element, in document
+    /// order, and consumes everything up to and including the element's end tag: whatever of a
+    /// child `body` leaves unread (its attributes read, its content not) is skipped, as are text
+    /// and deeper elements. Returns at the end of the document when the element is never closed.
+    mutating func forEachChild(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
+        let parent = depth
+        while true {
+            switch try next() {
+            case .startElement:
+                guard depth == parent + 1 else { continue }
+                try body(&self)
+                while depth > parent {
+                    if try next() == .endOfDocument { return }
+                }
+            case .endElement:
+                if depth < parent { return }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+}
+
+extension XMLTokenizer {
+    /// From the start of a part: calls `body` at the start tag of each child of the root element
+    /// (see `forEachChild`), and reads to the end of the document.
+    mutating func forEachTopLevelElement(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
+        while true {
+            switch try next() {
+            case .startElement:
+                if depth == 1 { try forEachChild(body) }
+            case .endOfDocument:
+                return
+            case .endElement, .text:
+                continue
+            }
+        }
+    }
+}

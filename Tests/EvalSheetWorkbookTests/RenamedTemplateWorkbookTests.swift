@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import EvalSheetWorkbook
+import XLSX
+import XLSXReader
+import TestSupport
+
+/// A template with 評価の向き renamed 指標の向き and §3's sheet renamed: the exported workbook
+/// changes exactly there, and import with that template reads it back to the identical model.
+@Suite("A renamed label changes the workbook")
+struct RenamedTemplateWorkbookTests {
+    static let renamed: FormTemplate = {
+        var t = FormTemplate.standard
+        t.labels.indicatorDirection = "指標の向き"
+        t.sheets.projects.name = "3 事業一覧"
+        return t
+    }()
+
+    /// Every non-empty cell of every sheet, by sheet name, as text.
+    static func cells(_ path: String) throws -> [String: [CellReference: String]] {
+        let document = try XLSXDocument(path: path)
+        var out: [String: [CellReference: String]] = [:]
+        for info in document.sheets where info.kind == .worksheet {
+            let ws = try document.worksheet(at: info.index)
+            var cells: [CellReference: String] = [:]
+            for c in ws.cells {
+                switch c.value {
+                case .string(let s): cells[c.reference] = s
+                case .number(_, let raw): cells[c.reference] = raw
+                case .empty: continue
+                default: cells[c.reference] = "\(c.value)"
+                }
+            }
+            out[info.name] = cells
+        }
+        return out
+    }
+
+    @Test("export: the renamed label and sheet name where the default has theirs, nothing else; import reads it back", arguments: ["512", "531"])
+    func renamedWorkbook(_ code: String) throws {
+        let dir = RepositoryPaths.temporaryDirectory("renamed-\(code)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sheet = RealYear.sheet(code)
+        let standardPath = dir.appendingPathComponent("standard.xlsx").path
+        let renamedPath = dir.appendingPathComponent("renamed.xlsx").path
+        try WorkbookExporter(toolVersion: "test").export(sheet, to: standardPath)
+        try WorkbookExporter(template: Self.renamed, toolVersion: "test").export(sheet, to: renamedPath)
+
+        let standard = try Self.cells(standardPath), renamed = try Self.cells(renamedPath)
+        #expect(Set(renamed.keys) == Set(standard.keys).subtracting(["3 構成事業"]).union(["3 事業一覧"]))
+        #expect(renamed["3 事業一覧"] == standard["3 構成事業"])
+        let indicators = "4 まちづくり指標"
+        let changed = standard[indicators]!.filter { renamed[indicators]![$0.key] != $0.value }
+        #expect(Set(changed.values) == ["評価の向き"])
+        #expect(changed.count == sheet.indicators.items.count)
+        #expect(changed.keys.allSatisfy { renamed[indicators]![$0] == "指標の向き" })
+        #expect(Set(renamed[indicators]!.keys) == Set(standard[indicators]!.keys))
+        for name in standard.keys where name != indicators && name != "3 構成事業" { #expect(renamed[name] == standard[name], "\(name)") }
+
+        // The renamed template reads its workbook back exactly, with nothing to report.
+        let again = try WorkbookImporter(template: Self.renamed).read(path: renamedPath, displayName: "renamed.xlsx")
+        #expect(again.sheet == sheet)
+        #expect(again.notes.isEmpty)
+        #expect(again.sourceMap.describe(.project(0, .name)) == "renamed.xlsx 3 事業一覧!B5")
+
+        // The default template does not take 指標の向き for its label: each indicator's direction
+        // is assumed with a warning and the cells are reported unread, never read silently.
+        let other = try WorkbookImporter().read(path: renamedPath, displayName: "renamed.xlsx")
+        let missing = other.notes.filter { $0.id == "xlsx.missing-label" }
+        #expect(missing.count == sheet.indicators.items.count)
+        #expect(missing.allSatisfy { $0.message.ja.contains("「評価の向き」がない") })
+        #expect(other.notes.filter { $0.id == "xlsx.unread-cell" }.count == 2 * sheet.indicators.items.count)
+    }
+
+    @Test("the template's direction words are the dropdown and what import reads")
+    func directionWords() throws {
+        var t = FormTemplate.standard
+        t.labels.higherIsBetter = "大きいほど良い"
+        t.labels.lowerIsBetter = "小さいほど良い"
+        #expect(t.problems().isEmpty)
+        let dir = RepositoryPaths.temporaryDirectory("direction-words")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sheet = RealYear.sheet("531")
+        let path = dir.appendingPathComponent("531.xlsx").path
+        try WorkbookExporter(template: t, toolVersion: "test").export(sheet, to: path)
+        let texts = Set(try Self.cells(path)["4 まちづくり指標"]!.values)
+        #expect(texts.contains("大きいほど良い") && !texts.contains("高いほど良い"))
+        let again = try WorkbookImporter(template: t).read(path: path)
+        #expect(again.sheet == sheet)
+        #expect(again.notes.isEmpty)
+        // The default template refuses the words it does not know, at their cells.
+        #expect(throws: WorkbookImportError.self) { try WorkbookImporter().read(path: path) }
+    }
+}
