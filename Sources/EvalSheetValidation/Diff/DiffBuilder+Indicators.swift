@@ -41,7 +41,7 @@ extension DiffBuilder {
         field(l.indicatorDescription, "description", row: row, x.description ?? "", y.description ?? "", at: .indicator(j, .description))
         field(l.indicatorUnit, "unit", row: row, x.unit, y.unit, at: .indicator(j, .unit))
         field(l.indicatorMethod, "method", row: row, x.method ?? "", y.method ?? "", at: .indicator(j, .method))
-        field(l.indicatorDirection, "direction", row: row, x.direction.label, y.direction.label, at: .indicator(j, .direction))
+        field(l.indicatorDirection, "direction", row: row, l.direction(x.direction), l.direction(y.direction), at: .indicator(j, .direction))
         for r in IndicatorValueRow.all(l) {
             for column in years.columns {
                 let before = column.old.flatMap { x[keyPath: r.values][safe: $0] } ?? .blank

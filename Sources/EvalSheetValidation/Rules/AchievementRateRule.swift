@@ -35,7 +35,7 @@ public struct AchievementRateRule: SheetRule {
     private static func hit(_ item: Indicator, _ v: Values, at path: FieldPath, _ l: FormTemplate.Labels) -> RuleHit? {
         let (rate, target, actual, year) = (v.rate, v.target, v.actual, v.year)
         let lower = item.direction == .lowerIsBetter
-        let formula = lower ? "\(l.target) \(target.text) ÷ \(l.actual) \(actual.text)、\(IndicatorDirection.lowerIsBetter.label)指標"
+        let formula = lower ? "\(l.target) \(target.text) ÷ \(l.actual) \(actual.text)、\(l.direction(.lowerIsBetter))指標"
                             : "\(l.actual) \(actual.text) ÷ \(l.target) \(target.text)"
         let formulaEN = lower ? "target \(target.text) ÷ actual \(actual.text), lower is better"
                               : "actual \(actual.text) ÷ target \(target.text)"
@@ -50,7 +50,7 @@ public struct AchievementRateRule: SheetRule {
         var en = "\(Wording.indicatorEN(item)): the rate for \(year.en) does not match: printed \(rate.text), computed \(Wording.percent(computed)) (\(formulaEN))"
         let other: IndicatorDirection = lower ? .higherIsBetter : .lowerIsBetter
         if AchievementRate.percent(actual: actual.value, target: target.value, direction: other) == rate.value {
-            ja += "。\(lower ? "\(l.actual) ÷ \(l.target)" : "\(l.target) ÷ \(l.actual)")なら一致します(\(l.indicatorDirection): \(other.label))"
+            ja += "。\(lower ? "\(l.actual) ÷ \(l.target)" : "\(l.target) ÷ \(l.actual)")なら一致します(\(l.indicatorDirection): \(l.direction(other)))"
             en += "; it matches if the indicator is \(lower ? "higher" : "lower")-is-better"
         }
         return RuleHit(path, ja: ja, en: en)
