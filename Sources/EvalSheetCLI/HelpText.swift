@@ -1,5 +1,7 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetForm
+import EvalSheetValidation
 
 /// Every text of `--help`, in Japanese and English. Help is shown in Japanese unless the command
 /// line asks for English (`--lang en`), like every other message of the tool.
@@ -14,6 +16,9 @@ enum HelpText {
     }()
 
     static func pick(_ ja: String, _ en: String) -> String { language == .en ? en : ja }
+
+    /// The default form's labels: help names the parts of the form as the form does.
+    static let form = FormTemplate.standard.labels
 
 
     // MARK: - Shared
@@ -121,7 +126,7 @@ enum HelpText {
                                                "Validates sheets and lists errors and warnings with their places.") }
     static var validateDiscussion: String { pick("""
         合計・達成率・コード・評価・参照を検証します。
-        与えたシート全体で、施策間の整合(同じ事業は名称・担当課・金額がどこでも同じか)も確かめます。
+        与えたシート全体で、施策間の整合(同じ事業は名称・\(form.section)・金額がどこでも同じか)も確かめます。
         .txt・.json・.xlsx のファイルとフォルダを混ぜて指定できます。
         読み込み時に気づいたこと(読み取れないセル、文字列で入力された数値、保存値の食い違う合計など)と、読めない入力も、場所付きの指摘として表示します。
 
@@ -214,14 +219,14 @@ enum HelpText {
         評価対象年度と、それを含む見出しを1年進めます。
         事業費の列は1年ずつ進みます(令和元年度のシートなら 令和元年度決算・令和2年度決算・令和3年度予算)。
         今年度にある年度の決算は引き継ぎ、新しい年度の決算と予算は各課が記入する空欄にします。
-        今年度の予算・総合評価・評価理由は、次年度の値にはせず、前年度の参考として残します(テキスト形式には書き出せません)。
+        今年度の予算・\(form.ratingName)・\(form.reasonHeader)は、次年度の値にはせず、前年度の参考として残します(テキスト形式には書き出せません)。
         指標の年度は --indicator-years で選びます。
           plan(既定): 前年度・評価年度と、それより後の計画の目標年度(平成30・令和元・2・4・7 → 令和元・2・4・7)
           next: plan に評価年度の翌年度を加える(令和元・2・3・4・7。その目標は空欄)
         目標値はすべて引き継ぎ、評価年度以降の実績値と達成率は空欄にします。
-        --by-department を付けると「フォルダ/担当課/施策コード.xlsx」に書き出します。
-        担当課のフォルダ名は、どのOSでも使える名前にします(使えない文字は _、予約名には _ を付加)。
-        担当課が空欄またはフォルダ名にできない施策は「担当課なし」フォルダに入れます。
+        --by-department を付けると「フォルダ/\(form.section)/施策コード.xlsx」に書き出します。
+        \(form.section)のフォルダ名は、どのOSでも使える名前にします(使えない文字は _、予約名には _ を付加)。
+        \(form.section)が空欄またはフォルダ名にできない施策は「\(form.section)なし」フォルダに入れます。
         名前が重なる2つの課は同じフォルダにせず、後の課に「 (2)」を付けて報告します。
         シートは --to-year の前の年度のものに限ります。ほかの年度のシートは、その施策のエラーとして報告します。
         既存のファイルは、--force を付けない限り上書きしません。
@@ -241,7 +246,7 @@ enum HelpText {
           next: as plan, plus the year after the new evaluation year (R1, R2, R3, R4, R7; its target blank)
         Every target is carried; actuals and rates from the new evaluation year on are blank.
 
-        With --by-department the files go to DIR/<担当課>/<policy code>.xlsx. Folder names are made safe for every file system (forbidden characters become _, reserved names get a _); a policy whose 担当課 is blank or unusable goes to the folder 担当課なし; two departments whose folder names would be the same never share a folder: the later gets " (2)", and it is reported. Every sheet must be for the year before --to-year; a sheet for another year is an error for that policy. Existing files are kept unless --force. One policy's failure never stops the others.
+        With --by-department the files go to DIR/<\(form.section)>/<policy code>.xlsx. Folder names are made safe for every file system (forbidden characters become _, reserved names get a _); a policy whose \(form.section) is blank or unusable goes to the folder \(form.section)なし; two departments whose folder names would be the same never share a folder: the later gets " (2)", and it is reported. Every sheet must be for the year before --to-year; a sheet for another year is an error for that policy. Existing files are kept unless --force. One policy's failure never stops the others.
 
         Exit status: 0 all written, 1 an input could not be read, a policy not rolled over or an output not written, 64 wrong arguments.
 
@@ -253,7 +258,7 @@ enum HelpText {
     static var rolloverToYear: String { pick("次年度(西暦)。入力はその前の年度のシートに限ります。", "The next year (western calendar); every input must be for the year before.") }
     static var rolloverOutput: String { pick("出力フォルダ。", "Output directory.") }
     static var rolloverTo: String { pick("出力の形式。", "Output format.") }
-    static var rolloverByDepartment: String { pick("担当課ごとのフォルダに書き出します。", "Write one folder per department (担当課).") }
+    static var rolloverByDepartment: String { pick("\(form.section)ごとのフォルダに書き出します。", "Write one folder per department (\(form.section)).") }
     static var rolloverIndicatorYears: String { pick("指標の年度の決め方(plan / next)。", "How the indicator years move on (plan / next).") }
 
     // MARK: - status

@@ -71,7 +71,7 @@ struct RolloverCommand: ParsableCommand {
             }
             if to == .text, rolled.contains(where: { $0.sheets.contains { $0.sheet != nil } }) {
                 report.notes([ReaderNote(id: "rollover.text-reference", message: .init(
-                    ja: "テキスト形式には前年度の参考(予算・総合評価・評価理由)を書き出せません。参考も送るには --to xlsx か --to json を使ってください",
+                    ja: "テキスト形式には前年度の参考(予算・\(tpl.labels.ratingName)・\(tpl.labels.reasonHeader))を書き出せません。参考も送るには --to xlsx か --to json を使ってください",
                     en: "the text form cannot carry last year's reference (budget, rating, reason); use --to xlsx or --to json to send it too"),
                     file: output, location: output)])
             }
@@ -128,14 +128,14 @@ struct RolloverCommand: ParsableCommand {
             let path = (root.path as NSString).appendingPathComponent(choice.name)
             if let other = choice.collidedWith {
                 report.notes([ReaderNote(id: "rollover.folder-collision", message: .init(
-                    ja: "担当課「\(Self.visible(department))」のフォルダ名が担当課「\(Self.visible(other))」と同じになるため、\(choice.name) に書き出します",
+                    ja: "\(template.labels.section)「\(Self.visible(department))」のフォルダ名が\(template.labels.section)「\(Self.visible(other))」と同じになるため、\(choice.name) に書き出します",
                     en: "the folder of department \"\(Self.visible(department))\" would be that of \"\(Self.visible(other))\": written to \(choice.name)"),
                     file: path, location: path)])
             }
             if FolderName.safe(department, fallback: "").isEmpty {
                 let codes = sheets.filter { Self.department($0.sheet) == department }.map(\.sheet.policy.code)
                 report.notes([ReaderNote(id: "rollover.no-department", message: .init(
-                    ja: "施策 \(codes.joined(separator: "、")) は担当課「\(Self.visible(department))」をフォルダ名にできないため、\(choice.name) に書き出します",
+                    ja: "施策 \(codes.joined(separator: "、")) は\(template.labels.section)「\(Self.visible(department))」をフォルダ名にできないため、\(choice.name) に書き出します",
                     en: "policies \(codes.joined(separator: ", ")): department \"\(Self.visible(department))\" cannot name a folder; written to \(choice.name)"),
                     file: path, location: path)])
             }
@@ -167,7 +167,7 @@ enum OutputTargets: @unchecked Sendable {
             case .success(let c)?: return c.convertOne(loaded, from: file)
             case .failure(let e)?: return PolicyOutcome(code: loaded.sheet.policy.code, error: e)
             case nil: return PolicyOutcome(code: loaded.sheet.policy.code, error: CLIError(.init(
-                ja: "担当課のフォルダがありません", en: "no folder for the department")))
+                ja: "\(FormTemplate.standard.labels.section)のフォルダがありません", en: "no folder for the department")))
             }
         }
     }

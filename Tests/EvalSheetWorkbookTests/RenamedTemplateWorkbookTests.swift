@@ -62,15 +62,17 @@ struct RenamedTemplateWorkbookTests {
         let again = try WorkbookImporter(template: Self.renamed).read(path: renamedPath, displayName: "renamed.xlsx")
         #expect(again.sheet == sheet)
         #expect(again.notes.isEmpty)
-        #expect(again.sourceMap.describe(.project(0, .name)) == "renamed.xlsx 3 事業一覧!B5")
+        #expect(again.sourceMap.describe(.project(0, .name)) == "renamed.xlsx '3 事業一覧'!B5")
 
-        // The default template does not take 指標の向き for its label: each indicator's direction
-        // is assumed with a warning and the cells are reported unread, never read silently.
-        let other = try WorkbookImporter().read(path: renamedPath, displayName: "renamed.xlsx")
-        let missing = other.notes.filter { $0.id == "xlsx.missing-label" }
-        #expect(missing.count == sheet.indicators.items.count)
-        #expect(missing.allSatisfy { $0.message.ja.contains("「評価の向き」がない") })
-        #expect(other.notes.filter { $0.id == "xlsx.unread-cell" }.count == 2 * sheet.indicators.items.count)
+        // The default template does not read a workbook made with another: it is refused, naming
+        // the template it was made with (the digest in its properties), never read with another layout.
+        do {
+            _ = try WorkbookImporter().read(path: renamedPath, displayName: "renamed.xlsx")
+            Issue.record("a workbook of another template was read with the default one")
+        } catch {
+            #expect(error.problems.map(\.id) == ["xlsx.template-mismatch"])
+            #expect(error.lines(.ja).first?.hasPrefix("renamed.xlsx: このブックは別のテンプレート「\(Self.renamed.name)」で作られています") == true)
+        }
     }
 
     @Test("the template's direction words are the dropdown and what import reads")

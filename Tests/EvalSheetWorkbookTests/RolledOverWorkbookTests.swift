@@ -53,7 +53,7 @@ struct RolledOverWorkbookTests {
             #expect(loaded.sheet == sheet, "\(code) FY\(year)")
             #expect(loaded.sheet.lastYear == sheet.lastYear)
             #expect(loaded.notes.isEmpty, "\(loaded.notes)")
-            #expect(loaded.sourceMap.describe(.lastYearRating) == "\(code).xlsx 5 評価!B11")
+            #expect(loaded.sourceMap.describe(.lastYearRating) == "\(code).xlsx '5 評価'!B11")
         }
         // A sheet that was not rolled over shows no reference and reads back without one.
         let plain = try WorkbookImporter().read(path: ExportedYear.path(code))

@@ -28,7 +28,7 @@ extension FormTemplate.Labels {
     }
 
     /// `総合評価`: the rating's caption without its note.
-    var ratingName: String { Self.name(ratingCaption) }
+    public var ratingName: String { Self.name(ratingCaption) }
 
     /// `総事業費`: the total row's label without its note.
     var totalName: String { Self.name(total) }
