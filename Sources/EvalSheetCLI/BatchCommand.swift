@@ -25,9 +25,6 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: .init(HelpText.batchTo))
     var to: Target = .xlsx
 
-    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
-    var jobs: Int?
-
     @Flag(name: .long, help: .init(HelpText.batchForce))
     var force = false
 
@@ -37,15 +34,14 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: .init(HelpText.batchStrict))
     var strict = false
 
-    @Option(name: .long, help: .init(HelpText.template))
-    var template: String?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let tpl = try form.loadTemplate()
             let expansion = SheetSource.expand([input])
             guard let inputs = report.inputs(expansion, named: [input]), expansion.missing.isEmpty else {
                 throw ExitCode(ExitStatus.failed)
@@ -63,7 +59,7 @@ struct BatchCommand: ParsableCommand {
                 }
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
-            let results = WorkerPool.map(inputs, jobs: jobs ?? WorkerPool.defaultJobs, completed: { (_: Int, r: BatchConverter.FileResult) in
+            let results = WorkerPool.map(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
             }) { (file: String) in converter.convert(file) }

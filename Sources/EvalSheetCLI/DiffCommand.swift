@@ -20,16 +20,15 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: .init(HelpText.reportFormat))
     var format: ValidateCommand.Format = .text
 
-    @Option(name: .long, help: .init(HelpText.readTemplate))
-    var template: String?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
             let report = Reporter(global: global)
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
-            let olds = SheetLoading.readAll([old], jobs: 2, template: tpl), news = SheetLoading.readAll([new], jobs: 2, template: tpl)
+            let tpl = try form.loadTemplate()
+            let olds = SheetLoading.readAll([old], jobs: form.workers, template: tpl), news = SheetLoading.readAll([new], jobs: form.workers, template: tpl)
             for r in [olds, news] {
                 r.failures.forEach(report.error)
                 report.notes(r.notes + r.sheets.flatMap(\.notes))

@@ -16,21 +16,17 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: .init(HelpText.exportOutput))
     var output: String = "."
 
-    @Option(name: .long, help: .init(HelpText.template))
-    var template: String?
-
     @Flag(name: .long, help: .init(HelpText.force))
     var force = false
 
-    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
-    var jobs: Int?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let tpl = try form.loadTemplate()
             let expansion = SheetSource.expand(files)
             guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
             let conversion = PolicyConversion(
@@ -38,7 +34,7 @@ struct ExportCommand: ParsableCommand {
                 skipExisting: false, template: tpl) { sheet, path, overwrite in
                     try SheetOutput.write(sheet, as: .xlsx, to: path, overwrite: overwrite, template: tpl)
                 }
-            let ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report)
+            let ok = Conversions.run(inputs, conversion, jobs: form.workers, report: report)
             if !ok || !expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
     }

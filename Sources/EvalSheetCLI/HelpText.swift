@@ -28,9 +28,8 @@ enum HelpText {
     static var jobs: String { pick("並列に処理する数(既定: CPUのコア数)。", "Parallel workers (default: the number of cores).") }
     static var lang: String { pick("メッセージの言語。", "Language of messages.") }
     static var quiet: String { pick("エラー以外は表示しません。", "Print nothing but errors.") }
-    static var template: String { pick("ブックの様式(JSON)。既定は組み込みの清瀬市の様式です。", "A layout template (JSON); default: the built-in Kiyose layout.") }
-    static var readTemplate: String { pick("ブックを書き出したときの様式(JSON)。既定は組み込みの清瀬市の様式です。",
-                                           "The layout template (JSON) the workbooks were written with; default: the built-in Kiyose layout.") }
+    static var template: String { pick("様式(JSON)。書き出しと読み込みに使います(書き出しに使った様式を、読み込むときにも指定してください)。既定は組み込みの清瀬市の様式です。",
+                                       "The form's template (JSON) to write and read with (read a workbook with the template it was written with); default: the built-in Kiyose form.") }
     static var reportFormat: String { pick("出力の形式。", "Output format.") }
 
     // MARK: - evalsheet

@@ -26,18 +26,14 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: .init(HelpText.force))
     var force = false
 
-    @Option(name: .long, help: .init(HelpText.readTemplate))
-    var template: String?
-
-    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
-    var jobs: Int?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let tpl = try form.loadTemplate()
             let expansion = SheetSource.expand(files)
             guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
             var ok = expansion.missing.isEmpty
@@ -48,7 +44,7 @@ struct ImportCommand: ParsableCommand {
                     skipExisting: false, template: tpl) { sheet, path, overwrite in
                         try SheetOutput.write(sheet, as: to == .json ? .json : .text, to: path, overwrite: overwrite, template: tpl)
                     }
-                ok = Conversions.run(inputs, conversion, jobs: jobs ?? WorkerPool.defaultJobs, report: report) && ok
+                ok = Conversions.run(inputs, conversion, jobs: form.workers, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok
             }

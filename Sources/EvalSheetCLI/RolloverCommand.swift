@@ -37,11 +37,7 @@ struct RolloverCommand: ParsableCommand {
     @Flag(name: .long, help: .init(HelpText.force))
     var force = false
 
-    @Option(name: .long, help: .init(HelpText.template))
-    var template: String?
-
-    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
-    var jobs: Int?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -60,11 +56,11 @@ struct RolloverCommand: ParsableCommand {
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
             let report = Reporter(global: global)
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
+            let tpl = try form.loadTemplate()
             let expansion = SheetSource.expand(files)
             guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
             let root = try OutputDirectory(output)
-            let jobs = self.jobs ?? WorkerPool.defaultJobs
+            let jobs = form.workers
             let (year, rule) = (toYear, indicatorYears)
             let rolled = WorkerPool.map(inputs, jobs: jobs) { (file: String) in
                 RolledFile(SheetSource.read(file, template: tpl), to: year, rule: rule)

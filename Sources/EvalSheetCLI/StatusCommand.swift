@@ -26,19 +26,15 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: .init(HelpText.force))
     var force = false
 
-    @Option(name: .long, help: .init(HelpText.readTemplate))
-    var template: String?
-
-    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
-    var jobs: Int?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
             let report = Reporter(global: global)
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
-            let jobs = self.jobs ?? WorkerPool.defaultJobs
+            let tpl = try form.loadTemplate()
+            let jobs = form.workers
             let sentSheets = try readSent(template: tpl, jobs: jobs, report: report)
             let back = try readReturned(template: tpl, jobs: jobs, report: report)
             let status = CollectionStatus(sent: sentSheets, returned: back)

@@ -19,18 +19,14 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: .init(HelpText.reportFormat))
     var format: Format = .text
 
-    @Option(name: .shortAndLong, help: .init(HelpText.jobs))
-    var jobs: Int?
-
-    @Option(name: .long, help: .init(HelpText.readTemplate))
-    var template: String?
+    @OptionGroup var form: FormOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
-            let tpl = try template.map(WorkbookTemplate.load) ?? .standard
-            let inputs = SheetLoading.readAll(inputs, jobs: jobs ?? WorkerPool.defaultJobs, template: tpl)
+            let tpl = try form.loadTemplate()
+            let inputs = SheetLoading.readAll(inputs, jobs: form.workers, template: tpl)
             let findings = Findings.merged(inputs.findings + Validator.validate(inputs.sheets, template: tpl))
             switch format {
             case .text: print(Findings.renderText(findings, language: global.lang, checkedFiles: inputs.files), terminator: "")

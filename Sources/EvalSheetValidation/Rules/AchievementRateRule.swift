@@ -5,8 +5,7 @@ import EvalSheetForm
 /// lower-is-better indicator), rounded half up to one decimal. Checked wherever the rate, the
 /// target and the actual are all numbers; a divisor of 0 with a printed rate is an error too.
 public struct AchievementRateRule: SheetRule {
-    public let id = "indicators.rate"
-    public let severity = Severity.error
+    public let id = "indicators.rate", severity = Severity.error
 
     public init() {}
 

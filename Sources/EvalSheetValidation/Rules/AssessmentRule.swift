@@ -5,8 +5,7 @@ import EvalSheetForm
 /// each code is 1, 2 or 3 with the form's label for that code; codes are ascending without
 /// duplicates. One hit per wrong assessment, plus one per row for emptiness or order.
 public struct AssessmentRule: SheetRule {
-    public let id = "environment.assessment"
-    public let severity = Severity.error
+    public let id = "environment.assessment", severity = Severity.error
 
     public init() {}
 

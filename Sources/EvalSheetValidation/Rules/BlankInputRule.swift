@@ -5,8 +5,7 @@ import EvalSheetForm
 /// inputs a department still has to fill: each project's 決算 for the evaluation year, each
 /// indicator's 実績値 for the evaluation year, the 総合評価 and the 評価理由. One hit per blank cell.
 public struct BlankInputRule: SheetRule {
-    public let id = "cycle.blank-input"
-    public let severity = Severity.warning
+    public let id = "cycle.blank-input", severity = Severity.warning
 
     public init() {}
 

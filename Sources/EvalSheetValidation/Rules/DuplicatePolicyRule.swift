@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `year.policy-duplicate` (error): one year's sheets validated together hold each 施策コード
 /// once. The hit is on every repeat after the first.
 public struct DuplicatePolicyRule: YearRule {
-    public let id = "year.policy-duplicate"
-    public let severity = Severity.error
+    public let id = "year.policy-duplicate", severity = Severity.error
     public let reads: SheetParts = [.basics]
 
     public init() {}

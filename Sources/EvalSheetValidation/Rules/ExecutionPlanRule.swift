@@ -8,8 +8,7 @@ import EvalSheetForm
 /// order given) whose mark differs from the one most policies print (a tie goes to the policy
 /// listed first), and it names every policy on each side.
 public struct ExecutionPlanRule: YearRule {
-    public let id = "year.execution-plan-mismatch"
-    public let severity = Severity.warning
+    public let id = "year.execution-plan-mismatch", severity = Severity.warning
     public let reads: SheetParts = [.projects]
 
     public init() {}

@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `environment.category` (warning): each §6 外部要因 is one of the form's seven categories
 /// (`ExternalFactor.categories`).
 public struct FactorCategoryRule: SheetRule {
-    public let id = "environment.category"
-    public let severity = Severity.warning
+    public let id = "environment.category", severity = Severity.warning
 
     public init() {}
 

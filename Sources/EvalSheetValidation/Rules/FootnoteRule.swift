@@ -5,8 +5,7 @@ import EvalSheetForm
 /// exactly when some value carries the mark `(※)`. A missing note is reported on the first
 /// marked value; a note without any mark on the note itself.
 public struct FootnoteRule: SheetRule {
-    public let id = "indicators.footnote"
-    public let severity = Severity.warning
+    public let id = "indicators.footnote", severity = Severity.warning
 
     public init() {}
 

@@ -5,8 +5,7 @@ import EvalSheetForm
 /// A repeated year (`令和4年度` twice) or one out of order makes the k-th value of every indicator
 /// ambiguous, so it is reported at the repeated header cell; the values are kept as typed.
 public struct IndicatorYearsRule: SheetRule {
-    public let id = "indicators.years"
-    public let severity = Severity.error
+    public let id = "indicators.years", severity = Severity.error
 
     public init() {}
 

@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `sheet.numbering` (error): the §2 施策の方向性, the §4 指標 (①②…) and the §7 課題 (①②…) are
 /// numbered 1, 2, 3 … in printed order. One hit per item whose number is not its position.
 public struct NumberingRule: SheetRule {
-    public let id = "sheet.numbering"
-    public let severity = Severity.error
+    public let id = "sheet.numbering", severity = Severity.error
 
     public init() {}
 

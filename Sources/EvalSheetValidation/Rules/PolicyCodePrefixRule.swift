@@ -5,8 +5,7 @@ import EvalSheetForm
 /// starts with the 将来像 code (`511` ⊃ `51` ⊃ `5`). The first hit is on the policy code,
 /// the second on the goal code.
 public struct PolicyCodePrefixRule: SheetRule {
-    public let id = "policy.code-prefix"
-    public let severity = Severity.error
+    public let id = "policy.code-prefix", severity = Severity.error
 
     public init() {}
 

@@ -3,8 +3,7 @@ import EvalSheetForm
 
 /// `projects.code-format` (error): a project's No. is exactly 10 ASCII digits (`0102010801`).
 public struct ProjectCodeFormatRule: SheetRule {
-    public let id = "projects.code-format"
-    public let severity = Severity.error
+    public let id = "projects.code-format", severity = Severity.error
 
     public init() {}
 

@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `projects.code-unique` (error): no project No. appears twice in one policy's §3.
 /// The hit is on the later row and names the earlier one.
 public struct ProjectCodeUniqueRule: SheetRule {
-    public let id = "projects.code-unique"
-    public let severity = Severity.error
+    public let id = "projects.code-unique", severity = Severity.error
 
     public init() {}
 

@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `projects.section-unknown` (warning): a project's 担当課 is the policy's 担当課 or one of its
 /// 関係課. A close spelling among them is suggested (`監査委員事務局` → `監査委員会事務局`).
 public struct ProjectSectionRule: SheetRule {
-    public let id = "projects.section-unknown"
-    public let severity = Severity.warning
+    public let id = "projects.section-unknown", severity = Severity.warning
 
     public init() {}
 

@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `projects.total` (error): each printed 総事業費 equals the sum of the project rows in its
 /// column, a blank amount counted as 0. A blank total while the rows hold money is an error too.
 public struct ProjectTotalsRule: SheetRule {
-    public let id = "projects.total"
-    public let severity = Severity.error
+    public let id = "projects.total", severity = Severity.error
 
     public init() {}
 

@@ -5,8 +5,7 @@ import EvalSheetForm
 /// where both the 目標値 and the 実績値 of that year are numbers. A rate next to a `—` or blank
 /// target or actual, or no rate (blank or `—`) next to two numbers, is reported.
 public struct RatePresenceRule: SheetRule {
-    public let id = "indicators.rate-presence"
-    public let severity = Severity.warning
+    public let id = "indicators.rate-presence", severity = Severity.warning
 
     public init() {}
 

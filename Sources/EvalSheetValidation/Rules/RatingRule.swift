@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `evaluation.rating` (error): the 総合評価 is one of 順調, 維持, 停滞. On a sheet made by rollover a
 /// blank rating is not yet filled in, which `cycle.blank-input` reports instead.
 public struct RatingRule: SheetRule {
-    public let id = "evaluation.rating"
-    public let severity = Severity.error
+    public let id = "evaluation.rating", severity = Severity.error
 
     public init() {}
 

@@ -5,8 +5,7 @@ import EvalSheetForm
 /// §3 project of some sheet of the same year (all sheets validated together; spaces ignored).
 /// One hit per unknown name, with the closest known name as a hint.
 public struct RelatedProjectRule: YearRule {
-    public let id = "challenges.related-project-unknown"
-    public let severity = Severity.warning
+    public let id = "challenges.related-project-unknown", severity = Severity.warning
     public let reads: SheetParts = [.projects, .relatedProjects]
 
     public init() {}

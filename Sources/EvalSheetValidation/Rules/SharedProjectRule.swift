@@ -9,8 +9,7 @@ import EvalSheetForm
 /// print the reference. 施策の方向性 may differ (directions are per policy), and the 実行計画
 /// flag is `year.execution-plan-mismatch`'s business.
 public struct SharedProjectRule: YearRule {
-    public let id = "year.project-mismatch"
-    public let severity = Severity.error
+    public let id = "year.project-mismatch", severity = Severity.error
     public let reads: SheetParts = [.projects]
 
     public init() {}

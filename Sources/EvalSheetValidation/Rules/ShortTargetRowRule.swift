@@ -5,8 +5,7 @@ import EvalSheetForm
 /// years are filled — the row is shorter than the year header (521 prints 4 targets for 5 years).
 /// One hit per indicator, on the last year's target.
 public struct ShortTargetRowRule: SheetRule {
-    public let id = "indicators.short-target-row"
-    public let severity = Severity.warning
+    public let id = "indicators.short-target-row", severity = Severity.warning
 
     public init() {}
 

@@ -4,8 +4,7 @@ import EvalSheetForm
 /// `projects.direction-undeclared` (error): every 施策の方向性 number a §3 project names is one
 /// of the §2 directions. One hit per project and unknown number.
 public struct UndeclaredDirectionRule: SheetRule {
-    public let id = "projects.direction-undeclared"
-    public let severity = Severity.error
+    public let id = "projects.direction-undeclared", severity = Severity.error
 
     public init() {}
 

@@ -3,8 +3,7 @@ import EvalSheetForm
 
 /// `directions.unused` (warning): each §2 施策の方向性 is served by at least one §3 project.
 public struct UnusedDirectionRule: SheetRule {
-    public let id = "directions.unused"
-    public let severity = Severity.warning
+    public let id = "directions.unused", severity = Severity.warning
 
     public init() {}
 
