@@ -18,14 +18,4 @@ public struct Challenge: Hashable, Sendable, Codable {
         self.current = current
         self.future = future
     }
-
-    /// The fixed labels of the four parts. The last embeds a year: see `futureLabel(from:)`.
-    public static let challengeLabel = "施策を進める上での課題"
-    public static let relatedProjectsLabel = "関連する事務事業名"
-    public static let currentLabel = "現在の取組状況"
-
-    /// `令和3年度以降の取組` for 2021.
-    public static func futureLabel(from year: Int) -> String {
-        FiscalYearText.japanese(year) + "以降の取組"
-    }
 }

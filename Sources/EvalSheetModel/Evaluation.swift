@@ -37,11 +37,4 @@ public struct Rating: Hashable, Sendable, Codable, RawRepresentable, CustomStrin
         var c = encoder.singleValueContainer()
         try c.encode(rawValue)
     }
-
-    /// The legend printed under §5, one line per rating.
-    public static let legend: [String] = [
-        "※順調「10年後の姿」達成に向け、「構成事業の状況」や「まちづくり指標」の進捗が順調に推移している",
-        "維持「10年後の姿」達成に向け、「構成事業の状況」や「まちづくり指標」の進捗に一部課題がある",
-        "停滞「10年後の姿」達成に向け、「構成事業の状況」や「まちづくり指標」の進捗が遅れている",
-    ]
 }

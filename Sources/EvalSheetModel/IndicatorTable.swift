@@ -65,20 +65,6 @@ public enum IndicatorDirection: String, Hashable, Sendable, Codable, CaseIterabl
     case higherIsBetter
     /// 達成率 = 目標値 ÷ 実績値 (e.g. 経常収支比率).
     case lowerIsBetter
-
-    /// The label shown in a workbook's dropdown.
-    public var label: String {
-        switch self {
-        case .higherIsBetter: "高いほど良い"
-        case .lowerIsBetter: "低いほど良い"
-        }
-    }
-
-    public init?(label: some StringProtocol) {
-        let s = label.withoutSpaces()
-        guard let d = Self.allCases.first(where: { $0.label == s || $0.rawValue == s }) else { return nil }
-        self = d
-    }
 }
 
 /// Circled numbers ①…⑳ as the sheets print them.

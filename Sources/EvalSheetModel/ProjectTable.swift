@@ -23,11 +23,6 @@ public struct ProjectTable: Hashable, Sendable, Codable {
             Amount.sum(rows.lazy.map { c < $0.amounts.count ? $0.amounts[c] : nil }) ?? Int.max
         }
     }
-
-    /// The printed unit of the amounts.
-    public static let unitLabel = "(単位:千円)"
-    /// The label of the totals row.
-    public static let totalLabel = "総事業費(施策の合計)"
 }
 
 /// One money column of §3: a fiscal year and whether it is a settled (決算) or budget (予算) figure.

@@ -1,6 +1,7 @@
 import Foundation
 import EvalSheetModel
 import EvalSheetText
+import EvalSheetForm
 
 /// The "nothing lost" oracle for the text reader, shared by the seeded mutation test and the
 /// libFuzzer harness (scripts/fuzz-text-reader.sh compiles this file too; it uses only the public
@@ -178,9 +179,9 @@ private struct Vocabulary {
         "投入財源・成果 〔「3. 構成事業の状況」「4. まちづくり指標」〕に対する評価",
         "投入財源・成果 の状況「4. まち づくり指標」に対 する評価",
         "外部要因", "状況", "外部要因に対する評価",
-        Challenge.challengeLabel, Challenge.relatedProjectsLabel, Challenge.currentLabel,
+        FormTemplate.standard.labels.challenge, FormTemplate.standard.labels.relatedProjects, FormTemplate.standard.labels.current,
         "1.基本情報", "2.施策の方向", "3.構成事業の状況", "4.まちづくり指標", "5.評価", "6.施策を取り巻く環境", "7.施策を進める上での課題",
-    ].map { $0.labelKey() } + Rating.legend.map { $0.labelKey() })
+    ].map { $0.labelKey() } + FormTemplate.standard.legend.map { $0.labelKey() })
 
     /// Label prefixes the sheets merge with a value in one cell.
     static let prefixes = ["総合評価(成果、投入財源等を総合的に評価)", "総合評価", "単位", "評価対象年度"].map { $0.labelKey() }

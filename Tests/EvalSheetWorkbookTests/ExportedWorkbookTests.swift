@@ -136,7 +136,7 @@ struct ExportedWorkbookTests {
                     }
                 }
             }
-            #expect(rows[3 + 3 * i][4] == .string(item.direction.label))
+            #expect(rows[3 + 3 * i][4] == .string(item.direction == .lowerIsBetter ? FormTemplate.standard.labels.lowerIsBetter : FormTemplate.standard.labels.higherIsBetter))
         }
     }
 

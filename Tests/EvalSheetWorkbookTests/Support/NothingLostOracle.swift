@@ -241,7 +241,9 @@ enum NothingLostOracle {
             case .description: return agreesText(cell, item.description)
             case .unit: return agreesText(cell, item.unit)
             case .method: return agreesText(cell, item.method)
-            case .direction: return IndicatorDirection(label: text(cell)) == item.direction
+            case .direction:
+                let l = WorkbookTemplate.standard.labels
+                return text(cell).trimmingCharacters(in: .whitespaces) == (item.direction == .lowerIsBetter ? l.lowerIsBetter : l.higherIsBetter)
             case .target(let k): return k < item.targets.count && agreesIndicator(cell, item.targets[k])
             case .actual(let k): return k < item.actuals.count && agreesIndicator(cell, item.actuals[k])
             case .rate(let k): return k < item.rates.count && agreesIndicator(cell, item.rates[k])
