@@ -11,6 +11,7 @@
 #   BENCH_BATCH_COUNTS="100 1000 10000"   batch peak memory at these sizes
 #   BENCH_SECTIONS="export import json text batch"   which parts to run
 #   BENCH_QUICK=1             about a minute: 100 / 200 / "2MB 6MB" / "100 300"
+#   BENCH_OPENPYXL=0          leave out the openpyxl peer (the slowest part of a run)
 #   BENCH_SAVE=1              write the new figures to bench/previous.txt afterwards
 #   BENCH_DIR=…               work directory (default a new one under /tmp)
 set -euo pipefail
@@ -67,14 +68,16 @@ if has export; then
   measure ours2-N      $BIN export "$W/year-json-$COUNT" -o "$W/out-ours2-N" --quiet --jobs 2
   measure xlsxwriter-9 python3 bench/write_xlsxwriter.py "$W/plan.json" 9 "$W/out-xlsxwriter-9"
   measure xlsxwriter-N python3 bench/write_xlsxwriter.py "$W/plan.json" "$COUNT" "$W/out-xlsxwriter-N"
-  measure openpyxl-9   python3 bench/write_openpyxl.py "$W/plan.json" 9 "$W/out-openpyxl-9"
-  measure openpyxl-N   python3 bench/write_openpyxl.py "$W/plan.json" "$COUNT" "$W/out-openpyxl-N"
+  if [ "${BENCH_OPENPYXL:-1}" != 0 ]; then
+    measure openpyxl-9   python3 bench/write_openpyxl.py "$W/plan.json" 9 "$W/out-openpyxl-9"
+    measure openpyxl-N   python3 bench/write_openpyxl.py "$W/plan.json" "$COUNT" "$W/out-openpyxl-N"
+  fi
   printf "%-30s %12s %13s   %s\n" "export" "wall" "peak RSS" "ours is faster by"
   for n in 9 N; do
     label=$([ $n = 9 ] && echo 9 || echo "$COUNT")
     row "evalsheet ($label)" "${WALL[ours-$n]}" "${RSS[ours-$n]}"
     row "XlsxWriter ($label)" "${WALL[xlsxwriter-$n]}" "${RSS[xlsxwriter-$n]}" "$(ratio "${WALL[xlsxwriter-$n]}" "${WALL[ours-$n]}")"
-    row "openpyxl ($label)" "${WALL[openpyxl-$n]}" "${RSS[openpyxl-$n]}" "$(ratio "${WALL[openpyxl-$n]}" "${WALL[ours-$n]}")"
+    [ -n "${WALL[openpyxl-$n]:-}" ] && row "openpyxl ($label)" "${WALL[openpyxl-$n]}" "${RSS[openpyxl-$n]}" "$(ratio "${WALL[openpyxl-$n]}" "${WALL[ours-$n]}")"
   done
   row "evalsheet --jobs 1 ($COUNT)" "${WALL[ours1-N]}" "${RSS[ours1-N]}" "$(ratio "${WALL[xlsxwriter-N]}" "${WALL[ours1-N]}") XlsxWriter's speed"
   row "evalsheet --jobs 2 ($COUNT)" "${WALL[ours2-N]}" "${RSS[ours2-N]}" "$(ratio "${WALL[ours1-N]}" "${WALL[ours2-N]}") over --jobs 1"
@@ -92,8 +95,10 @@ if has import; then
   measure imp-ours1-N     $BIN import "$W/out-ours-N" -o "$W/out-imp-ours1-N" --quiet --jobs 1
   measure imp-calamine-9  python3 bench/read_calamine.py "$W/out-ours-9"
   measure imp-calamine-N  python3 bench/read_calamine.py "$W/out-ours-N"
-  measure imp-openpyxl-9  python3 bench/read_openpyxl.py "$W/out-ours-9"
-  measure imp-openpyxl-N  python3 bench/read_openpyxl.py "$W/out-ours-N"
+  if [ "${BENCH_OPENPYXL:-1}" != 0 ]; then
+    measure imp-openpyxl-9  python3 bench/read_openpyxl.py "$W/out-ours-9"
+    measure imp-openpyxl-N  python3 bench/read_openpyxl.py "$W/out-ours-N"
+  fi
   measure imp-unzip-9     bench/unzip_floor.sh "$W/out-ours-9"
   measure imp-unzip-N     bench/unzip_floor.sh "$W/out-ours-N"
   # The reader layer alone (open + read every sheet, like calamine), best of 5 in one process.
@@ -107,10 +112,10 @@ if has import; then
     label=$([ $n = 9 ] && echo 9 || echo "$COUNT")
     row "evalsheet ($label)" "${WALL[imp-ours-$n]}" "${RSS[imp-ours-$n]}"
     row "python-calamine ($label)" "${WALL[imp-calamine-$n]}" "${RSS[imp-calamine-$n]}" "$(ratio "${WALL[imp-calamine-$n]}" "${WALL[imp-ours-$n]}") slower than ours"
-    row "openpyxl ($label)" "${WALL[imp-openpyxl-$n]}" "${RSS[imp-openpyxl-$n]}" "$(ratio "${WALL[imp-openpyxl-$n]}" "${WALL[imp-ours-$n]}") slower than ours"
+    [ -n "${WALL[imp-openpyxl-$n]:-}" ] && row "openpyxl ($label)" "${WALL[imp-openpyxl-$n]}" "${RSS[imp-openpyxl-$n]}" "$(ratio "${WALL[imp-openpyxl-$n]}" "${WALL[imp-ours-$n]}") slower than ours"
     row "unzip -p floor ($label)" "${WALL[imp-unzip-$n]}" "${RSS[imp-unzip-$n]}" "ours is $(ratio "${WALL[imp-ours-$n]}" "${WALL[imp-unzip-$n]}") the floor"
   done
-  row "evalsheet --jobs 1 ($COUNT)" "${WALL[imp-ours1-N]}" "${RSS[imp-ours1-N]}" "$(ratio "${WALL[imp-ours1-N]}" "${WALL[imp-calamine-N]}") calamine's time, $(ratio "${WALL[imp-openpyxl-N]}" "${WALL[imp-ours1-N]}") faster than openpyxl"
+  row "evalsheet --jobs 1 ($COUNT)" "${WALL[imp-ours1-N]}" "${RSS[imp-ours1-N]}" "$(ratio "${WALL[imp-ours1-N]}" "${WALL[imp-calamine-N]}") calamine's time"
   echo "reader layer alone, every sheet of every workbook (best of 5, in-process):"
   echo "  9: $reader_9 ms;  $COUNT: $reader_N ms  →  calamine $(awk "BEGIN{printf \"%.1f×\", ${WALL[imp-calamine-N]}*1000/$reader_N}") slower, ours takes $(awk "BEGIN{printf \"%.2f×\", $reader_N/(${WALL[imp-unzip-N]}*1000)}") the time of the unzip -p loop"
   FIG[import_jobs1_over_calamine]=$(awk "BEGIN{printf \"%.2f\", ${WALL[imp-ours1-N]}/${WALL[imp-calamine-N]}}")
