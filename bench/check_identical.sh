@@ -5,6 +5,8 @@
 #     synthetic year of SYNTH policies (JSON in, JSON out), of a large text-form year file, and of
 #     the year exported to workbooks (xlsx in, JSON out);
 #   - import --to text of the real year;
+#   - text files with CR LF / CR line ends, a BOM, bad UTF-8 at the end, only blanks, nothing, no
+#     heading, text before the first sheet, and a CR LF split across the reader's 1 MB chunks;
 #   - every message (stderr, --lang ja and en) and exit code for every fault fixture of
 #     Tests/Fixtures (text-malformed, json-malformed, attack: each file alone), so places
 #     (file:line, pointers, cells) and wording stay identical.
@@ -58,7 +60,25 @@ python3 bench/make_synthetic_year.py "$W/real-json" "$SYNTH" "$W/synth-json" >/d
 python3 bench/make_synthetic_text_year.py samples/kiyose-2019/kiyose-2019.txt "$SYNTH" "$W/synth.txt" >/dev/null
 "$BASE" export samples/kiyose-2019/kiyose-2019.txt -o "$W/real-xlsx" --quiet
 
+# Line ends, BOM, encoding and emptiness, and a CR LF split across the reader's 1 MB chunks.
+E="$W/edge"; mkdir -p "$E"
+S=samples/kiyose-2019/kiyose-2019.txt
+sed 's/$/\r/' "$S" > "$E/crlf.txt"; tr '\n' '\r' < "$S" > "$E/cr.txt"
+{ printf '\xef\xbb\xbf'; cat "$S"; } > "$E/bom.txt"; { cat "$S"; printf '\xff\n'; } > "$E/bad-utf8-at-end.txt"
+printf '  \n\t\n\xe3\x80\x80\n' > "$E/blank.txt"; : > "$E/empty.txt"; printf 'hello\tworld\nfoo\n' > "$E/no-heading.txt"
+{ printf 'before\tthe sheet\n\n'; cat "$S"; } > "$E/text-before-first-sheet.txt"
+python3 - "$W/synth.txt" "$E/crlf-across-chunks.txt" <<'PY'
+import sys
+d = open(sys.argv[1], 'rb').read().replace(b'\n', b'\r\n')
+target = (1 << 20) - 1
+i = d.index(b'\r\n', target - 5000)
+out = b'x' * (target - i - 2) + b'\r\n' + d
+assert out[target:target + 2] == b'\r\n'
+open(sys.argv[2], 'wb').write(out)
+PY
+
 n=0
+for f in "$E"/*.txt; do both "edge-$(basename "$f")" import "$f" -o OUT --jobs 1 --lang en; n=$((n + 1)); done
 both real-year-text   import samples/kiyose-2019/kiyose-2019.txt -o OUT --jobs 1
 both real-sheets-text import samples/kiyose-2019/511.txt samples/kiyose-2019/512.txt samples/kiyose-2019/513.txt samples/kiyose-2019/521.txt samples/kiyose-2019/522.txt samples/kiyose-2019/531.txt samples/kiyose-2019/532.txt samples/kiyose-2019/533.txt samples/kiyose-2019/541.txt -o OUT
 both real-to-text     import samples/kiyose-2019/kiyose-2019.txt -o OUT --to text
@@ -66,7 +86,7 @@ both real-xlsx        import "$W/real-xlsx" -o OUT --jobs 1
 both synth-json       import "$W/synth-json" -o OUT --jobs 2
 both synth-text       import "$W/synth.txt" -o OUT --jobs 2
 both synth-text-1     import "$W/synth.txt" -o OUT --jobs 1
-n=7
+n=$((n + 7))
 for f in Tests/Fixtures/text-malformed/*.txt Tests/Fixtures/json-malformed/*.json Tests/Fixtures/attack/*.txt Tests/Fixtures/attack/*.xlsx; do
   [ -e "$f" ] || continue
   base=$(basename "$f")
