@@ -10,14 +10,14 @@
 #   BENCH_TEXT_SIZES="20MB 100MB"   large text-form year files (or policy counts: "2000")
 #   BENCH_BATCH_COUNTS="100 1000 10000"   batch peak memory at these sizes
 #   BENCH_SECTIONS="export import json text batch"   which parts to run
-#   BENCH_QUICK=1             about a minute: 100 / 200 / "2MB 6MB" / "100 300"
+#   BENCH_QUICK=1             a short run: 100 / 200 / "2MB 6MB" / "100 300", no openpyxl
 #   BENCH_OPENPYXL=0          leave out the openpyxl peer (the slowest part of a run)
 #   BENCH_SAVE=1              write the new figures to bench/previous.txt afterwards
 #   BENCH_DIR=…               work directory (default a new one under /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${BENCH_QUICK:-}" = 1 ]; then
-  : "${BENCH_COUNT:=100}" "${BENCH_JSON_COUNT:=200}" "${BENCH_TEXT_SIZES:=2MB 6MB}" "${BENCH_BATCH_COUNTS:=100 300}"
+  : "${BENCH_COUNT:=100}" "${BENCH_JSON_COUNT:=200}" "${BENCH_TEXT_SIZES:=2MB 6MB}" "${BENCH_BATCH_COUNTS:=100 300}" "${BENCH_OPENPYXL:=0}"
 fi
 COUNT=${BENCH_COUNT:-1000}
 JSON_COUNT=${BENCH_JSON_COUNT:-2000}
