@@ -125,9 +125,40 @@ public enum SheetSource {
             en: "no file to read in \(inputs.joined(separator: ", "))"))
     }
 
-    /// Every sheet in the file, with where its values came from; every problem of the rest.
+    /// Every sheet in the file, with where its values came from; every problem of the rest. With
+    /// `each`, every sheet is handed to it in file order instead of being kept in `sheets`: a text
+    /// file is then read sheet by sheet, and only the sheet being read is held.
     public static func read(_ path: String, template: WorkbookTemplate = .standard) -> InputRead {
+        var sheets: [LoadedSheet] = []
+        var result = read(path, template: template) { sheets.append($0) }
+        result.sheets = sheets
+        return result
+    }
+
+    public static func read(_ path: String, template: WorkbookTemplate = .standard, each: (LoadedSheet) -> Void) -> InputRead {
+        var result = readSheets(path, template: template, each)
+        result.sheets.forEach(each)
+        result.sheets = []
+        return result
+    }
+
+    /// A text file that can be read goes sheet by sheet to `each`; any other case is read as
+    /// before, so its messages stay the same.
+    private static func readSheets(_ path: String, template: WorkbookTemplate, _ each: (LoadedSheet) -> Void) -> InputRead {
         var result = InputRead(file: path)
+        var isDirectory: ObjCBool = false
+        if kind(of: path) == .text, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+           !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) {
+            var failures: [any SheetReadError] = []
+            let whole = TextFormReader.forEachSheet(contentsOf: URL(fileURLWithPath: path), displayName: path) { sheet in
+                switch sheet {
+                case .success(let loaded): each(loaded)
+                case .failure(let error): failures.append(error)
+                }
+            }
+            result.failures = failures + whole
+            return result
+        }
         guard let kind = kind(of: path) else {
             result.failures = [InputFileError.unsupported(path)]
             return result

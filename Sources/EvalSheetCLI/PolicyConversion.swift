@@ -50,15 +50,17 @@ struct PolicyConversion: Sendable {
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
     /// failed), and its results are returned beside the outcome.
     func convert<Extra>(_ file: String, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
-        let read = SheetSource.read(file, template: template)
-        var outcome = FileOutcome(file: file, notes: [read.skipped].compactMap { $0 } + read.sheets.flatMap(\.notes),
-                                  readFailures: read.failures)
+        var outcome = FileOutcome(file: file)
         var extras: [Extra] = []
-        for loaded in read.sheets {
+        // Each policy is converted as it is read (a text file is never held whole).
+        let read = SheetSource.read(file, template: template) { loaded in
+            outcome.notes += loaded.notes
             let policy = convertOne(loaded, from: file)
             outcome.policies.append(policy)
             extras.append(each(loaded, policy))
         }
+        outcome.notes = [read.skipped].compactMap { $0 } + outcome.notes
+        outcome.readFailures = read.failures
         return (outcome, extras)
     }
 

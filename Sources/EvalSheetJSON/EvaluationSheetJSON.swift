@@ -15,7 +15,9 @@ public enum EvaluationSheetJSON {
     public static func encode(_ sheet: EvaluationSheet) throws -> Data {
         var w = JSONTextWriter()
         sheet.writeJSON(&w)
-        return Data(w.bytes + [0x0A])
+        var bytes = w.bytes
+        bytes.append(0x0A)
+        return Data(bytes)
     }
 
     /// Reads one sheet or an array of sheets: every sheet that could be read, and one error (with

@@ -1,7 +1,13 @@
 extension StringProtocol {
     /// The text without leading and trailing ASCII spaces, tabs and ideographic spaces (U+3000).
+    @inlinable
     public func trimmedSpaces() -> Substring {
-        var s = self[...]
+        var s = Substring(self)
+        // Fast path: a first character that is a space starts with byte 0x20, 0x09 or 0xE3 (U+3000),
+        // a last one ends with 0x20, 0x09 or 0x80; any other text has nothing to trim.
+        let utf8 = s.utf8
+        guard let head = utf8.first, let tail = utf8.last else { return Substring(s) }
+        if head != 0x20, head != 0x09, head != 0xE3, tail != 0x20, tail != 0x09, tail != 0x80 { return Substring(s) }
         while let f = s.first, f == " " || f == "\u{3000}" || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\u{3000}" || l == "\t" { s.removeLast() }
         return Substring(s)
@@ -9,6 +15,7 @@ extension StringProtocol {
 
     /// The text with every ASCII and ideographic space removed: how fixed labels are compared
     /// (`市民ニーズ の状況` matches `市民ニーズの状況`). Never used on data text.
+    @inlinable
     public func withoutSpaces() -> String {
         String(filter { $0 != " " && $0 != "\u{3000}" })
     }
@@ -16,7 +23,22 @@ extension StringProtocol {
     /// How fixed labels are compared by every reader: spaces (ASCII, ideographic), tabs and line
     /// breaks removed, full-width ASCII folded — so `市民ニーズ の状況` = `市民ニーズの状況` and
     /// `総事業費（施策の合計）` = `総事業費(施策の合計)`. Never applied to data text.
+    @inlinable
     public func labelKey() -> String {
+        // Fast path: without a space, tab, line break, U+3000 (E3 80 80) or full-width ASCII
+        // (EF BC 81 … EF BD 9E) the key is the text itself.
+        var plain = true
+        var p1: UInt8 = 0, p2: UInt8 = 0
+        for b in utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (p2 == 0xE3 && p1 == 0x80 && b == 0x80)
+                || (p1 == 0xEF && (b == 0xBC || b == 0xBD)) {
+                plain = false
+                break
+            }
+            p2 = p1
+            p1 = b
+        }
+        if plain { return String(self) }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
@@ -30,6 +52,7 @@ extension StringProtocol {
 
     /// Whether this text's `labelKey()` equals `key` (itself a label key), without building the
     /// key: stops at the first differing character, so checking data cells against a label is cheap.
+    @inlinable
     public func hasLabelKey(_ key: String) -> Bool {
         var expected = key.unicodeScalars.makeIterator()
         for scalar in unicodeScalars {

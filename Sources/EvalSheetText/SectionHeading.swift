@@ -7,9 +7,28 @@ enum SectionHeading {
     /// The section number a line opens, or nil.
     static func number(of line: TextLine, _ words: TextVocabulary) -> Int? {
         guard let first = line.cells.first else { return nil }
+        if let lead = words.sectionLeads, let b = firstKeyByte(first), b < 0x80 || b != 0xEF, !lead.contains(b) { return nil }
         let key = Label.key(first)
         return words.sections.filter { !$0.stemKey.isEmpty && key.hasPrefix($0.stemKey) }
             .max { $0.stemKey.count < $1.stemKey.count }?.number
+    }
+
+    /// The first byte of a cell's label key when it is plain (ASCII, or a non-ASCII scalar that is
+    /// not full-width ASCII, given as its lead byte); nil for an empty key. Spaces, tabs, line
+    /// breaks and U+3000 are passed over as `labelKey` removes them.
+    private static func firstKeyByte(_ cell: Substring) -> UInt8? {
+        var u = cell.utf8.makeIterator()
+        while let b = u.next() {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0xE3:
+                var probe = u
+                if probe.next() == 0x80, probe.next() == 0x80 { u = probe; continue }
+                return b
+            default: return b
+            }
+        }
+        return nil
     }
 
     /// Whether the heading cell reads exactly as the form prints it: `3. 構成事業の状況`, and for §5

@@ -29,8 +29,23 @@ public enum TextFormReader {
         return readEach(lines: lines, file: file, words: .of(template))
     }
 
-    /// `readEach` for a file on disk; a file that cannot be opened is one failure.
+    /// `readEach` for a file on disk; a file that cannot be opened is one failure. The file is read
+    /// sheet by sheet (`forEachSheet`), never held whole.
     public static func readEach(contentsOf url: URL, displayName: String? = nil, template: FormTemplate = .standard)
+        -> (sheets: [LoadedSheet], failures: [TextFormError]) {
+        var sheets: [LoadedSheet] = []
+        var failures: [TextFormError] = []
+        let whole = forEachSheet(contentsOf: url, displayName: displayName, template: template) { result in
+            switch result {
+            case .success(let loaded): sheets.append(loaded)
+            case .failure(let error): failures.append(error)
+            }
+        }
+        return (sheets, failures + whole)
+    }
+
+    /// `readEach` for a file on disk, read whole.
+    static func readEach(contentsOf url: URL, displayName: String? = nil, wholeFile: Bool, template: FormTemplate)
         -> (sheets: [LoadedSheet], failures: [TextFormError]) {
         let name = displayName ?? url.path
         do {
@@ -70,19 +85,11 @@ public enum TextFormReader {
     static func readEach(lines: [TextLine], file: String, words: TextVocabulary) -> (sheets: [LoadedSheet], failures: [TextFormError]) {
         let starts = lines.indices.filter { SectionHeading.number(of: lines[$0], words) == 1 }
         guard let first = starts.first else {
-            let at = lines.first(where: { !$0.isEmpty })?.number ?? 1
-            let heading = SectionHeading.display(1, words)
-            return ([], [TextFormError(file: file, line: at, message: .init(
-                ja: "施策評価シートの形式ではありません(「\(heading)」の見出しがありません)",
-                en: "not an evaluation sheet: no \"\(heading)\" heading"), id: "text.not-a-sheet")])
+            return ([], [notASheet(file: file, at: lines.first(where: { !$0.isEmpty })?.number ?? 1, words)])
         }
         var leading: [ReaderNote] = []
         for line in lines[..<first] where !line.isEmpty {
-            let text = Shown.text(line.cells.filter { !$0.trimmedSpaces().isEmpty }.joined(separator: " "))
-            leading.append(ReaderNote(id: "text.unplaced-cell", message: .init(
-                ja: "最初のシートより前の内容を無視しました: \"\(text)\"",
-                en: "ignored text before the first sheet: \"\(text)\""),
-                file: file, place: .line(line.number)))
+            leading.append(leadingNote(line, file: file))
         }
         var sheets: [LoadedSheet] = []
         var failures: [TextFormError] = []
@@ -100,5 +107,22 @@ public enum TextFormReader {
             }
         }
         return (sheets, failures)
+    }
+
+    /// The file holds no §1 heading: `at` is its first line with something in it.
+    static func notASheet(file: String, at: Int, _ words: TextVocabulary) -> TextFormError {
+        let heading = SectionHeading.display(1, words)
+        return TextFormError(file: file, line: at, message: .init(
+            ja: "施策評価シートの形式ではありません(「\(heading)」の見出しがありません)",
+            en: "not an evaluation sheet: no \"\(heading)\" heading"), id: "text.not-a-sheet")
+    }
+
+    /// A line before the first sheet, passed over with this note.
+    static func leadingNote(_ line: TextLine, file: String) -> ReaderNote {
+        let text = Shown.text(line.cells.filter { !$0.trimmedSpaces().isEmpty }.joined(separator: " "))
+        return ReaderNote(id: "text.unplaced-cell", message: .init(
+            ja: "最初のシートより前の内容を無視しました: \"\(text)\"",
+            en: "ignored text before the first sheet: \"\(text)\""),
+            file: file, place: .line(line.number))
     }
 }

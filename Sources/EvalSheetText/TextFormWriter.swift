@@ -39,8 +39,20 @@ public enum TextFormWriter {
         return out
     }
 
+    /// An amount as printed: `2,450` (what `PrintedNumber.format` gives for a whole number, without
+    /// going through `Decimal` for one that is not negative).
     static func amountText(_ v: Int?) -> String {
-        v.map { PrintedNumber.format(.init($0), fractionDigits: 0, grouped: true) } ?? ""
+        guard let v else { return "" }
+        guard v >= 0 else { return PrintedNumber.format(.init(v), fractionDigits: 0, grouped: true) }
+        let digits = Array(String(v).utf8)
+        guard digits.count > 3 else { return String(v) }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3)
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(d)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -25,21 +25,29 @@ struct TextLine: Sendable {
 /// Decodes a text-form file: UTF-8 (strict), optional BOM, LF or CRLF (or CR) line ends.
 enum TextDecoding {
     static func lines(from data: Data, file: String) throws(TextFormError) -> [TextLine] {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw TextFormError(file: file, line: firstInvalidLine(bytes), message: .init(
-                ja: "UTF-8 として読めない文字があります(文字コードを UTF-8 にして保存してください)",
-                en: "invalid UTF-8 (save the file as UTF-8)"), id: "text.encoding")
+        let result: Result<[TextLine], TextFormError> = data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            var splitter = LineSplitter()
+            var lines: [TextLine] = []
+            var hasContent = false
+            let ok = splitter.feed(bytes, final: true) { line in
+                if !hasContent { hasContent = line.hasNonWhitespace }
+                lines.append(line)
+            }
+            guard ok else {
+                return .failure(TextFormError(file: file, line: firstInvalidLine(Array(bytes)), message: .init(
+                    ja: "UTF-8 として読めない文字があります(文字コードを UTF-8 にして保存してください)",
+                    en: "invalid UTF-8 (save the file as UTF-8)"), id: "text.encoding"))
+            }
+            guard hasContent else {
+                return .failure(TextFormError(file: file, line: 0, message: .init(
+                    ja: "ファイルが空です", en: "the file is empty"), id: "text.empty"))
+            }
+            return .success(lines)
         }
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            throw TextFormError(file: file, line: 0, message: .init(
-                ja: "ファイルが空です", en: "the file is empty"), id: "text.empty")
-        }
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
-            TextLine(number: i + 1, cells: line.split(separator: "\t", omittingEmptySubsequences: false))
-        }
+        return try result.get()
     }
 
     /// The line holding the first byte sequence that is not valid UTF-8.

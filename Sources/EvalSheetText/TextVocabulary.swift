@@ -10,6 +10,9 @@ struct TextVocabulary: Sendable {
     var labels: FormTemplate.Labels { template.labels }
     /// §1…§7, in order.
     let sections: [SectionTitle]
+    /// The first bytes of the sections' heading keys when every one starts with an ASCII digit (a
+    /// line whose first cell starts otherwise opens no section); nil otherwise.
+    let sectionLeads: Set<UInt8>?
 
     /// §1: each label (and variant) key with the record it names; the fiscal-year label's key and
     /// the keys that enclose the year in its cell (`(` `)`).
@@ -35,6 +38,9 @@ struct TextVocabulary: Sendable {
         self.template = template
         let l = template.labels
         sections = template.sheets.all.enumerated().map { SectionTitle(number: $0.offset + 1, sheet: $0.element) }
+        let leads = sections.compactMap { $0.stemKey.utf8.first }
+        sectionLeads = leads.count == sections.count && leads.allSatisfy({ (0x30...0x39).contains($0) })
+            && sections.allSatisfy({ $0.stemKey.unicodeScalars.first.map { $0.isASCII } ?? false }) ? Set(leads) : nil
 
         var records: [String: BasicRecord] = [:]
         for record in BasicRecord.allCases where record != .fiscalYear {

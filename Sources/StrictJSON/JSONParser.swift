@@ -16,8 +16,12 @@ public struct JSONParser {
 
     /// Parses one JSON text (a single value, optionally surrounded by whitespace; a UTF-8 BOM is skipped).
     public static func parse(_ data: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONNode {
-        let array = Array(data)
-        let result: Result<JSONNode, JSONSyntaxError> = array.withUnsafeBufferPointer { buffer in
+        if let result = data.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return try result.get() }
+        return try Array(data).withUnsafeBufferPointer { parse(buffer: $0) }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONNode, JSONSyntaxError> {
+        let result: Result<JSONNode, JSONSyntaxError> = { () -> Result<JSONNode, JSONSyntaxError> in
             var p = JSONParser(buffer)
             do throws(JSONSyntaxError) {
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
@@ -31,8 +35,8 @@ public struct JSONParser {
             } catch {
                 return .failure(error)
             }
-        }
-        return try result.get()
+        }()
+        return result
     }
 
     // MARK: - Values
@@ -254,7 +258,7 @@ public struct JSONParser {
 
     /// RFC 6901: `~` → `~0`, `/` → `~1`.
     public static func escape(_ key: String) -> String {
-        guard key.contains(where: { $0 == "~" || $0 == "/" }) else { return key }
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -15,7 +15,7 @@ public struct JSONTextWriter {
     }
 
     public mutating func array<T>(_ items: [T], _ element: (inout JSONTextWriter, T) -> Void) {
-        guard !items.isEmpty else { separate(); bytes += Array("[]".utf8); return }
+        guard !items.isEmpty else { separate(); bytes.append(UInt8(ascii: "[")); bytes.append(UInt8(ascii: "]")); return }
         open(UInt8(ascii: "["))
         for item in items {
             element(&self, item)
@@ -27,7 +27,8 @@ public struct JSONTextWriter {
     public mutating func key(_ k: String) {
         separate()
         string(k, separated: false)
-        bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         pendingValue = true
     }
 
@@ -35,17 +36,17 @@ public struct JSONTextWriter {
 
     public mutating func int(_ n: Int) {
         separate()
-        bytes += Array(String(n).utf8)
+        bytes.append(contentsOf: String(n).utf8)
     }
 
     public mutating func bool(_ b: Bool) {
         separate()
-        bytes += Array((b ? "true" : "false").utf8)
+        bytes.append(contentsOf: (b ? "true" : "false").utf8)
     }
 
     public mutating func null() {
         separate()
-        bytes += Array("null".utf8)
+        bytes.append(contentsOf: "null".utf8)
     }
 
     public mutating func optional(_ s: String?) { if let s { string(s) } else { null() } }
@@ -80,23 +81,31 @@ public struct JSONTextWriter {
 
     private mutating func newline() {
         bytes.append(0x0A)
-        bytes += Array(repeating: UInt8(ascii: " "), count: 2 * depth)
+        for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
     }
 
     private mutating func string(_ s: String, separated: Bool) {
         if separated { separate() }
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { u in
+            // Most strings need no escape: copied whole.
+            if !u.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: u)
+                return
+            }
+            for b in u {
+                switch b {
+                case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+                case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                case 0x00..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                default: bytes.append(b)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))

@@ -1,0 +1,95 @@
+/// Cuts UTF-8 bytes into the text form's lines as they arrive: LF, CRLF or CR ends a line (a CRLF
+/// split between two chunks is one line end), each line is validated as UTF-8 and split into its
+/// TAB-separated cells. Lines are numbered from 1 in the order fed. Works on bytes (TAB, CR and LF
+/// are always characters of their own), so no line is copied, normalised or searched twice.
+struct LineSplitter {
+    /// The number the next line gets.
+    private(set) var nextNumber = 1
+    /// The bytes of an unfinished line from the previous chunk.
+    private var pending: [UInt8] = []
+    /// The previous chunk ended with CR: an LF at the start of the next one belongs to it.
+    private var afterCR = false
+
+    /// Feeds a chunk; calls `emit` for each complete line (and, when `final`, the last one, which
+    /// may be empty, as after a final line break). False when a line is not valid UTF-8 (nothing
+    /// more is emitted then).
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool, _ emit: (TextLine) -> Void) -> Bool {
+        var start = 0
+        var i = 0
+        if afterCR, chunk.first == 0x0A { start = 1; i = 1 }
+        afterCR = false
+        let n = chunk.count
+        while i < n {
+            let b = chunk[i]
+            if b == 0x0A || b == 0x0D {
+                guard let line = makeLine(UnsafeBufferPointer(rebasing: chunk[start..<i])) else { return false }
+                emit(line)
+                if b == 0x0D {
+                    if i + 1 < n {
+                        if chunk[i + 1] == 0x0A { i += 1 }
+                    } else {
+                        afterCR = true
+                    }
+                }
+                i += 1
+                start = i
+                continue
+            }
+            i += 1
+        }
+        if start < n { pending += UnsafeBufferPointer(rebasing: chunk[start..<n]) }
+        if final {
+            guard let line = makeLine(UnsafeBufferPointer(rebasing: chunk[n..<n])) else { return false }
+            emit(line)
+        }
+        return true
+    }
+
+    /// The line of `pending` + `tail`; nil when not UTF-8.
+    private mutating func makeLine(_ tail: UnsafeBufferPointer<UInt8>) -> TextLine? {
+        let text: String?
+        if pending.isEmpty {
+            text = String(validating: tail, as: UTF8.self)
+        } else {
+            pending += tail
+            text = String(validating: pending, as: UTF8.self)
+            pending.removeAll(keepingCapacity: true)
+        }
+        guard let text else { return nil }
+        defer { nextNumber += 1 }
+        return TextLine(number: nextNumber, cells: Self.cells(text))
+    }
+
+    /// The TAB-separated cells of a line (an empty line has one empty cell).
+    static func cells(_ line: String) -> [Substring] {
+        var line = line
+        var offsets: [Int] = []
+        line.withUTF8 { u in
+            for k in 0..<u.count where u[k] == 0x09 { offsets.append(k) }
+        }
+        guard !offsets.isEmpty else { return [line[...]] }
+        var cells: [Substring] = []
+        cells.reserveCapacity(offsets.count + 1)
+        let utf8 = line.utf8
+        var from = utf8.startIndex
+        for k in offsets {
+            let tab = utf8.index(utf8.startIndex, offsetBy: k)
+            cells.append(line[from..<tab])
+            from = utf8.index(after: tab)
+        }
+        cells.append(line[from...])
+        return cells
+    }
+}
+
+extension TextLine {
+    /// Whether the line holds a character that is not whitespace (`Character.isWhitespace`); lines
+    /// with a printable ASCII byte answer at once.
+    var hasNonWhitespace: Bool {
+        for cell in cells {
+            if cell.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
+            if cell.contains(where: { !$0.isWhitespace }) { return true }
+        }
+        return false
+    }
+}

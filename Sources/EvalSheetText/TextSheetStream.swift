@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import EvalSheetModel
+import EvalSheetForm
+
+/// Reads a text-form file sheet by sheet without holding it: the file is read in chunks, and only
+/// the lines of the sheet being read are kept (a sheet runs from its §1 heading to the next one).
+/// What it reports is exactly what `TextFormReader.readEach` reports for the same bytes, in the same
+/// order: a first pass over the file checks what concerns the whole file (UTF-8, not empty), so
+/// no sheet is handed on from a file that is then refused.
+extension TextFormReader {
+    /// The size of one read.
+    static let chunkSize = 1 << 20
+
+    /// Calls `body` with each sheet read (or refused), in file order. Returns the failures of the
+    /// file as a whole (it cannot be opened, is not UTF-8, is empty or holds no §1 heading), and
+    /// then `body` has not been called.
+    public static func forEachSheet(contentsOf url: URL, displayName: String? = nil, template: FormTemplate = .standard,
+                                    _ body: (Result<LoadedSheet, TextFormError>) -> Void) -> [TextFormError] {
+        let name = displayName ?? url.path
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return replay(url, name, template, body) }
+        defer { close(fd) }
+        // Pass 1: every line UTF-8, and something in the file that is not whitespace.
+        var check = LineSplitter()
+        var hasContent = false
+        guard feedAll(fd, &check, { line in if !hasContent { hasContent = line.hasNonWhitespace } }), hasContent else {
+            return replay(url, name, template, body)
+        }
+        // Pass 2: the sheets.
+        guard lseek(fd, 0, SEEK_SET) == 0 else { return replay(url, name, template, body) }
+        return withoutActuallyEscaping(body) { body in
+            var sheets = SheetCollector(file: name, words: .of(template), body: body)
+            var splitter = LineSplitter()
+            guard feedAll(fd, &splitter, { sheets.add($0) }) else { return replay(url, name, template, body) }
+            return sheets.finish()
+        }
+    }
+
+    /// Reads the whole file and reports as `readEach` does (for the files refused as a whole,
+    /// whose messages need the whole text).
+    private static func replay(_ url: URL, _ name: String, _ template: FormTemplate,
+                               _ body: (Result<LoadedSheet, TextFormError>) -> Void) -> [TextFormError] {
+        let (sheets, failures) = readEach(contentsOf: url, displayName: name, wholeFile: true, template: template)
+        if sheets.isEmpty, failures.count == 1, failures[0].sheetLines == nil { return failures }
+        // Not refused as a whole after all (the file changed between the passes): hand on what was read.
+        sheets.forEach { body(.success($0)) }
+        failures.forEach { body(.failure($0)) }
+        return []
+    }
+
+    /// Feeds the whole file from its current offset, in chunks, a BOM at the start skipped.
+    private static func feedAll(_ fd: Int32, _ splitter: inout LineSplitter, _ emit: (TextLine) -> Void) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var first = true
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunkSize) }
+            if n < 0 { if errno == EINTR { continue }; return false }
+            let ok = buffer.withUnsafeBufferPointer { all -> Bool in
+                var chunk = UnsafeBufferPointer(rebasing: all[0..<n])
+                if first, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk[3...]) }
+                return splitter.feed(chunk, final: n == 0, emit)
+            }
+            first = false
+            if !ok { return false }
+            if n == 0 { return true }
+        }
+    }
+}
+
+/// The sheets of a file as its lines arrive: the lines before the first §1 heading become notes of
+/// the first sheet read (as `readEach` gives them), each further §1 heading ends the sheet before it.
+private struct SheetCollector {
+    let file: String
+    let words: TextVocabulary
+    let body: (Result<LoadedSheet, TextFormError>) -> Void
+    private var current: [TextLine]?
+    private var leading: [ReaderNote] = []
+    private var firstFilled: Int?
+
+    init(file: String, words: TextVocabulary, body: @escaping (Result<LoadedSheet, TextFormError>) -> Void) {
+        self.file = file
+        self.words = words
+        self.body = body
+    }
+
+    mutating func add(_ line: TextLine) {
+        if SectionHeading.number(of: line, words) == 1 {
+            sawSheet = true
+            flush()
+            current = [line]
+        } else if current != nil {
+            current!.append(line)
+        } else if !line.isEmpty {
+            if firstFilled == nil { firstFilled = line.number }
+            leading.append(TextFormReader.leadingNote(line, file: file))
+        }
+    }
+
+    private mutating func flush() {
+        guard let lines = current else { return }
+        current = nil
+        switch SheetTextReader(file: file, lines: lines[...], words: words).read() {
+        case .success(var loaded):
+            if !leading.isEmpty {
+                loaded.notes.insert(contentsOf: leading, at: 0)
+                leading = []
+            }
+            body(.success(loaded))
+        case .failure(let error):
+            body(.failure(error))
+        }
+    }
+
+    /// Reads the last sheet; the file's failure when it held none.
+    mutating func finish() -> [TextFormError] {
+        flush()
+        guard sawSheet else { return [TextFormReader.notASheet(file: file, at: firstFilled ?? 1, words)] }
+        return []
+    }
+
+    private var sawSheet = false
+}

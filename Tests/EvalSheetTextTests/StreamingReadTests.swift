@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import EvalSheetText
+import TestSupport
+
+/// Reading a file from disk goes sheet by sheet in 1 MB chunks (`TextFormReader.forEachSheet`);
+/// what it gives must be exactly what reading the same bytes whole gives: the same models, source
+/// maps, notes and failures with their lines — for LF, CR LF and CR line ends, with a BOM, and with
+/// a CR LF or a multi-byte character cut by a chunk boundary.
+@Suite("Reading a text file in chunks")
+struct StreamingReadTests {
+    /// The real year repeated until the file passes one chunk, with a line before the first sheet
+    /// sized so that a line end (or a character) straddles the first chunk boundary.
+    static func bytes(lineEnd: String, bom: Bool, straddle: Bool) throws -> Data {
+        let year = try String(contentsOf: RepositoryPaths.wholeYear, encoding: .utf8)
+        var body = String(repeating: year + "\n", count: 13)
+        body = body.replacingOccurrences(of: "\n", with: lineEnd)
+        var bytes = Array(body.utf8)
+        let boundary = (1 << 20) - (bom ? 3 : 0)
+        // Insert a leading line so that the byte at the boundary is the second byte of a line end
+        // (straddle) or of a three-byte character.
+        let lead = Array("前置き".utf8) + Array(lineEnd.utf8)
+        let target = bytes.indices.first { i in
+            i > boundary - 200_000 && (straddle ? bytes[i] == 0x0D && bytes[i + 1] == 0x0A : bytes[i] >= 0xE0 && bytes[i] < 0xF0)
+        }!
+        let padding = boundary - 1 - target - lead.count
+        bytes = Array(repeating: UInt8(ascii: "x"), count: max(0, padding)) + lead + bytes
+        return Data((bom ? [0xEF, 0xBB, 0xBF] : []) + bytes)
+    }
+
+    @Test("chunked reading gives what whole reading gives", arguments: [
+        ("\n", false, false), ("\r\n", false, true), ("\r\n", true, true), ("\r", false, false),
+    ])
+    func chunkedEqualsWhole(_ lineEnd: String, _ bom: Bool, _ straddle: Bool) throws {
+        let data = try Self.bytes(lineEnd: lineEnd, bom: bom, straddle: straddle)
+        #expect(data.count > 1 << 20)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-\(UUID().uuidString).txt")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+
+        let whole = TextFormReader.readEach(data, file: "year.txt")
+        let chunked = TextFormReader.readEach(contentsOf: url, displayName: "year.txt")
+        #expect(whole.sheets.count == 13 * 9)
+        #expect(chunked.sheets.map(\.sheet) == whole.sheets.map(\.sheet))
+        #expect(chunked.sheets.map(\.sourceMap) == whole.sheets.map(\.sourceMap))
+        #expect(chunked.sheets.map(\.notes) == whole.sheets.map(\.notes))
+        #expect(chunked.failures.map { $0.text(.en) } == whole.failures.map { $0.text(.en) })
+        #expect(chunked.sheets.first?.notes.first?.location == "year.txt:1")
+    }
+
+    @Test("a file refused as a whole is refused the same way, before any sheet")
+    func refusedWhole() throws {
+        let year = try Data(contentsOf: RepositoryPaths.wholeYear)
+        let cases: [(String, Data, String)] = [
+            ("bad UTF-8 at the end", year + Data([0xFF, 0x0A]), "year.txt:733: invalid UTF-8 (save the file as UTF-8)"),
+            ("blanks only", Data("  \n\t\n\u{3000}\n".utf8), "year.txt: the file is empty"),
+            ("no heading", Data("hello\tworld\nfoo\n".utf8), "year.txt:1: not an evaluation sheet: no \"1. 基本情報\" heading"),
+        ]
+        for (name, data, message) in cases {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("refused-\(UUID().uuidString).txt")
+            try data.write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            var handed = 0
+            let failures = TextFormReader.forEachSheet(contentsOf: url, displayName: "year.txt") { _ in handed += 1 }
+            #expect(handed == 0, "\(name)")
+            #expect(failures.map { $0.text(.en) } == [message], "\(name)")
+        }
+    }
+}
