@@ -83,8 +83,8 @@ let package = Package(
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetCycle", "XLSX", "XLSXReader", "TestSupport",
         ], exclude: ["dump_workbooks.py", "set_cell_with_libreoffice.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "TestSupport",
-        ], exclude: ["edit_workbook.py"]),
+            "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "EvalSheetCycle", "TestSupport",
+        ], exclude: ["edit_workbook.py", "fill_with_libreoffice.py"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "evalsheet", "EvalSheetCLI", "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
         ]),
