@@ -40,10 +40,9 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
-            let report = Reporter(global: global)
-            let tpl = try form.loadTemplate()
-            let expansion = SheetSource.expand([input])
-            guard let inputs = report.inputs(expansion, named: [input]), expansion.missing.isEmpty else {
+            let start = try CommandStart([input], global: global, form: form)
+            let (tpl, expansion) = (start.template, start.expansion)
+            guard let inputs = start.files, expansion.missing.isEmpty else {
                 throw ExitCode(ExitStatus.failed)
             }
             if PolicyConversion.sameFile(input, output) {

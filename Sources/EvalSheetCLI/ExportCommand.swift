@@ -16,25 +16,20 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: .init(HelpText.exportOutput))
     var output: String = "."
 
-    @Flag(name: .long, help: .init(HelpText.force))
-    var force = false
-
-    @OptionGroup var form: FormOptions
+    @OptionGroup var writing: WriteOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
-            let report = Reporter(global: global)
-            let tpl = try form.loadTemplate()
-            let expansion = SheetSource.expand(files)
-            guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
+            let start = try CommandStart(files, global: global, form: writing.form)
+            let (report, tpl, expansion, inputs) = (start.report, start.template, start.expansion, try start.inputs())
             let conversion = PolicyConversion(
-                directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: force,
+                directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: writing.force,
                 skipExisting: false, template: tpl) { sheet, path, overwrite in
                     try SheetOutput.write(sheet, as: .xlsx, to: path, overwrite: overwrite, template: tpl)
                 }
-            let ok = Conversions.run(inputs, conversion, jobs: form.workers, report: report)
+            let ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report)
             if !ok || !expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
     }

@@ -20,3 +20,11 @@ struct FormOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError(HelpText.pick("--jobs は 1 以上にしてください", "--jobs must be at least 1")) }
     }
 }
+
+/// The options of a command that writes files: whether to overwrite, and the form's options.
+struct WriteOptions: ParsableArguments {
+    @Flag(name: .long, help: .init(HelpText.force))
+    var force = false
+
+    @OptionGroup var form: FormOptions
+}

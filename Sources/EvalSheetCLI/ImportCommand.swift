@@ -23,28 +23,23 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: .init(HelpText.importTo))
     var to: Target = .json
 
-    @Flag(name: .long, help: .init(HelpText.force))
-    var force = false
-
-    @OptionGroup var form: FormOptions
+    @OptionGroup var writing: WriteOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
-            let report = Reporter(global: global)
-            let tpl = try form.loadTemplate()
-            let expansion = SheetSource.expand(files)
-            guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
+            let start = try CommandStart(files, global: global, form: writing.form)
+            let (report, tpl, expansion, inputs) = (start.report, start.template, start.expansion, try start.inputs())
             var ok = expansion.missing.isEmpty
             if let dir = output {
                 let to = self.to
                 let conversion = PolicyConversion(
-                    directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: force,
+                    directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: writing.force,
                     skipExisting: false, template: tpl) { sheet, path, overwrite in
                         try SheetOutput.write(sheet, as: to == .json ? .json : .text, to: path, overwrite: overwrite, template: tpl)
                     }
-                ok = Conversions.run(inputs, conversion, jobs: form.workers, report: report) && ok
+                ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok
             }

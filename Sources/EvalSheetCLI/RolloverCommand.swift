@@ -34,10 +34,7 @@ struct RolloverCommand: ParsableCommand {
     @Option(name: .customLong("indicator-years"), help: .init(HelpText.rolloverIndicatorYears))
     var indicatorYears: Rollover.IndicatorYearRule = .planTargets
 
-    @Flag(name: .long, help: .init(HelpText.force))
-    var force = false
-
-    @OptionGroup var form: FormOptions
+    @OptionGroup var writing: WriteOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -55,12 +52,10 @@ struct RolloverCommand: ParsableCommand {
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
-            let report = Reporter(global: global)
-            let tpl = try form.loadTemplate()
-            let expansion = SheetSource.expand(files)
-            guard let inputs = report.inputs(expansion, named: files) else { throw ExitCode(ExitStatus.failed) }
+            let start = try CommandStart(files, global: global, form: writing.form)
+            let (report, tpl, expansion, inputs) = (start.report, start.template, start.expansion, try start.inputs())
             let root = try OutputDirectory(output)
-            let jobs = form.workers
+            let jobs = writing.form.workers
             let (year, rule) = (toYear, indicatorYears)
             let rolled = WorkerPool.map(inputs, jobs: jobs) { (file: String) in
                 RolledFile(SheetSource.read(file, template: tpl), to: year, rule: rule)
@@ -72,7 +67,7 @@ struct RolloverCommand: ParsableCommand {
                     file: output, location: output)])
             }
             let writer = try self.writer(template: tpl)
-            let claims = CodeClaims(), (to, force) = (self.to, self.force)
+            let claims = CodeClaims(), (to, force) = (self.to, writing.force)
             func conversion(_ directory: OutputDirectory) -> PolicyConversion {
                 PolicyConversion(directory: directory, fileExtension: to == .text ? "txt" : to.rawValue, overwrite: force, skipExisting: false,
                                  template: tpl, write: writer, claims: claims)

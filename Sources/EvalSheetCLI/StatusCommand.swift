@@ -23,18 +23,15 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: .init(HelpText.reportFormat))
     var format: ValidateCommand.Format = .text
 
-    @Flag(name: .long, help: .init(HelpText.force))
-    var force = false
-
-    @OptionGroup var form: FormOptions
+    @OptionGroup var writing: WriteOptions
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
             let report = Reporter(global: global)
-            let tpl = try form.loadTemplate()
-            let jobs = form.workers
+            let tpl = try writing.form.loadTemplate()
+            let jobs = writing.form.workers
             let sentSheets = try readSent(template: tpl, jobs: jobs, report: report)
             let back = try readReturned(template: tpl, jobs: jobs, report: report)
             let status = CollectionStatus(sent: sentSheets, returned: back)
@@ -49,7 +46,7 @@ struct StatusCommand: ParsableCommand {
                 let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
                 let path = try directory.file((output as NSString).lastPathComponent)
                 do {
-                    try StatusWorkbookWriter(template: tpl).write(view.workbook(linksFrom: directory.path), to: path, overwrite: force)
+                    try StatusWorkbookWriter(template: tpl).write(view.workbook(linksFrom: directory.path), to: path, overwrite: writing.force)
                 } catch {
                     report.error(error)
                     throw ExitCode(ExitStatus.failed)

@@ -51,60 +51,36 @@ struct WorkbookPart {
     }
 
     private static func parseSheets(_ xml: inout XMLTokenizer, into result: inout WorkbookPart) throws(XLSXReadError) {
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                guard xml.depth == 3, xml.isElement(.spreadsheetML, "sheet") else {
-                    try xml.skipElement()
-                    continue
-                }
-                guard let name = xml.attribute(.none, "name"), !name.isEmpty else {
-                    throw xml.source.error(.invalidWorkbook, offset: xml.offset, "a <sheet> has no name")
-                }
-                guard let rid = xml.attribute(.officeRelationships, "id") else {
-                    throw xml.source.error(.invalidWorkbook, offset: xml.offset, "sheet \"\(name)\" has no r:id")
-                }
-                let sheetId = xml.attribute(.none, "sheetId").flatMap { Int($0) } ?? 0
-                let state: XLSXSheetState
-                switch xml.attribute(.none, "state") {
-                case "hidden": state = .hidden
-                case "veryHidden": state = .veryHidden
-                default: state = .visible
-                }
-                result.sheets.append(Sheet(name: name, sheetId: sheetId, state: state, relationshipID: rid))
-            case .endElement:
-                if xml.depth == 1 { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
+        try xml.forEachChild { (xml: inout XMLTokenizer) throws(XLSXReadError) in
+            guard xml.isElement(.spreadsheetML, "sheet") else { return }
+            guard let name = xml.attribute(.none, "name"), !name.isEmpty else {
+                throw xml.source.error(.invalidWorkbook, offset: xml.offset, "a <sheet> has no name")
             }
+            guard let rid = xml.attribute(.officeRelationships, "id") else {
+                throw xml.source.error(.invalidWorkbook, offset: xml.offset, "sheet \"\(name)\" has no r:id")
+            }
+            let sheetId = xml.attribute(.none, "sheetId").flatMap { Int($0) } ?? 0
+            let state: XLSXSheetState
+            switch xml.attribute(.none, "state") {
+            case "hidden": state = .hidden
+            case "veryHidden": state = .veryHidden
+            default: state = .visible
+            }
+            result.sheets.append(Sheet(name: name, sheetId: sheetId, state: state, relationshipID: rid))
         }
     }
 
     private static func parseDefinedNames(_ xml: inout XMLTokenizer, into result: inout WorkbookPart) throws(XLSXReadError) {
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                guard xml.depth == 3, xml.isElement(.spreadsheetML, "definedName") else {
-                    try xml.skipElement()
-                    continue
-                }
-                let name = xml.attribute(.none, "name") ?? ""
-                let local = xml.attribute(.none, "localSheetId").flatMap { Int($0) }
-                let hiddenText = xml.attribute(.none, "hidden")
-                let hidden = hiddenText == "1" || hiddenText == "true"
-                let refersTo = try xml.readText()
-                if !name.isEmpty {
-                    result.definedNames.append(XLSXDefinedName(name: name, refersTo: refersTo,
-                                                               localSheetId: local, isHidden: hidden))
-                }
-            case .endElement:
-                if xml.depth == 1 { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
+        try xml.forEachChild { (xml: inout XMLTokenizer) throws(XLSXReadError) in
+            guard xml.isElement(.spreadsheetML, "definedName") else { return }
+            let name = xml.attribute(.none, "name") ?? ""
+            let local = xml.attribute(.none, "localSheetId").flatMap { Int($0) }
+            let hiddenText = xml.attribute(.none, "hidden")
+            let hidden = hiddenText == "1" || hiddenText == "true"
+            let refersTo = try xml.readText()
+            if !name.isEmpty {
+                result.definedNames.append(XLSXDefinedName(name: name, refersTo: refersTo,
+                                                           localSheetId: local, isHidden: hidden))
             }
         }
     }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import EvalSheet
+
+/// What every command that converts files does first: a reporter for its messages, the template,
+/// and the files its inputs name — each missing input reported as an error and each entry passed
+/// over as a warning; `files` is nil (with an error) when there is nothing to read.
+struct CommandStart {
+    let report: Reporter
+    let template: WorkbookTemplate
+    let expansion: SheetSource.Expansion
+    let files: [String]?
+
+    init(_ paths: [String], global: GlobalOptions, form: FormOptions) throws {
+        report = Reporter(global: global)
+        template = try form.loadTemplate()
+        expansion = SheetSource.expand(paths)
+        files = report.inputs(expansion, named: paths)
+    }
+
+    /// The files to read, or the exit for "nothing to read".
+    func inputs() throws -> [String] {
+        guard let files else { throw ExitCode(ExitStatus.failed) }
+        return files
+    }
+}
