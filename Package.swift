@@ -81,10 +81,10 @@ let package = Package(
         .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetCycle", "XLSX", "XLSXReader", "TestSupport",
-        ], exclude: ["dump_workbooks.py", "set_cell_with_libreoffice.py"]),
+        ], exclude: ["dump_workbooks.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "EvalSheetCycle", "TestSupport",
-        ], exclude: ["edit_workbook.py", "fill_with_libreoffice.py"]),
+        ], exclude: ["edit_workbook.py"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "evalsheet", "EvalSheetCLI", "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
         ]),

@@ -23,6 +23,18 @@ struct OutputDirectory: Sendable {
         StaleTemporaries.sweep(path)
     }
 
+    /// A folder inside this one named from data (a department's folder): the name must be a plain
+    /// file name, and an existing entry of that name must be a real folder — never a symbolic link,
+    /// which could point anywhere.
+    func subfolder(_ name: String) throws -> OutputDirectory {
+        let path = try OutputName.path(name, in: self.path)
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
+            throw CLIError(.init(ja: "\(path) はシンボリックリンクのため書き出しません(出力フォルダの外を指すおそれがあるため)",
+                                 en: "\(path) is a symbolic link: nothing is written through it (it could point outside the output directory)"))
+        }
+        return try OutputDirectory(path)
+    }
+
     /// `DIR/<code>.<ext>` for a policy; the code must match `PolicyCodeSyntax` (readers refuse others,
     /// this refuses them again) and the name must be a plain file name.
     func policyFile(_ code: String, extension ext: String) throws -> String {

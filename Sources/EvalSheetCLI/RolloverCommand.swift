@@ -130,7 +130,7 @@ struct RolloverCommand: ParsableCommand {
                     en: "policies \(codes.joined(separator: ", ")): department \"\(Self.visible(department))\" cannot name a folder; written to \(choice.name)"),
                     file: path, location: path)])
             }
-            result[department] = Result { try OutputDirectory(try OutputName.path(choice.name, in: root.path)) }
+            result[department] = Result { try root.subfolder(choice.name) }
         }
         return result
     }

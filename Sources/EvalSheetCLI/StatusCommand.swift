@@ -45,6 +45,13 @@ struct StatusCommand: ParsableCommand {
                 let parent = (output as NSString).deletingLastPathComponent
                 let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
                 let path = try directory.file((output as NSString).lastPathComponent)
+                // --force replaces an earlier status workbook, never anything else (a sheet sent or returned).
+                if writing.force, FileManager.default.fileExists(atPath: path), !StatusWorkbookWriter.isStatusWorkbook(path) {
+                    report.error(CLIError(.init(
+                        ja: "\(path) は回収状況のブックではないため、--force でも上書きしません(別の出力ファイル名を指定してください)",
+                        en: "\(path) is not a status workbook, so it is not replaced even with --force (give another output name)")))
+                    throw ExitCode(ExitStatus.failed)
+                }
                 do {
                     try StatusWorkbookWriter(template: tpl).write(view.workbook(linksFrom: directory.path), to: path, overwrite: writing.force)
                 } catch {

@@ -38,6 +38,12 @@ public enum Rollover {
                 ja: "施策 \(sheet.policy.code) は\(FiscalYearText.japanese(sheet.fiscalYear))のシートです。次の年度(\(FiscalYearText.japanese(sheet.fiscalYear &+ 1)))へだけ繰り越せます(\(year) 年度へは1年ずつ繰り返してください)",
                 en: "policy \(sheet.policy.code) is a sheet for FY\(sheet.fiscalYear): it rolls over to FY\(sheet.fiscalYear &+ 1) only (repeat one year at a time to reach FY\(year))"))
         }
+        let years = sheet.indicators.years
+        guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw RolloverError(message: .init(
+                ja: "施策 \(sheet.policy.code) の指標の年度見出しに、重複または順序の誤りがあるため繰り越せません(\(years.map(FiscalYearText.japanese).joined(separator: "・")))。先に validate の indicators.years の指摘を直してください",
+                en: "policy \(sheet.policy.code): the indicator year header repeats a year or is out of order (\(years.map { "FY\($0)" }.joined(separator: ", "))), so it cannot roll over; fix validate's indicators.years finding first"))
+        }
         var next = sheet
         next.fiscalYear = year
         next.futureActionsFromYear = sheet.futureActionsFromYear + 1

@@ -216,6 +216,13 @@ extension FormTemplate {
         where Self.placeholders(in: value) != [placeholder] {
             add("/labels/\(key)", ja: "「{\(placeholder)}」を1回だけ書いてください", en: "must hold {\(placeholder)} exactly once")
         }
+        // The reference column must never read as a money column of its own (「{column}」 alone would
+        // make last year's budget this year's data).
+        let sample = MoneyColumn(fiscalYear: 2020, kind: .budget).label
+        if MoneyColumn(label: labels.referenceColumn(sample)) != nil || labels.referenceColumn(sample).labelKey() == sample.labelKey() {
+            add("/labels/referenceColumn", ja: "列の見出し「{column}」だけにせず、金額の列と区別できる言葉を付けてください(既定の様式では「\(FormTemplate.standard.labels.referenceColumn)」)",
+                en: "must tell the column apart from a money column, as the default \"\(FormTemplate.standard.labels.referenceColumn)\" does")
+        }
         if !labels.future.hasPrefix("{year}") || labels.future == "{year}" {
             add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
                 en: "must start with {year} followed by the label (e.g. {year}以降の取組)")

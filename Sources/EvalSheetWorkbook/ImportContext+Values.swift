@@ -163,7 +163,12 @@ extension ImportContext {
         case .number(let d, _):
             let decoded = IndicatorNumber.decode(d, format: c.numberFormat)
             switch decoded {
-            case .number(let n, let formatKnown):
+            case .number(let n, let formatKnown, let hidden):
+                if let hidden {
+                    warn("xlsx.hidden-decimals", sheet, ref,
+                         ja: "\(label): セルの表示は \(hidden.shown) ですが、入力されている値は \(hidden.kept) です。入力どおり \(hidden.kept) として読みました(表示どおりにするには \(hidden.shown) と入力してください)",
+                         en: "\(label): the cell shows \(hidden.shown) but holds \(hidden.kept); read as typed, \(hidden.kept) (type \(hidden.shown) to keep what it shows)")
+                }
                 if !formatKnown {
                     let why = c.numberFormat.map { (ja: "表示形式「\($0)」は数値の形式ではない", en: "its number format \"\($0)\" is not a number format") }
                         ?? (ja: "セルのスタイル(\(c.styleIndex))がブックにない", en: "its style (\(c.styleIndex)) is not in the workbook")
@@ -262,12 +267,20 @@ extension Character {
     fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
-/// An indicator's numeric cell as printed: the value rounded as its number format rounds it
-/// (decimals, percent, grouping, the ※ mark), from the 15 significant digits Excel shows.
+/// What a cell shows and what it holds, when it holds more decimals than its format shows.
+struct HiddenDecimals: Equatable {
+    var shown: String
+    var kept: String
+}
+
+/// An indicator's numeric cell as printed: as its number format prints it (decimals, percent,
+/// grouping, the ※ mark), from the 15 significant digits Excel shows — with every decimal the
+/// cell holds when it holds more than the format shows.
 enum IndicatorNumber: Equatable {
     /// The printed number; `formatKnown` is false when the format was unknown or not a number
     /// format (then General was used).
-    case number(PrintedNumber, formatKnown: Bool)
+    /// `hiddenDecimals`: the cell holds more decimals than its format shows (what it shows, what was kept).
+    case number(PrintedNumber, formatKnown: Bool, hiddenDecimals: HiddenDecimals? = nil)
     /// No printed form holds it; `shown` is the value as General shows it.
     case notRepresentable(shown: String)
 
@@ -278,11 +291,20 @@ enum IndicatorNumber: Equatable {
         let formatKnown = shape != nil || format.map(ImportContext.isGeneral) == true
         var printed = decimal
         var fractionDigits = decimal.fractionDigitCount
+        var hidden: HiddenDecimals?
         if let shape {
             if shape.percent { printed = printed.scaled(by: 2) }
             fractionDigits = shape.fractionDigits
             guard fractionDigits <= PrintedNumber.maximumFractionDigits else { return .notRepresentable(shown: shown) }
-            printed = printed.rounded(fractionDigits: fractionDigits)
+            if printed.fractionDigitCount > fractionDigits {
+                // More decimals typed than the cell shows (30.25 in a 0.0 cell shows 30.3): the value
+                // typed is kept whole, never rounded to what the cell happens to show.
+                let rounded = printed.rounded(fractionDigits: fractionDigits)
+                fractionDigits = printed.fractionDigitCount
+                let unit = shape.percent ? "%" : ""
+                hidden = HiddenDecimals(shown: rounded.plainText(fractionDigits: shape.fractionDigits) + unit,
+                                        kept: printed.plainText(fractionDigits: fractionDigits) + unit)
+            }
         }
         guard fractionDigits <= PrintedNumber.maximumFractionDigits,
               printed.integerDigitCount <= PrintedNumber.maximumSignificantDigits,
@@ -294,7 +316,7 @@ enum IndicatorNumber: Equatable {
             n.percent = shape.percent
             n.footnote = shape.footnote
         }
-        return .number(n, formatKnown: formatKnown)
+        return .number(n, formatKnown: formatKnown, hiddenDecimals: hidden)
     }
 
     /// Whether the format's first section is scientific (`0.0E+00`), which the printed forms never use.

@@ -49,9 +49,10 @@ public struct WorkbookImporter: Sendable {
                 ja: "このブックは新しい版の EvalSheet で作られています(schemaVersion \(v))。ツールを更新してください",
                 en: "this workbook was made by a newer EvalSheet (schemaVersion \(v)); update the tool"))
         }
-        if case .string(let made)? = document.customProperties[WorkbookProperty.templateDigest], made != template.digest {
+        if case .string(let typed)? = document.customProperties[WorkbookProperty.templateDigest], typed != template.digest {
+            let made = typed.count > 16 ? String(typed.prefix(16)) + "…" : typed
             var name = ""
-            if case .string(let n)? = document.customProperties[WorkbookProperty.template] { name = "「\(n)」" }
+            if case .string(let n)? = document.customProperties[WorkbookProperty.template] { name = "「\(n.count > 60 ? String(n.prefix(60)) + "…" : n)」" }
             throw WorkbookImportError(file: file, message: .init(
                 ja: "このブックは別のテンプレート\(name)で作られています(作成時 \(made)、読み込み \(template.digest))。書き出しに使ったテンプレートを --template で指定してください",
                 en: "this workbook was made with another template\(name.isEmpty ? "" : " (\(name))") (made with \(made), reading with \(template.digest)); pass the template it was exported with in --template"),

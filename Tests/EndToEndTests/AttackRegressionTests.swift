@@ -163,4 +163,37 @@ struct AttackRegressionTests {
         let sheet = try JSONSerialization.jsonObject(with: Data(right.stdout.utf8)) as? [String: Any]
         #expect((sheet?["environment"] as? [Any])?.count == RealYear.sheet("511").environment.count)
     }
+
+    @Test("status -o FILE --force never replaces a sheet sent or returned; an earlier status workbook it does replace")
+    func statusNeverOverwritesAnInput() throws {
+        let dir = RepositoryPaths.temporaryDirectory("status-force")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (sent, back) = (dir.appendingPathComponent("sent"), dir.appendingPathComponent("back"))
+        #expect(try run(["rollover", "samples/kiyose-2019/511.txt", "--to-year", "2020", "-o", sent.path, "-q"]).status == 0)
+        try FileManager.default.copyItem(at: sent, to: back)
+        let returned = back.appendingPathComponent("511.xlsx")
+        let before = try Data(contentsOf: returned)
+        let r = try run(["status", sent.path, back.path, "-o", returned.path, "--force"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("は回収状況のブックではないため、--force でも上書きしません"), "\(r.stderr)")
+        #expect(try Data(contentsOf: returned) == before)
+        let status = dir.appendingPathComponent("status.xlsx").path
+        _ = try run(["status", sent.path, back.path, "-o", status, "-q"])
+        let again = try run(["status", sent.path, back.path, "-o", status, "--force"])
+        #expect(!again.stderr.contains("上書きしません"), "\(again.stderr)")
+    }
+
+    @Test("rollover --by-department never writes through a department folder that is a symbolic link")
+    func departmentFolderSymlink() throws {
+        let dir = RepositoryPaths.temporaryDirectory("dept-symlink")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (out, outside) = (dir.appendingPathComponent("out"), dir.appendingPathComponent("outside"))
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("企画課"), withDestinationURL: outside)
+        let r = try run(["rollover", "samples/kiyose-2019/511.txt", "--to-year", "2020", "-o", out.path, "--by-department"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("はシンボリックリンクのため書き出しません"), "\(r.stderr)")
+        #expect(files(outside).isEmpty)
+    }
 }

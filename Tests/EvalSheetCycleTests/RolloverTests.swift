@@ -94,4 +94,18 @@ struct RolloverTests {
             #expect(back.sheets.map(\.sheet) == [rolled])
         }
     }
+
+    @Test("a sheet whose indicator years repeat or are out of order is refused, never merged (a column's targets would be lost)")
+    func repeatedIndicatorYearIsRefused() throws {
+        var sheet = RealYear.sheet("511")
+        sheet.indicators.years[1] = sheet.indicators.years[0]
+        #expect(throws: Rollover.RolloverError.self) { try Rollover.nextYear(of: sheet, to: 2020) }
+        do {
+            _ = try Rollover.nextYear(of: sheet, to: 2020)
+        } catch {
+            #expect(error.message.ja.contains("施策 511 の指標の年度見出しに、重複または順序の誤りがあるため繰り越せません(平成30年度・平成30年度・"))
+        }
+        sheet.indicators.years.swapAt(2, 3)
+        #expect(throws: Rollover.RolloverError.self) { try Rollover.nextYear(of: sheet, to: 2020) }
+    }
 }

@@ -59,7 +59,7 @@ struct DepartmentFillsRolledOverTests {
         let spec: [String: Any] = ["insert": [Self.projects, 10], "cells": cells, "show": [[Self.indicators, "H6"], [Self.projects, "G12"]]]
         let specPath = dir.appendingPathComponent("spec.json")
         try JSONSerialization.data(withJSONObject: spec).write(to: specPath)
-        let script = RepositoryPaths.root.appendingPathComponent("Tests/EvalSheetValidationTests/fill_with_libreoffice.py").path
+        let script = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/fill_with_libreoffice.py").path
         let run = try ProcessRunner.run("/usr/bin/python3", [script, sent, back, specPath.path])
         try #require(run.status == 0, "\(run.stderr)")
         // LibreOffice shows the live rate and the live total.
@@ -114,5 +114,28 @@ struct DepartmentFillsRolledOverTests {
         // Last year's reference came back as reference, never as this year's data.
         #expect(loaded.sheet.lastYear == rolled.lastYear)
         #expect(Self.blanks(loaded) == ["back.xlsx '4 まちづくり指標'!H8"])
+    }
+
+    @Test("an actual typed with more decimals than the cell shows is read as typed, with a warning at its cell — never rounded to what it shows")
+    func moreDecimalsThanShown() throws {
+        let dir = RepositoryPaths.temporaryDirectory("fill-decimals")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (_, sent) = try Self.sent(dir)
+        let back = dir.appendingPathComponent("back.xlsx").path
+        let script = """
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        wb["\(Self.indicators)"]["H5"] = 30.25
+        wb.save(sys.argv[2])
+        """
+        let run = try ProcessRunner.run(try #require(ProcessRunner.which("python3")), ["-c", script, sent, back])
+        try #require(run.status == 0, "\(run.stderr)")
+        let loaded = try WorkbookImporter().read(path: back, displayName: "back.xlsx")
+        #expect(loaded.sheet.indicators.items[0].actuals[1].text == "30.25")
+        let hidden = loaded.notes.filter { $0.id == "xlsx.hidden-decimals" }
+        #expect(hidden.map(\.location) == ["back.xlsx '4 まちづくり指標'!H5"])
+        #expect(hidden.first?.message.ja.contains("セルの表示は 30.3 ですが、入力されている値は 30.25 です") == true)
+        // The rate is computed from the value typed, as the live formula computes it.
+        #expect(loaded.sheet.indicators.items[0].rates[1].text == "91.7%")
     }
 }

@@ -50,7 +50,11 @@ struct ImportNumberTests {
         #expect(IndicatorNumber.decode(32.2, format: "0.0\"(※)\"") == .number(printed("32.2(※)"), formatKnown: true))
         #expect(IndicatorNumber.decode(360_000, format: "#,##0") == .number(printed("360,000"), formatKnown: true))
         #expect(IndicatorNumber.decode(0.69, format: "0.000") == .number(printed("0.690"), formatKnown: true))
-        #expect(IndicatorNumber.decode(33.04, format: "0.0") == .number(printed("33.0"), formatKnown: true))
+        // More decimals than the format shows: kept as typed, never rounded to what the cell shows.
+        #expect(IndicatorNumber.decode(33.04, format: "0.0") == .number(printed("33.04"), formatKnown: true,
+                                                                          hiddenDecimals: HiddenDecimals(shown: "33.0", kept: "33.04")))
+        #expect(IndicatorNumber.decode(0.9713, format: "0.0%") == .number(printed("97.13%"), formatKnown: true,
+                                                                            hiddenDecimals: HiddenDecimals(shown: "97.1%", kept: "97.13%")))
         #expect(IndicatorNumber.decode(0.1 + 0.2, format: "General") == .number(printed("0.3"), formatKnown: true))
         #expect(IndicatorNumber.decode(-0.0, format: "0.0") == .number(printed("0.0"), formatKnown: true))
     }

@@ -50,12 +50,14 @@ struct LiveRateTests {
         try WorkbookExporter(toolVersion: "test").export(sheet, to: sent)
         // ① in FY2020: target H4, actual H5 (blank), rate H6.
         let target = try #require(sheet.indicators.items[0].targets[1].number)
-        let script = RepositoryPaths.root.appendingPathComponent("Tests/EvalSheetWorkbookTests/set_cell_with_libreoffice.py").path
-        let run = try ProcessRunner.run("/usr/bin/python3", [script, sent, back, "4 まちづくり指標", "H5", "52"])
+        let script = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/fill_with_libreoffice.py").path
+        let spec = dir.appendingPathComponent("spec.json")
+        try Data(#"{"cells": [["4 まちづくり指標", "H5", 52]], "show": [["4 まちづくり指標", "H6"]]}"#.utf8).write(to: spec)
+        let run = try ProcessRunner.run("/usr/bin/python3", [script, sent, back, spec.path])
         try #require(run.status == 0, "\(run.stderr)")
         let computed = try #require(AchievementRate.percent(actual: 52, target: target.value, direction: sheet.indicators.items[0].direction))
         let shown = PrintedNumber(value: computed, fractionDigits: 1, percent: true).text
-        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == shown)  // what LibreOffice shows in H6
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "4 まちづくり指標!H6=" + shown)  // what LibreOffice shows
 
         let loaded = try WorkbookImporter().read(path: back, displayName: "back.xlsx")
         sheet.indicators.items[0].actuals[1] = .number(PrintedNumber(value: 52, fractionDigits: 0))

@@ -146,4 +146,13 @@ struct TemplateTests {
         let loaded = try WorkbookImporter().read(path: path)
         #expect(loaded.sheet == s)
     }
+
+    @Test("a reference column label that would read as a money column is refused (last year's budget would become this year's data)",
+          arguments: ["{column}", " {column} "])
+    func referenceColumnMustNotBeAMoneyColumn(_ label: String) {
+        var t = WorkbookTemplate.standard
+        t.labels.referenceColumn = label
+        #expect(t.problems().map(\.pointer).contains("/labels/referenceColumn"))
+        #expect(!WorkbookTemplate.standard.problems().map(\.pointer).contains("/labels/referenceColumn"))
+    }
 }

@@ -7,37 +7,17 @@ and renamed. Each result is saved as .xlsx by LibreOffice and named after the ed
 Run with Debian's python3 (python3-uno):  /usr/bin/python3 edit_with_libreoffice.py EXPORTED_DIR OUT_DIR
 """
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
-import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.table.CellContentType import TEXT  # noqa: F401  (documents the API used)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from libreoffice_uno import office, prop  # noqa: E402
+import uno  # noqa: E402
+from com.sun.star.table.CellContentType import TEXT  # noqa: E402,F401  (documents the API used)
 
 src, out = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 os.makedirs(out, exist_ok=True)
-profile = tempfile.mkdtemp(prefix="lo-uno-")
-port = 2002 + os.getpid() % 1000
-office = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                           f"--accept=socket,host=127.0.0.1,port={port};urp;"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-for _ in range(100):
-    try:
-        ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
-        break
-    except Exception:
-        time.sleep(0.2)
-desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+_session = office()
+desktop = _session.__enter__()
 
 
 def edit(code, name, change):
@@ -112,5 +92,4 @@ edit("511", "added-challenge", add_challenge)
 edit("511", "numbers-typed-as-text", numbers_as_text)
 edit("532", "sheets-reordered-and-renamed", reorder_sheets)
 edit("511", "text-in-amount-cell", text_in_amount)
-desktop.terminate()
-office.wait(timeout=30)
+_session.__exit__(None, None, None)
