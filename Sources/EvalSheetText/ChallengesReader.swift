@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// §7 施策を進める上での課題: groups of four labelled parts (`ChallengePart`, the template's
 /// labels). A new challenge starts at each 施策を進める上での課題 label — never at a circled number,

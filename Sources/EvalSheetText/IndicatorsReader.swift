@@ -1,5 +1,6 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetForm
 
 /// §4 まちづくり指標: the year header (years from the sheet itself) and, per indicator, three rows —
 /// 名称/目標値, 説明/単位/実績値, 抽出方法/達成率 (`IndicatorRow`, the template's labels). The k-th
@@ -198,7 +199,7 @@ struct IndicatorsReader {
 
     /// Where the row's value label (目標値, 実績値, 達成率) is, after the row label.
     private func valueLabel(_ row: IndicatorRow, in line: TextLine, after labelAt: Int) -> Int? {
-        line.index(ofLabel: Label.key(words.labels[keyPath: row.valueLabel]), from: labelAt + 1)
+        line.index(ofLabel: Label.key(words.labels[keyPath: row.valuesLabel]), from: labelAt + 1)
     }
 
     /// Row B's cells between 説明 and 実績値, in any of the four shapes of the real data:
@@ -243,7 +244,7 @@ struct IndicatorsReader {
     /// blank. A cell that is no value is a problem naming it (and reads as blank, so the rest of the
     /// sheet is still checked).
     private func values(_ row: IndicatorRow, _ line: TextLine, after labelAt: Int?, count: Int, index: Int) -> [IndicatorValue] {
-        let label = words.labels[keyPath: row.valueLabel]
+        let label = words.labels[keyPath: row.valuesLabel]
         func path(_ c: Int) -> FieldPath { row.path(index, c) }
         guard let labelAt else {
             context.problem("text.missing-label", line.number,

@@ -53,69 +53,7 @@ enum FactorColumn: CaseIterable, Hashable {
     }
 }
 
-/// The three value rows of each §4 indicator, in printed order: the row's label, the label before
-/// its values, and the model fields the row holds.
-enum IndicatorRow: CaseIterable, Hashable {
-    /// 名称 + 目標値: the name and the targets.
-    case name
-    /// 説明 + 単位 + 実績値: the description, the unit and the actuals.
-    case description
-    /// 抽出方法 + 達成率: the method and the rates.
-    case method
-
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .name: \.indicatorName
-        case .description: \.indicatorDescription
-        case .method: \.indicatorMethod
-        }
-    }
-
-    var valueLabel: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .name: \.target
-        case .description: \.actual
-        case .method: \.rate
-        }
-    }
-
-    var values: WritableKeyPath<Indicator, [IndicatorValue]> {
-        switch self {
-        case .name: \.targets
-        case .description: \.actuals
-        case .method: \.rates
-        }
-    }
-
-    /// The path of the row's value for year column `c`.
-    func path(_ index: Int, _ c: Int) -> FieldPath {
-        switch self {
-        case .name: .indicator(index, .target(c))
-        case .description: .indicator(index, .actual(c))
-        case .method: .indicator(index, .rate(c))
-        }
-    }
-}
-
-/// The four labelled parts of each §7 challenge, in printed order.
-enum ChallengePart: CaseIterable, Hashable {
-    case challenge, related, current, future
-
-    /// The label in the template (the future part's embeds a year: `labels.future(from:)`).
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .challenge: \.challenge
-        case .related: \.relatedProjects
-        case .current: \.current
-        case .future: \.future
-        }
-    }
-
-    /// The label as printed, with `fromYear` for the future part.
-    func printed(_ l: FormTemplate.Labels, fromYear: Int) -> String {
-        self == .future ? l.future(from: fromYear) : l[keyPath: label]
-    }
-
+extension ChallengePart {
     /// The cells after the label: the related projects one per cell, the other parts one cell.
     func texts(_ c: Challenge) -> [String] {
         switch self {

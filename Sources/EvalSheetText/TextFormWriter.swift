@@ -118,7 +118,7 @@ struct SheetTextWriter {
     private func indicatorRow(_ row: IndicatorRow, _ item: Indicator) -> [String] {
         let head: [String] = [row == .name ? CircledNumber.text(item.number) : "", l[keyPath: row.label]]
         let values: [String] = item[keyPath: row.values].map(\.text)
-        return head + middleCells(row, item) + [l[keyPath: row.valueLabel]] + values
+        return head + middleCells(row, item) + [l[keyPath: row.valuesLabel]] + values
     }
 
     /// The two cells between an indicator row's label and its value label.

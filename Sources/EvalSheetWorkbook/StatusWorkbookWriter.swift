@@ -87,25 +87,14 @@ public struct StatusWorkbookWriter: Sendable {
     /// - Throws: `WorkbookExportError` naming `path` and why (a cell that could not be written, or the
     ///   file: `.fileExists` without `overwrite`). Nothing is left behind.
     public func write(_ workbook: StatusWorkbook, to path: String, overwrite: Bool) throws {
-        let book: XLSXWorkbookWriter
-        do {
-            book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
-        } catch let error as XLSXWriteError {
-            throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: error.message, writeError: error)])
-        }
         var place = ""
-        do {
+        try WorkbookFile.write(to: path, overwrite: overwrite, { book in
             try book.setCustomProperty(WorkbookProperty.kind, string: Self.kind)
             for table in workbook.tables { try write(table, into: book, place: &place) }
-            try book.finish()
-        } catch let error as XLSXWriteError {
-            book.abandon()
-            throw WorkbookExportError(file: path, problems: [.init(id: place.isEmpty ? "export.file" : "export.cell", place: place,
-                                                                   message: error.message, writeError: error)])
-        } catch {
-            book.abandon()
-            throw error
-        }
+        }, describe: { error in
+            guard let e = error as? XLSXWriteError, !place.isEmpty else { return nil }
+            return WorkbookExportError(file: path, problems: [.init(id: "export.cell", place: place, message: e.message, writeError: e)])
+        })
     }
 
     private func write(_ table: StatusWorkbook.Table, into book: XLSXWorkbookWriter, place: inout String) throws {

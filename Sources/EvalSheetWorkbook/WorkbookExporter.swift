@@ -41,32 +41,19 @@ public struct WorkbookExporter: Sendable {
                 .init(id: "export.last-year", path: field, field: FieldNames.name(field, in: sheet, template: template), message: message),
             ])
         }
-        let book: XLSXWorkbookWriter
-        do {
-            book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
-        } catch let error as XLSXWriteError {
-            throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: error.message, writeError: error)])
-        }
-        do {
-            try write(sheet, into: book)
-            try book.finish()
-        } catch {
-            book.abandon()
-            throw exportError(error, path: path, sheet: sheet)
-        }
+        try WorkbookFile.write(to: path, overwrite: overwrite, { book in try write(sheet, into: book) },
+                               describe: { exportError($0, path: path, sheet: sheet) })
     }
 
-    private func exportError(_ error: any Error, path: String, sheet: EvaluationSheet) -> any Error {
+    private func exportError(_ error: any Error, path: String, sheet: EvaluationSheet) -> (any Error)? {
         switch error {
         case let e as CanvasWriteError:
             let field = e.field.map { FieldNames.name($0, in: sheet, template: template) }
             return WorkbookExportError(file: path, problems: [
                 .init(id: "export.cell", path: e.field, field: field, place: e.place, message: e.error.message, writeError: e.error),
             ])
-        case let e as XLSXWriteError:
-            return WorkbookExportError(file: path, problems: [.init(id: "export.file", message: e.message, writeError: e)])
         default:
-            return error
+            return nil
         }
     }
 

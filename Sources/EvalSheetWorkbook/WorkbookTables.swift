@@ -124,26 +124,10 @@ enum FactorColumn: CaseIterable {
 /// The four labelled rows of each §7 challenge, in printed order: the number in column A (first
 /// row), the label in column B, the value from column C (merged over three columns, or one related
 /// project per cell).
-enum ChallengePart: CaseIterable {
-    case challenge, related, current, future
-
+extension ChallengePart {
     static let numberColumn = 0, labelColumn = 1, valueColumn = 2
 
     var offset: Int { Self.allCases.firstIndex(of: self)! }
-
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .challenge: \.challenge
-        case .related: \.relatedProjects
-        case .current: \.current
-        case .future: \.future
-        }
-    }
-
-    /// The label as printed (the future part's names its year).
-    func printed(_ l: FormTemplate.Labels, fromYear: Int) -> String {
-        self == .future ? l.future(from: fromYear) : l[keyPath: label]
-    }
 
     /// The model field of a one-cell part (nil for the related projects, one per cell).
     var field: FieldPath.ChallengeField? {
@@ -172,37 +156,14 @@ enum ChallengePart: CaseIterable {
 ///
 /// Import reads a row by its label and finds the side label and the values label to the right of
 /// the row's value, so a row stays readable when a user moved its cells along.
-enum IndicatorRow: CaseIterable {
-    /// 名称 + 目標値.
-    case name
-    /// 説明 + 単位 + 実績値.
-    case description
-    /// 抽出方法 + 評価の向き + 達成率.
-    case method
-
+extension IndicatorRow {
     static let numberColumn = 0, labelColumn = 1, valueColumn = 2, sideLabelColumn = 3, sideValueColumn = 4
     static let valuesLabelColumn = 5, firstYearColumn = 6
 
     var offset: Int { Self.allCases.firstIndex(of: self)! }
 
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .name: \.indicatorName
-        case .description: \.indicatorDescription
-        case .method: \.indicatorMethod
-        }
-    }
-
     /// The row's own value: the name over C:E, the description and the method in C.
     var valueSpan: Int { self == .name ? 3 : 1 }
-
-    var field: FieldPath.IndicatorField {
-        switch self {
-        case .name: .name
-        case .description: .description
-        case .method: .method
-        }
-    }
 
     /// The side label and its field (単位, 評価の向き); none on the name row.
     var side: (label: KeyPath<FormTemplate.Labels, String>, field: FieldPath.IndicatorField)? {
@@ -210,31 +171,6 @@ enum IndicatorRow: CaseIterable {
         case .name: nil
         case .description: (\.indicatorUnit, .unit)
         case .method: (\.indicatorDirection, .direction)
-        }
-    }
-
-    var valuesLabel: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .name: \.target
-        case .description: \.actual
-        case .method: \.rate
-        }
-    }
-
-    var values: WritableKeyPath<Indicator, [IndicatorValue]> {
-        switch self {
-        case .name: \.targets
-        case .description: \.actuals
-        case .method: \.rates
-        }
-    }
-
-    /// The field of the row's value in year column `c`.
-    func valueField(_ c: Int) -> FieldPath.IndicatorField {
-        switch self {
-        case .name: .target(c)
-        case .description: .actual(c)
-        case .method: .rate(c)
         }
     }
 

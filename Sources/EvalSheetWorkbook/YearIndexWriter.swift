@@ -28,30 +28,20 @@ public struct YearIndexWriter: Sendable {
 
     public func write(_ summaries: [PolicySummary], to path: String, overwrite: Bool) throws {
         try template.validate(file: "テンプレート \(template.name)")
-        let book: XLSXWorkbookWriter
-        do {
-            book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
-        } catch let error as XLSXWriteError {
-            throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: error.message, writeError: error)])
-        }
-        do {
+        try WorkbookFile.write(to: path, overwrite: overwrite, { book in
             try write(summaries.sorted { $0.code < $1.code }, into: book)
-            try book.finish()
-        } catch {
-            book.abandon()
+        }, describe: { error in
             switch error {
             case let e as IndexCellError:
-                throw WorkbookExportError(file: path, problems: [
+                return WorkbookExportError(file: path, problems: [
                     .init(id: "export.cell", place: e.place, message: e.error.message, writeError: e.error)])
-            case let e as XLSXWriteError:
-                throw WorkbookExportError(file: path, problems: [.init(id: "export.file", message: e.message, writeError: e)])
             case let e as TotalOverflow:
-                throw WorkbookExportError(file: path, problems: [.init(id: "export.total", place: quotedSheetName(template.index.goalSheet), message: .init(
+                return WorkbookExportError(file: path, problems: [.init(id: "export.total", place: quotedSheetName(template.index.goalSheet), message: .init(
                     ja: "\(template.index.goal) \(e.goal) の総事業費の合計が大きすぎて計算できません", en: "the total of goal \(e.goal) is too large to compute"))])
             default:
-                throw error
+                return nil
             }
-        }
+        })
     }
 
     /// A cell of the index that could not be written.

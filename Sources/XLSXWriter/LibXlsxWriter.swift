@@ -296,40 +296,36 @@ final class LXWBook {
     }
 
     func setCustomProperty(_ name: String, string value: String) throws {
-        let raw = try open()
-        let key = try customPropertyKey(name)
         try LXWGuard.customPropertyString(value, name: name)
-        let error = name.withCString { n in value.withCString { v in workbook_set_custom_property_string(raw, n, v) } }
-        try check(error, "workbook_set_custom_property_string")
-        customPropertyKeys.insert(key)
+        try customProperty(name, "workbook_set_custom_property_string") { raw, n in
+            value.withCString { workbook_set_custom_property_string(raw, n, $0) }
+        }
     }
 
     func setCustomProperty(_ name: String, int value: Int) throws {
-        let raw = try open()
-        let key = try customPropertyKey(name)
         guard let value32 = Int32(exactly: value) else {
             throw XLSXWriteError.valueOutOfRange(what: "custom property \"\(name)\"", value: Double(value),
                                                  range: Double(Int32.min)...Double(Int32.max))
         }
-        let error = name.withCString { workbook_set_custom_property_integer(raw, $0, value32) }
-        try check(error, "workbook_set_custom_property_integer")
-        customPropertyKeys.insert(key)
+        try customProperty(name, "workbook_set_custom_property_integer") { raw, n in workbook_set_custom_property_integer(raw, n, value32) }
     }
 
     func setCustomProperty(_ name: String, double value: Double) throws {
-        let raw = try open()
-        let key = try customPropertyKey(name)
         try LXWGuard.number(value, what: "custom property \"\(name)\"")
-        let error = name.withCString { workbook_set_custom_property_number(raw, $0, value) }
-        try check(error, "workbook_set_custom_property_number")
-        customPropertyKeys.insert(key)
+        try customProperty(name, "workbook_set_custom_property_number") { raw, n in workbook_set_custom_property_number(raw, n, value) }
     }
 
     func setCustomProperty(_ name: String, bool value: Bool) throws {
+        try customProperty(name, "workbook_set_custom_property_boolean") { raw, n in workbook_set_custom_property_boolean(raw, n, value ? 1 : 0) }
+    }
+
+    /// One custom property: the name checked (and not yet used), the C call made, the name recorded.
+    private func customProperty(_ name: String, _ function: StaticString,
+                                _ call: (UnsafeMutablePointer<lxw_workbook>, UnsafePointer<CChar>) -> lxw_error) throws {
         let raw = try open()
         let key = try customPropertyKey(name)
-        let error = name.withCString { workbook_set_custom_property_boolean(raw, $0, value ? 1 : 0) }
-        try check(error, "workbook_set_custom_property_boolean")
+        let error = name.withCString { call(raw, $0) }
+        try check(error, function)
         customPropertyKeys.insert(key)
     }
 
