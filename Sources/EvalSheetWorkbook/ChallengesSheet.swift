@@ -83,26 +83,38 @@ extension ChallengesSheet {
                          en: "challenge \(number) has a second \"\(shownLabel)\" row (refused rather than replacing a value)")
                 return true
             }
-            if let text = part.text, let field = part.field {
-                ctx.locate(.challenge(k, field), sheet, valueCell)
-                challenges[k][keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : l[keyPath: part.label])
-            } else {
-                for cell in sheet.filled(row: row, fromColumn: P.valueColumn) {
-                    ctx.locate(.challenge(k, .relatedProject(challenges[k].relatedProjects.count)), sheet, cell)
-                    challenges[k].relatedProjects.append(ctx.text(sheet, cell, label: l.relatedProjects))
-                }
-            }
-            if let year {
-                if let fromYear, fromYear != year {
-                    ctx.warn("xlsx.future-year", sheet, labelCell,
-                             ja: "見出しの年度(\(FiscalYearText.japanese(year)))が最初の課題の年度(\(FiscalYearText.japanese(fromYear)))と異なります。\(FiscalYearText.japanese(fromYear))以降として読みました",
-                             en: "the heading's year (\(FiscalYearText.japanese(year))) differs from the first challenge's (\(FiscalYearText.japanese(fromYear))); read as from \(FiscalYearText.japanese(fromYear))")
-                }
-                if fromYear == nil { fromYear = year }
-            }
+            readPart(part, of: &challenges[k], index: k, row: row, sheet, ctx)
+            if let year { fromYear = checkedYear(year, first: fromYear, sheet, labelCell, ctx) }
             return true
         }
         return (challenges, fromYear)
+    }
+
+    /// The value of one labelled part of challenge `k`: one cell, or the related projects one per cell.
+    private static func readPart(_ part: ChallengePart, of challenge: inout Challenge, index k: Int, row: Int,
+                                 _ sheet: SheetView, _ ctx: ImportContext) {
+        let l = ctx.template.labels
+        let labelCell = CellReference.at(row, ChallengePart.labelColumn), valueCell = CellReference.at(row, ChallengePart.valueColumn)
+        if let text = part.text, let field = part.field {
+            ctx.locate(.challenge(k, field), sheet, valueCell)
+            challenge[keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : l[keyPath: part.label])
+        } else {
+            for cell in sheet.filled(row: row, fromColumn: ChallengePart.valueColumn) {
+                ctx.locate(.challenge(k, .relatedProject(challenge.relatedProjects.count)), sheet, cell)
+                challenge.relatedProjects.append(ctx.text(sheet, cell, label: l.relatedProjects))
+            }
+        }
+    }
+
+    /// The year of the 「…年度以降の取組」 parts: the first one's; another year is a warning at its label.
+    private static func checkedYear(_ year: Int, first: Int?, _ sheet: SheetView, _ labelCell: CellReference, _ ctx: ImportContext) -> Int {
+        guard let first else { return year }
+        if first != year {
+            ctx.warn("xlsx.future-year", sheet, labelCell,
+                     ja: "見出しの年度(\(FiscalYearText.japanese(year)))が最初の課題の年度(\(FiscalYearText.japanese(first)))と異なります。\(FiscalYearText.japanese(first))以降として読みました",
+                     en: "the heading's year (\(FiscalYearText.japanese(year))) differs from the first challenge's (\(FiscalYearText.japanese(first))); read as from \(FiscalYearText.japanese(first))")
+        }
+        return first
     }
 
     /// The part a column-B label key names, and for the future part the year it names

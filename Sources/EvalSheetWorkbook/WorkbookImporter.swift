@@ -159,6 +159,14 @@ enum SectionSheets {
                 used.insert(ws.index)
             }
         }
+        try reportMissing(found, unreadable: unreadable, in: document, template: template, ctx: ctx)
+        return found.enumerated().map { k, ws in ws.map { SheetView(worksheet: $0, section: k) } }
+    }
+
+    /// No section found at all is an error for the whole file; otherwise each sheet that could not
+    /// be read and may be a section, and each section missing, is an error of its own.
+    private static func reportMissing(_ found: [XLSXWorksheet?], unreadable: [Int: XLSXReadError], in document: XLSXDocument,
+                                      template: WorkbookTemplate, ctx: ImportContext) throws(WorkbookImportError) {
         if found.allSatisfy({ $0 == nil }) {
             if let first = unreadable.sorted(by: { $0.key < $1.key }).first { throw WorkbookImportError(first.value, file: ctx.file) }
             throw WorkbookImportError(file: ctx.file, message: .init(
@@ -185,7 +193,6 @@ enum SectionSheets {
                 ja: "シート「\(spec.name)」(\(spec.title))が見つかりません", en: "sheet \"\(spec.name)\" (\(spec.title)) is missing"),
                 id: "xlsx.missing-sheet"), at: .init(section: k, row: -1, column: -1))
         }
-        return found.enumerated().map { k, ws in ws.map { SheetView(worksheet: $0, section: k) } }
     }
 
     /// Takes the sheet's title (A1) and policy line (A2) when they are what the export writes for
