@@ -196,4 +196,18 @@ struct AttackRegressionTests {
         #expect(r.stderr.contains("はシンボリックリンクのため書き出しません"), "\(r.stderr)")
         #expect(files(outside).isEmpty)
     }
+
+    @Test("status names a hidden returned sheet instead of passing over it without a word")
+    func statusNamesAHiddenReturnedSheet() throws {
+        let dir = RepositoryPaths.temporaryDirectory("status-hidden")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (sent, back) = (dir.appendingPathComponent("sent"), dir.appendingPathComponent("back"))
+        #expect(try run(["rollover", "samples/kiyose-2019/511.txt", "--to-year", "2020", "-o", sent.path, "-q"]).status == 0)
+        try FileManager.default.createDirectory(at: back, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: sent.appendingPathComponent("511.xlsx"), to: back.appendingPathComponent(".511.xlsx"))
+        let r = try run(["status", sent.path, back.path])
+        #expect(r.status == 1)
+        #expect((r.stdout + r.stderr).contains(".511.xlsx"), "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stderr.contains("隠しファイルのため読みません"), "\(r.stderr)")
+    }
 }

@@ -33,7 +33,9 @@ struct StatusPiecesTests {
         let walk = FolderWalk.files([dir.path, dir.appendingPathComponent("missing").path])
         #expect(walk.files == ["1.json", "a/2.xlsx", "a/b/3.txt"].map { dir.appendingPathComponent($0).path })
         #expect(walk.missing.map(\.file) == [dir.appendingPathComponent("missing").path])
-        #expect(walk.passedOver.map(\.file) == [dir.appendingPathComponent("link.json").path])
-        #expect(walk.passedOver.first?.message.ja == "シンボリックリンクはたどりません(元のファイルを指定してください)")
+        // A hidden sheet is named (a lock file is not); a link is named and not followed.
+        #expect(walk.passedOver.map(\.file) == [".hidden.json", "link.json"].map { dir.appendingPathComponent($0).path })
+        #expect(walk.passedOver.map(\.message.ja) == ["隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
+                                                      "シンボリックリンクはたどりません(元のファイルを指定してください)"])
     }
 }
