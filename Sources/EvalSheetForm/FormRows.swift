@@ -79,3 +79,64 @@ public enum ChallengePart: CaseIterable, Hashable, Sendable {
         self == .future ? l.future(from: fromYear) : l[keyPath: label]
     }
 }
+
+/// §3's fixed columns in printed order, as the form describes them for every format: the label each
+/// has in the template, the model field and the cell as the form prints it. The money columns follow.
+public enum ProjectColumn: CaseIterable, Hashable, Sendable {
+    case code, name, executionPlan, directions, section
+
+    public var label: KeyPath<FormTemplate.Labels, String> {
+        switch self {
+        case .code: \.projectCode
+        case .name: \.projectName
+        case .executionPlan: \.executionPlan
+        case .directions: \.projectDirections
+        case .section: \.projectSection
+        }
+    }
+
+    public var field: FieldPath.ProjectField {
+        switch self {
+        case .code: .code
+        case .name: .name
+        case .executionPlan: .executionPlan
+        case .directions: .directions
+        case .section: .section
+        }
+    }
+
+    /// The cell as the form prints it.
+    public func text(_ p: Project) -> String {
+        switch self {
+        case .code: p.code
+        case .name: p.name
+        case .executionPlan: p.inExecutionPlan ? Project.executionPlanMark : ""
+        case .directions: p.directionsText
+        case .section: p.section
+        }
+    }
+}
+
+/// §6's columns in printed order, as the form describes them for every format: label and model
+/// field (how the assessments are printed differs between the text form and the workbook).
+public enum FactorColumn: CaseIterable, Hashable, Sendable {
+    case category, status, assessments, reason
+
+    public var label: KeyPath<FormTemplate.Labels, String> {
+        switch self {
+        case .category: \.factor
+        case .status: \.status
+        case .assessments: \.assessment
+        case .reason: \.factorReason
+        }
+    }
+
+    public var field: FieldPath.FactorField {
+        switch self {
+        case .category: .category
+        case .status: .status
+        case .assessments: .assessments
+        case .reason: .reason
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import EvalSheetModel
+import EvalSheetForm
 
 /// §6 施策を取り巻く環境: one row per external factor, columns located by the header's labels
 /// (`FactorColumn`, the template's wording; each once, and no header cell the form does not have).

@@ -1,5 +1,6 @@
 import Foundation
 import EvalSheetModel
+import EvalSheetForm
 
 /// §3 構成事業の状況: the header (column labels, money years from the sheet itself), the project
 /// rows and the 総事業費 row. Columns are located by the header's labels (`ProjectColumn`, the

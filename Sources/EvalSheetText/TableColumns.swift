@@ -1,47 +1,8 @@
 import EvalSheetModel
 import EvalSheetForm
 
-/// §3's fixed columns in printed order: the label each has in the template and the model field it
-/// prints. The writer prints them in this order; the reader finds each by its label, wherever it is.
-enum ProjectColumn: CaseIterable, Hashable {
-    case code, name, executionPlan, directions, section
-
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .code: \.projectCode
-        case .name: \.projectName
-        case .executionPlan: \.executionPlan
-        case .directions: \.projectDirections
-        case .section: \.projectSection
-        }
-    }
-
-    /// The cell as the form prints it.
-    func text(_ p: Project) -> String {
-        switch self {
-        case .code: p.code
-        case .name: p.name
-        case .executionPlan: p.inExecutionPlan ? Project.executionPlanMark : ""
-        case .directions: p.directionsText
-        case .section: p.section
-        }
-    }
-}
-
-/// §6's columns in printed order: label and model field (the category without its printed spaces,
-/// the assessments as `1. 施策遂行に役立つ・有利 3. …`).
-enum FactorColumn: CaseIterable, Hashable {
-    case category, status, assessments, reason
-
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .category: \.factor
-        case .status: \.status
-        case .assessments: \.assessment
-        case .reason: \.factorReason
-        }
-    }
-
+/// §6's cells as the text form prints them (the assessments as `1. 施策遂行に役立つ・有利 3. …`).
+extension FactorColumn {
     /// The cell as the form prints it.
     func text(_ f: ExternalFactor) -> String {
         switch self {

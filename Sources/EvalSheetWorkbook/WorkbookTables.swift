@@ -41,31 +41,9 @@ enum DirectionColumn: CaseIterable {
     }
 }
 
-/// §3's fixed columns in printed order (A–E): label, model field, style. The money columns follow.
-enum ProjectColumn: CaseIterable {
-    case code, name, executionPlan, directions, section
-
+/// §3's fixed columns in the workbook (A–E) and their style. The money columns follow.
+extension ProjectColumn {
     var column: Int { Self.allCases.firstIndex(of: self)! }
-
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .code: \.projectCode
-        case .name: \.projectName
-        case .executionPlan: \.executionPlan
-        case .directions: \.projectDirections
-        case .section: \.projectSection
-        }
-    }
-
-    var field: FieldPath.ProjectField {
-        switch self {
-        case .code: .code
-        case .name: .name
-        case .executionPlan: .executionPlan
-        case .directions: .directions
-        case .section: .section
-        }
-    }
 
     var kind: ScalarField.Kind {
         switch self {
@@ -74,43 +52,13 @@ enum ProjectColumn: CaseIterable {
         case .executionPlan, .directions: .center
         }
     }
-
-    /// The cell as the form prints it.
-    func text(_ p: Project) -> String {
-        switch self {
-        case .code: p.code
-        case .name: p.name
-        case .executionPlan: p.inExecutionPlan ? Project.executionPlanMark : ""
-        case .directions: p.directionsText
-        case .section: p.section
-        }
-    }
 }
 
-/// §6's columns in printed order (A–D).
-enum FactorColumn: CaseIterable {
-    case category, status, assessments, reason
-
+/// §6's columns in the workbook (A–D).
+extension FactorColumn {
     var column: Int { Self.allCases.firstIndex(of: self)! }
 
-    var label: KeyPath<FormTemplate.Labels, String> {
-        switch self {
-        case .category: \.factor
-        case .status: \.status
-        case .assessments: \.assessment
-        case .reason: \.factorReason
-        }
-    }
-
-    var field: FieldPath.FactorField {
-        switch self {
-        case .category: .category
-        case .status: .status
-        case .assessments: .assessments
-        case .reason: .reason
-        }
-    }
-
+    /// The cell as the workbook prints it.
     func text(_ f: ExternalFactor) -> String {
         switch self {
         case .category: f.category
