@@ -66,20 +66,5 @@ with open(dict_path, "w") as f:
 PY
 echo "   $(ls "$CORPUS" | wc -l) inputs in corpus"
 
-echo "== fuzzing for ${SECONDS_BUDGET}s"
-LOG="$WORK/fuzz.log"
-set +e
-ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-"$BUILD/fuzz-json-reader" "$CORPUS" -dict="$WORK/json.dict" \
-    -max_total_time="$SECONDS_BUDGET" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 >"$LOG" 2>&1
-STATUS=$?
-set -e
-EXECS=$(grep -Eo '^stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo "?")
-CRASHES=$(find "$ARTIFACTS" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-tail -n 12 "$LOG"
-echo "== result: executions=$EXECS crashes=$CRASHES libfuzzer_status=$STATUS corpus=$(ls "$CORPUS" | wc -l)"
-if [ "$CRASHES" -ne 0 ] || [ "$STATUS" -ne 0 ]; then
-    echo "reproducers in $ARTIFACTS; log in $LOG"
-    exit 1
-fi
+. "$ROOT/scripts/fuzz/run-libfuzzer.sh"
+run_libfuzzer fuzz-json-reader "$WORK/json.dict" 262144 10 2048

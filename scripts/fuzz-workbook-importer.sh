@@ -112,21 +112,6 @@ PY
 SUPP="$WORK/lsan.supp"
 echo "leak:lxw_strdup" > "$SUPP"
 
-echo "== fuzzing for ${SECONDS_BUDGET}s"
-LOG="$WORK/fuzz.log"
-set +e
-EVALSHEET_FUZZ_BASES="$EXPORTED" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions="$SUPP":print_suppressions=0 \
-"$BUILD/fuzz-workbook-importer" "$CORPUS" -dict="$DICT" \
-    -max_total_time="$SECONDS_BUDGET" -max_len=262144 -timeout=20 -rss_limit_mb=3072 \
-    -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 >"$LOG" 2>&1
-STATUS=$?
-set -e
-EXECS=$(grep -Eo '^stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo "?")
-CRASHES=$(find "$ARTIFACTS" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-tail -n 12 "$LOG"
-grep -E '^== importer:' "$LOG" | tail -n 1 || true
-echo "== result: executions=$EXECS crashes=$CRASHES libfuzzer_status=$STATUS corpus=$(ls "$CORPUS" | wc -l)"
-if [ "$CRASHES" -ne 0 ] || [ "$STATUS" -ne 0 ]; then
-    echo "reproducers in $ARTIFACTS; log in $LOG"
-    exit 1
-fi
+. "$ROOT/scripts/fuzz/run-libfuzzer.sh"
+export EVALSHEET_FUZZ_BASES="$EXPORTED" LSAN_OPTIONS=suppressions="$SUPP":print_suppressions=0
+run_libfuzzer fuzz-workbook-importer "$DICT" 262144 20 3072 '^== importer:'

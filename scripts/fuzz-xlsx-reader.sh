@@ -56,20 +56,5 @@ for sub in ("xlsx-quirks", "xlsx-hostile"):
 PY
 echo "   $(ls "$CORPUS" | wc -l) inputs in corpus"
 
-echo "== fuzzing for ${SECONDS_BUDGET}s"
-LOG="$WORK/fuzz.log"
-set +e
-ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-"$BUILD/fuzz-xlsx-reader" "$CORPUS" -dict="$ROOT/scripts/fuzz/xlsx.dict" \
-    -max_total_time="$SECONDS_BUDGET" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 >"$LOG" 2>&1
-STATUS=$?
-set -e
-EXECS=$(grep -Eo '^stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo "?")
-CRASHES=$(find "$ARTIFACTS" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-tail -n 12 "$LOG"
-echo "== result: executions=$EXECS crashes=$CRASHES libfuzzer_status=$STATUS corpus=$(ls "$CORPUS" | wc -l)"
-if [ "$CRASHES" -ne 0 ] || [ "$STATUS" -ne 0 ]; then
-    echo "reproducers in $ARTIFACTS; log in $LOG"
-    exit 1
-fi
+. "$ROOT/scripts/fuzz/run-libfuzzer.sh"
+run_libfuzzer fuzz-xlsx-reader "$ROOT/scripts/fuzz/xlsx.dict" 65536 10 2048
