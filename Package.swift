@@ -30,7 +30,7 @@ let package = Package(
 
         // The form's wording and layout as data (templates/, embedded default): every label, title and
         // legend, read by the text form, the workbook, validation and the diff.
-        .target(name: "EvalSheetForm", dependencies: ["EvalSheetModel"]),
+        .target(name: "EvalSheetForm", dependencies: ["EvalSheetModel", "StrictJSON"]),
         // The city's text form: tolerant reader, canonical writer.
         .target(name: "EvalSheetText", dependencies: ["EvalSheetModel", "EvalSheetForm"]),
 

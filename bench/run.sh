@@ -54,7 +54,7 @@ build_text_bench() {
   [ -x "$W/text-build/bench-text-json" ] && return
   scripts/build-text-reader-standalone.sh "$W/text-build" -O >/dev/null 2>&1
   swiftc -O -parse-as-library -I "$W/text-build" bench/BenchTextJSON.swift -L "$W/text-build" \
-    -lEvalSheetText -lEvalSheetJSON -lStrictJSON -lEvalSheetForm -lEvalSheetModel -o "$W/text-build/bench-text-json" 2>/dev/null
+    -lEvalSheetText -lEvalSheetJSON -lEvalSheetForm -lStrictJSON -lEvalSheetModel -o "$W/text-build/bench-text-json" 2>/dev/null
 }
 
 if has export; then

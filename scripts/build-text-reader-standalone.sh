@@ -7,7 +7,7 @@
 #   scripts/build-text-reader-standalone.sh OUTDIR [swiftc flags…]
 #
 # Leaves OUTDIR/lib<Module>.a and the .swiftmodule files; link a tool with
-#   swiftc [flags] -I OUTDIR main.swift -L OUTDIR -lEvalSheetText -lEvalSheetJSON -lStrictJSON -lEvalSheetForm -lEvalSheetModel
+#   swiftc [flags] -I OUTDIR main.swift -L OUTDIR -lEvalSheetText -lEvalSheetJSON -lEvalSheetForm -lStrictJSON -lEvalSheetModel
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$1"; shift

@@ -25,7 +25,7 @@ echo "== building (swiftc ${FLAGS[*]})"
 "$ROOT/scripts/build-text-reader-standalone.sh" "$BUILD" "${FLAGS[@]}" 2>&1 | grep -v "ld.gold: warning" || true
 swiftc -parse-as-library "${FLAGS[@]}" -I "$BUILD" \
     "$ROOT/scripts/fuzz/FuzzTextReader.swift" "$ROOT/Tests/EvalSheetTextTests/NothingLostOracle.swift" \
-    -L "$BUILD" -lEvalSheetText -lEvalSheetJSON -lStrictJSON -lEvalSheetForm -lEvalSheetModel -o "$BUILD/fuzz-text-reader" 2>&1 | grep -v "ld.gold: warning" || true
+    -L "$BUILD" -lEvalSheetText -lEvalSheetJSON -lEvalSheetForm -lStrictJSON -lEvalSheetModel -o "$BUILD/fuzz-text-reader" 2>&1 | grep -v "ld.gold: warning" || true
 test -x "$BUILD/fuzz-text-reader"
 
 echo "== seeding $CORPUS"

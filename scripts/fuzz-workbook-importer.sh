@@ -33,7 +33,7 @@ lib() {  # lib MODULE SOURCES…
 echo "== building (swiftc ${FLAGS[*]})"
 "$ROOT/scripts/build-xlsx-reader-standalone.sh" "$BUILD" "${FLAGS[@]}" 2>&1 | quiet
 sources() { find "$ROOT/Sources/$1" -name "*.swift" | sort; }
-for module in EvalSheetModel FileOutput XLSXWriter EvalSheetForm EvalSheetWorkbook; do
+for module in EvalSheetModel StrictJSON FileOutput XLSXWriter EvalSheetForm EvalSheetWorkbook; do
     # shellcheck disable=SC2046
     lib "$module" $(sources "$module")
 done
@@ -42,7 +42,7 @@ swiftc -parse-as-library "${FLAGS[@]}" -I "$BUILD" -I "$ROOT/Sources/CZip" -I "$
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/NothingLostOracle.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/StoredZip.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/WorkbookMutations.swift" \
-    -L "$BUILD" -lEvalSheetWorkbook -lEvalSheetForm -lXLSXWriter -lFileOutput -lXLSXReader -lEvalSheetModel -lXLSX \
+    -L "$BUILD" -lEvalSheetWorkbook -lEvalSheetForm -lStrictJSON -lXLSXWriter -lFileOutput -lXLSXReader -lEvalSheetModel -lXLSX \
     -lzip -lxlsxwriter -lz \
     -o "$BUILD/fuzz-workbook-importer" 2>&1 | quiet
 test -x "$BUILD/fuzz-workbook-importer"

@@ -1,15 +1,16 @@
 import Foundation
 import EvalSheetModel
+import StrictJSON
 
 /// The shape of a template file: exactly the keys of the built-in template, each once, each of its
 /// kind. A misspelt key would otherwise be ignored (its value silently replaced by nothing) and a
 /// repeated one would silently replace the first.
 enum TemplateSchema {
     /// The built-in template as a JSON tree: the schema every template file must follow.
-    static let schema: TemplateJSON = {
+    static let schema: JSONNode = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // a stable order for messages
-        guard let data = try? encoder.encode(FormTemplate.standard), let tree = try? TemplateJSON.parse(data) else {
+        guard let data = try? encoder.encode(FormTemplate.standard), let tree = try? JSONParser.parse(data) else {
             fatalError("the built-in template must encode")
         }
         return tree
@@ -21,20 +22,18 @@ enum TemplateSchema {
     }
 
     /// RFC 6901: `~` → `~0`, `/` → `~1`.
-    static func escape(_ key: String) -> String {
-        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
+    static func escape(_ key: String) -> String { JSONParser.escape(key) }
 
     /// Every unknown, repeated, missing or mistyped key of `document`, in document order.
-    static func problems(_ document: TemplateJSON) -> [TemplateProblem] {
+    static func problems(_ document: JSONNode) -> [TemplateProblem] {
         var out: [TemplateProblem] = []
         check(document, against: schema, at: "", into: &out)
         return out
     }
 
-    private static func check(_ value: TemplateJSON, against schema: TemplateJSON, at pointer: String,
+    private static func check(_ value: JSONNode, against schema: JSONNode, at pointer: String,
                               into out: inout [TemplateProblem]) {
-        guard value.sameKind(schema) else {
+        guard value.kind == schema.kind else {
             out.append(.init(pointer: pointer, message: .init(
                 ja: "値は\(schema.kind.ja)で書いてください(\(value.kind.ja)になっています)",
                 en: "the value must be \(schema.kind.en), not \(value.kind.en)"), id: "template.type"))
@@ -67,10 +66,9 @@ enum TemplateSchema {
         case let (.array(items), .array(expected)):
             guard let element = expected.first else { return }
             for (i, item) in items.enumerated() { check(item, against: element, at: pointer + "/\(i)", into: &out) }
-        case let (.number(n), .number):
-            if !n.isFinite {
-                out.append(.init(pointer: pointer, message: .init(ja: "数値が大きすぎます", en: "the number is too large"), id: "template.type"))
-            } else if pointer == "/version", n != n.rounded() {
+        case let (.number(literal), .number):
+            // The parser refuses a number a double cannot hold, so `literal` always reads.
+            if pointer == "/version", let n = Double(literal), n != n.rounded() {
                 out.append(.init(pointer: pointer, message: .init(ja: "版は整数です", en: "the version is a whole number"), id: "template.type"))
             }
         default:

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 import EvalSheetModel
 
 /// The workbook layout as data: sheet names and titles, every fixed label, column widths, fonts,
@@ -144,13 +145,15 @@ public struct FormTemplate: Codable, Sendable, Equatable {
     }
 
     static func decode(_ data: Data, file: String, checkingSchema: Bool = true) throws -> FormTemplate {
-        let document: TemplateJSON
+        let document: JSONNode
         do {
-            document = try TemplateJSON.parse(data)
+            // Repeated keys are kept, so that each is reported with the file's other problems.
+            document = try JSONParser.parse(data, duplicateKeys: .keep)
         } catch {
-            throw TemplateError(file: file, message: .init(
-                ja: "JSON として読めません(\(error.offset + 1) バイト目: \(error.expected.ja)がありません)",
-                en: "not valid JSON (byte \(error.offset + 1): expected \(error.expected.en))"), id: "template.syntax")
+            // The place is in the message (line and column); the location stays the file.
+            throw TemplateError(file: file,
+                                message: .init(ja: "JSON として読めません: \(error.ja)", en: "not valid JSON: \(error.en)"),
+                                id: "template.syntax")
         }
         let structure = checkingSchema ? TemplateSchema.problems(document) : []
         guard structure.isEmpty else { throw TemplateError(file: file, structure) }

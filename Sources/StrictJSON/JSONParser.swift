@@ -8,21 +8,34 @@ public struct JSONParser {
     /// The deepest nesting accepted; a sheet needs 6.
     public static let maximumDepth = 64
 
+    /// What to do with a key that appears twice in one object.
+    public enum DuplicateKeys: Sendable {
+        /// Refuse the text (`json.duplicate-key`): neither value can be chosen.
+        case refuse
+        /// Keep both members, in file order, for a caller that reports every repeated key itself
+        /// together with its other findings (the template checker).
+        case keep
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let duplicateKeys: DuplicateKeys
     private var i = 0
     private var path: [String] = []
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    /// Parses one JSON text (a single value, optionally surrounded by whitespace; a UTF-8 BOM is skipped).
-    public static func parse(_ data: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONNode {
-        if let result = data.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return try result.get() }
-        return try Array(data).withUnsafeBufferPointer { parse(buffer: $0) }.get()
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, duplicateKeys: DuplicateKeys) {
+        self.bytes = bytes
+        self.duplicateKeys = duplicateKeys
     }
 
-    private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONNode, JSONSyntaxError> {
+    /// Parses one JSON text (a single value, optionally surrounded by whitespace; a UTF-8 BOM is skipped).
+    public static func parse(_ data: some Collection<UInt8>, duplicateKeys: DuplicateKeys = .refuse) throws(JSONSyntaxError) -> JSONNode {
+        if let result = data.withContiguousStorageIfAvailable({ parse(buffer: $0, duplicateKeys) }) { return try result.get() }
+        return try Array(data).withUnsafeBufferPointer { parse(buffer: $0, duplicateKeys) }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, _ duplicateKeys: DuplicateKeys) -> Result<JSONNode, JSONSyntaxError> {
         let result: Result<JSONNode, JSONSyntaxError> = { () -> Result<JSONNode, JSONSyntaxError> in
-            var p = JSONParser(buffer)
+            var p = JSONParser(buffer, duplicateKeys: duplicateKeys)
             do throws(JSONSyntaxError) {
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
                 p.skipWhitespace()
@@ -71,7 +84,7 @@ public struct JSONParser {
             }
             let key = try string()
             path.append(Self.escape(key))
-            if members.contains(where: { $0.key == key }) {
+            if duplicateKeys == .refuse, members.contains(where: { $0.key == key }) {
                 throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",
                            en: "the key \"\(key)\" appears twice in one object (neither value can be chosen)", id: "json.duplicate-key")
             }

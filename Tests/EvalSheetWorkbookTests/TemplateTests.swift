@@ -97,21 +97,37 @@ struct TemplateTests {
         #expect(e.lines(.en)[3].hasPrefix("\(path)#/print/paperSize: the key \"paperSize\" is not a template key (check its spelling; known keys: footer, header, marginsCm, paper)"))
     }
 
-    @Test("broken JSON names the byte; deep nesting is refused without recursion trouble")
+    @Test("every repeated key of a template is reported, each at its pointer, with the file's other problems; a number no double holds is refused")
+    func everyRepeatedKey() throws {
+        let (path, error) = try loadEditedTemplate([
+            ("\"border\": \"7F7F7F\",", "\"border\": \"7F7F7F\", \"border\": \"000000\","),
+            ("\"paper\": \"A4\",", "\"paper\": \"A4\", \"paper\": \"A3\","),
+            ("\"titleSize\": 14", "\"titleSize\": \"big\""),
+        ])
+        let e = try #require(error)
+        #expect(e.problems.map(\.id) == ["template.type", "template.duplicate-key", "template.duplicate-key"])
+        #expect(e.problems.map(\.location) == ["\(path)#/font/titleSize", "\(path)#/colors/border", "\(path)#/print/paper"])
+
+        let (_, huge) = try loadEditedTemplate([("\"titleSize\": 14", "\"titleSize\": 1e400")], "huge")
+        #expect(huge?.id == "template.syntax")
+        #expect(huge?.message.ja.hasPrefix("JSON として読めません: 数値 1e400 は大きすぎて扱えません(") == true)
+    }
+
+    @Test("broken JSON names its line and column (the JSON reader's own message); deep nesting is refused without recursion trouble")
     func syntax() throws {
         let (path, error) = try loadEditedTemplate([("\"version\": 1,", "\"version\": 1")])
         #expect(error?.problems.count == 1)
         #expect(error?.id == "template.syntax")
         #expect(error?.location == path)
-        #expect(error?.message.en.hasPrefix("not valid JSON (byte ") == true)
-        #expect(error?.message.en.hasSuffix("expected , or })") == true)
+        #expect(error?.message.en.hasPrefix("not valid JSON: expected ',' or '}' in an object (line ") == true)
+        #expect(error?.message.ja.hasPrefix("JSON として読めません: オブジェクトの「,」か「}」がありません(") == true)
 
         let dir = RepositoryPaths.temporaryDirectory("deep")
         defer { try? FileManager.default.removeItem(at: dir) }
         let deep = dir.appendingPathComponent("deep.json").path
         try (String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).write(toFile: deep, atomically: true, encoding: .utf8)
         let e = #expect(throws: TemplateError.self) { try WorkbookTemplate.load(path: deep) }
-        #expect(e?.message.ja.contains("32 段まで") == true)
+        #expect(e?.message.ja.contains("64 段まで") == true)
     }
 
     @Test("the exporter refuses a template built in code that it cannot honour, and writes nothing")
