@@ -2,7 +2,7 @@
 # Installs what EvalSheet needs and is missing, on Debian/Ubuntu. Idempotent: prints nothing to do
 # when everything is present. Uses sudo when not root.
 #   scripts/install-deps.sh build   C libraries to build (libxlsxwriter, libzip, pkg-config)
-#   scripts/install-deps.sh test    + the real clients the tests use: LibreOffice, CJK fonts,
+#   scripts/install-deps.sh test    + the real clients the tests use: LibreOffice (and its Python API, UNO), CJK fonts,
 #                                   poppler (PDF → PNG), openpyxl, python-calamine, XlsxWriter
 set -euo pipefail
 what=${1:-build}
@@ -12,7 +12,7 @@ if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo); fi
 
 apt_packages=(pkg-config libxlsxwriter-dev libzip-dev)
 if [ "$what" = test ] || [ "$what" = bench ]; then
-  apt_packages+=(libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3 python3-pip)
+  apt_packages+=(libreoffice-calc-nogui python3-uno fonts-noto-cjk poppler-utils python3 python3-pip)
 fi
 if [ "$what" = bench ]; then apt_packages+=(unzip time); fi
 

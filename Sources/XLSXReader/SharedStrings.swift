@@ -30,27 +30,15 @@ enum SharedStrings {
     /// After the start of an `<si>` or `<is>`, appends the text of its `<t>` elements (directly
     /// or inside `<r>` runs), skipping `<rPh>`, and consumes the end tag. Decodes `_xHHHH_`.
     static func readRichText(_ xml: inout XMLTokenizer, into buffer: inout [UInt8]) throws(XLSXReadError) {
-        let parentDepth = xml.depth - 1
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                if xml.isElement(.spreadsheetML, "t") {
-                    // Each <t> is one ST_Xstring: decode it alone, so that runs split by a writer
-                    // never join into (or split) an escape.
-                    let start = buffer.count
-                    try xml.collectText(into: &buffer)
-                    decodeOOXMLEscapes(&buffer, from: start)
-                } else if xml.isElement(.spreadsheetML, "r") {
-                    continue  // a run: its <t> is handled by the next iterations
-                } else {
-                    try xml.skipElement()  // rPh, phoneticPr, rPr…
-                }
-            case .endElement:
-                if xml.depth == parentDepth { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
+        try xml.forEachDescendant { xml throws(XLSXReadError) in
+            if xml.isElement(.spreadsheetML, "t") {
+                // Each <t> is one ST_Xstring: decode it alone, so that runs split by a writer
+                // never join into (or split) an escape.
+                let start = buffer.count
+                try xml.collectText(into: &buffer)
+                decodeOOXMLEscapes(&buffer, from: start)
+            } else if !xml.isElement(.spreadsheetML, "r") {  // a run: its <t> comes next
+                try xml.skipElement()  // rPh, phoneticPr, rPr…
             }
         }
     }

@@ -454,11 +454,12 @@ struct WorksheetParser {
 
     // MARK: - Merges, validations, protection
 
-    private mutating func parseRanges(_ text: String, what: String) throws(XLSXReadError) -> [CellRange] {
+    /// The ranges of a `ref` or `sqref` (separated by blanks); an error at the first that is no range.
+    private static func parseRanges(_ text: String, what: String, sheet: String, _ xml: XMLTokenizer) throws(XLSXReadError) -> [CellRange] {
         var ranges: [CellRange] = []
         for piece in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             guard let range = CellRange(piece) else {
-                throw fail(.invalidCellReference, cell: "\(sheetName)!\(piece)", "invalid \(what) range \"\(piece)\"")
+                throw xml.source.error(.invalidCellReference, cell: "\(sheet)!\(piece)", offset: xml.offset, "invalid \(what) range \"\(piece)\"")
             }
             ranges.append(range)
         }
@@ -466,110 +467,80 @@ struct WorksheetParser {
     }
 
     private mutating func parseMergeCells() throws(XLSXReadError) {
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                if xml.depth == 3 && xml.isElement(.spreadsheetML, "mergeCell"), let ref = xml.attribute(.none, "ref") {
-                    merges.append(contentsOf: try parseRanges(ref, what: "merged"))
-                }
-                try xml.skipElement()
-            case .endElement:
-                if xml.depth == 1 { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
+        let sheet = sheetName
+        var found: [CellRange] = []
+        try xml.forEachChild { xml throws(XLSXReadError) in
+            if xml.isElement(.spreadsheetML, "mergeCell"), let ref = xml.attribute(.none, "ref") {
+                found.append(contentsOf: try Self.parseRanges(ref, what: "merged", sheet: sheet, xml))
             }
         }
+        merges.append(contentsOf: found)
     }
 
     private mutating func parseDataValidations() throws(XLSXReadError) {
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                guard xml.depth == 3 && xml.isElement(.spreadsheetML, "dataValidation") else {
-                    try xml.skipElement()
-                    continue
+        let sheet = sheetName
+        var found: [XLSXDataValidation] = []
+        try xml.forEachChild { xml throws(XLSXReadError) in
+            guard xml.isElement(.spreadsheetML, "dataValidation") else { return }
+            let type = xml.attribute(.none, "type") ?? "none"
+            let op = xml.attribute(.none, "operator")
+            let allowBlank = xml.attribute(.none, "allowBlank")
+            let ranges = try Self.parseRanges(xml.attribute(.none, "sqref") ?? "", what: "data validation", sheet: sheet, xml)
+            var formula1: String?
+            var formula2: String?
+            try xml.forEachChild { xml throws(XLSXReadError) in
+                if xml.isElement(.spreadsheetML, "formula1") {
+                    formula1 = try xml.readText()
+                } else if xml.isElement(.spreadsheetML, "formula2") {
+                    formula2 = try xml.readText()
                 }
-                let type = xml.attribute(.none, "type") ?? "none"
-                let op = xml.attribute(.none, "operator")
-                let allowBlank = xml.attribute(.none, "allowBlank")
-                let ranges = try parseRanges(xml.attribute(.none, "sqref") ?? "", what: "data validation")
-                var formula1: String?
-                var formula2: String?
-                while true {
-                    let event = try xml.next()
-                    if event == .endOfDocument { break }
-                    if event == .endElement && xml.depth == 2 { break }
-                    if event == .startElement {
-                        if xml.isElement(.spreadsheetML, "formula1") {
-                            formula1 = try xml.readText()
-                        } else if xml.isElement(.spreadsheetML, "formula2") {
-                            formula2 = try xml.readText()
-                        } else {
-                            try xml.skipElement()
-                        }
-                    }
-                }
-                validations.append(XLSXDataValidation(type: type, operatorName: op, ranges: ranges, formula1: formula1,
-                                                      formula2: formula2, allowBlank: allowBlank == "1" || allowBlank == "true"))
-            case .endElement:
-                if xml.depth == 1 { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
             }
+            found.append(XLSXDataValidation(type: type, operatorName: op, ranges: ranges, formula1: formula1,
+                                            formula2: formula2, allowBlank: allowBlank == "1" || allowBlank == "true"))
         }
+        validations.append(contentsOf: found)
     }
 
     /// `<extLst>`: Excel 2010+ stores list validations that refer to other sheets as
     /// `<x14:dataValidation>` with `<xm:f>` formulas and an `<xm:sqref>`.
     private mutating func parseExtensions() throws(XLSXReadError) {
-        let parentDepth = xml.depth - 1
-        while true {
-            switch try xml.next() {
-            case .startElement:
-                guard xml.isElement(.spreadsheetML2009, "dataValidation") else { continue }
-                let validationDepth = xml.depth
-                let type = xml.attribute(.none, "type") ?? "none"
-                let op = xml.attribute(.none, "operator")
-                let allowBlank = xml.attribute(.none, "allowBlank")
-                var formula1: String?
-                var formula2: String?
-                var ranges: [CellRange] = []
-                var inFormula = 0
-                while true {
-                    let event = try xml.next()
-                    if event == .endOfDocument { break }
-                    if event == .endElement {
-                        if xml.depth == validationDepth - 1 { break }
-                        if xml.depth == validationDepth { inFormula = 0 }
-                        continue
-                    }
-                    guard event == .startElement else { continue }
-                    if xml.isElement(.spreadsheetML2009, "formula1") {
-                        inFormula = 1
-                    } else if xml.isElement(.spreadsheetML2009, "formula2") {
-                        inFormula = 2
-                    } else if xml.isElement(.excelMain, "f") {
-                        let text = try xml.readText()
-                        if inFormula == 1 { formula1 = text } else if inFormula == 2 { formula2 = text }
-                    } else if xml.isElement(.excelMain, "sqref") {
-                        ranges = try parseRanges(try xml.readText(), what: "data validation")
-                    } else {
-                        try xml.skipElement()
-                    }
+        let sheet = sheetName
+        var found: [XLSXDataValidation] = []
+        try xml.forEachDescendant { xml throws(XLSXReadError) in
+            guard xml.isElement(.spreadsheetML2009, "dataValidation") else { return }
+            let validationDepth = xml.depth
+            let type = xml.attribute(.none, "type") ?? "none"
+            let op = xml.attribute(.none, "operator")
+            let allowBlank = xml.attribute(.none, "allowBlank")
+            var formula1: String?
+            var formula2: String?
+            var ranges: [CellRange] = []
+            var inFormula = 0
+            while true {
+                let event = try xml.next()
+                if event == .endOfDocument { break }
+                if event == .endElement {
+                    if xml.depth == validationDepth - 1 { break }
+                    if xml.depth == validationDepth { inFormula = 0 }
+                    continue
                 }
-                validations.append(XLSXDataValidation(type: type, operatorName: op, ranges: ranges, formula1: formula1,
-                                                      formula2: formula2, allowBlank: allowBlank == "1" || allowBlank == "true"))
-            case .endElement:
-                if xml.depth == parentDepth { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
+                guard event == .startElement else { continue }
+                if xml.isElement(.spreadsheetML2009, "formula1") {
+                    inFormula = 1
+                } else if xml.isElement(.spreadsheetML2009, "formula2") {
+                    inFormula = 2
+                } else if xml.isElement(.excelMain, "f") {
+                    let text = try xml.readText()
+                    if inFormula == 1 { formula1 = text } else if inFormula == 2 { formula2 = text }
+                } else if xml.isElement(.excelMain, "sqref") {
+                    ranges = try Self.parseRanges(try xml.readText(), what: "data validation", sheet: sheet, xml)
+                } else {
+                    try xml.skipElement()
+                }
             }
+            found.append(XLSXDataValidation(type: type, operatorName: op, ranges: ranges, formula1: formula1,
+                                            formula2: formula2, allowBlank: allowBlank == "1" || allowBlank == "true"))
         }
+        validations.append(contentsOf: found)
     }
 }

@@ -25,6 +25,28 @@ extension XMLTokenizer {
 }
 
 extension XMLTokenizer {
+    /// After a `.startElement`, calls `body` at the start tag of every element inside it, at any
+    /// depth, in document order, and returns after the element's end tag. `body` may read or skip
+    /// the element it is called at; what it leaves unread is walked into (its children are visited
+    /// next). Returns at the end of the document when the element is never closed.
+    mutating func forEachDescendant(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
+        let parent = depth
+        while true {
+            switch try next() {
+            case .startElement:
+                try body(&self)
+            case .endElement:
+                if depth < parent { return }
+            case .text:
+                continue
+            case .endOfDocument:
+                return
+            }
+        }
+    }
+}
+
+extension XMLTokenizer {
     /// From the start of a part: calls `body` at the start tag of each child of the root element
     /// (see `forEachChild`), and reads to the end of the document.
     mutating func forEachTopLevelElement(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
