@@ -51,11 +51,8 @@ struct BatchCommand: ParsableCommand {
             }
             let directory = try OutputDirectory(output)
             let target = to, format: SheetFormat = to == .xlsx ? .xlsx : to == .json ? .json : .text
-            let conversion = PolicyConversion(
-                directory: directory, fileExtension: format.fileExtension, overwrite: force,
-                skipExisting: true, template: tpl, reservedNames: YearOutputs.names) { sheet, path, overwrite in
-                    try SheetOutput.write(sheet, as: format, to: path, overwrite: overwrite, template: tpl)
-                }
+            let conversion = PolicyConversion.writing(format, into: directory, overwrite: force, skipExisting: true,
+                                                      template: tpl, reservedNames: YearOutputs.names)
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
             let results = WorkerPool.map(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in

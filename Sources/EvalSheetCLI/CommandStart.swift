@@ -23,3 +23,15 @@ struct CommandStart {
         return files
     }
 }
+
+extension GlobalOptions {
+    /// The frame of a command that converts inputs (import, export, rollover): errors reported and
+    /// mapped to `ExitStatus.failed` (see `guarded`), the start-up made once, and `body` given it
+    /// with the files to read — or the exit for "nothing to read" before `body` runs.
+    func converting(_ paths: [String], form: FormOptions, _ body: (CommandStart, _ inputs: [String]) throws -> Void) throws {
+        try guarded(failure: ExitStatus.failed) {
+            let start = try CommandStart(paths, global: self, form: form)
+            try body(start, try start.inputs())
+        }
+    }
+}

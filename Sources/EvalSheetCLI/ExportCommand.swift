@@ -21,16 +21,11 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try global.guarded(failure: ExitStatus.failed) {
-            let start = try CommandStart(files, global: global, form: writing.form)
-            let (report, tpl, expansion, inputs) = (start.report, start.template, start.expansion, try start.inputs())
-            let conversion = PolicyConversion(
-                directory: try OutputDirectory(output), fileExtension: "xlsx", overwrite: writing.force,
-                skipExisting: false, template: tpl) { sheet, path, overwrite in
-                    try SheetOutput.write(sheet, as: .xlsx, to: path, overwrite: overwrite, template: tpl)
-                }
-            let ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report)
-            if !ok || !expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }
+        try global.converting(files, form: writing.form) { start, inputs in
+            let directory = try OutputDirectory(output)
+            let conversion = PolicyConversion.writing(.xlsx, into: directory, overwrite: writing.force, template: start.template)
+            let ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: start.report)
+            if !ok || !start.expansion.missing.isEmpty { throw ExitCode(ExitStatus.failed) }
         }
     }
 }

@@ -28,17 +28,12 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try global.guarded(failure: ExitStatus.failed) {
-            let start = try CommandStart(files, global: global, form: writing.form)
-            let (report, tpl, expansion, inputs) = (start.report, start.template, start.expansion, try start.inputs())
+        try global.converting(files, form: writing.form) { start, inputs in
+            let (report, tpl, expansion) = (start.report, start.template, start.expansion)
             var ok = expansion.missing.isEmpty
             if let dir = output {
-                let to = self.to
-                let conversion = PolicyConversion(
-                    directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: writing.force,
-                    skipExisting: false, template: tpl) { sheet, path, overwrite in
-                        try SheetOutput.write(sheet, as: to == .json ? .json : .text, to: path, overwrite: overwrite, template: tpl)
-                    }
+                let conversion = PolicyConversion.writing(to == .json ? .json : .text, into: try OutputDirectory(dir),
+                                                          overwrite: writing.force, template: tpl)
                 ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok

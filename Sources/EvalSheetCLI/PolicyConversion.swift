@@ -66,6 +66,15 @@ struct PolicyConversion: Sendable {
 
     func convert(_ file: String) -> FileOutcome { convert(file) { _, _ in () }.0 }
 
+    /// A conversion that writes each policy as `format` through `SheetOutput` (import, export, batch).
+    static func writing(_ format: SheetFormat, into directory: OutputDirectory, overwrite: Bool, skipExisting: Bool = false,
+                        template: WorkbookTemplate, reservedNames: Set<String> = []) -> PolicyConversion {
+        PolicyConversion(directory: directory, fileExtension: format.fileExtension, overwrite: overwrite,
+                         skipExisting: skipExisting, template: template, reservedNames: reservedNames) { sheet, path, overwrite in
+            try SheetOutput.write(sheet, as: format, to: path, overwrite: overwrite, template: template)
+        }
+    }
+
     /// Names, claims and writes one policy already read (rollover writes sheets it made).
     func convertOne(_ loaded: LoadedSheet, from file: String) -> PolicyOutcome {
         let code = loaded.sheet.policy.code

@@ -51,9 +51,8 @@ struct RolloverCommand: ParsableCommand {
     }
 
     func run() throws {
-        try global.guarded(failure: ExitStatus.failed) {
-            let start = try CommandStart(files, global: global, form: writing.form)
-            let (report, tpl, expansion, inputs) = (start.report, start.template, start.expansion, try start.inputs())
+        try global.converting(files, form: writing.form) { start, inputs in
+            let (report, tpl, expansion) = (start.report, start.template, start.expansion)
             let root = try OutputDirectory(output)
             let jobs = writing.form.workers
             let (year, rule) = (toYear, indicatorYears)

@@ -4,37 +4,28 @@ extension XMLTokenizer {
     /// child `body` leaves unread (its attributes read, its content not) is skipped, as are text
     /// and deeper elements. Returns at the end of the document when the element is never closed.
     mutating func forEachChild(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
-        let parent = depth
-        while true {
-            switch try next() {
-            case .startElement:
-                guard depth == parent + 1 else { continue }
-                try body(&self)
-                while depth > parent {
-                    if try next() == .endOfDocument { return }
-                }
-            case .endElement:
-                if depth < parent { return }
-            case .text:
-                continue
-            case .endOfDocument:
-                return
-            }
-        }
+        try walkInside(descendants: false, body)
     }
-}
 
-extension XMLTokenizer {
     /// After a `.startElement`, calls `body` at the start tag of every element inside it, at any
     /// depth, in document order, and returns after the element's end tag. `body` may read or skip
     /// the element it is called at; what it leaves unread is walked into (its children are visited
     /// next). Returns at the end of the document when the element is never closed.
     mutating func forEachDescendant(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
+        try walkInside(descendants: true, body)
+    }
+
+    /// The one loop of both: `body` at each child (skipping what it leaves) or at every element inside.
+    private mutating func walkInside(descendants: Bool, _ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
         let parent = depth
         while true {
             switch try next() {
             case .startElement:
+                guard descendants || depth == parent + 1 else { continue }
                 try body(&self)
+                while !descendants, depth > parent {
+                    if try next() == .endOfDocument { return }
+                }
             case .endElement:
                 if depth < parent { return }
             case .text:
