@@ -100,65 +100,16 @@ public struct StatusWorkbookWriter: Sendable {
     private func write(_ table: StatusWorkbook.Table, into book: XLSXWorkbookWriter, place: inout String) throws {
         let styles = WorkbookStyles(template)
         let sheet = try book.addSheet(named: table.sheetName)
-        let columns = max(1, table.columns.count)
         let header = 2, first = 3
         place = "\(quotedSheetName(table.sheetName))!A1"
-        if columns > 1 {
-            try sheet.merge(CellRange(first: .at(0, 0), last: .at(0, columns - 1)), string: table.title, style: styles.title)
-        } else {
-            try sheet.writeString(table.title, at: .at(0, 0), style: styles.title)
-        }
-        try sheet.setRowHeight(0, height: template.font.titleSize * 2)
-        let headerStyle = styles.header.with { $0.wrap = false; $0.vertical = .center }
-        for (c, column) in table.columns.enumerated() {
-            try sheet.writeString(column.heading, at: .at(header, c), style: headerStyle)
-        }
-        let plain = styles.label.with { $0.fillColor = nil; $0.vertical = .center; $0.wrap = false }
-        let band = plain.with { $0.fillColor = 0xF2F2F2 }
+        try writeHeading(table, header: header, on: sheet, styles: styles)
         // Widths first (they decide how long text wraps), then the cells and the rows' heights.
-        var widths = table.columns.map { Self.width($0.heading) + 2 }  // room for the filter button
-        for row in table.rows {
-            for (c, value) in row.enumerated() where c < table.columns.count {
-                let text: String
-                switch value {
-                case .text(let s): text = s
-                case .count(let n): text = String(n)
-                case .link(_, let shown): text = shown
-                case .blank: text = ""
-                }
-                widths[c] = max(widths[c], Self.width(text))
-            }
-        }
-        for (c, column) in table.columns.enumerated() where column.kind == .longText || column.kind == .link {
-            widths[c] = min(widths[c], max(Self.wrapWidth, Self.width(column.heading) + 2))
-        }
+        let widths = Self.widths(table)
+        let plain = styles.label.with { $0.fillColor = nil; $0.vertical = .center; $0.wrap = false }
         for (i, row) in table.rows.enumerated() {
-            let r = first + i
             let banded = i < table.groups.count && table.groups[i] % 2 == 1
-            var lines = 1
-            for (c, value) in row.enumerated() where c < table.columns.count {
-                let wraps = table.columns[c].kind == .longText || table.columns[c].kind == .link
-                let base = (banded ? band : plain).with { $0.wrap = wraps }
-                place = "\(quotedSheetName(table.sheetName))!\(CellReference.at(r, c))"
-                switch value {
-                case .text(let s):
-                    if s.isEmpty { try sheet.writeBlank(at: .at(r, c), style: base) } else { try sheet.writeString(s, at: .at(r, c), style: base) }
-                    if wraps { lines = max(lines, TextMetrics.lines(s, width: widths[c])) }
-                case .count(let n):
-                    try sheet.writeNumber(Double(n), at: .at(r, c), style: base.with { $0.numberFormat = "#,##0"; $0.horizontal = .right })
-                case .link(let target, let text):
-                    let style = base.with { $0.fontColor = 0x0563C1; $0.underline = .single }
-                    try sheet.writeURL("external:" + target, text: text, tooltip: DerivedText.clipped(DerivedText.line(target), to: 255),
-                                       at: .at(r, c), style: style)
-                    // The writer turns the link's `/` into `\` (as Windows writes relative links) in
-                    // the text it shows too; the text is written over it as given.
-                    try sheet.writeString(text, at: .at(r, c), style: style)
-                    lines = max(lines, TextMetrics.lines(text, width: widths[c]))
-                case .blank:
-                    try sheet.writeBlank(at: .at(r, c), style: base)
-                }
-            }
-            if lines > 1 { try sheet.setRowHeight(r, height: TextMetrics.height(lines: lines, fontSize: template.font.size)) }
+            try write(row, at: first + i, of: table, widths: widths, on: sheet, style: banded ? plain.with { $0.fillColor = 0xF2F2F2 } : plain,
+                      place: &place)
         }
         place = "\(quotedSheetName(table.sheetName))!A\(header + 1)"
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(c, width: w) }
@@ -173,5 +124,70 @@ public struct StatusWorkbookWriter: Sendable {
         try sheet.repeatRows(first: 0, last: header)
         try sheet.setFooter("&R&9&P / &N ページ")
         place = ""
+    }
+
+    /// The title over all columns (row 1) and the column headings (row `header`).
+    private func writeHeading(_ table: StatusWorkbook.Table, header: Int, on sheet: XLSXSheetWriter, styles: WorkbookStyles) throws {
+        let columns = max(1, table.columns.count)
+        if columns > 1 {
+            try sheet.merge(CellRange(first: .at(0, 0), last: .at(0, columns - 1)), string: table.title, style: styles.title)
+        } else {
+            try sheet.writeString(table.title, at: .at(0, 0), style: styles.title)
+        }
+        try sheet.setRowHeight(0, height: template.font.titleSize * 2)
+        let headerStyle = styles.header.with { $0.wrap = false; $0.vertical = .center }
+        for (c, column) in table.columns.enumerated() {
+            try sheet.writeString(column.heading, at: .at(header, c), style: headerStyle)
+        }
+    }
+
+    /// Each column's width: its longest value or heading (long texts and links wrap at `wrapWidth`).
+    private static func widths(_ table: StatusWorkbook.Table) -> [Double] {
+        var widths = table.columns.map { width($0.heading) + 2 }  // room for the filter button
+        for row in table.rows {
+            for (c, value) in row.enumerated() where c < table.columns.count {
+                let text: String
+                switch value {
+                case .text(let s): text = s
+                case .count(let n): text = String(n)
+                case .link(_, let shown): text = shown
+                case .blank: text = ""
+                }
+                widths[c] = max(widths[c], width(text))
+            }
+        }
+        for (c, column) in table.columns.enumerated() where column.kind == .longText || column.kind == .link {
+            widths[c] = min(widths[c], max(wrapWidth, width(column.heading) + 2))
+        }
+        return widths
+    }
+
+    /// One row of the table at row `r`, its height grown for the lines its wrapped texts take.
+    private func write(_ row: [StatusWorkbook.Cell], at r: Int, of table: StatusWorkbook.Table, widths: [Double],
+                       on sheet: XLSXSheetWriter, style: XLSXStyle, place: inout String) throws {
+        var lines = 1
+        for (c, value) in row.enumerated() where c < table.columns.count {
+            let wraps = table.columns[c].kind == .longText || table.columns[c].kind == .link
+            let base = style.with { $0.wrap = wraps }
+            place = "\(quotedSheetName(table.sheetName))!\(CellReference.at(r, c))"
+            switch value {
+            case .text(let s):
+                if s.isEmpty { try sheet.writeBlank(at: .at(r, c), style: base) } else { try sheet.writeString(s, at: .at(r, c), style: base) }
+                if wraps { lines = max(lines, TextMetrics.lines(s, width: widths[c])) }
+            case .count(let n):
+                try sheet.writeNumber(Double(n), at: .at(r, c), style: base.with { $0.numberFormat = "#,##0"; $0.horizontal = .right })
+            case .link(let target, let text):
+                let style = base.with { $0.fontColor = 0x0563C1; $0.underline = .single }
+                try sheet.writeURL("external:" + target, text: text, tooltip: DerivedText.clipped(DerivedText.line(target), to: 255),
+                                   at: .at(r, c), style: style)
+                // The writer turns the link's `/` into `\` (as Windows writes relative links) in
+                // the text it shows too; the text is written over it as given.
+                try sheet.writeString(text, at: .at(r, c), style: style)
+                lines = max(lines, TextMetrics.lines(text, width: widths[c]))
+            case .blank:
+                try sheet.writeBlank(at: .at(r, c), style: base)
+            }
+        }
+        if lines > 1 { try sheet.setRowHeight(r, height: TextMetrics.height(lines: lines, fontSize: template.font.size)) }
     }
 }
