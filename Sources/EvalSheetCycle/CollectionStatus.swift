@@ -90,8 +90,31 @@ public struct CollectionStatus: Sendable {
     public func count(_ state: State) -> Int { rows.filter { $0.state == state }.count }
 
     public init(sent: [LoadedSheet], returned: [Returned]) {
+        let (byCode, strays) = Self.match(returned, to: sent)
+        // The copy of each policy that is used: returned exactly once. Last year's reference is what
+        // was sent: a returned file whose format does not carry it is still judged as the rolled-over
+        // sheet it is (a blank rating is still to fill, not wrong).
+        var used: [String: LoadedSheet] = [:]
+        for s in sent {
+            guard let copies = byCode[s.sheet.policy.code], copies.count == 1 else { continue }
+            var back = copies[0].sheet
+            if back.sheet.lastYear == nil { back.sheet.lastYear = s.sheet.lastYear }
+            used[s.sheet.policy.code] = back
+        }
+        // Each copy is checked by the rules of one sheet. The rules across policies are left to
+        // `validate` over the year as a whole: while the year is coming back, a shared project filled
+        // in one policy and still blank in another is not yet an error of either.
+        let findings = Validator.validate(sent.compactMap { used[$0.sheet.policy.code] }, sheetRules: Validator.sheetRules, yearRules: [])
+        rows = sent.map { s in Self.row(sent: s, copies: byCode[s.sheet.policy.code] ?? [], used: used[s.sheet.policy.code], findings: findings) }
+        self.strays = strays
+    }
+
+    private typealias Copies = [String: [(file: String, sheet: LoadedSheet)]]
+
+    /// The returned sheets by the code of the policy sent, and every file or sheet that is not one of them.
+    private static func match(_ returned: [Returned], to sent: [LoadedSheet]) -> (Copies, [Stray]) {
         var strays: [Stray] = []
-        var byCode: [String: [(file: String, sheet: LoadedSheet)]] = [:]
+        var byCode: Copies = [:]
         let sentByCode = Dictionary(sent.map { ($0.sheet.policy.code, $0) }, uniquingKeysWith: { a, _ in a })
         for r in returned {
             if !r.problems.isEmpty || r.sheets.isEmpty {
@@ -116,39 +139,26 @@ public struct CollectionStatus: Sendable {
                 byCode[code, default: []].append((r.file, loaded))
             }
         }
-        // The copy of each policy that is used: returned exactly once. Last year's reference is what
-        // was sent: a returned file whose format does not carry it is still judged as the rolled-over
-        // sheet it is (a blank rating is still to fill, not wrong).
-        var used: [String: LoadedSheet] = [:]
-        for s in sent {
-            guard let copies = byCode[s.sheet.policy.code], copies.count == 1 else { continue }
-            var back = copies[0].sheet
-            if back.sheet.lastYear == nil { back.sheet.lastYear = s.sheet.lastYear }
-            used[s.sheet.policy.code] = back
-        }
-        // Each copy is checked by the rules of one sheet. The rules across policies are left to
-        // `validate` over the year as a whole: while the year is coming back, a shared project filled
-        // in one policy and still blank in another is not yet an error of either.
-        let findings = Validator.validate(sent.compactMap { used[$0.sheet.policy.code] }, sheetRules: Validator.sheetRules, yearRules: [])
-        rows = sent.map { s in
-            let o = s.sheet.organization
-            var row = Row(code: s.sheet.policy.code, name: s.sheet.policy.name, department: o.department, section: o.section,
-                          state: .missing, returnedFiles: [], changedFields: 0, errors: 0, warnings: 0, blanks: 0)
-            let copies = byCode[row.code] ?? []
-            row.returnedFiles = copies.map(\.file)
-            guard let back = used[row.code] else {
-                row.state = copies.isEmpty ? .missing : .duplicate
-                return row
-            }
-            let own = Finding.readerNotes([back])
-                + findings.filter { $0.policy == row.code && $0.file == back.sourceMap.file }
-            row.changedFields = SheetDiff.diff(old: s, new: back).count
-            row.errors = own.filter { $0.severity == .error }.count
-            row.blanks = own.filter { $0.ruleID == BlankInputRule().id }.count
-            row.warnings = own.filter { $0.severity == .warning }.count - row.blanks
-            row.state = row.errors > 0 ? .errors : row.blanks > 0 ? .blanks : .complete
+        return (byCode, strays)
+    }
+
+    /// The row of one policy sent: its returned copies, and the state of the one used (if exactly one came back).
+    private static func row(sent s: LoadedSheet, copies: [(file: String, sheet: LoadedSheet)], used: LoadedSheet?,
+                            findings: [Finding]) -> Row {
+        let o = s.sheet.organization
+        var row = Row(code: s.sheet.policy.code, name: s.sheet.policy.name, department: o.department, section: o.section,
+                      state: .missing, returnedFiles: copies.map(\.file), changedFields: 0, errors: 0, warnings: 0, blanks: 0)
+        guard let back = used else {
+            row.state = copies.isEmpty ? .missing : .duplicate
             return row
         }
-        self.strays = strays
+        let own = Finding.readerNotes([back])
+            + findings.filter { $0.policy == row.code && $0.file == back.sourceMap.file }
+        row.changedFields = SheetDiff.diff(old: s, new: back).count
+        row.errors = own.filter { $0.severity == .error }.count
+        row.blanks = own.filter { $0.ruleID == BlankInputRule().id }.count
+        row.warnings = own.filter { $0.severity == .warning }.count - row.blanks
+        row.state = row.errors > 0 ? .errors : row.blanks > 0 ? .blanks : .complete
+        return row
     }
 }
