@@ -98,11 +98,146 @@ extension FormTemplate {
     /// names Excel refuses, texts too long for their place, unknown `{placeholders}`, … Nothing is
     /// replaced by a default.
     public func problems() -> [TemplateProblem] {
-        var out: [TemplateProblem] = []
-        func add(_ pointer: String, ja: String, en: String) { out.append(.init(pointer: pointer, message: .init(ja: ja, en: en))) }
+        var c = TemplateChecks()
+        checkBasics(&c)
+        checkPrint(&c)
+        checkSheets(&c)
+        checkLabels(&c)
+        c.out += textFormProblems()
+        checkHelp(&c)
+        return c.out + indexProblems()
+    }
 
-        func text(_ value: String, _ pointer: String, limit: Int = EvaluationSheet.maximumTextLength, empty: Bool = false,
-                  placeholders: Set<String> = [], controls: ControlCharacters = .none) {
+    private func checkBasics(_ c: inout TemplateChecks) {
+        // Workbook properties and the version.
+        c.text(name, "/name", limit: 255)
+        if version != Self.supportedVersion {
+            c.add("/version", ja: "版 \(version) には対応していません(対応: \(Self.supportedVersion))",
+                en: "version \(version) is not supported (supported: \(Self.supportedVersion))")
+        }
+        // Font: libxlsxwriter's buffers and Excel's sizes; notes are 1.5 points smaller.
+        c.text(font.name, "/font/name", limit: 31)
+        if font.name.utf8.count > 127 { c.add("/font/name", ja: "フォント名が長すぎます(127 バイトまで)", en: "the font name is longer than 127 bytes") }
+        c.number(font.size, "/font/size", 2.5...409, unit: ("ポイント", "points"))
+        c.number(font.titleSize, "/font/titleSize", 1...409, unit: ("ポイント", "points"))
+        // Colours.
+        let colours = [("labelFill", colors.labelFill), ("headerFill", colors.headerFill), ("inputFill", colors.inputFill),
+                       ("totalFill", colors.totalFill), ("border", colors.border), ("noteText", colors.noteText)]
+        for (key, value) in colours where !Self.isColour(value) {
+            c.add("/colors/\(key)", ja: "色「\(value)」は使えません(RRGGBB の16進6桁、例: DDEBF7)",
+                en: "the colour \"\(value)\" is not RRGGBB (six hex digits, e.g. DDEBF7)")
+        }
+        c.text(endMarker, "/endMarker")
+    }
+
+    private func checkPrint(_ c: inout TemplateChecks) {
+        // Print setup.
+        if !Self.paperSizeNames.contains(print.paper.uppercased()) {
+            c.add("/print/paper", ja: "用紙「\(print.paper)」は使えません(A4, A3, B4, B5, Letter)",
+                en: "the paper \"\(print.paper)\" is not supported (A4, A3, B4, B5, Letter)")
+        }
+        let margins = [("left", print.marginsCm.left), ("right", print.marginsCm.right), ("top", print.marginsCm.top),
+                       ("bottom", print.marginsCm.bottom), ("header", print.marginsCm.header), ("footer", print.marginsCm.footer)]
+        for (key, value) in margins { c.number(value, "/print/marginsCm/\(key)", 0...124, unit: ("cm", "cm")) }
+        for (key, value) in [("header", print.header), ("footer", print.footer)] {
+            let pointer = "/print/\(key)"
+            c.text(value, pointer, limit: .max, empty: true, placeholders: ["code", "name", "fiscalYear"])
+            let longest = value.replacingOccurrences(of: "{code}", with: String(repeating: "X", count: PolicyCodeSyntax.maximumLength))
+                .replacingOccurrences(of: "{name}", with: "…").replacingOccurrences(of: "{fiscalYear}", with: "令和999年度")
+            if longest.utf16.count > FormTemplate.headerFooterLimit {
+                c.add(pointer, ja: "長すぎます(\(labels.policyCode)と年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
+                    en: "too long (with the policy code and year it exceeds \(FormTemplate.headerFooterLimit) characters)")
+            }
+            if value.contains("&G") || value.contains("&[Picture]") {
+                c.add(pointer, ja: "画像の差し込み(&G)は使えません", en: "picture codes (&G) are not supported")
+            }
+        }
+    }
+
+    private func checkSheets(_ c: inout TemplateChecks) {
+        // Sheets.
+        let sheetKeys = ["basic", "directions", "projects", "indicators", "evaluation", "environment", "challenges"]
+        var names: [String: String] = [:]
+        for ((key, sheet), minimum) in zip(zip(sheetKeys, sheets.all), Self.minimumColumns) {
+            let pointer = "/sheets/\(key)"
+            if let reason = Self.sheetNameProblem(sheet.name) {
+                c.add(pointer + "/name", ja: "シート名「\(sheet.name)」は使えません(\(reason.ja))",
+                    en: "the sheet name \"\(sheet.name)\" is not allowed (\(reason.en))")
+            } else if let other = names[sheet.name.lowercased()] {
+                c.add(pointer + "/name", ja: "シート名「\(sheet.name)」は \(other) と重複しています",
+                    en: "the sheet name \"\(sheet.name)\" is also used by \(other)")
+            }
+            names[sheet.name.lowercased()] = names[sheet.name.lowercased()] ?? pointer
+            c.text(sheet.title, pointer + "/title", limit: EvaluationSheet.maximumTextLength - 20, placeholders: ["fiscalYear"])
+            if !["portrait", "landscape"].contains(sheet.orientation) {
+                c.add(pointer + "/orientation", ja: "向き「\(sheet.orientation)」は使えません(portrait か landscape)",
+                    en: "the orientation \"\(sheet.orientation)\" is not portrait or landscape")
+            }
+            if sheet.columnWidths.count < minimum {
+                c.add(pointer + "/columnWidths", ja: "列幅が \(minimum) 列分必要です(\(sheet.columnWidths.count) 列分しかありません)",
+                    en: "needs \(minimum) column widths (has \(sheet.columnWidths.count))")
+            }
+            for (i, w) in sheet.columnWidths.enumerated() {
+                c.number(w, pointer + "/columnWidths/\(i)", 0...255, unit: ("文字分", "characters"))
+            }
+        }
+    }
+
+    private func checkLabels(_ c: inout TemplateChecks) {
+        // Labels: cell texts the importer finds again; some are also dropdown titles (32 characters).
+        let mirror = Mirror(reflecting: labels)
+        for child in mirror.children {
+            guard let key = child.label, let value = child.value as? String else { continue }
+            let titled: Set<String> = ["executionPlan", "projectDirections", "indicatorDirection", "ratingHeader", "factor", "assessment"]
+            c.text(value, "/labels/\(key)", limit: titled.contains(key) ? 32 : EvaluationSheet.maximumTextLength - 20,
+                 placeholders: Self.labelPlaceholders[key] ?? [])
+        }
+        let valueTitle = "\(labels.target)・\(labels.actual)・\(labels.rate)"
+        if valueTitle.utf16.count > 32 {
+            c.add("/labels/target", ja: "\(labels.target)・\(labels.actual)・\(labels.rate)の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
+                en: "target, actual and rate together must fit 32 characters (the input message title)")
+        }
+        for (key, value, placeholder) in [("referenceColumn", labels.referenceColumn, "column"),
+                                          ("lastYearRating", labels.lastYearRating, "fiscalYear"),
+                                          ("lastYearReason", labels.lastYearReason, "fiscalYear")]
+        where Self.placeholders(in: value) != [placeholder] {
+            c.add("/labels/\(key)", ja: "「{\(placeholder)}」を1回だけ書いてください", en: "must hold {\(placeholder)} exactly once")
+        }
+        // The reference column must never read as a money column of its own (「{column}」 alone would
+        // make last year's budget this year's data).
+        let sample = MoneyColumn(fiscalYear: 2020, kind: .budget).label
+        if MoneyColumn(label: labels.referenceColumn(sample)) != nil || labels.referenceColumn(sample).labelKey() == sample.labelKey() {
+            c.add("/labels/referenceColumn", ja: "列の見出し「{column}」だけにせず、金額の列と区別できる言葉を付けてください(既定の様式では「\(FormTemplate.standard.labels.referenceColumn)」)",
+                en: "must tell the column apart from a money column, as the default \"\(FormTemplate.standard.labels.referenceColumn)\" does")
+        }
+        if !labels.future.hasPrefix("{year}") || labels.future == "{year}" {
+            c.add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
+                en: "must start with {year} followed by the label (e.g. {year}以降の取組)")
+        }
+        if labels.higherIsBetter.labelKey() == labels.lowerIsBetter.labelKey() {
+            c.add("/labels/lowerIsBetter", ja: "\(labels.indicatorDirection)の2つの値が同じです(「\(labels.lowerIsBetter)」)",
+                en: "the two directions read the same (\"\(labels.lowerIsBetter)\")")
+        }
+    }
+
+    private func checkHelp(_ c: inout TemplateChecks) {
+        // The legend and the input help.
+        for (i, line) in legend.enumerated() { c.text(line, "/legend/\(i)", controls: .any) }
+        for (key, message) in inputHelp.sorted(by: { $0.key < $1.key }) {
+            c.text(message, "/inputHelp/\(TemplateSchema.escape(key))", limit: 255, controls: .lineBreaks)
+        }
+    }
+
+    /// The problems found so far, and the checks every part of the template shares.
+    struct TemplateChecks {
+        var out: [TemplateProblem] = []
+
+        mutating func add(_ pointer: String, ja: String, en: String) { out.append(.init(pointer: pointer, message: .init(ja: ja, en: en))) }
+
+        /// A text: not empty (unless `empty`), at most `limit` UTF-16 units, no control character
+        /// beyond `controls`, no `{placeholder}` beyond `placeholders`.
+        mutating func text(_ value: String, _ pointer: String, limit: Int = EvaluationSheet.maximumTextLength, empty: Bool = false,
+                           placeholders: Set<String> = [], controls: ControlCharacters = .none) {
             if value.isEmpty {
                 if !empty { add(pointer, ja: "空にはできません", en: "must not be empty") }
                 return
@@ -115,128 +250,21 @@ extension FormTemplate {
                 add(pointer, ja: "使えない制御文字 \(PolicyCodeSyntax.visible(String(c))) があります",
                     en: "contains the control character \(PolicyCodeSyntax.visible(String(c)))")
             }
-            for p in Self.placeholders(in: value) where !placeholders.contains(p) {
-                let allowed = placeholders.isEmpty ? "なし" : placeholders.sorted().map { "{\($0)}" }.joined(separator: " ")
-                add(pointer, ja: "差し込み「{\(p)}」は使えません(使えるもの: \(allowed))",
-                    en: "unknown placeholder {\(p)} (allowed: \(placeholders.isEmpty ? "none" : placeholders.sorted().map { "{\($0)}" }.joined(separator: " ")))")
-            }
-        }
-        func number(_ value: Double, _ pointer: String, _ range: ClosedRange<Double>, unit: (ja: String, en: String)) {
-            guard value.isFinite, range.contains(value) else {
-                add(pointer, ja: "\(Self.plain(value)) は使えません(\(Self.plain(range.lowerBound))〜\(Self.plain(range.upperBound)) \(unit.ja))",
-                    en: "\(Self.plain(value)) is outside \(Self.plain(range.lowerBound))–\(Self.plain(range.upperBound)) \(unit.en)")
-                return
+            for p in FormTemplate.placeholders(in: value) where !placeholders.contains(p) {
+                let allowed = placeholders.sorted().map { "{\($0)}" }.joined(separator: " ")
+                add(pointer, ja: "差し込み「{\(p)}」は使えません(使えるもの: \(placeholders.isEmpty ? "なし" : allowed))",
+                    en: "unknown placeholder {\(p)} (allowed: \(placeholders.isEmpty ? "none" : allowed))")
             }
         }
 
-        // Workbook properties and the version.
-        text(name, "/name", limit: 255)
-        if version != Self.supportedVersion {
-            add("/version", ja: "版 \(version) には対応していません(対応: \(Self.supportedVersion))",
-                en: "version \(version) is not supported (supported: \(Self.supportedVersion))")
-        }
-        // Font: libxlsxwriter's buffers and Excel's sizes; notes are 1.5 points smaller.
-        text(font.name, "/font/name", limit: 31)
-        if font.name.utf8.count > 127 { add("/font/name", ja: "フォント名が長すぎます(127 バイトまで)", en: "the font name is longer than 127 bytes") }
-        number(font.size, "/font/size", 2.5...409, unit: ("ポイント", "points"))
-        number(font.titleSize, "/font/titleSize", 1...409, unit: ("ポイント", "points"))
-        // Colours.
-        let colours = [("labelFill", colors.labelFill), ("headerFill", colors.headerFill), ("inputFill", colors.inputFill),
-                       ("totalFill", colors.totalFill), ("border", colors.border), ("noteText", colors.noteText)]
-        for (key, value) in colours where !Self.isColour(value) {
-            add("/colors/\(key)", ja: "色「\(value)」は使えません(RRGGBB の16進6桁、例: DDEBF7)",
-                en: "the colour \"\(value)\" is not RRGGBB (six hex digits, e.g. DDEBF7)")
-        }
-        text(endMarker, "/endMarker")
-        // Print setup.
-        if !Self.paperSizeNames.contains(print.paper.uppercased()) {
-            add("/print/paper", ja: "用紙「\(print.paper)」は使えません(A4, A3, B4, B5, Letter)",
-                en: "the paper \"\(print.paper)\" is not supported (A4, A3, B4, B5, Letter)")
-        }
-        let margins = [("left", print.marginsCm.left), ("right", print.marginsCm.right), ("top", print.marginsCm.top),
-                       ("bottom", print.marginsCm.bottom), ("header", print.marginsCm.header), ("footer", print.marginsCm.footer)]
-        for (key, value) in margins { number(value, "/print/marginsCm/\(key)", 0...124, unit: ("cm", "cm")) }
-        for (key, value) in [("header", print.header), ("footer", print.footer)] {
-            let pointer = "/print/\(key)"
-            text(value, pointer, limit: .max, empty: true, placeholders: ["code", "name", "fiscalYear"])
-            let longest = value.replacingOccurrences(of: "{code}", with: String(repeating: "X", count: PolicyCodeSyntax.maximumLength))
-                .replacingOccurrences(of: "{name}", with: "…").replacingOccurrences(of: "{fiscalYear}", with: "令和999年度")
-            if longest.utf16.count > FormTemplate.headerFooterLimit {
-                add(pointer, ja: "長すぎます(\(labels.policyCode)と年度を入れると \(FormTemplate.headerFooterLimit) 文字を超えます)",
-                    en: "too long (with the policy code and year it exceeds \(FormTemplate.headerFooterLimit) characters)")
-            }
-            if value.contains("&G") || value.contains("&[Picture]") {
-                add(pointer, ja: "画像の差し込み(&G)は使えません", en: "picture codes (&G) are not supported")
+        /// A finite number within `range`.
+        mutating func number(_ value: Double, _ pointer: String, _ range: ClosedRange<Double>, unit: (ja: String, en: String)) {
+            guard value.isFinite, range.contains(value) else {
+                add(pointer, ja: "\(FormTemplate.plain(value)) は使えません(\(FormTemplate.plain(range.lowerBound))〜\(FormTemplate.plain(range.upperBound)) \(unit.ja))",
+                    en: "\(FormTemplate.plain(value)) is outside \(FormTemplate.plain(range.lowerBound))–\(FormTemplate.plain(range.upperBound)) \(unit.en)")
+                return
             }
         }
-        // Sheets.
-        let sheetKeys = ["basic", "directions", "projects", "indicators", "evaluation", "environment", "challenges"]
-        var names: [String: String] = [:]
-        for ((key, sheet), minimum) in zip(zip(sheetKeys, sheets.all), Self.minimumColumns) {
-            let pointer = "/sheets/\(key)"
-            if let reason = Self.sheetNameProblem(sheet.name) {
-                add(pointer + "/name", ja: "シート名「\(sheet.name)」は使えません(\(reason.ja))",
-                    en: "the sheet name \"\(sheet.name)\" is not allowed (\(reason.en))")
-            } else if let other = names[sheet.name.lowercased()] {
-                add(pointer + "/name", ja: "シート名「\(sheet.name)」は \(other) と重複しています",
-                    en: "the sheet name \"\(sheet.name)\" is also used by \(other)")
-            }
-            names[sheet.name.lowercased()] = names[sheet.name.lowercased()] ?? pointer
-            text(sheet.title, pointer + "/title", limit: EvaluationSheet.maximumTextLength - 20, placeholders: ["fiscalYear"])
-            if !["portrait", "landscape"].contains(sheet.orientation) {
-                add(pointer + "/orientation", ja: "向き「\(sheet.orientation)」は使えません(portrait か landscape)",
-                    en: "the orientation \"\(sheet.orientation)\" is not portrait or landscape")
-            }
-            if sheet.columnWidths.count < minimum {
-                add(pointer + "/columnWidths", ja: "列幅が \(minimum) 列分必要です(\(sheet.columnWidths.count) 列分しかありません)",
-                    en: "needs \(minimum) column widths (has \(sheet.columnWidths.count))")
-            }
-            for (i, w) in sheet.columnWidths.enumerated() {
-                number(w, pointer + "/columnWidths/\(i)", 0...255, unit: ("文字分", "characters"))
-            }
-        }
-        // Labels: cell texts the importer finds again; some are also dropdown titles (32 characters).
-        let mirror = Mirror(reflecting: labels)
-        for child in mirror.children {
-            guard let key = child.label, let value = child.value as? String else { continue }
-            let titled: Set<String> = ["executionPlan", "projectDirections", "indicatorDirection", "ratingHeader", "factor", "assessment"]
-            text(value, "/labels/\(key)", limit: titled.contains(key) ? 32 : EvaluationSheet.maximumTextLength - 20,
-                 placeholders: Self.labelPlaceholders[key] ?? [])
-        }
-        let valueTitle = "\(labels.target)・\(labels.actual)・\(labels.rate)"
-        if valueTitle.utf16.count > 32 {
-            add("/labels/target", ja: "\(labels.target)・\(labels.actual)・\(labels.rate)の見出しを合わせて 32 文字以内にしてください(入力時メッセージのタイトル)",
-                en: "target, actual and rate together must fit 32 characters (the input message title)")
-        }
-        for (key, value, placeholder) in [("referenceColumn", labels.referenceColumn, "column"),
-                                          ("lastYearRating", labels.lastYearRating, "fiscalYear"),
-                                          ("lastYearReason", labels.lastYearReason, "fiscalYear")]
-        where Self.placeholders(in: value) != [placeholder] {
-            add("/labels/\(key)", ja: "「{\(placeholder)}」を1回だけ書いてください", en: "must hold {\(placeholder)} exactly once")
-        }
-        // The reference column must never read as a money column of its own (「{column}」 alone would
-        // make last year's budget this year's data).
-        let sample = MoneyColumn(fiscalYear: 2020, kind: .budget).label
-        if MoneyColumn(label: labels.referenceColumn(sample)) != nil || labels.referenceColumn(sample).labelKey() == sample.labelKey() {
-            add("/labels/referenceColumn", ja: "列の見出し「{column}」だけにせず、金額の列と区別できる言葉を付けてください(既定の様式では「\(FormTemplate.standard.labels.referenceColumn)」)",
-                en: "must tell the column apart from a money column, as the default \"\(FormTemplate.standard.labels.referenceColumn)\" does")
-        }
-        if !labels.future.hasPrefix("{year}") || labels.future == "{year}" {
-            add("/labels/future", ja: "「{year}」で始め、その後に見出しを続けてください(例: {year}以降の取組)",
-                en: "must start with {year} followed by the label (e.g. {year}以降の取組)")
-        }
-        if labels.higherIsBetter.labelKey() == labels.lowerIsBetter.labelKey() {
-            add("/labels/lowerIsBetter", ja: "\(labels.indicatorDirection)の2つの値が同じです(「\(labels.lowerIsBetter)」)",
-                en: "the two directions read the same (\"\(labels.lowerIsBetter)\")")
-        }
-        out += textFormProblems()
-        // The legend and the input help.
-        for (i, line) in legend.enumerated() { text(line, "/legend/\(i)", controls: .any) }
-        for (key, message) in inputHelp.sorted(by: { $0.key < $1.key }) {
-            text(message, "/inputHelp/\(TemplateSchema.escape(key))", limit: 255, controls: .lineBreaks)
-        }
-        out += indexProblems()
-        return out
     }
 
     /// Which control characters a template text may hold: none (labels, names: the importer

@@ -33,24 +33,11 @@ extension FormTemplate {
     /// without its label and year (label first), a variant that is another §1 label (it would
     /// read one record as another), a unit word that `labels.unit` does not contain.
     func textFormProblems() -> [TemplateProblem] {
-        var out: [TemplateProblem] = []
-        func add(_ pointer: String, ja: String, en: String) { out.append(.init(pointer: pointer, message: .init(ja: ja, en: en))) }
+        var c = TemplateChecks()
+        let limit = EvaluationSheet.maximumTextLength - 20
+        func add(_ pointer: String, ja: String, en: String) { c.add(pointer, ja: ja, en: en) }
         func text(_ value: String, _ pointer: String, placeholders: Set<String> = []) {
-            if value.isEmpty { return add(pointer, ja: "空にはできません", en: "must not be empty") }
-            let limit = EvaluationSheet.maximumTextLength - 20
-            if value.utf16.count > limit {
-                add(pointer, ja: "長すぎます(\(value.utf16.count) 文字、上限 \(limit) 文字)",
-                    en: "too long (\(value.utf16.count) characters; at most \(limit))")
-            }
-            if let c = value.unicodeScalars.first(where: { !ControlCharacters.none.allows($0) }) {
-                add(pointer, ja: "使えない制御文字 \(PolicyCodeSyntax.visible(String(c))) があります",
-                    en: "contains the control character \(PolicyCodeSyntax.visible(String(c)))")
-            }
-            for p in Self.placeholders(in: value) where !placeholders.contains(p) {
-                let allowed = placeholders.sorted().map { "{\($0)}" }.joined(separator: " ")
-                add(pointer, ja: "差し込み「{\(p)}」は使えません(使えるもの: \(placeholders.isEmpty ? "なし" : allowed))",
-                    en: "unknown placeholder {\(p)} (allowed: \(placeholders.isEmpty ? "none" : allowed))")
-            }
+            c.text(value, pointer, limit: limit, placeholders: placeholders)
         }
         // §1 variants: each a label of its own record only.
         let ownLabels: [(String, String, [String])] = [
@@ -86,6 +73,6 @@ extension FormTemplate {
                 en: "must be a word of the amounts' unit label (labels.unit \"\(labels.unit)\")")
         }
         for (i, v) in textForm.criterionVariants.enumerated() { text(v, "/textForm/criterionVariants/\(i)") }
-        return out
+        return c.out
     }
 }
