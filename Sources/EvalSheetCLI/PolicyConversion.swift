@@ -83,12 +83,13 @@ struct PolicyConversion: Sendable {
             let path = try directory.policyFile(code, extension: fileExtension)
             let name = (path as NSString).lastPathComponent
             if reservedNames.contains(name.lowercased()) {
-                throw CLIError(.init(ja: "施策コード「\(code)」の出力 \(name) は年度の一覧に使う名前のため書き出せません(施策コードを確かめてください)",
+                let label = template.labels.policyCode
+                throw CLIError(.init(ja: "\(label)「\(code)」の出力 \(name) は年度の一覧に使う名前のため書き出せません(\(label)を確かめてください)",
                                      en: "the output \(name) of policy \(code) would take the name of the year's own file; check the policy code"))
             }
             outcome.output = path
             do {
-                try claims.claim(code, by: file, at: loaded.sourceMap.describe(.policyCode))
+                try claims.claim(code, by: file, at: loaded.sourceMap.describe(.policyCode), label: template.labels.policyCode)
             } catch {
                 outcome.duplicate = true
                 throw error
@@ -143,12 +144,13 @@ final class CodeClaims: @unchecked Sendable {
 
     /// Claims the output name of `code`; codes that differ only in case claim one name too (they are
     /// one file on a case-insensitive disk).
-    func claim(_ code: String, by file: String, at place: String? = nil) throws {
+    /// `label` is the form's name for the code (施策コード in the default template).
+    func claim(_ code: String, by file: String, at place: String? = nil, label: String) throws {
         lock.lock(); defer { lock.unlock() }
         let key = code.lowercased()
         let here = place ?? file
         if let first = owners[key] {
-            throw CLIError(.init(ja: "施策コード \(code) が複数あります(\(first) と \(here))。2つ目は書き出していません",
+            throw CLIError(.init(ja: "\(label) \(code) が複数あります(\(first) と \(here))。2つ目は書き出していません",
                                  en: "policy \(code) appears more than once (\(first) and \(here)); the second was not written"))
         }
         owners[key] = here
