@@ -128,15 +128,19 @@ public enum SheetSource {
     /// Every sheet in the file, with where its values came from; every problem of the rest. With
     /// `each`, every sheet is handed to it in file order instead of being kept in `sheets`: a text
     /// file is then read sheet by sheet, and only the sheet being read is held.
-    public static func read(_ path: String, template: WorkbookTemplate = .standard) -> InputRead {
+    public static func read(_ path: String, template: WorkbookTemplate = .standard, jobs: Int = 1) -> InputRead {
         var sheets: [LoadedSheet] = []
-        var result = read(path, template: template) { sheets.append($0) }
+        var result = read(path, template: template, jobs: jobs) { sheets.append($0) }
         result.sheets = sheets
         return result
     }
 
-    public static func read(_ path: String, template: WorkbookTemplate = .standard, each: (LoadedSheet) -> Void) -> InputRead {
-        var result = readSheets(path, template: template, each)
+    ///
+    /// `jobs` above 1 reads the sheets of a text file on that many threads (one large year file uses
+    /// every core); `each` is still called on this thread, in file order, with the same sheets.
+    public static func read(_ path: String, template: WorkbookTemplate = .standard, jobs: Int = 1,
+                            each: (LoadedSheet) -> Void) -> InputRead {
+        var result = readSheets(path, template: template, jobs: jobs, each)
         result.sheets.forEach(each)
         result.sheets = []
         return result
@@ -144,13 +148,13 @@ public enum SheetSource {
 
     /// A text file that can be read goes sheet by sheet to `each`; any other case is read as
     /// before, so its messages stay the same.
-    private static func readSheets(_ path: String, template: WorkbookTemplate, _ each: (LoadedSheet) -> Void) -> InputRead {
+    private static func readSheets(_ path: String, template: WorkbookTemplate, jobs: Int, _ each: (LoadedSheet) -> Void) -> InputRead {
         var result = InputRead(file: path)
         var isDirectory: ObjCBool = false
         if kind(of: path) == .text, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
            !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) {
             var failures: [any SheetReadError] = []
-            let whole = TextFormReader.forEachSheet(contentsOf: URL(fileURLWithPath: path), displayName: path) { sheet in
+            let whole = TextFormReader.forEachSheet(contentsOf: URL(fileURLWithPath: path), displayName: path, jobs: jobs) { sheet in
                 switch sheet {
                 case .success(let loaded): each(loaded)
                 case .failure(let error): failures.append(error)

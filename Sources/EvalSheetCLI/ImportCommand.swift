@@ -75,6 +75,10 @@ struct ImportCommand: ParsableCommand {
 /// as it finishes; true when every input and output succeeded.
 enum Conversions {
     static func run(_ inputs: [String], _ conversion: PolicyConversion, jobs: Int, report: Reporter) -> Bool {
+        var spread = conversion
+        // Fewer inputs than workers (a year in one text file): the spare ones read its sheets.
+        if !inputs.isEmpty, inputs.count < jobs { spread.sheetJobs = jobs / inputs.count }
+        let conversion = spread
         let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
             report.notes(outcome.notes)
             for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }

@@ -46,6 +46,8 @@ struct PolicyConversion: Sendable {
     let write: @Sendable (LoadedSheet, _ path: String, _ overwrite: Bool) throws -> Void
     /// The codes taken in this run; conversions that write into several folders share one.
     var claims = CodeClaims()
+    /// Threads that read the sheets of one text file (set when there are fewer inputs than workers).
+    var sheetJobs = 1
 
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
     /// failed), and its results are returned beside the outcome.
@@ -53,7 +55,7 @@ struct PolicyConversion: Sendable {
         var outcome = FileOutcome(file: file)
         var extras: [Extra] = []
         // Each policy is converted as it is read (a text file is never held whole).
-        let read = SheetSource.read(file, template: template) { loaded in
+        let read = SheetSource.read(file, template: template, jobs: sheetJobs) { loaded in
             outcome.notes += loaded.notes
             let policy = convertOne(loaded, from: file)
             outcome.policies.append(policy)

@@ -17,8 +17,12 @@ extension TextFormReader {
     /// Calls `body` with each sheet read (or refused), in file order. Returns the failures of the
     /// file as a whole (it cannot be opened, is not UTF-8, is empty or holds no §1 heading), and
     /// then `body` has not been called.
+    ///
+    /// With `jobs` above 1 the sheets are read on that many threads while the file is split into
+    /// sheets (a large year in one file uses every core); `body` is still called on this thread,
+    /// in file order, with exactly what one thread gives.
     public static func forEachSheet(contentsOf url: URL, displayName: String? = nil, template: FormTemplate = .standard,
-                                    _ body: (Result<LoadedSheet, TextFormError>) -> Void) -> [TextFormError] {
+                                    jobs: Int = 1, _ body: (Result<LoadedSheet, TextFormError>) -> Void) -> [TextFormError] {
         let name = displayName ?? url.path
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return replay(url, name, template, body) }
@@ -32,7 +36,8 @@ extension TextFormReader {
         // Pass 2: the sheets.
         guard lseek(fd, 0, SEEK_SET) == 0 else { return replay(url, name, template, body) }
         return withoutActuallyEscaping(body) { body in
-            var sheets = SheetCollector(file: name, words: .of(template), body: body)
+            var sheets = SheetCollector(file: name, words: .of(template), reads: jobs > 1 ? OrderedSheetReads(jobs: jobs) : nil,
+                                        body: body)
             var splitter = LineSplitter()
             guard feedAll(fd, &splitter, { sheets.add($0) }) else { return replay(url, name, template, body) }
             return sheets.finish()
@@ -76,13 +81,17 @@ private struct SheetCollector {
     let file: String
     let words: TextVocabulary
     let body: (Result<LoadedSheet, TextFormError>) -> Void
+    /// Where sheets are read when several threads read them (nil: here, one after another).
+    let reads: OrderedSheetReads<Result<LoadedSheet, TextFormError>>?
     private var current: [TextLine]?
     private var leading: [ReaderNote] = []
     private var firstFilled: Int?
 
-    init(file: String, words: TextVocabulary, body: @escaping (Result<LoadedSheet, TextFormError>) -> Void) {
+    init(file: String, words: TextVocabulary, reads: OrderedSheetReads<Result<LoadedSheet, TextFormError>>?,
+         body: @escaping (Result<LoadedSheet, TextFormError>) -> Void) {
         self.file = file
         self.words = words
+        self.reads = reads
         self.body = body
     }
 
@@ -102,7 +111,15 @@ private struct SheetCollector {
     private mutating func flush() {
         guard let lines = current else { return }
         current = nil
-        switch SheetTextReader(file: file, lines: lines[...], words: words).read() {
+        let (file, words) = (file, words)
+        guard let reads else { return handOn(SheetTextReader(file: file, lines: lines[...], words: words).read()) }
+        reads.submit({ SheetTextReader(file: file, lines: lines[...], words: words).read() }, deliver: { handOn($0) })
+    }
+
+    /// Hands one sheet on, in file order; the notes of the lines before the file's first sheet go
+    /// with the first sheet read.
+    private mutating func handOn(_ result: Result<LoadedSheet, TextFormError>) {
+        switch result {
         case .success(var loaded):
             if !leading.isEmpty {
                 loaded.notes.insert(contentsOf: leading, at: 0)
@@ -117,6 +134,7 @@ private struct SheetCollector {
     /// Reads the last sheet; the file's failure when it held none.
     mutating func finish() -> [TextFormError] {
         flush()
+        if let reads { reads.finish(deliver: { handOn($0) }) }
         guard sawSheet else { return [TextFormReader.notASheet(file: file, at: firstFilled ?? 1, words)] }
         return []
     }

@@ -67,4 +67,41 @@ struct StreamingReadTests {
             #expect(failures.map { $0.text(.en) } == [message], "\(name)")
         }
     }
+
+    @Test("several threads reading the sheets give exactly what one gives, in file order", arguments: [2, 3, 8])
+    func threadsEqualOne(_ jobs: Int) throws {
+        // Text before the first sheet, a refused first sheet (its leading notes go to the next one
+        // read), good and refused sheets mixed, the whole past one chunk.
+        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/text-malformed")
+        let bad = try String(contentsOf: fixtures.appendingPathComponent("many-problems-in-one-sheet.txt"), encoding: .utf8)
+        let middle = try String(contentsOf: fixtures.appendingPathComponent("bad-sheet-in-the-middle.txt"), encoding: .utf8)
+        let year = try String(contentsOf: RepositoryPaths.wholeYear, encoding: .utf8)
+        let text = "前置き\n" + bad + "\n" + String(repeating: year + "\n" + middle + "\n", count: 12)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("threads-\(UUID().uuidString).txt")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(text.utf8.count > 1 << 20)
+
+        func read(_ jobs: Int) -> (results: [String], whole: [String], sheets: [LoadedSheet]) {
+            var results: [String] = [], sheets: [LoadedSheet] = []
+            let whole = TextFormReader.forEachSheet(contentsOf: url, displayName: "year.txt", jobs: jobs) { result in
+                switch result {
+                case .success(let loaded):
+                    sheets.append(loaded)
+                    results.append("sheet \(loaded.sheet.policy.code) " + loaded.notes.map { "\($0.location) \($0.message.en)" }.joined(separator: "|"))
+                case .failure(let error):
+                    results.append("failure " + error.text(.en))
+                }
+            }
+            return (results, whole.map { $0.text(.en) }, sheets)
+        }
+        let one = read(1), many = read(jobs)
+        #expect(one.results.count == 225)  // the fixtures hold several sheets each
+        #expect(one.results.filter { $0.hasPrefix("failure") }.count >= 13)
+        #expect(one.results[1].contains("year.txt:1 "), "the leading line's note goes with the first sheet read")
+        #expect(many.results == one.results)
+        #expect(many.whole == one.whole)
+        #expect(many.sheets.map(\.sheet) == one.sheets.map(\.sheet))
+        #expect(many.sheets.map(\.sourceMap) == one.sheets.map(\.sourceMap))
+    }
 }
