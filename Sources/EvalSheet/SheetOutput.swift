@@ -46,6 +46,17 @@ public enum SheetOutput {
         }
     }
 
+    /// What `format` leaves out of the sheet, as warnings at their place: the text form has no place
+    /// for last year's reference (budget, rating, reason) that a rolled-over sheet carries.
+    public static func notCarried(_ loaded: LoadedSheet, as format: SheetFormat, template: FormTemplate = .standard) -> [ReaderNote] {
+        guard format == .text, loaded.sheet.lastYear != nil else { return [] }
+        let parts = "\(template.labels.ratingName)・\(template.labels.reasonHeader)"
+        return [ReaderNote(id: "output.reference-not-carried", message: .init(
+            ja: "テキスト形式には前年度の参考(予算・\(parts))を書き出せないため、参考は書き出していません(残すには --to json か --to xlsx を使ってください)",
+            en: "the text form cannot carry last year's reference (budget, rating, reason): it was not written (use --to json or --to xlsx to keep it)"),
+            file: loaded.sourceMap.file, location: loaded.sourceMap.describe(.lastYearRating))]
+    }
+
     /// The sheet in the text form (UTF-8), or an error naming every value the form cannot carry.
     public static func text(_ loaded: LoadedSheet, template: FormTemplate = .standard) throws -> [UInt8] {
         let fields = TextFormWriter.unrepresentableFields(loaded.sheet)

@@ -48,6 +48,8 @@ struct PolicyConversion: Sendable {
     var claims = CodeClaims()
     /// Threads that read the sheets of one text file (set when there are fewer inputs than workers).
     var sheetJobs = 1
+    /// Warn, per policy, of what the output format does not carry (rollover says it once instead).
+    var notesWhatIsNotCarried = true
 
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
     /// failed), and its results are returned beside the outcome.
@@ -58,6 +60,9 @@ struct PolicyConversion: Sendable {
         let read = SheetSource.read(file, template: template, jobs: sheetJobs) { loaded in
             outcome.notes += loaded.notes
             let policy = convertOne(loaded, from: file)
+            if notesWhatIsNotCarried, policy.error == nil, !policy.skipped, let format = SheetFormat(rawValue: fileExtension) {
+                outcome.notes += SheetOutput.notCarried(loaded, as: format, template: template)
+            }
             outcome.policies.append(policy)
             extras.append(each(loaded, policy))
         }

@@ -69,7 +69,7 @@ struct RolloverCommand: ParsableCommand {
             let claims = CodeClaims(), (to, force) = (self.to, writing.force)
             func conversion(_ directory: OutputDirectory) -> PolicyConversion {
                 PolicyConversion(directory: directory, fileExtension: to == .text ? "txt" : to.rawValue, overwrite: force, skipExisting: false,
-                                 template: tpl, write: writer, claims: claims)
+                                 template: tpl, write: writer, claims: claims, notesWhatIsNotCarried: false)
             }
             let targets = byDepartment
                 ? OutputTargets.byDepartment(departmentFolders(rolled, root: root, template: tpl, report: report).mapValues { $0.map(conversion) })

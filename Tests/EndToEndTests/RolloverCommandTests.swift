@@ -215,4 +215,22 @@ struct RolloverCommandTests {
         expected.lastYear = Self.rolledReference("531")
         Self.expectRolled(expected, from: RealYear.sheet("531"))
     }
+
+    @Test("import --to text of a rolled-over sheet warns, at its place, that last year's reference is not written")
+    func importToTextWarnsOfTheReference() throws {
+        let dir = RepositoryPaths.temporaryDirectory("reference-to-text")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rolled = dir.appendingPathComponent("rolled"), text = dir.appendingPathComponent("text")
+        #expect(try EvalsheetBinary.run(["rollover", "samples/kiyose-2019/531.txt", "--to-year", "2020", "-o", rolled.path, "--to", "json"]).status == 0)
+        let input = rolled.appendingPathComponent("531.json").path
+        let r = try EvalsheetBinary.run(["import", input, "--to", "text", "-o", text.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("\(input)#/lastYear/rating: 警告: テキスト形式には前年度の参考(予算・総合評価・評価理由)を書き出せないため、参考は書き出していません"),
+                "\(r.stderr)")
+        let back = try TextFormReader.read(contentsOf: text.appendingPathComponent("531.txt"))
+        #expect(back.first?.sheet.lastYear == nil)
+        // Without a reference (the year as read), no such warning.
+        let plain = try EvalsheetBinary.run(["import", "samples/kiyose-2019/531.txt", "--to", "text", "-o", dir.appendingPathComponent("plain").path])
+        #expect(plain.status == 0 && !plain.stderr.contains("参考"))
+    }
 }
