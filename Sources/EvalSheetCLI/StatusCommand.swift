@@ -35,6 +35,7 @@ struct StatusCommand: ParsableCommand {
             let sentSheets = try readSent(template: tpl, jobs: jobs, report: report)
             let back = try readReturned(template: tpl, jobs: jobs, report: report)
             let status = CollectionStatus(sent: sentSheets, returned: back)
+            report.notes(status.notes)
             let year = sentSheets.first?.sheet.fiscalYear ?? 0
             let view = StatusReport(status: status, fiscalYear: year, language: global.lang, template: tpl)
             switch format {

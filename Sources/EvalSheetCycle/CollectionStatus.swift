@@ -82,6 +82,8 @@ public struct CollectionStatus: Sendable {
 
     public var rows: [Row]
     public var strays: [Stray]
+    /// Warnings found in comparing what came back with what was sent (each also counted in its row).
+    public var notes: [ReaderNote] = []
 
     /// Every sent policy returned once, complete, and nothing stray.
     public var isComplete: Bool { strays.isEmpty && rows.allSatisfy { $0.state == .complete } }
@@ -91,6 +93,7 @@ public struct CollectionStatus: Sendable {
 
     public init(sent: [LoadedSheet], returned: [Returned]) {
         let (byCode, strays) = Self.match(returned, to: sent)
+        var notes: [ReaderNote] = []
         // The copy of each policy that is used: returned exactly once. Last year's reference is what
         // was sent: a returned file whose format does not carry it is still judged as the rolled-over
         // sheet it is (a blank rating is still to fill, not wrong).
@@ -98,7 +101,17 @@ public struct CollectionStatus: Sendable {
         for s in sent {
             guard let copies = byCode[s.sheet.policy.code], copies.count == 1 else { continue }
             var back = copies[0].sheet
-            if back.sheet.lastYear == nil { back.sheet.lastYear = s.sheet.lastYear }
+            if let returned = back.sheet.lastYear, returned != s.sheet.lastYear {
+                // The reference is locked in the workbook sent: a different one was typed over it
+                // (the sheet unprotected) or edited elsewhere. It is said, and the one sent is used.
+                let note = ReaderNote(id: "cycle.reference-changed", message: .init(
+                    ja: "前年度の参考(予算・評価・理由)が送付したシートと違います(書き換えられています)。状況は送付した参考で判定しました",
+                    en: "last year's reference (budget, rating, reason) differs from the sheet sent (it was edited); the status uses the one sent"),
+                    file: back.sourceMap.file, location: back.sourceMap.describe(.lastYearRating))
+                back.notes.append(note)
+                notes.append(note)
+            }
+            back.sheet.lastYear = s.sheet.lastYear
             used[s.sheet.policy.code] = back
         }
         // Each copy is checked by the rules of one sheet. The rules across policies are left to
@@ -107,6 +120,7 @@ public struct CollectionStatus: Sendable {
         let findings = Validator.validate(sent.compactMap { used[$0.sheet.policy.code] }, sheetRules: Validator.sheetRules, yearRules: [])
         rows = sent.map { s in Self.row(sent: s, copies: byCode[s.sheet.policy.code] ?? [], used: used[s.sheet.policy.code], findings: findings) }
         self.strays = strays
+        self.notes = notes
     }
 
     private typealias Copies = [String: [(file: String, sheet: LoadedSheet)]]

@@ -133,6 +133,25 @@ struct StatusCommandTests {
                                 ["back/職員課/521-2019.txt", "別の年度"]])
     }
 
+    @Test("a reference that differs from the one sent is a warning at its place, and the status judges by the one sent")
+    func anEditedReferenceIsSaid() throws {
+        let dir = RepositoryPaths.temporaryDirectory("status-reference")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sent = try Self.sendYear(dir), back = dir.appendingPathComponent("back")
+        for code in RepositoryPaths.policyCodes {
+            var s = Self.filled(try Self.sentSheet(sent, code))
+            if code == "531" { s.lastYear?.rating = .stalled; s.lastYear?.budgetAmounts[0].amount = 1 }
+            try Self.write(s, to: back.appendingPathComponent("\(code).json"))
+        }
+        let r = try EvalsheetBinary.run(["status", sent.path, back.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let file = back.appendingPathComponent("531.json").path
+        #expect(r.stderr.contains("\(file)#/lastYear/rating: 警告: 前年度の参考(予算・評価・理由)が送付したシートと違います"), "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "cycle.reference-changed").count <= 1)
+        #expect(r.stderr.components(separatedBy: "前年度の参考").count == 2, "said once: \(r.stderr)")
+        #expect(r.stdout.hasSuffix("令和2年度 9 施策: 完了 9、未記入あり 0、エラーあり 0、重複 0、未返却 0。対象外のファイル 0。\n"))
+    }
+
     @Test func englishHeadingsWithLangEn() throws {
         let dir = RepositoryPaths.temporaryDirectory("status-en")
         defer { try? FileManager.default.removeItem(at: dir) }
