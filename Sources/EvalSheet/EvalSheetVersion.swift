@@ -1,4 +1,4 @@
 /// The version of the library and the tool, recorded in every workbook it writes.
 public enum EvalSheetVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

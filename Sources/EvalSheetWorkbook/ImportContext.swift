@@ -85,6 +85,11 @@ final class ImportContext {
                          ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: "\(file) \(place(sheet, cell))")))
     }
 
+    /// A warning about the workbook as a whole.
+    func warn(_ id: String, ja: String, en: String) {
+        warnings.append((.file, ReaderNote(id: id, message: .init(ja: ja, en: en), file: file, location: file)))
+    }
+
     /// A warning about a sheet that is not one of the seven sections (`index` orders them after).
     func warn(_ id: String, sheetName: String, index: Int, cell: CellReference, ja: String, en: String) {
         warnings.append((Place(section: 7 + index, row: cell.row, column: cell.column),

@@ -50,6 +50,8 @@ enum WorkbookProperty {
     static let template = "EvalSheetTemplate"
     /// `FormTemplate.digest` of the template the workbook was made with.
     static let templateDigest = "EvalSheetTemplateDigest"
+    /// The first tool version (`toolVersion`) that records `templateDigest` in every workbook.
+    static let templateDigestSince = [0, 2, 0]
     /// What the workbook is: absent on a policy's workbook, `index` on a batch's year index.
     static let kind = "EvalSheetKind"
 }

@@ -59,6 +59,7 @@ public struct WorkbookImporter: Sendable {
                 id: "xlsx.template-mismatch")
         }
         let ctx = ImportContext(file: file, document: document, template: template)
+        warnIfTemplateUnverified(document, ctx)
         let views = try SectionSheets.locate(in: document, template: template, ctx: ctx)
         for (k, view) in views.enumerated() {
             if let view { ctx.sourceMap.sections[k + 1] = .cell(sheet: view.name, cell: "A1") }
@@ -83,6 +84,33 @@ public struct WorkbookImporter: Sendable {
         UnreadCells.report(views, in: document, ctx)
         let notes = try ctx.finish()
         return LoadedSheet(sheet: sheet, sourceMap: ctx.sourceMap, notes: notes)
+    }
+
+    /// A workbook of ours without the template's digest: removed (the tool that made it records
+    /// one), or made before digests were recorded and naming another template than the one reading
+    /// it. The layout cannot be checked, so the user is told to make sure of the template.
+    private func warnIfTemplateUnverified(_ document: XLSXDocument, _ ctx: ImportContext) {
+        let properties = document.customProperties
+        guard properties[WorkbookProperty.templateDigest] == nil,
+              properties[WorkbookProperty.toolVersion] != nil || properties[WorkbookProperty.policyCode] != nil else { return }
+        var version: [Int]?
+        if case .string(let v)? = properties[WorkbookProperty.toolVersion] {
+            let parts = v.split(separator: ".").map { Int($0) }
+            if parts.count == 3, parts.allSatisfy({ $0 != nil }) { version = parts.compactMap { $0 } }
+        }
+        if let version, version.lexicographicallyPrecedes(WorkbookProperty.templateDigestSince) == false {
+            ctx.warn("xlsx.template-unverified",
+                     ja: "このブックからは作成時のテンプレートの記録(\(WorkbookProperty.templateDigest))が消されています。書き出しに使ったテンプレートで読み込んでいるか確かめてください(--template)",
+                     en: "the record of the template this workbook was made with (\(WorkbookProperty.templateDigest)) was removed; make sure it is read with the template it was exported with (--template)")
+            return
+        }
+        var made: String?
+        if case .string(let n)? = properties[WorkbookProperty.template] { made = n.count > 60 ? String(n.prefix(60)) + "…" : n }
+        guard made != template.name else { return }
+        let name = made.map { "「\($0)」" } ?? "(記録なし)"
+        ctx.warn("xlsx.template-unverified",
+                 ja: "このブックには作成時のテンプレートの確認用の記録がなく、テンプレート名\(name)も読み込みに使う「\(template.name)」と違います。書き出しに使ったテンプレートで読み込んでいるか確かめてください(--template)",
+                 en: "this workbook has no record to check its template by, and its template name \(made.map { "\"\($0)\"" } ?? "(none)") is not \"\(template.name)\", the one reading it; make sure it is read with the template it was exported with (--template)")
     }
 
     /// Every broken invariant (an unsafe policy code, an amount or sum beyond the bound, a text too

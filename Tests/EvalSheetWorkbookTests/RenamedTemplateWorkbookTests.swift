@@ -75,6 +75,55 @@ struct RenamedTemplateWorkbookTests {
         }
     }
 
+    /// Rewrites docProps/custom.xml of a workbook: the one match of the regular expression `pattern` replaced.
+    static func editCustomProperties(_ path: String, _ pattern: String, _ replacement: String) throws {
+        let script = """
+        import re, sys, zipfile, shutil
+        src, pattern, repl = sys.argv[1], sys.argv[2], sys.argv[3]
+        tmp = src + ".tmp"
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "docProps/custom.xml":
+                    text, n = re.subn(pattern, repl, data.decode("utf-8"))
+                    assert n == 1, n
+                    data = text.encode("utf-8")
+                zout.writestr(item, data)
+        shutil.move(tmp, src)
+        """
+        let run = try ProcessRunner.run(try #require(ProcessRunner.which("python3")), ["-c", script, path, pattern, replacement])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test("a workbook whose template record was removed, or an older one naming another template, is read with a warning to check the template")
+    func templateUnverified() throws {
+        let dir = RepositoryPaths.temporaryDirectory("template-unverified")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sheet = RealYear.sheet("531")
+        let digest = #"<property [^>]*name="EvalSheetTemplateDigest"><vt:lpwstr>[^<]*</vt:lpwstr></property>"#
+        // Made by this tool (which records the digest): the digest removed.
+        let removed = dir.appendingPathComponent("removed.xlsx").path
+        try WorkbookExporter(toolVersion: "0.2.0").export(sheet, to: removed)
+        try Self.editCustomProperties(removed, digest, "")
+        let a = try WorkbookImporter().read(path: removed, displayName: "removed.xlsx")
+        #expect(a.sheet == sheet)
+        #expect(a.notes.map(\.id) == ["xlsx.template-unverified"])
+        #expect(a.notes.first?.message.ja.hasPrefix("このブックからは作成時のテンプレートの記録(EvalSheetTemplateDigest)が消されています") == true)
+        // Made before digests were recorded: quiet when it names the template reading it, a warning when another.
+        let older = dir.appendingPathComponent("older.xlsx").path
+        try WorkbookExporter(toolVersion: "0.1.0").export(sheet, to: older)
+        try Self.editCustomProperties(older, digest, "")
+        #expect(try WorkbookImporter().read(path: older).notes.isEmpty)
+        try Self.editCustomProperties(older, #"<vt:lpwstr>kiyose-default</vt:lpwstr>"#, "<vt:lpwstr>another-city</vt:lpwstr>")
+        let b = try WorkbookImporter().read(path: older, displayName: "older.xlsx")
+        #expect(b.notes.map(\.location) == ["older.xlsx"])
+        #expect(b.notes.first?.message.ja.contains("テンプレート名「another-city」も読み込みに使う「kiyose-default」と違います") == true)
+        // A workbook with the digest is quiet (the digest decides).
+        let kept = dir.appendingPathComponent("kept.xlsx").path
+        try WorkbookExporter(toolVersion: "0.2.0").export(sheet, to: kept)
+        #expect(try WorkbookImporter().read(path: kept).notes.isEmpty)
+    }
+
     @Test("the template's direction words are the dropdown and what import reads")
     func directionWords() throws {
         var t = FormTemplate.standard
