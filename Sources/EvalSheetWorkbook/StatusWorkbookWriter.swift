@@ -141,6 +141,12 @@ public struct StatusWorkbookWriter: Sendable {
         }
     }
 
+    /// A relative file path as a link target: `%` and `#` escaped (`#` would start the location in
+    /// the file, and a `%` followed by hex digits would be read as an escape: `100%20.json`).
+    static func linkTarget(_ path: String) -> String {
+        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "#", with: "%23")
+    }
+
     /// Each column's width: its longest value or heading (long texts and links wrap at `wrapWidth`).
     private static func widths(_ table: StatusWorkbook.Table) -> [Double] {
         var widths = table.columns.map { width($0.heading) + 2 }  // room for the filter button
@@ -178,7 +184,7 @@ public struct StatusWorkbookWriter: Sendable {
                 try sheet.writeNumber(Double(n), at: .at(r, c), style: base.with { $0.numberFormat = "#,##0"; $0.horizontal = .right })
             case .link(let target, let text):
                 let style = base.with { $0.fontColor = 0x0563C1; $0.underline = .single }
-                try sheet.writeURL("external:" + target, text: text, tooltip: DerivedText.clipped(DerivedText.line(target), to: 255),
+                try sheet.writeURL("external:" + Self.linkTarget(target), text: text, tooltip: DerivedText.clipped(DerivedText.line(target), to: 255),
                                    at: .at(r, c), style: style)
                 // The writer turns the link's `/` into `\` (as Windows writes relative links) in
                 // the text it shows too; the text is written over it as given.
