@@ -80,6 +80,7 @@ public struct WorkbookImporter: Sendable {
         sheet.lastYear = lastYear.reference
 
         for view in views.compactMap({ $0 }) { SectionSheets.takeHeading(view, of: sheet, ctx) }
+        warnIfCodeRetyped(sheet, document, views, ctx)
         reportInvariantViolations(sheet, views, ctx)
         UnreadCells.report(views, in: document, ctx)
         let notes = try ctx.finish()
@@ -111,6 +112,20 @@ public struct WorkbookImporter: Sendable {
         ctx.warn("xlsx.template-unverified",
                  ja: "このブックには作成時のテンプレートの確認用の記録がなく、テンプレート名\(name)も読み込みに使う「\(template.name)」と違います。書き出しに使ったテンプレートで読み込んでいるか確かめてください(--template)",
                  en: "this workbook has no record to check its template by, and its template name \(made.map { "\"\($0)\"" } ?? "(none)") is not \"\(template.name)\", the one reading it; make sure it is read with the template it was exported with (--template)")
+    }
+
+    /// The policy code typed over the one the workbook was exported for (its property): the sheet is
+    /// read as the code in the cell, and the user is told which code the workbook was made for.
+    private func warnIfCodeRetyped(_ sheet: EvaluationSheet, _ document: XLSXDocument, _ views: [SheetView?], _ ctx: ImportContext) {
+        guard case .string(let made)? = document.customProperties[WorkbookProperty.policyCode], made != sheet.policy.code,
+              !ctx.isStandIn(.policyCode), case .cell(let name, let a1)? = ctx.sourceMap.location(of: .policyCode),
+              let view = views.compactMap({ $0 }).first(where: { $0.name == name }), let ref = CellReference(a1) else { return }
+        let label = template.labels.policyCode
+        let shown = PolicyCodeSyntax.visible(made.count > 40 ? String(made.prefix(40)) + "…" : made)
+        let now = PolicyCodeSyntax.visible(sheet.policy.code)
+        ctx.warn("xlsx.policy-code-changed", view, ref,
+                 ja: "\(label)が、このブックを書き出したときの「\(shown)」から「\(now)」に変わっています(「\(now)」として読みます)",
+                 en: "the policy code was \"\(shown)\" when this workbook was exported and is now \"\(now)\" (read as \"\(now)\")")
     }
 
     /// Every broken invariant (an unsafe policy code, an amount or sum beyond the bound, a text too

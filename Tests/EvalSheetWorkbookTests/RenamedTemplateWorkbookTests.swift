@@ -124,6 +124,23 @@ struct RenamedTemplateWorkbookTests {
         #expect(try WorkbookImporter().read(path: kept).notes.isEmpty)
     }
 
+    @Test("a policy code typed over the one the workbook was exported for is read with a warning at its cell")
+    func retypedCode() throws {
+        let dir = RepositoryPaths.temporaryDirectory("retyped-code")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("511.xlsx").path
+        try WorkbookExporter(toolVersion: "0.2.0").export(RealYear.sheet("511"), to: path)
+        let code = try #require(try WorkbookImporter().read(path: path).sourceMap.location(of: .policyCode))
+        guard case .cell(let sheetName, let a1) = code else { Issue.record("the code has no cell"); return }
+        let script = "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nwb[sys.argv[2]][sys.argv[3]] = '513'\nwb.save(sys.argv[1])"
+        let run = try ProcessRunner.run(try #require(ProcessRunner.which("python3")), ["-c", script, path, sheetName, a1])
+        #expect(run.status == 0, "\(run.stderr)")
+        let back = try WorkbookImporter().read(path: path, displayName: "511.xlsx")
+        #expect(back.sheet.policy.code == "513")
+        #expect(back.notes.filter { $0.id == "xlsx.policy-code-changed" }.map(\.location) == ["511.xlsx '\(sheetName)'!\(a1)"])
+        #expect(back.notes.first { $0.id == "xlsx.policy-code-changed" }?.message.ja == "施策コードが、このブックを書き出したときの「511」から「513」に変わっています(「513」として読みます)")
+    }
+
     @Test("the template's direction words are the dropdown and what import reads")
     func directionWords() throws {
         var t = FormTemplate.standard
