@@ -71,8 +71,9 @@ struct RolloverCommand: ParsableCommand {
                 PolicyConversion(directory: directory, fileExtension: to == .text ? "txt" : to.rawValue, overwrite: force, skipExisting: false,
                                  template: tpl, write: writer, claims: claims, notesWhatIsNotCarried: false)
             }
+            let folders = byDepartment ? departmentFolders(rolled, root: root, template: tpl, report: report) : [:]
             let targets = byDepartment
-                ? OutputTargets.byDepartment(departmentFolders(rolled, root: root, template: tpl, report: report).mapValues { $0.map(conversion) })
+                ? OutputTargets.byDepartment(folders.mapValues { $0.map { conversion($0.directory) } })
                 : OutputTargets.flat(conversion(root))
             let outcomes = WorkerPool.map(rolled, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
                 report.notes(outcome.notes)
@@ -80,6 +81,12 @@ struct RolloverCommand: ParsableCommand {
                 outcome.errors.forEach(report.error)
             }) { (file: RolledFile) in
                 file.write { loaded in targets.convert(loaded, from: file.file) }
+            }
+            // A department folder made by this run and left empty (its policies failed) is removed again.
+            for case .success(let folder) in folders.values where folder.created {
+                if (try? FileManager.default.contentsOfDirectory(atPath: folder.directory.path))?.isEmpty == true {
+                    try? FileManager.default.removeItem(atPath: folder.directory.path)
+                }
             }
             let written = outcomes.map(\.written.count).reduce(0, +), failed = outcomes.map(\.errors.count).reduce(0, +)
             report.progress(ja: "\(FiscalYearText.japanese(year))へ繰り越し: 書き出し \(written)、失敗 \(failed)",
@@ -108,11 +115,17 @@ struct RolloverCommand: ParsableCommand {
     /// One folder per 担当課, named safely (`FolderNames`), chosen in the order of the names so the
     /// result does not depend on the order of the inputs. A folder that cannot be made fails its
     /// policies only; two names that would share a folder, and the fallback folder, are reported.
+    /// A department's folder, and whether this run made it.
+    struct DepartmentFolder {
+        var directory: OutputDirectory
+        var created: Bool
+    }
+
     private func departmentFolders(_ files: [RolledFile], root: OutputDirectory, template: FormTemplate, report: Reporter)
-        -> [String: Result<OutputDirectory, any Error>] {
+        -> [String: Result<DepartmentFolder, any Error>] {
         let sheets = files.flatMap { $0.sheets.compactMap(\.sheet) }
         var names = FolderNames(fallback: Self.fallbackFolder(template))
-        var result: [String: Result<OutputDirectory, any Error>] = [:]
+        var result: [String: Result<DepartmentFolder, any Error>] = [:]
         for department in Set(sheets.map { Self.department($0.sheet) }).sorted() {
             let choice = names.folder(for: department)
             let path = (root.path as NSString).appendingPathComponent(choice.name)
@@ -129,7 +142,8 @@ struct RolloverCommand: ParsableCommand {
                     en: "policies \(codes.joined(separator: ", ")): department \"\(Self.visible(department))\" cannot name a folder; written to \(choice.name)"),
                     file: path, location: path)])
             }
-            result[department] = Result { try root.subfolder(choice.name) }
+            let existed = FileManager.default.fileExists(atPath: path)
+            result[department] = Result { DepartmentFolder(directory: try root.subfolder(choice.name), created: !existed) }
         }
         return result
     }

@@ -233,4 +233,21 @@ struct RolloverCommandTests {
         let plain = try EvalsheetBinary.run(["import", "samples/kiyose-2019/531.txt", "--to", "text", "-o", dir.appendingPathComponent("plain").path])
         #expect(plain.status == 0 && !plain.stderr.contains("参考"))
     }
+
+    @Test("a department folder whose only policy could not be written is not left behind")
+    func noEmptyDepartmentFolder() throws {
+        let dir = RepositoryPaths.temporaryDirectory("rollover-empty-folder")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 511 again, in a section (担当課, the folder) of its own: its code is taken by the first 511, so it fails.
+        let text = try String(contentsOfFile: "samples/kiyose-2019/511.txt", encoding: .utf8)
+        let copy = dir.appendingPathComponent("copy.txt")
+        try text.replacingOccurrences(of: "担当課\t企画課\t", with: "担当課\t架空課\t").write(to: copy, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("sent")
+        let r = try EvalsheetBinary.run(["rollover", "samples/kiyose-2019/511.txt", copy.path, "--to-year", "2020", "-o", out.path,
+                                         "--to", "json", "--by-department", "--jobs", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("施策コード 511 が複数あります"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["企画課"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("企画課").path) == ["511.json"])
+    }
 }
