@@ -34,11 +34,14 @@ struct ImportCommand: ParsableCommand {
             var ok = expansion.missing.isEmpty
             if let dir = output {
                 let to = self.to
-                let conversion = PolicyConversion(
-                    directory: try OutputDirectory(dir), fileExtension: to == .json ? "json" : "txt", overwrite: writing.force,
+                let directory = try OutputDirectory(dir)
+                var conversion = PolicyConversion(
+                    directory: directory, fileExtension: to == .json ? "json" : "txt", overwrite: writing.force,
                     skipExisting: false, template: tpl) { sheet, path, overwrite in
                         try SheetOutput.write(sheet, as: to == .json ? .json : .text, to: path, overwrite: overwrite, template: tpl)
                     }
+                // Many small files: synced in groups, not one by one (see GroupedOutputs).
+                conversion.grouped = GroupedOutputs(directory: directory.path) { sheet in try Self.render(sheet, to, template: tpl) }
                 ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok
@@ -77,14 +80,25 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// Runs a conversion over inputs on workers, reporting each input's notes, written files and errors
-/// as it finishes; true when every input and output succeeded.
+/// as it finishes (with grouped outputs: once its outputs are in place, in the same order); true
+/// when every input and output succeeded.
 enum Conversions {
     static func run(_ inputs: [String], _ conversion: PolicyConversion, jobs: Int, report: Reporter) -> Bool {
-        let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
+        let show: @Sendable (FileOutcome) -> Void = { outcome in
             report.notes(outcome.notes)
             for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }
             outcome.errors.forEach(report.error)
-        }) { (file: String) in conversion.convert(file) }
-        return outcomes.allSatisfy { $0.errors.isEmpty }
+        }
+        guard let grouped = conversion.grouped else {
+            let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in show(outcome) }) {
+                (file: String) in conversion.convert(file)
+            }
+            return outcomes.allSatisfy { $0.errors.isEmpty }
+        }
+        grouped.reportSettled(show)
+        _ = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in grouped.finished(outcome) }) {
+            (file: String) in conversion.convert(file)
+        }
+        return grouped.finish().allSatisfy { $0.errors.isEmpty }
     }
 }
