@@ -32,8 +32,12 @@ struct ImportCommand: ParsableCommand {
             let (report, tpl, expansion) = (start.report, start.template, start.expansion)
             var ok = expansion.missing.isEmpty
             if let dir = output {
-                let conversion = PolicyConversion.writing(to == .json ? .json : .text, into: try OutputDirectory(dir),
+                let to = self.to
+                let directory = try OutputDirectory(dir)
+                var conversion = PolicyConversion.writing(to == .json ? .json : .text, into: directory,
                                                           overwrite: writing.force, template: tpl)
+                // Many small files: synced in groups, not one by one (see GroupedOutputs).
+                conversion.grouped = GroupedOutputs(directory: directory.path) { sheet in try Self.render(sheet, to, template: tpl) }
                 ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok
@@ -72,18 +76,29 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// Runs a conversion over inputs on workers, reporting each input's notes, written files and errors
-/// as it finishes; true when every input and output succeeded.
+/// as it finishes (with grouped outputs: once its outputs are in place, in the same order); true
+/// when every input and output succeeded.
 enum Conversions {
     static func run(_ inputs: [String], _ conversion: PolicyConversion, jobs: Int, report: Reporter) -> Bool {
         var spread = conversion
         // Fewer inputs than workers (a year in one text file): the spare ones read its sheets.
         if !inputs.isEmpty, inputs.count < jobs { spread.sheetJobs = jobs / inputs.count }
         let conversion = spread
-        let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
+        let show: @Sendable (FileOutcome) -> Void = { outcome in
             report.notes(outcome.notes)
             for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }
             outcome.errors.forEach(report.error)
-        }) { (file: String) in conversion.convert(file) }
-        return outcomes.allSatisfy { $0.errors.isEmpty }
+        }
+        guard let grouped = conversion.grouped else {
+            let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in show(outcome) }) {
+                (file: String) in conversion.convert(file)
+            }
+            return outcomes.allSatisfy { $0.errors.isEmpty }
+        }
+        grouped.reportSettled(show)
+        _ = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in grouped.finished(outcome) }) {
+            (file: String) in conversion.convert(file)
+        }
+        return grouped.finish().allSatisfy { $0.errors.isEmpty }
     }
 }

@@ -14,6 +14,19 @@ struct PolicyOutcome: @unchecked Sendable {
     /// The policy's code was already taken in this run: it is reported, and not counted in the year.
     var duplicate = false
     var error: (any Error)?
+    /// The output is queued in a group (`GroupedOutputs`) and not in place yet: its result comes later.
+    var ticket: Int?
+
+    /// Records why the output was not written; batch keeps an output another run wrote first and
+    /// reports it as skipped, as on a re-run.
+    mutating func failed(_ error: any Error, skipExisting: Bool) {
+        if skipExisting, let path = PolicyConversion.existingOutput(error) {
+            output = path
+            skipped = true
+        } else {
+            self.error = error
+        }
+    }
 }
 
 /// What happened to one input file: its reader notes, the problems that kept it (or some of its
@@ -50,12 +63,15 @@ struct PolicyConversion: Sendable {
     var sheetJobs = 1
     /// Warn, per policy, of what the output format does not carry (rollover says it once instead).
     var notesWhatIsNotCarried = true
+    /// When set (import), outputs are rendered and committed in groups instead of by `write`.
+    var grouped: GroupedOutputs?
 
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
     /// failed), and its results are returned beside the outcome.
     func convert<Extra>(_ file: String, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
         var outcome = FileOutcome(file: file)
         var extras: [Extra] = []
+        grouped?.beforeReading(file)
         // Each policy is converted as it is read (a text file is never held whole).
         let read = SheetSource.read(file, template: template, jobs: sheetJobs) { loaded in
             outcome.notes += loaded.notes
@@ -109,26 +125,38 @@ struct PolicyConversion: Sendable {
                 outcome.skipped = true
                 return outcome
             }
+            if let grouped {
+                outcome.ticket = try grouped.queue(loaded, to: path, overwrite: overwrite)
+                return outcome
+            }
             do {
                 try write(loaded, path, overwrite)
             } catch let e as XLSXWriteError where Self.existingOutput(e) == nil {
                 throw OutputFailure(path: path, underlying: e)
             }
         } catch {
-            if skipExisting, let path = Self.existingOutput(error) {
-                outcome.output = path
-                outcome.skipped = true  // another run wrote it first: kept, as on a re-run
-            } else {
-                outcome.error = error
-            }
+            outcome.failed(error, skipExisting: skipExisting)
         }
         return outcome
     }
 
-    /// Whether two paths name the same existing file.
+    /// Whether two paths name the same existing file (both resolved, symbolic links and all).
     static func sameFile(_ a: String, _ b: String) -> Bool {
+        // Nothing at `a`, named without `.`, `..` or `//`: resolving would give `a` itself, which
+        // does not exist, so the answer is no without resolving either path (the usual case of an
+        // output not written yet).
+        if isLexicallyPlain(a), !AtomicOutput.exists(a) { return false }
         let (x, y) = (URL(fileURLWithPath: a).resolvingSymlinksInPath().path, URL(fileURLWithPath: b).resolvingSymlinksInPath().path)
         return x == y && FileManager.default.fileExists(atPath: x)
+    }
+
+    /// Whether `path` has no empty, `.` or `..` component (a leading `/` aside), so that standardizing
+    /// it changes nothing.
+    static func isLexicallyPlain(_ path: String) -> Bool {
+        let components = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return !components.enumerated().contains { i, c in
+            (c.isEmpty && !(i == 0 && components.count > 1)) || c.elementsEqual(".".utf8) || c.elementsEqual("..".utf8)
+        }
     }
 
     /// The output an error says already exists, if that is what it says.

@@ -42,6 +42,16 @@ public struct AtomicOutput: Sendable {
 
     /// Writes the temporary file (created exclusively, synced); on failure it is removed.
     public func writeTemporary(_ bytes: [UInt8]) throws(OutputError) {
+        let fd = try writeTemporaryUnsynced(bytes)
+        if let failure = Syscalls.syncAndClose(fd) {
+            discard()
+            throw .cannotWrite(path, failure)
+        }
+    }
+
+    /// Writes the temporary file (created exclusively) and returns it still open and not synced, for
+    /// `GroupCommit` to sync with others; on failure it is removed.
+    func writeTemporaryUnsynced(_ bytes: [UInt8]) throws(OutputError) -> Int32 {
         let fd: Int32
         switch Syscalls.createExclusive(temporaryPath) {
         case .success(let d): fd = d
@@ -53,10 +63,7 @@ public struct AtomicOutput: Sendable {
             discard()
             throw .cannotWrite(path, failure)
         }
-        if let failure = Syscalls.syncAndClose(fd) {
-            discard()
-            throw .cannotWrite(path, failure)
-        }
+        return fd
     }
 
     /// Moves the temporary file onto `path`. Without `overwrite`, an existing file at `path` (even
@@ -86,6 +93,13 @@ public struct AtomicOutput: Sendable {
 
     /// Whether `path` is a directory this process may create files in.
     public static func isWritableDirectory(_ path: String) -> Bool { Syscalls.isWritableDirectory(path) }
+
+    /// Whether anything (even a dangling symbolic link) is at `path` (`lstat(2)`).
+    public static func exists(_ path: String) -> Bool { Syscalls.exists(path) }
+
+    /// The absolute path of an existing file with every symbolic link, `.` and `..` resolved
+    /// (`realpath(3)`), or nil when the file does not exist.
+    public static func canonicalPath(_ path: String) -> String? { Syscalls.canonicalPath(path) }
 
     /// Free bytes on the file system holding `path`, if known.
     public static func freeBytes(_ path: String) -> UInt64? { Syscalls.freeBytes(path) }

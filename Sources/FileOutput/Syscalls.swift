@@ -31,10 +31,67 @@ enum Syscalls {
 
     /// `fsync(2)` then `close(2)`; the first failure's errno (a full disk can surface only here).
     static func syncAndClose(_ fd: Int32) -> Errno? {
-        var failure: Errno?
-        if fsync(fd) != 0, errno != EINVAL { failure = Errno(errno) }
-        if close(fd) != 0, failure == nil { failure = Errno(errno) }
-        return failure
+        let failure = sync(fd)
+        let closing = closeFile(fd)
+        return failure ?? closing
+    }
+
+    /// `fsync(2)`: the file's data and metadata on the disk (EINVAL, a file that cannot be synced, is no failure).
+    static func sync(_ fd: Int32) -> Errno? {
+        fsync(fd) != 0 && errno != EINVAL ? Errno(errno) : nil
+    }
+
+    /// `close(2)`; its errno on failure (a file system that writes late can report an error only here).
+    static func closeFile(_ fd: Int32) -> Errno? {
+        close(fd) != 0 ? Errno(errno) : nil
+    }
+
+    /// `syncfs(2)`: every file of the file system holding `fd` written and synced, in one call (its
+    /// error since `fd` was opened, Linux 5.8 and later). ENOSYS where the C library has no `syncfs`.
+    static func syncFileSystem(_ fd: Int32) -> Errno? {
+        guard let call = LateBound.syncfs else { return Errno(ENOSYS) }
+        return call(fd) == 0 ? nil : Errno(errno)
+    }
+
+    /// After `syncFileSystem`: waits for any write of `fd`'s data still under way and returns the
+    /// error writing it met, if any (`sync_file_range(2)` with WAIT_BEFORE | WRITE | WAIT_AFTER; it
+    /// syncs nothing more, so it costs nothing once the data are on the disk). `fsync(2)` where the C
+    /// library has no `sync_file_range`.
+    static func checkWritten(_ fd: Int32) -> Errno? {
+        guard let call = LateBound.syncFileRange else { return sync(fd) }
+        return call(fd, 0, 0, 1 | 2 | 4) == 0 || errno == EINVAL ? nil : Errno(errno)
+    }
+
+    /// The device of the file system holding `fd` (`fstat(2)`), or nil.
+    static func device(_ fd: Int32) -> UInt64? {
+        var status = stat()
+        return fstat(fd, &status) == 0 ? UInt64(status.st_dev) : nil
+    }
+
+    /// `realpath(3)`: the absolute path of an existing file with every symbolic link, `.` and `..` resolved.
+    static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Calls the C library declares only for `_GNU_SOURCE` (which Swift's Glibc module does not
+    /// set), looked up once by name; nil where the library has none (macOS).
+    private enum LateBound {
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+        static let syncfs: SyncFS? = symbol("syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
+        static let syncFileRange: SyncFileRange? = symbol("sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
+
+        private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
+            #if os(Linux)
+            guard let process = dlopen(nil, RTLD_NOW) else { return nil }
+            return dlsym(process, name)
+            #else
+            return nil
+            #endif
+        }
     }
 
     /// `close(2)`, ignoring the result (used on paths that already failed).

@@ -1,0 +1,103 @@
+import Foundation
+import EvalSheet
+import FileOutput
+
+/// import's outputs, committed in groups (`FileOutput.GroupCommit`: one sync of the disk for many
+/// files, each still linked only once its data are on the disk), and its inputs' outcomes reported
+/// in the order they finished — each once all its outputs are in place or have failed — so messages,
+/// exit codes and files are those of writing each output on its own.
+final class GroupedOutputs: @unchecked Sendable {
+    private let group = GroupCommit()
+    private let render: @Sendable (LoadedSheet) throws -> [UInt8]
+    private let skipExisting: Bool
+    /// The output directory and the working directory, resolved once (nil when they cannot be).
+    private let directory: String?
+    private let workingDirectory: String?
+
+    private let lock = NSLock()
+    private var nextTicket = 0
+    private var results: [Int: OutputError?] = [:]
+    private var waiting: [FileOutcome] = []
+    private var settled: [FileOutcome] = []
+    private var show: @Sendable (FileOutcome) -> Void = { _ in }
+
+    /// Outputs written into `directory`, each rendered by `render`.
+    init(directory: String, skipExisting: Bool = false, render: @escaping @Sendable (LoadedSheet) throws -> [UInt8]) {
+        self.render = render
+        self.skipExisting = skipExisting
+        self.directory = AtomicOutput.canonicalPath(directory)
+        workingDirectory = AtomicOutput.canonicalPath(".")
+    }
+
+    /// Renders `loaded` and queues it for `path`; returns the ticket its result will come under.
+    /// Throws what rendering throws, and what writing throws before the sync (the output exists…).
+    func queue(_ loaded: LoadedSheet, to path: String, overwrite: Bool) throws -> Int {
+        let bytes = try render(loaded)
+        let ticket = lock.withLock { nextTicket += 1; return nextTicket }
+        try group.write(bytes, to: path, overwrite: overwrite) { [self] error in resolved(ticket, error) }
+        return ticket
+    }
+
+    /// Before an input is read: when it could be an output of this run (it is in the output
+    /// directory, or a symbolic link, `.` or `..` is on its way), every queued output is put in place
+    /// first, so the input reads what it would read had each output been written at once.
+    func beforeReading(_ file: String) {
+        if mayBeAnOutput(file) { group.flush() }
+    }
+
+    /// `show` is called for each input's outcome, settled, in the order inputs finish.
+    func reportSettled(_ show: @escaping @Sendable (FileOutcome) -> Void) {
+        lock.withLock { self.show = show }
+    }
+
+    /// An input has been read and its policies queued (called in the order inputs finish).
+    func finished(_ outcome: FileOutcome) {
+        lock.withLock {
+            waiting.append(outcome)
+            showSettled()
+        }
+    }
+
+    /// Commits everything queued; returns every input's settled outcome, in the order they finished.
+    func finish() -> [FileOutcome] {
+        group.flush()
+        return lock.withLock { settled }
+    }
+
+    private func resolved(_ ticket: Int, _ error: OutputError?) {
+        lock.withLock {
+            results[ticket] = .some(error)
+            showSettled()
+        }
+    }
+
+    /// Shows the inputs at the head of the line whose outputs all have a result (under the lock).
+    private func showSettled() {
+        var shown = 0
+        for var outcome in waiting {
+            guard outcome.policies.allSatisfy({ $0.ticket.map { results[$0] != nil } ?? true }) else { break }
+            for i in outcome.policies.indices {
+                guard let ticket = outcome.policies[i].ticket, let result = results.removeValue(forKey: ticket) else { continue }
+                outcome.policies[i].ticket = nil
+                if let error = result { outcome.policies[i].failed(error, skipExisting: skipExisting) }
+            }
+            settled.append(outcome)
+            show(outcome)
+            shown += 1
+        }
+        waiting.removeFirst(shown)
+    }
+
+    /// Whether reading `file` could meet an output of this run that is not in place yet.
+    private func mayBeAnOutput(_ file: String) -> Bool {
+        guard let directory, let resolved = AtomicOutput.canonicalPath(file) else { return true }
+        let base = file.hasPrefix("/") ? "" : workingDirectory == "/" ? "" : workingDirectory
+        guard let base else { return true }
+        var literal = base
+        for component in file.split(separator: "/") where component != "." {
+            if component == ".." { return true }
+            literal += "/" + component
+        }
+        return resolved != literal || (resolved as NSString).deletingLastPathComponent == directory
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+@testable import FileOutput
+
+private func makeDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("groupcommit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    return url.path
+}
+
+private func contents(_ dir: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+}
+
+private func text(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+
+/// What each output's `done` said, by path (`.some(nil)`: written), and how often it was called.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byPath: [String: OutputError?] = [:]
+    private var calls = 0
+    let allDone = DispatchSemaphore(value: 0)
+
+    func done(_ path: String) -> @Sendable (OutputError?) -> Void {
+        { error in
+            self.lock.withLock { self.byPath[path] = .some(error); self.calls += 1 }
+            self.allDone.signal()
+        }
+    }
+    subscript(_ path: String) -> OutputError?? { lock.withLock { byPath[path] } }
+    var count: Int { lock.withLock { calls } }
+}
+
+/// A counter the fake disk calls share.
+private final class Calls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    private var seen: [[String]] = []
+    func next() -> Int { lock.withLock { n += 1; return n } }
+    func record(_ names: [String]) { lock.withLock { seen.append(names) } }
+    var recorded: [[String]] { lock.withLock { seen } }
+}
+
+/// A group that is committed only by `flush()` (or by reaching `maxFiles`), never by its delay.
+private func waitingGroup(maxFiles: Int = 100, disk: GroupCommit.Disk = .init()) -> GroupCommit {
+    GroupCommit(maxFiles: maxFiles, maxDelay: 3600, disk: disk)
+}
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test func outputsAppearOnlyOnceTheirGroupIsSynced() throws {
+        let dir = try makeDirectory()
+        let calls = Calls()
+        var disk = GroupCommit.Disk()
+        disk.syncFileSystem = { fd in calls.record(contents(dir)); return Syscalls.syncFileSystem(fd) }
+        let group = waitingGroup(disk: disk)
+        let results = Results()
+        for name in ["a.json", "b.json", "c.json"] {
+            try group.write(Array("{\"\(name)\":1}\n".utf8), to: dir + "/" + name, overwrite: false, done: results.done(dir + "/" + name))
+        }
+        // Queued: only our temporaries are there, each registered for removal on a signal.
+        let queued = contents(dir)
+        #expect(queued.count == 3 && queued.allSatisfy { $0.hasPrefix(".") && TemporaryName.owner(of: $0) == getpid() })
+        #expect(queued.allSatisfy { TemporaryFiles.shared.registered.contains(dir + "/" + $0) })
+        #expect(results.count == 0)
+        group.flush()
+        #expect(calls.recorded == [queued], "one syncfs for the group, before any output was linked")
+        #expect(contents(dir) == ["a.json", "b.json", "c.json"])
+        for name in ["a.json", "b.json", "c.json"] {
+            #expect(text(dir + "/" + name) == "{\"\(name)\":1}\n")
+            #expect(results[dir + "/" + name] == .some(nil))
+        }
+        #expect(results.count == 3)
+        #expect(TemporaryFiles.shared.registered.allSatisfy { !$0.hasPrefix(dir) })
+    }
+
+    @Test func aFullGroupIsCommittedWithoutAFlush() throws {
+        let dir = try makeDirectory()
+        let group = waitingGroup(maxFiles: 2)
+        let results = Results()
+        for name in ["a", "b"] { try group.write(Array(name.utf8), to: dir + "/" + name, overwrite: false, done: results.done(dir + "/" + name)) }
+        for _ in 0..<2 { #expect(results.allDone.wait(timeout: .now() + 120) == .success) }
+        #expect(contents(dir) == ["a", "b"])
+        #expect(results["\(dir)/a"] == .some(nil) && results["\(dir)/b"] == .some(nil))
+    }
+
+    @Test func whenSyncfsFailsEachFileIsSyncedAndOnlyTheOneThatFailsIsLost() throws {
+        let dir = try makeDirectory()
+        let calls = Calls()
+        var disk = GroupCommit.Disk()
+        disk.syncFileSystem = { _ in Errno(EIO) }
+        disk.sync = { fd in calls.next() == 2 ? Errno(EIO) : Syscalls.sync(fd) }
+        let group = waitingGroup(disk: disk)
+        let results = Results()
+        for name in ["a", "b", "c"] { try group.write(Array(name.utf8), to: dir + "/" + name, overwrite: false, done: results.done(dir + "/" + name)) }
+        group.flush()
+        #expect(contents(dir) == ["a", "c"], "the file whose sync failed is not linked, and no temporary is left")
+        #expect(text(dir + "/a") == "a" && text(dir + "/c") == "c")
+        #expect(results["\(dir)/b"] == .some(.cannotWrite(dir + "/b", Errno(EIO))))
+        #expect(results["\(dir)/a"] == .some(nil) && results["\(dir)/c"] == .some(nil))
+        #expect(TemporaryFiles.shared.registered.allSatisfy { !$0.hasPrefix(dir) })
+    }
+
+    @Test func aFileWhoseWriteFailedUnderASuccessfulSyncfsIsLost() throws {
+        let dir = try makeDirectory()
+        let calls = Calls()
+        var disk = GroupCommit.Disk()
+        disk.checkWritten = { fd in calls.next() == 1 ? Errno(ENOSPC) : Syscalls.checkWritten(fd) }
+        let group = waitingGroup(disk: disk)
+        let results = Results()
+        for name in ["a", "b"] { try group.write(Array(name.utf8), to: dir + "/" + name, overwrite: false, done: results.done(dir + "/" + name)) }
+        group.flush()
+        #expect(contents(dir) == ["b"])
+        guard case .cannotWrite(let path, let e)?? = results["\(dir)/a"] else { Issue.record("a: \(String(describing: results["\(dir)/a"]))"); return }
+        #expect(path == dir + "/a" && e.isDiskFull)
+    }
+
+    @Test func anExistingOutputIsRefusedAtOnceAndOneThatAppearsMeanwhileIsKept() throws {
+        let dir = try makeDirectory()
+        let group = waitingGroup()
+        let results = Results()
+        try AtomicOutput.write(Array("old".utf8), to: dir + "/a", overwrite: false)
+        #expect(throws: OutputError.fileExists(dir + "/a")) {
+            try group.write(Array("new".utf8), to: dir + "/a", overwrite: false, done: results.done(dir + "/a"))
+        }
+        try group.write(Array("mine".utf8), to: dir + "/b", overwrite: false, done: results.done(dir + "/b"))
+        try AtomicOutput.write(Array("theirs".utf8), to: dir + "/b", overwrite: false)
+        try group.write(Array("replaced".utf8), to: dir + "/a", overwrite: true, done: results.done(dir + "/a"))
+        group.flush()
+        #expect(contents(dir) == ["a", "b"])
+        #expect(text(dir + "/a") == "replaced" && text(dir + "/b") == "theirs")
+        #expect(results["\(dir)/b"] == .some(.fileExists(dir + "/b")))
+        #expect(results["\(dir)/a"] == .some(nil))
+        #expect(results.count == 2, "done is never called for a write that threw")
+    }
+
+    @Test func manyWritersAtOnceAreEachCommittedOnce() throws {
+        let dir = try makeDirectory()
+        let group = GroupCommit(maxFiles: 8, maxDelay: 0.001)
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            for i in 0..<50 {
+                let path = "\(dir)/\(k)-\(i)"
+                try? group.write(Array(String(repeating: "\(k)", count: 1000 + i).utf8), to: path, overwrite: false, done: results.done(path))
+            }
+        }
+        group.flush()
+        #expect(results.count == 200)
+        #expect(contents(dir).count == 200)
+        for k in 0..<4 { for i in 0..<50 { #expect(text("\(dir)/\(k)-\(i)") == String(repeating: "\(k)", count: 1000 + i)) } }
+    }
+
+    @Test func aFlushWithNothingQueuedReturns() {
+        GroupCommit().flush()
+    }
+}
