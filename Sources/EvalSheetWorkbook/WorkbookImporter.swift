@@ -32,6 +32,27 @@ public struct WorkbookImporter: Sendable {
         return try read(document, file: file)
     }
 
+    /// What a workbook file holds: a policy's sheet, or a year index written by `batch` (which is
+    /// not a policy's sheet, and is not read as one).
+    public enum FileContent {
+        case sheet(LoadedSheet)
+        case yearIndex
+    }
+
+    /// Reads the workbook at `path`, opened once: a year index (`YearIndexWriter.isYearIndex`) is
+    /// only named as one; any other workbook is read as `read(path:displayName:)` reads it.
+    public func readSheetOrYearIndex(path: String, displayName: String? = nil) throws(WorkbookImportError) -> FileContent {
+        let file = displayName ?? path
+        let document: XLSXDocument
+        do {
+            document = try XLSXDocument(path: path, limits: limits)
+        } catch {
+            throw WorkbookImportError(error, file: file)
+        }
+        if YearIndexWriter.isYearIndex(document) { return .yearIndex }
+        return .sheet(try read(document, file: file))
+    }
+
     /// Reads a workbook held in memory; messages name it `displayName`.
     public func read(bytes: [UInt8], displayName: String) throws(WorkbookImportError) -> LoadedSheet {
         let document: XLSXDocument
