@@ -218,10 +218,16 @@ enum SectionSheets {
 
     /// Takes the sheet's title (A1) and policy line (A2) when they are what the export writes for
     /// this sheet: the template's title for the fiscal year, and `施策 <code> <name>`.
+    private static let headingKeys = Memo<String>()
+
     static func takeHeading(_ view: SheetView, of sheet: EvaluationSheet, _ ctx: ImportContext) {
         let spec = ctx.template.sheets.all[view.section]
-        let title = spec.title.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(sheet.fiscalYear))
-        if view.key(.at(0, 0)) == LabelKey.of(title) { ctx.take(view, .at(0, 0)) }
+        let year = FiscalYearText.japanese(sheet.fiscalYear)
+        // The title's key for the year, made once per title and year (a Foundation search and a key).
+        let titleKey = headingKeys.value(year + "\u{0}" + spec.title) {
+            LabelKey.of(spec.title.replacingOccurrences(of: "{fiscalYear}", with: year))
+        }
+        if view.key(.at(0, 0)) == titleKey { ctx.take(view, .at(0, 0)) }
         if view.key(.at(1, 0)) == LabelKey.of(DerivedText.policyHeading(sheet)) { ctx.take(view, .at(1, 0)) }
     }
 }

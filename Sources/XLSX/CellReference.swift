@@ -52,18 +52,44 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// The column letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
     public static func columnName(_ column: Int) -> String {
         precondition(column >= 0, "negative column")
-        var n = column + 1
-        var scalars: [Character] = []
-        while n > 0 {
-            let rem = (n - 1) % 26
-            scalars.append(Character(Unicode.Scalar(UInt8(65 + rem))))
-            n = (n - 1) / 26
-        }
-        return String(scalars.reversed())
+        return String(unsafeUninitializedCapacity: 16) { writeColumnName(column, into: $0) }
     }
 
-    /// `B7`.
-    public var description: String { Self.columnName(column) + String(row + 1) }
+    /// Writes the column letters at the start of `buffer` (16 bytes hold any Int's); returns how many.
+    private static func writeColumnName(_ column: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = column + 1
+        var count = 0
+        while n > 0 {
+            buffer[count] = UInt8(65 + (n - 1) % 26)
+            count += 1
+            n = (n - 1) / 26
+        }
+        buffer[0..<count].reverse()
+        return count
+    }
+
+    /// `B7`. Written into one buffer (no intermediate strings): import names a cell for every value.
+    public var description: String {
+        precondition(column >= 0, "negative column")
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            var count = Self.writeColumnName(column, into: buffer)
+            let number = row + 1
+            if number < 0 {
+                // Never for a cell of a sheet; printed as String(Int) prints it.
+                for byte in String(number).utf8 { buffer[count] = byte; count += 1 }
+                return count
+            }
+            var digits = 0
+            var n = number
+            repeat { digits += 1; n /= 10 } while n > 0
+            n = number
+            for i in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[i] = UInt8(48 + n % 10)
+                n /= 10
+            }
+            return count + digits
+        }
+    }
 
     /// `$B$7`, the form defined names and formulas use.
     public var absolute: String { "$" + Self.columnName(column) + "$" + String(row + 1) }
