@@ -168,14 +168,16 @@ public enum SheetSource {
             return result
         }
         if kind == .xlsx {
-            if YearIndexWriter.isYearIndex(path) {
-                result.skipped = ReaderNote(id: "input.year-output", message: .init(
-                    ja: "batch が書いた年度の一覧(index.xlsx)のため、施策のシートとしては読みません",
-                    en: "a year index written by batch (index.xlsx): not read as a policy's sheet"), file: path, location: path)
-                return result
-            }
+            // Opened once: whether it is a year index is read from the opened workbook.
             do {
-                result.sheets = [try WorkbookImporter(template: template).read(path: path)]
+                switch try WorkbookImporter(template: template).readSheetOrYearIndex(path: path) {
+                case .sheet(let sheet):
+                    result.sheets = [sheet]
+                case .yearIndex:
+                    result.skipped = ReaderNote(id: "input.year-output", message: .init(
+                        ja: "batch が書いた年度の一覧(index.xlsx)のため、施策のシートとしては読みません",
+                        en: "a year index written by batch (index.xlsx): not read as a policy's sheet"), file: path, location: path)
+                }
             } catch {
                 result.failures = [error]
             }

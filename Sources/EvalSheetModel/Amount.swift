@@ -26,7 +26,5 @@ public enum Amount {
     }
 
     /// `999,999,999,999` — the bound as printed in messages.
-    public static var maximumText: String {
-        PrintedNumber.format(.init(maximum), fractionDigits: 0, grouped: true)
-    }
+    public static let maximumText: String = PrintedNumber.format(.init(maximum), fractionDigits: 0, grouped: true)
 }

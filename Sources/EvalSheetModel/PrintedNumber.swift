@@ -30,7 +30,15 @@ public struct PrintedNumber: Hashable, Sendable {
 
     /// Parses the city's printed forms: `58`, `33.0`, `0.690`, `360,000`, `94.8%`, `32.2(※)`.
     /// Full-width digits, `．`, `，`, `％` and `（※）` are accepted too. Returns nil for anything else.
+    /// Plain ASCII numbers (`58`, `-0.690`, `360,000`, `94.8%`) are read from their bytes
+    /// (`parsedPlainASCII`); any other text as `parsedByCharacters` defines: the same number either way.
     public init?(parsing raw: some StringProtocol) {
+        guard let n = Self.parsedPlainASCII(raw) ?? Self.parsedByCharacters(raw) else { return nil }
+        self = n
+    }
+
+    /// `init(parsing:)` on Characters and through `Decimal(string:)`: the definition, for any text.
+    static func parsedByCharacters(_ raw: some StringProtocol) -> PrintedNumber? {
         var s = Self.foldFullWidth(String(raw.trimmedSpaces()))
         var footnote = false
         if s.hasSuffix(Self.footnoteMark) {
@@ -55,13 +63,16 @@ public struct PrintedNumber: Hashable, Sendable {
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
               whole.allSatisfy(\.isASCIIDigit),
               parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)),
-              var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+              var value = Decimal(string: plain, locale: posix)
         else { return nil }
         if negative, !value.isZero { value = -value }  // -0 is 0 (negating a Decimal zero gives NaN)
-        self.init(value: value, fractionDigits: parts.count == 2 ? parts[1].count : 0,
-                  grouped: grouped, percent: percent, footnote: footnote)
-        guard isRepresentable else { return nil }
+        let n = PrintedNumber(value: value, fractionDigits: parts.count == 2 ? parts[1].count : 0,
+                              grouped: grouped, percent: percent, footnote: footnote)
+        return n.isRepresentable ? n : nil
     }
+
+    /// The locale whose decimal point is `.`, for `Decimal(string:locale:)` (made once).
+    static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The number exactly as printed: `0.690`, `360,000`, `94.8%`, `32.2(※)`.
     public var text: String {
@@ -96,7 +107,15 @@ public struct PrintedNumber: Hashable, Sendable {
 
     /// Formats a decimal with exactly `fractionDigits` digits after the point (rounded half up)
     /// and optional `,` grouping.
+    /// A decimal of at most 18 digits is formatted from its digits (`formattedFromDigits`), any
+    /// other as `formatByDecimal` defines: the same text either way.
     public static func format(_ value: Decimal, fractionDigits: Int, grouped: Bool) -> String {
+        formattedFromDigits(value, fractionDigits: fractionDigits, grouped: grouped)
+            ?? formatByDecimal(value, fractionDigits: fractionDigits, grouped: grouped)
+    }
+
+    /// `format` through `NSDecimalRound` and `Decimal.description`: the definition, for any decimal.
+    static func formatByDecimal(_ value: Decimal, fractionDigits: Int, grouped: Bool) -> String {
         var v = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, fractionDigits, .plain)
@@ -124,6 +143,7 @@ public struct PrintedNumber: Hashable, Sendable {
 
     /// Folds full-width digits and punctuation to ASCII: `１２，３４５．６％` → `12,345.6%`.
     public static func foldFullWidth(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }  // only full-width (non-ASCII) scalars change
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             switch scalar.value {

@@ -88,7 +88,9 @@ public struct Project: Hashable, Sendable, Codable {
 
     /// Parses `1,2` / `1、2` / `１，２` into [1, 2]; nil when any part is not a number.
     public static func parseDirections(_ text: some StringProtocol) -> [Int]? {
-        let folded = PrintedNumber.foldFullWidth(String(text)).replacingOccurrences(of: "、", with: ",")
+        var folded = PrintedNumber.foldFullWidth(String(text))
+        // `、` is E3 80 81: without a byte 0x81 there is none to replace (and no Foundation search).
+        if folded.utf8.contains(0x81) { folded = folded.replacingOccurrences(of: "、", with: ",") }
         let parts = folded.split(separator: ",").map { $0.trimmedSpaces() }
         guard !parts.isEmpty else { return nil }
         var out: [Int] = []

@@ -1,3 +1,4 @@
+import Foundation
 import EvalSheetModel
 import XLSX
 
@@ -120,11 +121,18 @@ extension ChallengesSheet {
     /// The part a column-B label key names, and for the future part the year it names
     /// (`令和3年度以降の取組` → 2021); nil for a label the form does not have.
     static func part(labelled key: String, _ l: FormTemplate.Labels) -> (ChallengePart, Int?)? {
-        let futureSuffix = LabelKey.of(l.future.replacingOccurrences(of: "{year}", with: ""))
         for part in ChallengePart.allCases where part != .future {
             if key == LabelKey.of(l[keyPath: part.label]) { return (part, nil) }
         }
+        let futureSuffix = futureSuffixKey(l.future)
         if key.hasSuffix(futureSuffix), let y = FiscalYearText.parse(key.dropLast(futureSuffix.count)) { return (.future, y) }
         return nil
     }
+
+    /// The label key of the future part's label without its `{year}` (`以降の取組`), made once per label.
+    private static func futureSuffixKey(_ future: String) -> String {
+        futureSuffixes.value(future) { LabelKey.of(future.replacingOccurrences(of: "{year}", with: "")) }
+    }
+
+    private static let futureSuffixes = Memo<String>()
 }

@@ -24,7 +24,14 @@ enum LiveRate {
 
     /// The formula with every cell reference, `$`, space and leading `=` taken out: two rate
     /// formulas have the same shape wherever their cells moved to.
+    /// On bytes (`FormulaShape.ofBytes`) when the formula's text allows it, else as written out
+    /// here (`shapeByCharacters`): the same string either way.
     static func shape(_ formula: String) -> String {
+        FormulaShape.ofBytes(formula) ?? shapeByCharacters(formula)
+    }
+
+    /// `shape` on Characters, with Foundation and a regex: the definition, for any text.
+    static func shapeByCharacters(_ formula: String) -> String {
         var f = formula.replacingOccurrences(of: "_xlfn.", with: "")
         f.removeAll { $0 == "$" || $0 == " " }
         if f.hasPrefix("=") { f.removeFirst() }
@@ -34,11 +41,18 @@ enum LiveRate {
     /// Whether a cell's formula is a live rate (either unit), with the template's direction word.
     static func isLiveRate(_ formula: String?, lowerIsBetter word: String) -> Bool {
         guard let formula else { return false }
+        let shapes = FormulaShape.rateShapes(lowerIsBetter: word)
+        let typed = shape(formula)
+        return typed == shapes.percent || typed == shapes.plain
+    }
+
+    /// The shapes of the rate formula in percent and in plain units, with a direction word.
+    static func rateShapes(lowerIsBetter word: String) -> (percent: String, plain: String) {
         let any = CellReference.at(0, 0)
-        return [true, false].contains { percent in
-            shape(formula) == shape(Self.formula(target: any, actual: any, directionRow: 0, directionColumn: 0,
-                                                 percent: percent, lowerIsBetter: word))
+        func rate(_ percent: Bool) -> String {
+            shape(formula(target: any, actual: any, directionRow: 0, directionColumn: 0, percent: percent, lowerIsBetter: word))
         }
+        return (rate(true), rate(false))
     }
 
     /// Whether a rate cell is written live: its printed rate is what the formula computes (or it and

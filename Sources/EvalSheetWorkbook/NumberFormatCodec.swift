@@ -87,7 +87,15 @@ enum NumberFormatCodec {
     /// Whether a number format shows its value as a date or a time (`yyyy/m/d`, `h:mm`,
     /// `ggge"年"m"月"d"日"`…): date and time letters outside quotes, brackets and escapes.
     static func isDateOrTime(_ format: String?) -> Bool {
-        guard let format, format.lowercased() != "general" else { return false }
+        guard let format else { return false }
+        return dateOrTime.value(format) { isDateOrTimeFormat(format) }
+    }
+
+    /// Every money cell asks about its format, and a workbook has a few: each is worked out once.
+    private static let dateOrTime = Memo<Bool>()
+
+    private static func isDateOrTimeFormat(_ format: String) -> Bool {
+        guard format.lowercased() != "general" else { return false }
         var inQuote = false, inBracket = false, escaped = false
         let characters = Array(format)
         for (i, c) in characters.enumerated() {

@@ -260,15 +260,16 @@ extension ProjectsSheet {
             ctx.locate(.projectTotal(k), sheet, cell)
             guard sums[k] != Int.max else { continue }  // beyond the bound: reported as an invariant at this cell
             let saved = sheet.worksheet[cell]
-            let total = ctx.template.index.totalName(m.label)  // 総事業費(令和元年度決算)
+            // 総事業費(令和元年度決算), named only in a warning (made only then: a Foundation search).
+            func total() -> String { ctx.template.index.totalName(m.label) }
             if saved?.cachedValueMissing == true || saved?.value.numberValue == nil {
                 let what = saved.map { SheetView.holdsContent($0) } == true ? "(\(ImportContext.shown(UnreadCells.content(saved!))))" : ""
                 ctx.warn("xlsx.total-not-saved", sheet, cell,
-                         ja: "\(total)の計算結果が保存されていません\(what)。事業の合計 \(yen(Double(sums[k]))) を使います",
+                         ja: "\(total())の計算結果が保存されていません\(what)。事業の合計 \(yen(Double(sums[k]))) を使います",
                          en: "the total (\(m.label)) has no saved result\(what); using the sum of the rows, \(yen(Double(sums[k])))")
             } else if let v = saved?.value.numberValue, v != Double(sums[k]) {
                 ctx.warn("xlsx.total-stale", sheet, cell,
-                         ja: "\(total)の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(数式の範囲外の行や文字列の数値は合計されません)。事業の合計を使います",
+                         ja: "\(total())の保存値 \(yen(v)) が事業の合計 \(yen(Double(sums[k]))) と異なります(数式の範囲外の行や文字列の数値は合計されません)。事業の合計を使います",
                          en: "the saved total (\(m.label)) \(yen(v)) differs from the sum of the rows, \(yen(Double(sums[k]))); using the sum")
             }
         }

@@ -32,6 +32,27 @@ public struct WorkbookImporter: Sendable {
         return try read(document, file: file)
     }
 
+    /// What a workbook file holds: a policy's sheet, or a year index written by `batch` (which is
+    /// not a policy's sheet, and is not read as one).
+    public enum FileContent {
+        case sheet(LoadedSheet)
+        case yearIndex
+    }
+
+    /// Reads the workbook at `path`, opened once: a year index (`YearIndexWriter.isYearIndex`) is
+    /// only named as one; any other workbook is read as `read(path:displayName:)` reads it.
+    public func readSheetOrYearIndex(path: String, displayName: String? = nil) throws(WorkbookImportError) -> FileContent {
+        let file = displayName ?? path
+        let document: XLSXDocument
+        do {
+            document = try XLSXDocument(path: path, limits: limits)
+        } catch {
+            throw WorkbookImportError(error, file: file)
+        }
+        if YearIndexWriter.isYearIndex(document) { return .yearIndex }
+        return .sheet(try read(document, file: file))
+    }
+
     /// Reads a workbook held in memory; messages name it `displayName`.
     public func read(bytes: [UInt8], displayName: String) throws(WorkbookImportError) -> LoadedSheet {
         let document: XLSXDocument
@@ -240,10 +261,16 @@ enum SectionSheets {
 
     /// Takes the sheet's title (A1) and policy line (A2) when they are what the export writes for
     /// this sheet: the template's title for the fiscal year, and `施策 <code> <name>`.
+    private static let headingKeys = Memo<String>()
+
     static func takeHeading(_ view: SheetView, of sheet: EvaluationSheet, _ ctx: ImportContext) {
         let spec = ctx.template.sheets.all[view.section]
-        let title = spec.title.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(sheet.fiscalYear))
-        if view.key(.at(0, 0)) == LabelKey.of(title) { ctx.take(view, .at(0, 0)) }
+        let year = FiscalYearText.japanese(sheet.fiscalYear)
+        // The title's key for the year, made once per title and year (a Foundation search and a key).
+        let titleKey = headingKeys.value(year + "\u{0}" + spec.title) {
+            LabelKey.of(spec.title.replacingOccurrences(of: "{fiscalYear}", with: year))
+        }
+        if view.key(.at(0, 0)) == titleKey { ctx.take(view, .at(0, 0)) }
         if view.key(.at(1, 0)) == LabelKey.of(DerivedText.policyHeading(sheet)) { ctx.take(view, .at(1, 0)) }
     }
 }

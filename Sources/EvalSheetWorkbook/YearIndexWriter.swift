@@ -22,6 +22,11 @@ public struct YearIndexWriter: Sendable {
     /// Whether the workbook at `path` is a year index written by this tool (read by its properties).
     public static func isYearIndex(_ path: String) -> Bool {
         guard let document = try? XLSXDocument(path: path) else { return false }
+        return isYearIndex(document)
+    }
+
+    /// Whether an opened workbook is a year index written by this tool (read by its properties).
+    public static func isYearIndex(_ document: XLSXDocument) -> Bool {
         if case .string(let kind)? = document.customProperties[WorkbookProperty.kind] { return kind == Self.kind }
         return false
     }

@@ -52,18 +52,44 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// The column letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
     public static func columnName(_ column: Int) -> String {
         precondition(column >= 0, "negative column")
-        var n = column + 1
-        var scalars: [Character] = []
-        while n > 0 {
-            let rem = (n - 1) % 26
-            scalars.append(Character(Unicode.Scalar(UInt8(65 + rem))))
-            n = (n - 1) / 26
-        }
-        return String(scalars.reversed())
+        return String(unsafeUninitializedCapacity: 16) { writeColumnName(column, into: $0) }
     }
 
-    /// `B7`.
-    public var description: String { Self.columnName(column) + String(row + 1) }
+    /// Writes the column letters at the start of `buffer` (16 bytes hold any Int's); returns how many.
+    private static func writeColumnName(_ column: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = column + 1
+        var count = 0
+        while n > 0 {
+            buffer[count] = UInt8(65 + (n - 1) % 26)
+            count += 1
+            n = (n - 1) / 26
+        }
+        buffer[0..<count].reverse()
+        return count
+    }
+
+    /// `B7`. Written into one buffer (no intermediate strings): import names a cell for every value.
+    public var description: String {
+        precondition(column >= 0, "negative column")
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            var count = Self.writeColumnName(column, into: buffer)
+            let number = row + 1
+            if number < 0 {
+                // Never for a cell of a sheet; printed as String(Int) prints it.
+                for byte in String(number).utf8 { buffer[count] = byte; count += 1 }
+                return count
+            }
+            var digits = 0
+            var n = number
+            repeat { digits += 1; n /= 10 } while n > 0
+            n = number
+            for i in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[i] = UInt8(48 + n % 10)
+                n /= 10
+            }
+            return count + digits
+        }
+    }
 
     /// `$B$7`, the form defined names and formulas use.
     public var absolute: String { "$" + Self.columnName(column) + "$" + String(row + 1) }
@@ -91,18 +117,24 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     public init(_ cell: CellReference) { self.init(first: cell, last: cell) }
 
     /// Parses `A1:C3`, `$A$1:$C$3` or a single `A1`.
+    ///
+    /// Split at the byte `:` of a String (not at the Characters of a generic text, which cost ~10,000
+    /// instructions a range when a reader read every merged range): the same ranges, since a
+    /// reference holds ASCII only, so any other byte anywhere (a mark joined to the `:`) is no range
+    /// either way.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1:
-            guard let a = CellReference(parts[0]) else { return nil }
+        let string = String(text)
+        let utf8 = string.utf8
+        let colon = UInt8(ascii: ":")
+        guard let split = utf8.firstIndex(of: colon) else {
+            guard let a = CellReference(string) else { return nil }
             self.init(a)
-        case 2:
-            guard let a = CellReference(parts[0]), let b = CellReference(parts[1]) else { return nil }
-            self.init(first: a, last: b)
-        default:
-            return nil
+            return
         }
+        let after = utf8.index(after: split)
+        guard !utf8[after...].contains(colon),
+              let a = CellReference(Substring(utf8[..<split])), let b = CellReference(Substring(utf8[after...])) else { return nil }
+        self.init(first: a, last: b)
     }
 
     public func contains(_ cell: CellReference) -> Bool {
