@@ -66,7 +66,7 @@ struct BatchCommand: ParsableCommand {
             // The year as a whole: cross-policy rules over compact copies of the sheets.
             var findings = results.flatMap(\.findings)
             if !noValidate {
-                findings += Validator.validate(results.flatMap(\.digests), sheetRules: [], yearRules: Validator.yearRules)
+                findings += Validator.validate(results.flatMap(\.digests).map(converter.digests.sheet), sheetRules: [], yearRules: Validator.yearRules)
             }
             findings = Findings.merged(findings)
             var counts: [String: (errors: Int, warnings: Int)] = [:]
