@@ -55,28 +55,37 @@ struct BatchCommand: ParsableCommand {
                                                       template: tpl, reservedNames: YearOutputs.names)
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
-            let results = WorkerPool.map(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
+            var results = WorkerPool.map(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
             }) { (file: String) in converter.convert(file) }
 
-            // The year as a whole: cross-policy rules over compact copies of the sheets.
-            var findings = results.flatMap(\.findings)
-            if !noValidate {
-                findings += Validator.validate(results.flatMap(\.digests), sheetRules: [], yearRules: Validator.yearRules)
+            // What the year needs is moved out of the files' results, so that nothing is held twice
+            // while the index is written.
+            var findings: [Finding] = [], digests: [YearRuleDigest] = [], summaries: [PolicySummary] = []
+            for i in results.indices {
+                findings += results[i].findings
+                digests += results[i].digests
+                summaries += results[i].summaries
+                (results[i].findings, results[i].digests, results[i].summaries) = ([], [], [])
             }
-            findings = Findings.merged(findings)
+            // The year as a whole: cross-policy rules over compact copies of the sheets.
+            if !noValidate {
+                findings += Validator.validate(digests.map(converter.digests.sheet), sheetRules: [], yearRules: Validator.yearRules)
+            }
+            digests = []
+            converter.digests.removeAll()
+            Findings.sortInReportOrder(&findings)
             var counts: [String: (errors: Int, warnings: Int)] = [:]
             for f in findings {
                 var c = counts[f.policy] ?? (0, 0)
                 if f.severity == .error { c.errors += 1 } else if f.severity == .warning { c.warnings += 1 }
                 counts[f.policy] = c
             }
-            let summaries = results.flatMap(\.summaries).map { s -> PolicySummary in
-                var s = s
-                (s.errors, s.warnings) = counts[s.code] ?? (0, 0)
-                return s
+            for i in summaries.indices {
+                (summaries[i].errors, summaries[i].warnings) = counts[summaries[i].code] ?? (0, 0)
             }
+            counts = [:]
             let yearOutputs = YearOutputs(directory: directory, overwrite: force)
             yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
             BatchReport.print(results: results, findings: findings, yearOutputs: yearOutputs,
@@ -111,7 +120,7 @@ final class YearOutputs {
         attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
         if let findings {
             attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
-                try OutputDirectory.write(Array(Findings.renderJSON(findings).utf8), to: path, overwrite: overwrite)
+                try OutputDirectory.write(Findings.renderJSONData(findings), to: path, overwrite: overwrite)
             }
         }
     }

@@ -11,13 +11,17 @@ struct BatchConverter: Sendable {
     let conversion: PolicyConversion
     let validate: Bool
     let workbookLinks: Bool
+    /// The distinct values behind every policy's digest for the year's rules.
+    let digests = YearRuleDigests()
+    /// The values the summary rows of the index repeat, stored once.
+    let summaryValues = SummaryValues()
 
     struct FileResult: @unchecked Sendable {
         var outcome: FileOutcome
         /// The readers' findings (an error per problem of what could not be read, a warning per note),
         /// an error per output not written, and the per-policy rules' findings.
         var findings: [Finding] = []
-        var digests: [LoadedSheet] = []
+        var digests: [YearRuleDigest] = []
         var summaries: [PolicySummary] = []
 
         var file: String { outcome.file }
@@ -27,7 +31,7 @@ struct BatchConverter: Sendable {
     /// What the year keeps of one policy.
     private struct Kept {
         var findings: [Finding]
-        var digest: LoadedSheet?
+        var digest: YearRuleDigest?
         var summary: PolicySummary
     }
 
@@ -37,8 +41,8 @@ struct BatchConverter: Sendable {
             if let error = policy.error { findings.append(Self.notWritten(error, policy: policy, file: file)) }
             if validate { findings += Validator.validate([loaded], sheetRules: Validator.sheetRules, yearRules: []) }
             let link = workbookLinks && policy.error == nil ? policy.output.map { ($0 as NSString).lastPathComponent } : nil
-            return Kept(findings: findings, digest: validate ? Validator.yearRuleInput(loaded) : nil,
-                        summary: PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link))
+            return Kept(findings: findings, digest: validate ? digests.digest(loaded) : nil,
+                        summary: summaryValues.shared(PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link)))
         }
         var r = FileResult(outcome: outcome)
         // A duplicate policy is reported (its error is a finding) but not counted in the year: the

@@ -55,6 +55,24 @@ struct ReportTests {
         #expect(message["en"]?.hasPrefix("no project in §3 serves direction 2") == true)
     }
 
+    @Test("the JSON report as bytes is renderJSON's text, empty or not")
+    func jsonBytes() {
+        #expect(Findings.renderJSONData(Self.findings) == Data(Findings.renderJSON(Self.findings).utf8))
+        #expect(Findings.renderJSONData([]) == Data(Findings.renderJSON([]).utf8))
+    }
+
+    @Test("sorting in place gives merged's order, whatever order the findings come in")
+    func sortInPlace() {
+        let pieces = RealYear.loaded.map { Validator.validate([$0], sheetRules: Validator.sheetRules, yearRules: []) }
+        let year = Validator.validate(RealYear.loaded, sheetRules: [], yearRules: Validator.yearRules)
+        for order in [pieces.flatMap { $0 } + year, year + pieces.reversed().flatMap { $0 }, Array((pieces.flatMap { $0 } + year).reversed())] {
+            var sorted = order
+            Findings.sortInReportOrder(&sorted)
+            #expect(sorted == Findings.merged(order))
+            #expect(sorted.map(\.location) == Findings.merged(order).map(\.location))
+        }
+    }
+
     @Test("cells sort by row and column, pointers by index, not as text")
     func ordering() {
         var sheet = RealYear.loaded[6]  // 532: 29 projects

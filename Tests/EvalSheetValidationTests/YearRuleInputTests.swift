@@ -48,4 +48,39 @@ struct YearRuleInputTests {
         #expect(!whole.isEmpty)
         #expect(kept == whole)
     }
+
+    @Test("a digest gives back exactly what yearRuleInput keeps, sheet and source map")
+    func digestRoundTrip() {
+        let table = YearRuleDigests()
+        // Twice over: the second time every project is already in the table.
+        let digests = (RealYear.loaded + RealYear.loaded).map(table.digest)
+        for (loaded, digest) in zip(RealYear.loaded + RealYear.loaded, digests) {
+            let kept = Validator.yearRuleInput(loaded), back = table.sheet(digest)
+            #expect(back.sheet == kept.sheet)
+            #expect(back.sourceMap == kept.sourceMap)
+            #expect(back.notes.isEmpty)
+        }
+        let rows = RealYear.loaded.flatMap(\.sheet.projects.rows)
+        #expect(table.projectCount == Set(rows).count)
+    }
+
+    @Test("the year's findings over digests equal those over the whole sheets")
+    func sameFindingsOverDigests() {
+        let table = YearRuleDigests()
+        let whole = Validator.validate(RealYear.loaded, sheetRules: [], yearRules: Validator.yearRules)
+        let digested = Validator.validate(RealYear.loaded.map(table.digest).map(table.sheet), sheetRules: [], yearRules: Validator.yearRules)
+        #expect(digested == whole)
+        #expect(digested.map(\.location) == whole.map(\.location))
+    }
+
+    @Test("a digest of other rules keeps what those rules read")
+    func digestOfOtherRules() {
+        let table = YearRuleDigests(rules: [DuplicatePolicyRule()])
+        for loaded in RealYear.loaded {
+            let back = table.sheet(table.digest(loaded))
+            #expect(back.sheet == Validator.yearRuleInput(loaded, rules: [DuplicatePolicyRule()]).sheet)
+            #expect(back.sheet.projects.rows.isEmpty)
+        }
+        #expect(table.projectCount == 0)
+    }
 }

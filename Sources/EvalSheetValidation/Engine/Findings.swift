@@ -57,6 +57,12 @@ public enum Findings {
         JSONRendering.render(findings)
     }
 
+    /// `renderJSON`'s text as UTF-8 bytes, without copying it into a String (a year's findings run
+    /// to megabytes).
+    public static func renderJSONData(_ findings: [Finding]) -> Data {
+        JSONRendering.renderData(findings)
+    }
+
     /// Reads findings back from `renderJSON`'s output.
     public static func decodeJSON(_ data: Data) throws -> [Finding] {
         try JSONDecoder().decode([Finding].self, from: data)
@@ -71,10 +77,16 @@ public enum Findings {
 /// The JSON encoding shared by findings and changes.
 enum JSONRendering {
     static func render<T: Encodable>(_ value: T) -> String {
+        String(decoding: renderData(value), as: UTF8.self)
+    }
+
+    /// `render`'s text as UTF-8 bytes.
+    static func renderData<T: Encodable>(_ value: T) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain structs cannot fail.
-        guard let data = try? encoder.encode(value) else { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard var data = try? encoder.encode(value) else { return Data("[]\n".utf8) }
+        data.append(0x0A)
+        return data
     }
 }
