@@ -42,6 +42,7 @@ swiftc -parse-as-library "${FLAGS[@]}" -I "$BUILD" -I "$ROOT/Sources/CZip" -I "$
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/NothingLostOracle.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/StoredZip.swift" \
     "$ROOT/Tests/EvalSheetWorkbookTests/Support/WorkbookMutations.swift" \
+    "$ROOT/Tests/TestSupport/SeededGenerator.swift" \
     -L "$BUILD" -lEvalSheetWorkbook -lEvalSheetForm -lStrictJSON -lXLSXWriter -lFileOutput -lXLSXReader -lEvalSheetModel -lXLSX \
     -lzip -lxlsxwriter -lz \
     -o "$BUILD/fuzz-workbook-importer" 2>&1 | quiet

@@ -23,13 +23,16 @@ public struct WorkbookImporter: Sendable {
     /// Reads the workbook at `path`; messages name it `displayName`.
     public func read(path: String, displayName: String? = nil) throws(WorkbookImportError) -> LoadedSheet {
         let file = displayName ?? path
-        let document: XLSXDocument
+        return try read(try open(path, file: file), file: file)
+    }
+
+    /// The workbook at `path`, opened within `limits`; an error names it `file`.
+    private func open(_ path: String, file: String) throws(WorkbookImportError) -> XLSXDocument {
         do {
-            document = try XLSXDocument(path: path, limits: limits)
+            return try XLSXDocument(path: path, limits: limits)
         } catch {
             throw WorkbookImportError(error, file: file)
         }
-        return try read(document, file: file)
     }
 
     /// What a workbook file holds: a policy's sheet, or a year index written by `batch` (which is
@@ -43,12 +46,7 @@ public struct WorkbookImporter: Sendable {
     /// only named as one; any other workbook is read as `read(path:displayName:)` reads it.
     public func readSheetOrYearIndex(path: String, displayName: String? = nil) throws(WorkbookImportError) -> FileContent {
         let file = displayName ?? path
-        let document: XLSXDocument
-        do {
-            document = try XLSXDocument(path: path, limits: limits)
-        } catch {
-            throw WorkbookImportError(error, file: file)
-        }
+        let document = try open(path, file: file)
         if YearIndexWriter.isYearIndex(document) { return .yearIndex }
         return .sheet(try read(document, file: file))
     }

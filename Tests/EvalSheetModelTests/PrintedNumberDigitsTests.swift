@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import EvalSheetModel
 
 /// The digit paths of `PrintedNumber` (`formattedFromDigits`, `parsedPlainASCII`) against their
@@ -7,18 +8,6 @@ import Testing
 /// exhaustive small ranges, random values and edge cases.
 @Suite("Printed numbers: digit paths give what Decimal gives")
 struct PrintedNumberDigitsTests {
-    /// A generator with a fixed seed, so that a failure is reproducible.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func decimal(_ mantissa: Int64, _ exponent: Int) -> Decimal {
         Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa.magnitude))
     }
@@ -50,7 +39,7 @@ struct PrintedNumberDigitsTests {
 
     @Test("format: random values up to 18 digits, exponents −20…20, 0–12 places")
     func formatRandom() {
-        var rng = SplitMix(state: 12)
+        var rng = SeededGenerator(seed: 12)
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...18, using: &rng)
             let bound = Int64(truncatingIfNeeded: (0..<digits).reduce(UInt64(1)) { r, _ in r * 10 })
@@ -102,7 +91,7 @@ struct PrintedNumberDigitsTests {
 
     @Test("parse: random texts of digits, commas, points, signs, percent and spaces")
     func parseRandom() {
-        var rng = SplitMix(state: 34)
+        var rng = SeededGenerator(seed: 34)
         let alphabet = Array("0123456789012345678901234567890123456789,,..--% ")
         for _ in 0..<30_000 {
             let n = Int.random(in: 1...20, using: &rng)

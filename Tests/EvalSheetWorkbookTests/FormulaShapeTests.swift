@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import XLSX
 @testable import EvalSheetWorkbook
 
@@ -8,17 +9,6 @@ import XLSX
 /// random texts that mix ASCII with Japanese, combining marks and other Characters that join bytes.
 @Suite("Live-rate formula shapes: bytes give what the regex gives")
 struct FormulaShapeTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func rate(_ word: String, percent: Bool, row: Int = 5, column: Int = 6) -> String {
         LiveRate.formula(target: .at(row - 2, column), actual: .at(row - 1, column), directionRow: row, directionColumn: 4,
                          percent: percent, lowerIsBetter: word)
@@ -45,7 +35,7 @@ struct FormulaShapeTests {
 
     @Test("random texts: bytes where they are sure, the same shape always")
     func randomTexts() {
-        var rng = SplitMix(state: 56)
+        var rng = SeededGenerator(seed: 56)
         let pieces = ["A", "G", "xfd", "ROUND", "1", "42", "$", " ", "=", "\"", "_xlfn.", "_xl", "fn.", "(", ")", ",", "/", "*",
                       "低い", "ほど", "\u{301}", "\u{3099}", "\u{212A}", "\u{600}", "\r\n", "\r", "\n", "é", "Ａ", "１", "e\u{301}"]
         var byBytes = 0

@@ -5,19 +5,9 @@ import Foundation
 import EvalSheetModel
 import EvalSheetWorkbook
 import XLSX
-
-/// A deterministic random number generator (SplitMix64), so that every run mutates the same way.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+#if canImport(TestSupport)
+import TestSupport  // SeededGenerator (the fuzzer compiles its file in directly)
+#endif
 
 /// A worksheet part as rows of cells, kept as the XML libxlsxwriter wrote (attributes and bodies
 /// untouched), so that a mutation changes exactly what it says and nothing else.
