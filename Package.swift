@@ -87,6 +87,6 @@ let package = Package(
         ], exclude: ["edit_workbook.py"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "evalsheet", "EvalSheetCLI", "EvalSheetModel", "EvalSheetText", "EvalSheetJSON", "EvalSheetWorkbook", "EvalSheetValidation", "TestSupport",
-        ]),
+        ], exclude: ["Snapshots"]),  // read from the repository by path (PlainCLITests), not bundled
     ]
 )

@@ -22,7 +22,7 @@ CORPUS="$WORK/corpus"
 ARTIFACTS="$WORK/artifacts"
 mkdir -p "$BUILD" "$CORPUS" "$ARTIFACTS"
 
-FLAGS=(-O -g -sanitize=fuzzer,address)
+FLAGS=(-O -g -sanitize=fuzzer,address -enable-bare-slash-regex)
 quiet() { grep -v "ld.gold: warning" || true; }
 lib() {  # lib MODULE SOURCES…
     local module="$1"; shift
