@@ -141,10 +141,11 @@ public struct StatusWorkbookWriter: Sendable {
         }
     }
 
-    /// A relative file path as a link target: `%` and `#` escaped (`#` would start the location in
-    /// the file, and a `%` followed by hex digits would be read as an escape: `100%20.json`).
+    /// A relative file path as a link target: `%`, `#` and `?` escaped (`#` would start the location
+    /// in the file, `?` a query, and a `%` followed by hex digits would be read as an escape: `100%20.json`).
     static func linkTarget(_ path: String) -> String {
         path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "#", with: "%23")
+            .replacingOccurrences(of: "?", with: "%3F")
     }
 
     /// Each column's width: its longest value or heading (long texts and links wrap at `wrapWidth`).

@@ -50,7 +50,10 @@ public final class GroupCommit: @unchecked Sendable {
     }
 
     init(maxFiles: Int, maxDelay: TimeInterval, disk: Disk) {
-        self.maxFiles = max(1, maxFiles)
+        // Up to three groups' files are open at once (one committing, two queued): within an eighth of
+        // the process's open-file limit, whatever it is (`ulimit -n`), so the rest of the run keeps its own.
+        let room = Syscalls.openFileLimit().map { max(1, $0 / 24) } ?? maxFiles
+        self.maxFiles = max(1, min(maxFiles, room))
         self.maxDelay = max(0, maxDelay)
         self.disk = disk
     }

@@ -48,10 +48,35 @@ enum Syscalls {
 
     /// `syncfs(2)`: every file of the file system holding `fd` written and synced, in one call (its
     /// error since `fd` was opened, Linux 5.8 and later). ENOSYS where the C library has no `syncfs`.
+    /// Only on file systems known to write (and report) every file's data on `syncfs` — see
+    /// `syncsEveryFile`; elsewhere ENOTSUP, so that each file is `fsync`ed on its own.
     static func syncFileSystem(_ fd: Int32) -> Errno? {
         guard let call = LateBound.syncfs else { return Errno(ENOSYS) }
+        guard syncsEveryFile(fd) else { return Errno(ENOTSUP) }
         return call(fd) == 0 ? nil : Errno(errno)
     }
+
+    /// Local disk file systems whose `syncfs` writes every dirty file and reports its errors
+    /// (`fstatfs(2)` f_type): ext2/3/4, XFS, Btrfs, F2FS, tmpfs, and overlayfs (which syncs its
+    /// upper one). Not FUSE (ntfs-3g, sshfs, rclone: the kernel passes neither `syncfs` nor
+    /// `sync_file_range` to the file system's program, only `fsync`), NFS, SMB or anything unknown.
+    static func syncsEveryFile(_ fd: Int32) -> Bool {
+        // `struct statfs` begins with `f_type` (a C long) on Linux; the rest is room (it is 120 bytes).
+        guard let call = LateBound.fstatfs else { return false }
+        var buffer = [Int](repeating: 0, count: 64)
+        guard buffer.withUnsafeMutableBytes({ call(fd, $0.baseAddress!) }) == 0 else { return false }
+        return groupSyncedFileSystems.contains(UInt64(truncatingIfNeeded: buffer[0]))
+    }
+
+    /// The `f_type` magic numbers of `syncsEveryFile` (linux/magic.h).
+    static let groupSyncedFileSystems: Set<UInt64> = [
+        0xEF53,        // ext2, ext3, ext4
+        0x5846_5342,   // XFS
+        0x9123_683E,   // Btrfs
+        0xF2F5_2010,   // F2FS
+        0x0102_1994,   // tmpfs
+        0x794C_7630,   // overlayfs
+    ]
 
     /// After `syncFileSystem`: waits for any write of `fd`'s data still under way and returns the
     /// error writing it met, if any (`sync_file_range(2)` with WAIT_BEFORE | WRITE | WAIT_AFTER; it
@@ -60,6 +85,18 @@ enum Syscalls {
     static func checkWritten(_ fd: Int32) -> Errno? {
         guard let call = LateBound.syncFileRange else { return sync(fd) }
         return call(fd, 0, 0, 1 | 2 | 4) == 0 || errno == EINVAL ? nil : Errno(errno)
+    }
+
+    /// The soft limit on open files (`getrlimit(2)` RLIMIT_NOFILE), or nil when unlimited or unknown.
+    static func openFileLimit() -> Int? {
+        var limit = rlimit()
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }  // RLIM_INFINITY
+        return Int(clamping: limit.rlim_cur)
     }
 
     /// The device of the file system holding `fd` (`fstat(2)`), or nil.
@@ -80,9 +117,12 @@ enum Syscalls {
     private enum LateBound {
         typealias SyncFS = @convention(c) (Int32) -> Int32
         typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+        typealias FStatFS = @convention(c) (Int32, UnsafeMutableRawPointer) -> Int32
 
         static let syncfs: SyncFS? = symbol("syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
         static let syncFileRange: SyncFileRange? = symbol("sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
+        /// In Glibc, but its header (sys/statfs.h) is not in Swift's Glibc module.
+        static let fstatfs: FStatFS? = symbol("fstatfs").map { unsafeBitCast($0, to: FStatFS.self) }
 
         private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
             #if os(Linux)

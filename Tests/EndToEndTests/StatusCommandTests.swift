@@ -152,19 +152,19 @@ struct StatusCommandTests {
         #expect(r.stdout.hasSuffix("令和2年度 9 施策: 完了 9、未記入あり 0、エラーあり 0、重複 0、未返却 0。対象外のファイル 0。\n"))
     }
 
-    @Test("links to returned files whose names hold # or % open those files")
+    @Test("links to returned files whose names hold #, % or ? open those files")
     func linksWithHashAndPercent() throws {
         let dir = RepositoryPaths.temporaryDirectory("status-links")
         defer { try? FileManager.default.removeItem(at: dir) }
         let sent = try Self.sendYear(dir), back = dir.appendingPathComponent("back")
         for code in RepositoryPaths.policyCodes {
-            try Self.write(Self.filled(try Self.sentSheet(sent, code)), to: back.appendingPathComponent("#2 \(code) 100%20.json"))
+            try Self.write(Self.filled(try Self.sentSheet(sent, code)), to: back.appendingPathComponent("#2 \(code)? 100%20.json"))
         }
         let workbook = dir.appendingPathComponent("status.xlsx")
         #expect(try EvalsheetBinary.run(["status", sent.path, back.path, "-o", workbook.path]).status == 0)
         let book = try Self.dumpStatusWorkbook(workbook)
         #expect(book.links.count == 9)
-        for (code, target) in book.links { #expect(target == "back/#2 \(code) 100%20.json") }
+        for (code, target) in book.links { #expect(target == "back/#2 \(code)? 100%20.json") }
     }
 
     @Test func englishHeadingsWithLangEn() throws {

@@ -118,6 +118,12 @@ struct RenamedTemplateWorkbookTests {
         let b = try WorkbookImporter().read(path: older, displayName: "older.xlsx")
         #expect(b.notes.map(\.location) == ["older.xlsx"])
         #expect(b.notes.first?.message.ja.contains("テンプレート名「another-city」も読み込みに使う「kiyose-default」と違います") == true)
+        // A hostile name (a line break that would forge a message line, a bidi override) is shown escaped.
+        try Self.editCustomProperties(older, #"<vt:lpwstr>another-city</vt:lpwstr>"#, "<vt:lpwstr>x&#10;error: 999.xlsx: FORGED&#x202E;</vt:lpwstr>")
+        let forged = try WorkbookImporter().read(path: older, displayName: "older.xlsx")
+        let message = try #require(forged.notes.first?.message)
+        #expect(!message.ja.contains("\n") && !message.en.contains("\n") && !message.ja.unicodeScalars.contains("\u{202E}"))
+        #expect(message.ja.contains("「x\\nerror: 999.xlsx: FORGED\\u{202e}」"), "\(message.ja)")
         // A workbook with the digest is quiet (the digest decides).
         let kept = dir.appendingPathComponent("kept.xlsx").path
         try WorkbookExporter(toolVersion: "0.2.0").export(sheet, to: kept)

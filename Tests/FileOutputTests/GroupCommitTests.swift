@@ -48,6 +48,20 @@ private func waitingGroup(maxFiles: Int = 100, disk: GroupCommit.Disk = .init())
 
 @Suite("Group commit")
 struct GroupCommitTests {
+    @Test("syncfs is trusted only on local disk file systems: tmpfs yes, procfs (like FUSE, NFS, anything unknown) no, so each file is fsynced there")
+    func syncfsOnlyWhereItWritesEveryFile() throws {
+        let shm = open("/dev/shm", O_RDONLY)
+        if shm >= 0 {
+            defer { close(shm) }
+            #expect(Syscalls.syncsEveryFile(shm))
+        }
+        let proc = open("/proc/self/stat", O_RDONLY)
+        try #require(proc >= 0)
+        defer { close(proc) }
+        #expect(!Syscalls.syncsEveryFile(proc))
+        #expect(Syscalls.syncFileSystem(proc) == Errno(ENOTSUP))
+    }
+
     @Test func outputsAppearOnlyOnceTheirGroupIsSynced() throws {
         let dir = try makeDirectory()
         let calls = Calls()
