@@ -53,9 +53,12 @@ extension EvaluationSheet {
         }
         let years = indicators.years.count
         for (i, item) in indicators.items.enumerated() {
-            count(.indicator(i, .target(0)), item.targets.count, years, ja: "指標\(item.number)の目標値", en: "indicator \(item.number) targets")
-            count(.indicator(i, .actual(0)), item.actuals.count, years, ja: "指標\(item.number)の実績値", en: "indicator \(item.number) actuals")
-            count(.indicator(i, .rate(0)), item.rates.count, years, ja: "指標\(item.number)の達成率", en: "indicator \(item.number) rates")
+            // The values are named by their model key (the form's labels are the template's, which the
+            // model does not know; the message's place names the row as the file shows it).
+            typealias K = ModelKey.Indicator
+            count(.indicator(i, .target(0)), item.targets.count, years, ja: "指標\(item.number)の値(\(K.targets))", en: "indicator \(item.number) \(K.targets)")
+            count(.indicator(i, .actual(0)), item.actuals.count, years, ja: "指標\(item.number)の値(\(K.actuals))", en: "indicator \(item.number) \(K.actuals)")
+            count(.indicator(i, .rate(0)), item.rates.count, years, ja: "指標\(item.number)の値(\(K.rates))", en: "indicator \(item.number) \(K.rates)")
         }
     }
 

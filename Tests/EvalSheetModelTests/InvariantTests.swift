@@ -22,6 +22,9 @@ struct InvariantTests {
         let data = try EvaluationSheetJSON.encode(s)
         let error = #expect(throws: JSONReadError.self) { try EvaluationSheetJSON.decode(data, file: "513.json") }
         #expect(error?.pointer == "/indicators/items/2/rates/0")
+        let violation = try #require(s.invariantViolations().first)
+        let years = s.indicators.years.count
+        #expect(violation.message.ja == "指標\(s.indicators.items[2].number)の値(rates)の数(\(years + 1))が列数(\(years))と一致しません")
     }
 
     @Test func jsonErrorsNameThePointer() throws {
