@@ -26,8 +26,7 @@ public enum SheetLoading {
     public static func readAll(_ paths: [String], jobs: Int = WorkerPool.defaultJobs,
                                template: WorkbookTemplate = .standard) -> Inputs {
         let expansion = SheetSource.expand(paths)
-        // Fewer files than workers (a year in one text file): the spare ones read its sheets.
-        let perFile = expansion.files.isEmpty ? 1 : max(1, jobs / expansion.files.count)
+        let perFile = WorkerPool.jobsPerItem(jobs, items: expansion.files.count)
         let reads = WorkerPool.map(expansion.files, jobs: jobs) { (file: String) in
             SheetSource.read(file, template: template, jobs: perFile)
         }

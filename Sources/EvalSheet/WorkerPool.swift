@@ -7,6 +7,10 @@ public enum WorkerPool {
     /// The default number of workers: the machine's active cores.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// The threads each of `items` inputs may use inside itself when `jobs` workers share them: the
+    /// spare workers when there are fewer inputs than workers (a year in one text file), else 1.
+    public static func jobsPerItem(_ jobs: Int, items: Int) -> Int { max(1, jobs / max(1, items)) }
+
     /// Maps `items` through `body` on `jobs` workers. `completed(index, result)` is called as each
     /// finishes, one call at a time (for progress output).
     public static func map<Item: Sendable, Output: Sendable>(

@@ -81,8 +81,7 @@ struct ImportCommand: ParsableCommand {
 enum Conversions {
     static func run(_ inputs: [String], _ conversion: PolicyConversion, jobs: Int, report: Reporter) -> Bool {
         var spread = conversion
-        // Fewer inputs than workers (a year in one text file): the spare ones read its sheets.
-        if !inputs.isEmpty, inputs.count < jobs { spread.sheetJobs = jobs / inputs.count }
+        spread.sheetJobs = WorkerPool.jobsPerItem(jobs, items: inputs.count)
         let conversion = spread
         let show: @Sendable (FileOutcome) -> Void = { outcome in
             report.notes(outcome.notes)

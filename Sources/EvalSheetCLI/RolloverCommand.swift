@@ -112,15 +112,15 @@ struct RolloverCommand: ParsableCommand {
     /// The 担当課 a policy is filed under.
     static func department(_ sheet: EvaluationSheet) -> String { sheet.organization.section.precomposedStringWithCanonicalMapping }
 
-    /// One folder per 担当課, named safely (`FolderNames`), chosen in the order of the names so the
-    /// result does not depend on the order of the inputs. A folder that cannot be made fails its
-    /// policies only; two names that would share a folder, and the fallback folder, are reported.
     /// A department's folder, and whether this run made it.
     struct DepartmentFolder {
         var directory: OutputDirectory
         var created: Bool
     }
 
+    /// One folder per 担当課, named safely (`FolderNames`), chosen in the order of the names so the
+    /// result does not depend on the order of the inputs. A folder that cannot be made fails its
+    /// policies only; two names that would share a folder, and the fallback folder, are reported.
     private func departmentFolders(_ files: [RolledFile], root: OutputDirectory, template: FormTemplate, report: Reporter)
         -> [String: Result<DepartmentFolder, any Error>] {
         let sheets = files.flatMap { $0.sheets.compactMap(\.sheet) }

@@ -35,7 +35,6 @@ extension FormTemplate {
     func textFormProblems() -> [TemplateProblem] {
         var c = TemplateChecks()
         let limit = EvaluationSheet.maximumTextLength - 20
-        func add(_ pointer: String, ja: String, en: String) { c.add(pointer, ja: ja, en: en) }
         func text(_ value: String, _ pointer: String, placeholders: Set<String> = []) {
             c.text(value, pointer, limit: limit, placeholders: placeholders)
         }
@@ -53,7 +52,7 @@ extension FormTemplate {
                 let pointer = "/textForm/labelVariants/\(key)/\(i)"
                 text(v, pointer)
                 if others.contains(v.labelKey()) {
-                    add(pointer, ja: "「\(v)」は基本情報の別の項目名です(その項目と区別できません)",
+                    c.add(pointer, ja: "「\(v)」は基本情報の別の項目名です(その項目と区別できません)",
                         en: "\"\(v)\" is another label of §1 (the two could not be told apart)")
                 }
             }
@@ -63,13 +62,13 @@ extension FormTemplate {
         text(cell, "/textForm/fiscalYearCell", placeholders: Self.fiscalYearCellPlaceholders)
         let found = Self.placeholders(in: cell)
         if found.filter(Self.fiscalYearCellPlaceholders.contains) != ["label", "fiscalYear"] || !cell.hasPrefix("{label}") {
-            add("/textForm/fiscalYearCell", ja: "「{label}」で始め、その後に「{fiscalYear}」を1回書いてください(例: {label} ({fiscalYear}))",
+            c.add("/textForm/fiscalYearCell", ja: "「{label}」で始め、その後に「{fiscalYear}」を1回書いてください(例: {label} ({fiscalYear}))",
                 en: "must start with {label} and hold {fiscalYear} once after it (e.g. {label} ({fiscalYear}))")
         }
         // The unit word and the criterion's other wordings.
         text(textForm.amountUnitWord, "/textForm/amountUnitWord")
         if !textForm.amountUnitWord.isEmpty, !labels.unit.labelKey().contains(textForm.amountUnitWord.labelKey()) {
-            add("/textForm/amountUnitWord", ja: "金額の単位の見出し(labels.unit「\(labels.unit)」)に含まれる語にしてください",
+            c.add("/textForm/amountUnitWord", ja: "金額の単位の見出し(labels.unit「\(labels.unit)」)に含まれる語にしてください",
                 en: "must be a word of the amounts' unit label (labels.unit \"\(labels.unit)\")")
         }
         for (i, v) in textForm.criterionVariants.enumerated() { text(v, "/textForm/criterionVariants/\(i)") }

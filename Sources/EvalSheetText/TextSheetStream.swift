@@ -112,8 +112,9 @@ private struct SheetCollector {
         guard let lines = current else { return }
         current = nil
         let (file, words) = (file, words)
-        guard let reads else { return handOn(SheetTextReader(file: file, lines: lines[...], words: words).read()) }
-        reads.submit({ SheetTextReader(file: file, lines: lines[...], words: words).read() }, deliver: { handOn($0) })
+        let read: @Sendable () -> Result<LoadedSheet, TextFormError> = { SheetTextReader(file: file, lines: lines[...], words: words).read() }
+        guard let reads else { return handOn(read()) }
+        reads.submit(read, deliver: { handOn($0) })
     }
 
     /// Hands one sheet on, in file order; the notes of the lines before the file's first sheet go

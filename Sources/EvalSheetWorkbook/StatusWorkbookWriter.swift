@@ -106,9 +106,10 @@ public struct StatusWorkbookWriter: Sendable {
         // Widths first (they decide how long text wraps), then the cells and the rows' heights.
         let widths = Self.widths(table)
         let plain = styles.label.with { $0.fillColor = nil; $0.vertical = .center; $0.wrap = false }
+        let band = plain.with { $0.fillColor = 0xF2F2F2 }
         for (i, row) in table.rows.enumerated() {
             let banded = i < table.groups.count && table.groups[i] % 2 == 1
-            try write(row, at: first + i, of: table, widths: widths, on: sheet, style: banded ? plain.with { $0.fillColor = 0xF2F2F2 } : plain,
+            try write(row, at: first + i, of: table, widths: widths, on: sheet, style: banded ? band : plain,
                       place: &place)
         }
         place = "\(quotedSheetName(table.sheetName))!A\(header + 1)"

@@ -69,9 +69,9 @@ public struct WorkbookImporter: Sendable {
                 en: "this workbook was made by a newer EvalSheet (schemaVersion \(v)); update the tool"))
         }
         if case .string(let typed)? = document.customProperties[WorkbookProperty.templateDigest], typed != template.digest {
-            let made = typed.count > 16 ? String(typed.prefix(16)) + "…" : typed
+            let made = ImportContext.shown(typed.count > 16 ? String(typed.prefix(16)) + "…" : typed)
             var name = ""
-            if case .string(let n)? = document.customProperties[WorkbookProperty.template] { name = "「\(Self.shown(n))」" }
+            if case .string(let n)? = document.customProperties[WorkbookProperty.template] { name = "「\(ImportContext.shown(n))」" }
             throw WorkbookImportError(file: file, message: .init(
                 ja: "このブックは別のテンプレート\(name)で作られています(作成時 \(made)、読み込み \(template.digest))。書き出しに使ったテンプレートを --template で指定してください",
                 en: "this workbook was made with another template\(name.isEmpty ? "" : " (\(name))") (made with \(made), reading with \(template.digest)); pass the template it was exported with in --template"),
@@ -127,17 +127,10 @@ public struct WorkbookImporter: Sendable {
         var made: String?
         if case .string(let n)? = properties[WorkbookProperty.template] { made = n }
         guard made != template.name else { return }
-        let name = made.map { "「\(Self.shown($0))」" } ?? "(記録なし)"
+        let shown = made.map(ImportContext.shown)
         ctx.warn("xlsx.template-unverified",
-                 ja: "このブックには作成時のテンプレートの確認用の記録がなく、テンプレート名\(name)も読み込みに使う「\(template.name)」と違います。書き出しに使ったテンプレートで読み込んでいるか確かめてください(--template)",
-                 en: "this workbook has no record to check its template by, and its template name \(made.map { "\"\(Self.shown($0))\"" } ?? "(none)") is not \"\(template.name)\", the one reading it; make sure it is read with the template it was exported with (--template)")
-    }
-
-    /// A text of the workbook's properties as a message shows it: at most 60 characters, control and
-    /// invisible characters escaped (a property can hold anything, a line break that would forge a
-    /// message line included).
-    static func shown(_ text: String) -> String {
-        PolicyCodeSyntax.visible(text.count > 60 ? String(text.prefix(60)) + "…" : text)
+                 ja: "このブックには作成時のテンプレートの確認用の記録がなく、テンプレート名\(shown.map { "「\($0)」" } ?? "(記録なし)")も読み込みに使う「\(template.name)」と違います。書き出しに使ったテンプレートで読み込んでいるか確かめてください(--template)",
+                 en: "this workbook has no record to check its template by, and its template name \(shown.map { "\"\($0)\"" } ?? "(none)") is not \"\(template.name)\", the one reading it; make sure it is read with the template it was exported with (--template)")
     }
 
     /// The policy code typed over the one the workbook was exported for (its property): the sheet is
@@ -147,7 +140,7 @@ public struct WorkbookImporter: Sendable {
               !ctx.isStandIn(.policyCode), case .cell(let name, let a1)? = ctx.sourceMap.location(of: .policyCode),
               let view = views.compactMap({ $0 }).first(where: { $0.name == name }), let ref = CellReference(a1) else { return }
         let label = template.labels.policyCode
-        let shown = Self.shown(made)
+        let shown = ImportContext.shown(made)
         let now = PolicyCodeSyntax.visible(sheet.policy.code)
         ctx.warn("xlsx.policy-code-changed", view, ref,
                  ja: "\(label)が、このブックを書き出したときの「\(shown)」から「\(now)」に変わっています(「\(now)」として読みます)",
