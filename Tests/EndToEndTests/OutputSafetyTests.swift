@@ -73,20 +73,29 @@ struct OutputSafetyTests {
         }
     }
 
+    /// Runs evalsheet with `arguments` (stderr discarded), sends it `signal` once `started` holds (or
+    /// it has ended by then) and returns it ended.
+    static func interrupted(_ arguments: [String], by signal: Int32, once started: () -> Bool) throws -> Process {
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: EvalsheetBinary.path)
+        run.arguments = arguments
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        while !started() && run.isRunning { usleep(1_000) }
+        kill(run.processIdentifier, signal)
+        run.waitUntilExit()
+        return run
+    }
+
     @Test(arguments: [SIGINT, SIGTERM])
     func anInterruptedBatchRemovesItsTemporaries(_ signal: Int32) throws {
         let root = RepositoryPaths.temporaryDirectory("interrupt")
         defer { try? FileManager.default.removeItem(at: root) }
         let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
         try SyntheticYear.write(count: 300, into: input)
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: EvalsheetBinary.path)
-        run.arguments = ["batch", input.path, "-o", out.path, "--jobs", "2", "-q"]
-        run.standardError = FileHandle.nullDevice
-        try run.run()
-        while Self.entries(out).filter({ $0.hasSuffix(".xlsx") }).count < 5 && run.isRunning { usleep(2_000) }
-        kill(run.processIdentifier, signal)
-        run.waitUntilExit()
+        let run = try Self.interrupted(["batch", input.path, "-o", out.path, "--jobs", "2", "-q"], by: signal) {
+            Self.entries(out).filter { $0.hasSuffix(".xlsx") }.count >= 5
+        }
         #expect(run.terminationReason == .uncaughtSignal && run.terminationStatus == signal)
         #expect(Self.temporaries(out).isEmpty)
         for name in Self.entries(out) {

@@ -2,16 +2,6 @@ import Foundation
 import Testing
 @testable import FileOutput
 
-private func makeDirectory() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fileoutput-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
-    return url.path
-}
-
-private func contents(_ dir: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
-}
-
 @Suite("Output names")
 struct OutputNameTests {
     @Test(arguments: ["511.xlsx", "05010201.json", "011-01.txt", "評価.xlsx", "a", String(repeating: "x", count: 255)])
@@ -36,7 +26,7 @@ struct OutputNameTests {
 @Suite("Atomic output")
 struct AtomicOutputTests {
     @Test func writeCreatesTheWholeFileAndNoTemporary() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         let path = dir + "/511.json"
         try AtomicOutput.write(Array("{}\n".utf8), to: path, overwrite: false)
         #expect(contents(dir) == ["511.json"])
@@ -45,7 +35,7 @@ struct AtomicOutputTests {
     }
 
     @Test func anExistingFileIsKeptUnlessOverwriting() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         let path = dir + "/511.json"
         try AtomicOutput.write(Array("old".utf8), to: path, overwrite: false)
         #expect(throws: OutputError.fileExists(path)) { try AtomicOutput.write(Array("new".utf8), to: path, overwrite: false) }
@@ -56,7 +46,7 @@ struct AtomicOutputTests {
     }
 
     @Test func aFileThatAppearsWhileWritingWinsAndTheTemporaryGoes() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         let path = dir + "/511.json"
         let mine = try AtomicOutput(path: path, overwrite: false)
         try mine.writeTemporary(Array("mine".utf8))
@@ -67,7 +57,7 @@ struct AtomicOutputTests {
     }
 
     @Test func manyWritersOfOneNameAtOnceLeaveExactlyOneWholeFile() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         let path = dir + "/511.json"
         let wins = Counter()
         DispatchQueue.concurrentPerform(iterations: 16) { k in
@@ -81,7 +71,7 @@ struct AtomicOutputTests {
     }
 
     @Test func theWriterRefusesNamesOutsideItsDirectory() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         #expect(throws: OutputError.notAPlainFileName("..")) { _ = try AtomicOutput(directory: dir, name: "..", overwrite: true) }
         #expect(throws: OutputError.notAPlainFileName("../../x.xlsx")) {
             _ = try AtomicOutput(directory: dir, name: "../../x.xlsx", overwrite: true)
@@ -94,7 +84,7 @@ struct AtomicOutputTests {
     }
 
     @Test func discardRemovesTheTemporaryAndUnregistersIt() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         let output = try AtomicOutput(path: dir + "/a.json", overwrite: false)
         #expect(output.temporaryPath.hasPrefix(dir + "/.a.json.tmp-\(getpid())-"))
         #expect(TemporaryFiles.shared.registered.contains(output.temporaryPath))
@@ -122,7 +112,7 @@ struct StaleTemporariesTests {
     }
 
     @Test func onlyTemporariesOfDeadProcessesAreRemoved() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("fileoutput")
         // A process that has ended: its pid no longer exists.
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/bin/true")

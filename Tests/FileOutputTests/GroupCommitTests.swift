@@ -2,16 +2,6 @@ import Foundation
 import Testing
 @testable import FileOutput
 
-private func makeDirectory() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("groupcommit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
-    return url.path
-}
-
-private func contents(_ dir: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
-}
-
 private func text(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
 /// What each output's `done` said, by path (`.some(nil)`: written), and how often it was called.
@@ -63,7 +53,7 @@ struct GroupCommitTests {
     }
 
     @Test func outputsAppearOnlyOnceTheirGroupIsSynced() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("groupcommit")
         let calls = Calls()
         var disk = GroupCommit.Disk()
         disk.syncFileSystem = { fd in calls.record(contents(dir)); return Syscalls.syncFileSystem(fd) }
@@ -89,7 +79,7 @@ struct GroupCommitTests {
     }
 
     @Test func aFullGroupIsCommittedWithoutAFlush() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("groupcommit")
         let group = waitingGroup(maxFiles: 2)
         let results = Results()
         for name in ["a", "b"] { try group.write(Array(name.utf8), to: dir + "/" + name, overwrite: false, done: results.done(dir + "/" + name)) }
@@ -99,7 +89,7 @@ struct GroupCommitTests {
     }
 
     @Test func whenSyncfsFailsEachFileIsSyncedAndOnlyTheOneThatFailsIsLost() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("groupcommit")
         let calls = Calls()
         var disk = GroupCommit.Disk()
         disk.syncFileSystem = { _ in Errno(EIO) }
@@ -116,7 +106,7 @@ struct GroupCommitTests {
     }
 
     @Test func aFileWhoseWriteFailedUnderASuccessfulSyncfsIsLost() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("groupcommit")
         let calls = Calls()
         var disk = GroupCommit.Disk()
         disk.checkWritten = { fd in calls.next() == 1 ? Errno(ENOSPC) : Syscalls.checkWritten(fd) }
@@ -130,7 +120,7 @@ struct GroupCommitTests {
     }
 
     @Test func anExistingOutputIsRefusedAtOnceAndOneThatAppearsMeanwhileIsKept() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("groupcommit")
         let group = waitingGroup()
         let results = Results()
         try AtomicOutput.write(Array("old".utf8), to: dir + "/a", overwrite: false)
@@ -149,7 +139,7 @@ struct GroupCommitTests {
     }
 
     @Test func manyWritersAtOnceAreEachCommittedOnce() throws {
-        let dir = try makeDirectory()
+        let dir = try makeDirectory("groupcommit")
         let group = GroupCommit(maxFiles: 8, maxDelay: 0.001)
         let results = Results()
         DispatchQueue.concurrentPerform(iterations: 4) { k in
