@@ -61,7 +61,7 @@ struct BasicInformationReader {
             if line.isEmpty { inRelated = false; continue }
             var filled = line.filledIndices
             if isHeading { filled.removeAll { $0 == 0 } }
-            if inRelated, !isHeading, line.cell(0).isEmpty, !filled.contains(where: { words.basicRecord(line.cells[$0]) != nil }) {
+            if inRelated, !isHeading, line.cell(0).isEmpty, !filled.contains(where: { words.basicRecord(line.texts[$0]) != nil }) {
                 for i in filled { state.addRelated(line.cell(i), line, context) }
                 context.take(line, filled)
                 continue
@@ -103,7 +103,7 @@ struct BasicInformationReader {
 
         /// The next cell, when it is no label.
         mutating func nextValue() -> Int? {
-            guard k < filled.count, words.basicRecord(line.cells[filled[k]]) == nil else { return nil }
+            guard k < filled.count, words.basicRecord(line.texts[filled[k]]) == nil else { return nil }
             defer { k += 1 }
             return filled[k]
         }
@@ -123,7 +123,7 @@ struct BasicInformationReader {
         while !cursor.atEnd {
             let i = filled[cursor.k]
             cursor.k += 1
-            guard let record = words.basicRecord(line.cells[i]) else {
+            guard let record = words.basicRecord(line.texts[i]) else {
                 if isHeading { continue }  // left to the unplaced-cell warning
                 reportUnknownLabel(line, i, value: cursor.nextValue())
                 continue
@@ -212,12 +212,12 @@ struct BasicInformationReader {
     /// `評価対象年度 (令和元 年度)`, or the label alone with `(令和元年度)` in the next cell (the
     /// enclosing marks are the template's `textForm.fiscalYearCell`).
     private func readFiscalYear(_ line: TextLine, _ i: Int, cursor: inout Cursor) -> Int? {
-        let key = Label.key(line.cells[i])
+        let key = Label.key(line.texts[i])
         var inner = Substring(key.dropFirst(words.fiscalYearKey.count))
         var shown = line.cell(i)
         if inner.isEmpty, let j = cursor.nextValue() {
             context.take(line, j)
-            inner = Substring(Label.key(line.cells[j]))
+            inner = Substring(Label.key(line.texts[j]))
             shown = line.cell(j)
         }
         if inner.hasPrefix(words.fiscalYearOpen), inner.hasSuffix(words.fiscalYearClose),

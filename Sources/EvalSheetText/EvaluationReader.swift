@@ -33,7 +33,7 @@ struct EvaluationReader {
         }
         let header = lines[headerAt]
         let headerLabels = Set([l.criterionHeader, l.ratingHeader, l.reasonHeader].map(Label.key))
-        context.take(header, header.filledIndices.filter { headerLabels.contains(Label.key(header.cells[$0])) })
+        context.take(header, header.filledIndices.filter { headerLabels.contains(Label.key(header.texts[$0])) })
         var body = lines[(headerAt + 1)...].filter { !$0.isEmpty && !$0.cell(0).hasPrefix("※") && !isLegend($0) }
         body.removeAll { line in
             guard Label.key(line.cell(0)) == headerKey else { return false }

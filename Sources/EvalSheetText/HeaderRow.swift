@@ -18,7 +18,7 @@ struct HeaderColumns<Column: Hashable & CaseIterable> {
 
 extension TextLine {
     /// The label keys of the filled cells (to recognise a header row given again).
-    var filledKeys: [String] { filledIndices.map { Label.key(cells[$0]) } }
+    var filledKeys: [String] { filledIndices.map { Label.key(texts[$0]) } }
 }
 
 /// The header rows of §3–§6, read and reported alike: the messages name the section as the
@@ -30,7 +30,7 @@ extension SheetReadContext {
                                                       other: (Int) -> Void) -> [Column: Int] {
         var found: [Column: Int] = [:]
         for i in line.filledIndices {
-            let key = Label.key(line.cells[i])
+            let key = Label.key(line.texts[i])
             take(line, i)
             guard let column = Column.allCases.first(where: { Label.key(label($0)) == key }) else {
                 other(i)

@@ -96,16 +96,16 @@ struct IndicatorsReader {
         let filled = line.filledIndices
         var k = 0
         var number: (value: Int, at: Int)?
-        if filled.count > 1, let n = OrdinalText.parse(line.cells[filled[0]]) {
+        if filled.count > 1, let n = OrdinalText.parse(line.texts[filled[0]]) {
             number = (n, filled[0])
             k = 1
         }
         let labelAt = filled[k]
-        let key = Label.key(line.cells[labelAt])
+        let key = Label.key(line.texts[labelAt])
         guard let row = IndicatorRow.allCases.first(where: { Label.key(label($0)) == key }) else {
             if key == Label.key(words.labels.indicatorHeader) {
                 context.duplicateHeaderRow(section: 4, at: line.number, first: header.number)
-            } else if number != nil || filled.count != 1 || OrdinalText.parse(line.cells[labelAt]) == nil {
+            } else if number != nil || filled.count != 1 || OrdinalText.parse(line.texts[labelAt]) == nil {
                 // (a lone number is reported as unplaced)
                 reportUnknownRow(line, labelAt, into: &state)
             }
@@ -213,7 +213,7 @@ struct IndicatorsReader {
             let c = line.cell(i)
             return c == unit || c.hasPrefix(unit + " ") || c.hasPrefix(unit + "\u{3000}")
         }
-        guard let unitAt = filled.first(where: isUnitCell) ?? filled.first(where: { Label.key(line.cells[$0]).hasPrefix(unitKey) }) else {
+        guard let unitAt = filled.first(where: isUnitCell) ?? filled.first(where: { Label.key(line.texts[$0]).hasPrefix(unitKey) }) else {
             if let d = filled.first {
                 context.take(line, d)
                 item.description = line.cell(d)

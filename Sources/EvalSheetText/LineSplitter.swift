@@ -14,6 +14,33 @@ struct LineSplitter {
     /// may be empty, as after a final line break). False when a line is not valid UTF-8 (nothing
     /// more is emitted then).
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool, _ emit: (TextLine) -> Void) -> Bool {
+        var number = nextNumber
+        return feedLines(chunk, final: final) { bytes in
+            guard let text = String(validating: bytes, as: UTF8.self) else { return false }
+            emit(TextLine(number: number, cells: Self.cells(text)))
+            number += 1
+            return true
+        }
+    }
+
+    /// Feeds a chunk only to check it: false when a line is not valid UTF-8. Until `hasContent` is
+    /// true it is set when a line holds something that is not whitespace (as `hasNonWhitespace`
+    /// tells); after that the lines are only validated, without being made into Strings.
+    mutating func check(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool, hasContent: inout Bool) -> Bool {
+        var found = hasContent
+        defer { hasContent = found }
+        return feedLines(chunk, final: final) { bytes in
+            if found { return UTF8Validation.isValid(bytes) }
+            guard let text = String(validating: bytes, as: UTF8.self) else { return false }
+            found = TextLine.hasNonWhitespace(text)
+            return true
+        }
+    }
+
+    /// Cuts a chunk into lines (the bytes of an unfinished line kept for the next chunk) and hands
+    /// each line's bytes to `line`, which answers false to stop. Numbers the lines.
+    private mutating func feedLines(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool,
+                                    _ line: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         var start = 0
         var i = 0
         if afterCR, chunk.first == 0x0A { start = 1; i = 1 }
@@ -22,8 +49,7 @@ struct LineSplitter {
         while i < n {
             let b = chunk[i]
             if b == 0x0A || b == 0x0D {
-                guard let line = makeLine(UnsafeBufferPointer(rebasing: chunk[start..<i])) else { return false }
-                emit(line)
+                guard hand(UnsafeBufferPointer(rebasing: chunk[start..<i]), to: line) else { return false }
                 if b == 0x0D {
                     if i + 1 < n {
                         if chunk[i + 1] == 0x0A { i += 1 }
@@ -39,25 +65,18 @@ struct LineSplitter {
         }
         if start < n { pending += UnsafeBufferPointer(rebasing: chunk[start..<n]) }
         if final {
-            guard let line = makeLine(UnsafeBufferPointer(rebasing: chunk[n..<n])) else { return false }
-            emit(line)
+            guard hand(UnsafeBufferPointer(rebasing: chunk[n..<n]), to: line) else { return false }
         }
         return true
     }
 
-    /// The line of `pending` + `tail`; nil when not UTF-8.
-    private mutating func makeLine(_ tail: UnsafeBufferPointer<UInt8>) -> TextLine? {
-        let text: String?
-        if pending.isEmpty {
-            text = String(validating: tail, as: UTF8.self)
-        } else {
-            pending += tail
-            text = String(validating: pending, as: UTF8.self)
-            pending.removeAll(keepingCapacity: true)
-        }
-        guard let text else { return nil }
+    /// Hands `pending` + `tail` on as one line.
+    private mutating func hand(_ tail: UnsafeBufferPointer<UInt8>, to line: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         defer { nextNumber += 1 }
-        return TextLine(number: nextNumber, cells: Self.cells(text))
+        if pending.isEmpty { return line(tail) }
+        pending += tail
+        defer { pending.removeAll(keepingCapacity: true) }
+        return pending.withUnsafeBufferPointer { line($0) }
     }
 
     /// The TAB-separated cells of a line (an empty line has one empty cell).
@@ -85,11 +104,12 @@ struct LineSplitter {
 extension TextLine {
     /// Whether the line holds a character that is not whitespace (`Character.isWhitespace`); lines
     /// with a printable ASCII byte answer at once.
-    var hasNonWhitespace: Bool {
-        for cell in cells {
-            if cell.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
-            if cell.contains(where: { !$0.isWhitespace }) { return true }
-        }
-        return false
+    var hasNonWhitespace: Bool { cells.contains { Self.hasNonWhitespace($0) } }
+
+    /// Whether a text holds a character that is not whitespace. A TAB is whitespace and a
+    /// character of its own, so a line answers as its cells do.
+    static func hasNonWhitespace(_ text: some StringProtocol) -> Bool {
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
+        return text.contains(where: { !$0.isWhitespace })
     }
 }

@@ -120,7 +120,7 @@ struct ProjectsReader {
         let unitLabel = words.labels.unit, unitWord = words.template.textForm.amountUnitWord
         for line in before {
             for i in line.filledIndices {
-                let key = Label.key(line.cells[i])
+                let key = Label.key(line.texts[i])
                 if key == words.amountUnitKey {
                     context.take(line, i)
                 } else if key.hasPrefix(words.amountUnitStart) {
@@ -139,7 +139,7 @@ struct ProjectsReader {
         var money: [(index: Int, column: MoneyColumn)] = []
         var moneySeen: [MoneyColumn: Int] = [:]
         let named = context.matchHeader(line, section: 3, label: label) { i in
-            guard let m = MoneyColumn(label: line.cells[i]) else {
+            guard let m = MoneyColumn(label: line.texts[i]) else {
                 let names = ProjectColumn.allCases.map(label)
                 context.unknownColumn(line, i, section: 3, columns: (
                     ja: names.joined(separator: "・") + " と年度の金額列(例: 令和元年度決算、令和2年度予算)",

@@ -87,7 +87,7 @@ extension TextLine {
     /// The index of the first cell whose label key equals one of `labels`, at or after `start`.
     func index(ofLabel labels: Set<String>, from start: Int = 0) -> Int? {
         guard start < cells.count else { return nil }
-        return (start..<cells.count).first { labels.contains(Label.key(cells[$0])) }
+        return (start..<cells.count).first { labels.contains(Label.key(texts[$0])) }
     }
 
     func index(ofLabel label: String, from start: Int = 0) -> Int? {
@@ -98,6 +98,6 @@ extension TextLine {
     func filled(after start: Int, before end: Int? = nil) -> [Int] {
         let stop = min(end ?? cells.count, cells.count)
         guard start + 1 < stop else { return [] }
-        return (start + 1..<stop).filter { !cells[$0].trimmedSpaces().isEmpty }
+        return (start + 1..<stop).filter { !texts[$0].isEmpty }
     }
 }

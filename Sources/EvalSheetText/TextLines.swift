@@ -1,24 +1,43 @@
 import Foundation
 import EvalSheetModel
 
-/// One line of the text form: its 1-based number and its TAB-separated cells.
+/// One line of the text form: its 1-based number and its TAB-separated cells, as written and with
+/// surrounding spaces removed (each cell trimmed once, when the line is cut: the readers ask for
+/// the same cells many times).
 struct TextLine: Sendable {
     let number: Int
+    /// The cells as written (only the text before a file's first sheet is shown this way).
     let cells: [Substring]
+    /// The cells without surrounding spaces, one for each of `cells`.
+    let texts: [String]
+    /// Indices of cells that hold something.
+    let filledIndices: [Int]
 
-    var isEmpty: Bool { cells.allSatisfy { $0.trimmedSpaces().isEmpty } }
+    init(number: Int, cells: [Substring]) {
+        self.number = number
+        self.cells = cells
+        var texts: [String] = []
+        texts.reserveCapacity(cells.count)
+        var filled: [Int] = []
+        for (i, cell) in cells.enumerated() {
+            let text = String(cell.trimmedSpaces())
+            if !text.isEmpty { filled.append(i) }
+            texts.append(text)
+        }
+        self.texts = texts
+        self.filledIndices = filled
+    }
+
+    var isEmpty: Bool { filledIndices.isEmpty }
 
     /// Cell `i` with surrounding spaces removed, or "" past the end.
     func cell(_ i: Int) -> String {
-        i < cells.count ? String(cells[i].trimmedSpaces()) : ""
+        i < texts.count ? texts[i] : ""
     }
-
-    /// Indices of cells that hold something.
-    var filledIndices: [Int] { cells.indices.filter { !cells[$0].trimmedSpaces().isEmpty } }
 
     /// The first cell that holds something, with its index.
     var firstFilled: (index: Int, text: String)? {
-        filledIndices.first.map { ($0, cell($0)) }
+        filledIndices.first.map { ($0, texts[$0]) }
     }
 }
 

@@ -30,7 +30,7 @@ extension TextFormReader {
         // Pass 1: every line UTF-8, and something in the file that is not whitespace.
         var check = LineSplitter()
         var hasContent = false
-        guard feedAll(fd, &check, { line in if !hasContent { hasContent = line.hasNonWhitespace } }), hasContent else {
+        guard feedAll(fd, { chunk, final in check.check(chunk, final: final, hasContent: &hasContent) }), hasContent else {
             return replay(url, name, template, body)
         }
         // Pass 2: the sheets.
@@ -39,7 +39,9 @@ extension TextFormReader {
             var sheets = SheetCollector(file: name, words: .of(template), reads: jobs > 1 ? OrderedSheetReads(jobs: jobs) : nil,
                                         body: body)
             var splitter = LineSplitter()
-            guard feedAll(fd, &splitter, { sheets.add($0) }) else { return replay(url, name, template, body) }
+            guard feedAll(fd, { chunk, final in splitter.feed(chunk, final: final) { sheets.add($0) } }) else {
+                return replay(url, name, template, body)
+            }
             return sheets.finish()
         }
     }
@@ -56,8 +58,9 @@ extension TextFormReader {
         return []
     }
 
-    /// Feeds the whole file from its current offset, in chunks, a BOM at the start skipped.
-    private static func feedAll(_ fd: Int32, _ splitter: inout LineSplitter, _ emit: (TextLine) -> Void) -> Bool {
+    /// Feeds the whole file from its current offset to `feed`, in chunks (the last one empty and
+    /// final), a BOM at the start skipped; false as soon as `feed` answers false.
+    private static func feedAll(_ fd: Int32, _ feed: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) -> Bool {
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var first = true
         while true {
@@ -66,7 +69,7 @@ extension TextFormReader {
             let ok = buffer.withUnsafeBufferPointer { all -> Bool in
                 var chunk = UnsafeBufferPointer(rebasing: all[0..<n])
                 if first, chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk[3...]) }
-                return splitter.feed(chunk, final: n == 0, emit)
+                return feed(chunk, n == 0)
             }
             first = false
             if !ok { return false }
