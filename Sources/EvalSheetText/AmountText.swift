@@ -11,6 +11,7 @@ enum AmountText {
 
     /// nil for a blank cell; the amount; or why the text is none.
     static func parse(_ raw: some StringProtocol) -> Result<Int?, Problem> {
+        if let plain = parsePlainASCII(raw) { return plain }
         var s = Substring(PrintedNumber.foldFullWidth(String(raw.trimmedSpaces())))
         if s.isEmpty { return .success(nil) }
         var negative = false
@@ -36,6 +37,44 @@ enum AmountText {
         guard digits.count <= String(Amount.maximum).count, let value = Int(digits.isEmpty ? "0" : String(digits)),
               Amount.isValid(value) else { return .failure(.beyondBound) }
         return .success(value)
+    }
+
+    /// `parse` for a cell of ASCII digits and commas only (or blank), as nearly every cell is,
+    /// with the same answers; nil for any other cell.
+    private static func parsePlainASCII(_ raw: some StringProtocol) -> Result<Int?, Problem>? {
+        let utf8 = raw.utf8
+        if utf8.isEmpty { return .success(nil) }
+        var value = 0, digits = 0, group = 0, groups = 0, firstGroup = 0
+        for b in utf8 {
+            if b == UInt8(ascii: ",") {
+                if groups == 0 { firstGroup = group } else if group != 3 { return .failure(.notANumber) }
+                groups += 1
+                group = 0
+            } else if b >= 0x30, b <= 0x39 {
+                group += 1
+                if digits > 0 || b != 0x30 {
+                    digits += 1
+                    // Twelve digits at most (Amount.maximum's), so this never overflows.
+                    if digits <= 12 { value = value * 10 + Int(b - 0x30) }
+                }
+            } else {
+                return nil
+            }
+        }
+        if groups > 0 {
+            guard (1...3).contains(firstGroup), group == 3 else { return .failure(.notANumber) }
+        }
+        guard digits <= String(Amount.maximum).count, Amount.isValid(value) else { return .failure(.beyondBound) }
+        return .success(value)
+    }
+
+    /// Whether a cell that `parse` read as an amount is printed as the writer prints that amount
+    /// (plain ASCII digits without a leading zero, grouped by commas or not): then no note is due.
+    /// False means only "not known": the caller compares with the writer's text.
+    static func isPrintedAsWritten(_ raw: String) -> Bool {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, first != 0x30 || utf8.count == 1 else { return false }
+        return utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") }
     }
 
     /// The message for a problem in cell `i` holding `raw`.

@@ -27,7 +27,7 @@ struct EnvironmentReader {
         var factors: [ExternalFactor] = []
         for line in lines where line.number > header.number && !line.isEmpty {
             guard columns.all.contains(where: { !line.cell($0).isEmpty }) else { continue }  // stray cells only
-            if line.filledKeys == headerKeys {
+            if line.hasFilledKeys(headerKeys) {
                 context.duplicateHeaderRow(section: 6, at: line.number, first: header.number)
                 continue
             }

@@ -19,6 +19,12 @@ struct HeaderColumns<Column: Hashable & CaseIterable> {
 extension TextLine {
     /// The label keys of the filled cells (to recognise a header row given again).
     var filledKeys: [String] { filledIndices.map { Label.key(texts[$0]) } }
+
+    /// Whether `filledKeys == keys`, without making every key: data rows answer at their first cell.
+    func hasFilledKeys(_ keys: [String]) -> Bool {
+        guard filledIndices.count == keys.count else { return false }
+        return zip(filledIndices, keys).allSatisfy { Label.key(texts[$0]) == $1 }
+    }
 }
 
 /// The header rows of §3–§6, read and reported alike: the messages name the section as the

@@ -53,7 +53,7 @@ struct ProjectsReader {
                     context.sourceMap[.projectTotal(c)] = .line(line.number)
                     return amount(line, m.index, .projectTotal(c))
                 }, line.number)
-            } else if line.filledKeys == headerKeys {
+            } else if line.hasFilledKeys(headerKeys) {
                 context.duplicateHeaderRow(section: 3, at: line.number, first: header.number)
             } else if columns.all.contains(where: { !line.cell($0).isEmpty }) {  // else stray cells only
                 table.rows.append(readRow(line, columns, row: table.rows.count))
@@ -168,7 +168,7 @@ struct ProjectsReader {
         let raw = line.cell(i)
         switch AmountText.parse(raw) {
         case .success(let v):
-            if let v, TextFormWriter.amountText(v) != raw, String(v) != raw {
+            if let v, !AmountText.isPrintedAsWritten(raw), TextFormWriter.amountText(v) != raw, String(v) != raw {
                 // Full-width digits, leading zeros, other grouping: the same amount, printed otherwise.
                 context.note("text.number-normalized", line.number,
                              ja: "金額「\(raw)」(\(CellName.ja(i)))を \(TextFormWriter.amountText(v)) として読みました",

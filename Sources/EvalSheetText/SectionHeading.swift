@@ -9,8 +9,28 @@ enum SectionHeading {
         guard let first = line.cells.first else { return nil }
         if let lead = words.sectionLeads, let b = firstKeyByte(first), b < 0x80 || b != 0xEF, !lead.contains(b) { return nil }
         let key = Label.key(first)
-        return words.sections.filter { !$0.stemKey.isEmpty && key.hasPrefix($0.stemKey) }
-            .max { $0.stemKey.count < $1.stemKey.count }?.number
+        var best: SectionTitle?
+        for section in words.sections where !section.stemKey.isEmpty && hasPrefix(key, section.stemKey) {
+            if best.map({ section.stemKey.count > $0.stemKey.count }) ?? true { best = section }
+        }
+        return best?.number
+    }
+
+    /// `key.hasPrefix(stem)`, answered from the bytes when they settle it: at the first byte that
+    /// differs, two ASCII bytes after an ASCII byte (or at the start) begin characters that differ
+    /// whatever follows, so the key does not start with the stem. Otherwise `hasPrefix` decides.
+    static func hasPrefix(_ key: String, _ stem: String) -> Bool {
+        var k = key.utf8.makeIterator(), s = stem.utf8.makeIterator()
+        var previousIsASCII = true
+        while let sb = s.next() {
+            guard let kb = k.next() else { break }
+            if kb != sb {
+                if previousIsASCII, kb < 0x80, sb < 0x80 { return false }
+                break
+            }
+            previousIsASCII = kb < 0x80
+        }
+        return key.hasPrefix(stem)
     }
 
     /// The first byte of a cell's label key when it is plain (ASCII, or a non-ASCII scalar that is
