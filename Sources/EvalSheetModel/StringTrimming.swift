@@ -39,15 +39,38 @@ extension StringProtocol {
             p1 = b
         }
         if plain { return String(self) }
-        var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x3000, 0x09, 0x0A, 0x0D: continue
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            default: out.append(scalar)
+        // On the bytes: whole scalars are dropped or replaced, so the result is UTF-8 whenever the
+        // text is, and never longer than it.
+        let bytes = Array(utf8)
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    i += 1
+                    continue
+                case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80:  // U+3000
+                    i += 3
+                    continue
+                case 0xEF where i + 2 < bytes.count && (bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBD):
+                    // U+FF01…U+FF5E (EF BC 81 … EF BD 9E) → U+0021…U+007E.
+                    let scalar = 0xFF00 | (UInt32(bytes[i + 1] & 0x01) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    if scalar >= 0xFF01, scalar <= 0xFF5E {
+                        out[n] = UInt8(scalar - 0xFEE0)
+                        n += 1
+                        i += 3
+                        continue
+                    }
+                default:
+                    break
+                }
+                out[n] = b
+                n += 1
+                i += 1
             }
+            return n
         }
-        return String(out)
     }
 
     /// Whether this text's `labelKey()` equals `key` (itself a label key), without building the

@@ -50,7 +50,7 @@ struct BasicInformationReader {
     private var words: TextVocabulary { context.words }
 
     /// The label as the form prints it, for messages.
-    private func label(_ record: BasicRecord) -> String { words.labels[keyPath: record.label] }
+    private func label(_ record: BasicRecord) -> String { words.basicLabels[record] }
 
     func read() -> Result {
         let heading = lines[lines.startIndex]

@@ -167,7 +167,7 @@ struct ChallengesReader {
     /// Which of the four parts a label names (a label key), with the year of `令和3年度以降の取組`.
     private func part(_ key: String) -> (ChallengePart, Int?)? {
         let fixed: [ChallengePart] = [.challenge, .related, .current]
-        if let part = fixed.first(where: { Label.key(words.labels[keyPath: $0.label]) == key }) { return (part, nil) }
+        if let part = fixed.first(where: { words.challengeParts.key($0) == key }) { return (part, nil) }
         guard key.hasSuffix(words.futureSuffixKey),
               let year = FiscalYearText.parse(key.dropLast(words.futureSuffixKey.count)) else { return nil }
         return (.future, year)

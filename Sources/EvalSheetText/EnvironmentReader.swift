@@ -9,7 +9,7 @@ struct EnvironmentReader {
 
     private var words: TextVocabulary { context.words }
 
-    private func label(_ c: FactorColumn) -> String { words.labels[keyPath: c.label] }
+    private func label(_ c: FactorColumn) -> String { words.factorColumns[c] }
 
     func read() -> [ExternalFactor] {
         let heading = lines[lines.startIndex]

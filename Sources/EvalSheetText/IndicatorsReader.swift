@@ -31,7 +31,7 @@ struct IndicatorsReader {
 
     private var words: TextVocabulary { context.words }
 
-    private func label(_ row: IndicatorRow) -> String { words.labels[keyPath: row.label] }
+    private func label(_ row: IndicatorRow) -> String { words.indicatorRows[row] }
 
     func read() -> IndicatorTable {
         let heading = lines[lines.startIndex]
@@ -102,7 +102,7 @@ struct IndicatorsReader {
         }
         let labelAt = filled[k]
         let key = Label.key(line.texts[labelAt])
-        guard let row = IndicatorRow.allCases.first(where: { Label.key(label($0)) == key }) else {
+        guard let row = words.indicatorRows.first(withKey: key) else {
             if key == Label.key(words.labels.indicatorHeader) {
                 context.duplicateHeaderRow(section: 4, at: line.number, first: header.number)
             } else if number != nil || filled.count != 1 || OrdinalText.parse(line.texts[labelAt]) == nil {
@@ -199,7 +199,7 @@ struct IndicatorsReader {
 
     /// Where the row's value label (目標値, 実績値, 達成率) is, after the row label.
     private func valueLabel(_ row: IndicatorRow, in line: TextLine, after labelAt: Int) -> Int? {
-        line.index(ofLabel: Label.key(words.labels[keyPath: row.valuesLabel]), from: labelAt + 1)
+        line.index(ofLabel: words.indicatorValueLabels.key(row), from: labelAt + 1)
     }
 
     /// Row B's cells between 説明 and 実績値, in any of the four shapes of the real data:
@@ -244,7 +244,7 @@ struct IndicatorsReader {
     /// blank. A cell that is no value is a problem naming it (and reads as blank, so the rest of the
     /// sheet is still checked).
     private func values(_ row: IndicatorRow, _ line: TextLine, after labelAt: Int?, count: Int, index: Int) -> [IndicatorValue] {
-        let label = words.labels[keyPath: row.valuesLabel]
+        let label = words.indicatorValueLabels[row]
         func path(_ c: Int) -> FieldPath { row.path(index, c) }
         guard let labelAt else {
             context.problem("text.missing-label", line.number,

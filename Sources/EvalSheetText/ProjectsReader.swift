@@ -26,7 +26,7 @@ struct ProjectsReader {
     private var words: TextVocabulary { context.words }
     private var totalLabel: String { words.labels.total }
 
-    private func label(_ c: ProjectColumn) -> String { words.labels[keyPath: c.label] }
+    private func label(_ c: ProjectColumn) -> String { words.projectColumns[c] }
 
     func read() -> ProjectTable {
         let heading = lines[lines.startIndex]

@@ -16,21 +16,37 @@ enum SectionHeading {
         return best?.number
     }
 
-    /// `key.hasPrefix(stem)`, answered from the bytes when they settle it: at the first byte that
-    /// differs, two ASCII bytes after an ASCII byte (or at the start) begin characters that differ
-    /// whatever follows, so the key does not start with the stem. Otherwise `hasPrefix` decides.
+    /// `key.hasPrefix(stem)`, answered from the bytes when they settle it: a key whose bytes end
+    /// within the stem's holds fewer characters than the stem (canonical equivalence never makes
+    /// a text shorter by a prefix of its own bytes); at the first byte that differs, two ASCII
+    /// bytes after an ASCII byte (or at the start) begin characters that differ whatever follows.
+    /// Either way the key does not start with the stem. When every byte of the stem matches and
+    /// the key ends there or goes on with an ASCII byte, the key's characters up to there are the
+    /// stem's (no character of these stems joins an ASCII one that follows). Otherwise `hasPrefix`
+    /// decides.
     static func hasPrefix(_ key: String, _ stem: String) -> Bool {
         var k = key.utf8.makeIterator(), s = stem.utf8.makeIterator()
         var previousIsASCII = true
         while let sb = s.next() {
-            guard let kb = k.next() else { break }
-            if kb != sb {
+            guard let kb = k.next() else { return false }
+            guard kb == sb else {
                 if previousIsASCII, kb < 0x80, sb < 0x80 { return false }
-                break
+                return key.hasPrefix(stem)
             }
             previousIsASCII = kb < 0x80
         }
+        // Every byte of the stem matched.
+        let next = k.next()
+        if (next == nil || next! < 0x80), endsBeforeAnyCharacter(stem) { return true }
         return key.hasPrefix(stem)
+    }
+
+    /// Whether a text's last character ends where an ASCII character follows it: only a prepended
+    /// concatenation mark (Unicode's Prepend: U+0600…, U+0D4E, U+110BD…) joins the character after
+    /// it, and none lies below U+0600 or between U+3000 and U+11000 (kana, kanji, full-width forms).
+    private static func endsBeforeAnyCharacter(_ text: String) -> Bool {
+        guard let v = text.unicodeScalars.last?.value else { return false }
+        return v < 0x0600 || (0x3000..<0x11000).contains(v)
     }
 
     /// The first byte of a cell's label key when it is plain (ASCII, or a non-ASCII scalar that is

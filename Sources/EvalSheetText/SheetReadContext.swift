@@ -17,20 +17,21 @@ final class SheetReadContext {
     /// Paths whose value could not be read (a placeholder stands in): invariant checks skip them,
     /// since the problem is already reported.
     private(set) var failedPaths: Set<FieldPath> = []
-    private var consumed: [Int: Set<Int>] = [:]
+    private var consumed: CellMarks
 
     init(file: String, sheetLines: ClosedRange<Int>, words: TextVocabulary) {
         self.file = file
         self.words = words
         self.sheetLines = sheetLines
         self.sourceMap = SourceMap(file: file)
+        self.consumed = CellMarks(lines: sheetLines)
     }
 
     /// Marks cells as placed.
     func take(_ line: TextLine, _ indices: Int...) { take(line, indices) }
 
     func take(_ line: TextLine, _ indices: [Int]) {
-        consumed[line.number, default: []].formUnion(indices)
+        for i in indices { consumed.mark(line: line.number, cell: i) }
     }
 
     /// Records that `path` was read from `line`.
@@ -60,14 +61,43 @@ final class SheetReadContext {
     /// Reports each non-empty cell of `lines` that no section placed.
     func reportUnplaced(_ lines: ArraySlice<TextLine>) {
         for line in lines {
-            let taken = consumed[line.number] ?? []
-            for i in line.filledIndices where !taken.contains(i) {
+            for i in line.filledIndices where !consumed.isMarked(line: line.number, cell: i) {
                 let text = Shown.text(line.cell(i))
                 note("text.unplaced-cell", line.number,
                      ja: "読み取れない内容を無視しました(\(i + 1)列目): \"\(text)\"",
                      en: "could not place cell \(i + 1): \"\(text)\"")
             }
         }
+    }
+}
+
+/// Which cells of a sheet's lines were placed: a bit per cell for the first 64 cells of each line
+/// of the sheet, a set for any other.
+struct CellMarks {
+    private let first: Int
+    private var bits: [UInt64]
+    private var others: Set<Int2> = []
+
+    private struct Int2: Hashable { let line: Int, cell: Int }
+
+    init(lines: ClosedRange<Int>) {
+        first = lines.lowerBound
+        bits = Array(repeating: 0, count: lines.count)
+    }
+
+    mutating func mark(line: Int, cell: Int) {
+        let k = line &- first
+        if k >= 0, k < bits.count, cell >= 0, cell < 64 {
+            bits[k] |= 1 << UInt64(cell)
+        } else {
+            others.insert(Int2(line: line, cell: cell))
+        }
+    }
+
+    func isMarked(line: Int, cell: Int) -> Bool {
+        let k = line &- first
+        if k >= 0, k < bits.count, cell >= 0, cell < 64 { return bits[k] & (1 << UInt64(cell)) != 0 }
+        return others.contains(Int2(line: line, cell: cell))
     }
 }
 
@@ -91,7 +121,8 @@ extension TextLine {
     }
 
     func index(ofLabel label: String, from start: Int = 0) -> Int? {
-        index(ofLabel: [label], from: start)
+        guard start < cells.count else { return nil }
+        return (start..<cells.count).first { Label.key(texts[$0]) == label }
     }
 
     /// The non-empty cells strictly between two indices (end exclusive; nil = to the end).

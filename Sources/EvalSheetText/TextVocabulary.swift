@@ -8,6 +8,14 @@ import EvalSheetForm
 struct TextVocabulary: Sendable {
     let template: FormTemplate
     var labels: FormTemplate.Labels { template.labels }
+    /// The labels of §3's and §6's columns, §4's rows (and the labels before their values), §7's
+    /// parts and §1's records, with their keys.
+    let projectColumns: LabelTable<ProjectColumn>
+    let factorColumns: LabelTable<FactorColumn>
+    let indicatorRows: LabelTable<IndicatorRow>
+    let indicatorValueLabels: LabelTable<IndicatorRow>
+    let challengeParts: LabelTable<ChallengePart>
+    let basicLabels: LabelTable<BasicRecord>
     /// §1…§7, in order.
     let sections: [SectionTitle]
     /// The first bytes of the sections' heading keys when every one starts with an ASCII digit (a
@@ -37,6 +45,12 @@ struct TextVocabulary: Sendable {
     init(_ template: FormTemplate) {
         self.template = template
         let l = template.labels
+        projectColumns = LabelTable(l, \.label)
+        factorColumns = LabelTable(l, \.label)
+        indicatorRows = LabelTable(l, \.label)
+        indicatorValueLabels = LabelTable(l, \.valuesLabel)
+        challengeParts = LabelTable(l, \.label)
+        basicLabels = LabelTable(l, \.label)
         sections = template.sheets.all.enumerated().map { SectionTitle(number: $0.offset + 1, sheet: $0.element) }
         let leads = sections.compactMap { $0.stemKey.utf8.first }
         sectionLeads = leads.count == sections.count && leads.allSatisfy({ (0x30...0x39).contains($0) })
