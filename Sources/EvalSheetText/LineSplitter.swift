@@ -47,6 +47,12 @@ struct LineSplitter {
         afterCR = false
         let n = chunk.count
         while i < n {
+            // Eight bytes at a time while none of them is a CR or an LF.
+            if i + 8 <= n, let base = chunk.baseAddress,
+               !Self.holdsLineEnd(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let b = chunk[i]
             if b == 0x0A || b == 0x0D {
                 guard hand(UnsafeBufferPointer(rebasing: chunk[start..<i]), to: line) else { return false }
@@ -68,6 +74,15 @@ struct LineSplitter {
             guard hand(UnsafeBufferPointer(rebasing: chunk[n..<n]), to: line) else { return false }
         }
         return true
+    }
+
+    /// Whether one of a word's eight bytes is CR (0x0D) or LF (0x0A): a byte equal to `b` is a zero
+    /// byte of `word ^ b…b`, found by the borrow of subtracting 0x01 from each byte.
+    @inline(__always)
+    static func holdsLineEnd(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+        return ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs != 0
     }
 
     /// Hands `pending` + `tail` on as one line.

@@ -9,11 +9,14 @@ enum SectionHeading {
         guard let first = line.cells.first else { return nil }
         if let lead = words.sectionLeads, let b = firstKeyByte(first), b < 0x80 || b != 0xEF, !lead.contains(b) { return nil }
         let key = Label.key(first)
-        var best: SectionTitle?
-        for section in words.sections where !section.stemKey.isEmpty && hasPrefix(key, section.stemKey) {
-            if best.map({ section.stemKey.count > $0.stemKey.count }) ?? true { best = section }
+        // The longest stem the key starts with (the first of equally long ones); section n is at n - 1.
+        let stems = words.sectionStemKeys
+        var best: (index: Int, length: Int)?
+        for n in stems.indices where !stems[n].isEmpty && hasPrefix(key, stems[n]) {
+            let length = stems[n].count
+            if best.map({ length > $0.length }) ?? true { best = (n, length) }
         }
-        return best?.number
+        return best.map { $0.index + 1 }
     }
 
     /// `key.hasPrefix(stem)`, answered from the bytes when they settle it: a key whose bytes end

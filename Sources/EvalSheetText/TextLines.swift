@@ -19,6 +19,7 @@ struct TextLine: Sendable {
         var texts: [String] = []
         texts.reserveCapacity(cells.count)
         var filled: [Int] = []
+        filled.reserveCapacity(cells.count)
         for (i, cell) in cells.enumerated() {
             let text = String(cell.trimmedSpaces())
             if !text.isEmpty { filled.append(i) }

@@ -4,8 +4,9 @@ import EvalSheetForm
 /// The form's wording as the text reader compares it, taken once per file from a `FormTemplate`:
 /// every label, heading and legend line the reader matches, as label keys (`Label.key`), and the
 /// names its messages use. Nothing here is written out: a template with a label renamed reads (and
-/// names in its messages) the renamed label.
-struct TextVocabulary: Sendable {
+/// names in its messages) the renamed label. A class: every reader of every sheet refers to the one
+/// vocabulary of its file, never a copy of it.
+final class TextVocabulary: Sendable {
     let template: FormTemplate
     var labels: FormTemplate.Labels { template.labels }
     /// The labels of §3's and §6's columns, §4's rows (and the labels before their values), §7's
@@ -16,8 +17,9 @@ struct TextVocabulary: Sendable {
     let indicatorValueLabels: LabelTable<IndicatorRow>
     let challengeParts: LabelTable<ChallengePart>
     let basicLabels: LabelTable<BasicRecord>
-    /// §1…§7, in order.
+    /// §1…§7, in order, and their headings' fixed parts as keys (`SectionTitle.stemKey`).
     let sections: [SectionTitle]
+    let sectionStemKeys: [String]
     /// The first bytes of the sections' heading keys when every one starts with an ASCII digit (a
     /// line whose first cell starts otherwise opens no section); nil otherwise.
     let sectionLeads: Set<UInt8>?
@@ -52,6 +54,7 @@ struct TextVocabulary: Sendable {
         challengeParts = LabelTable(l, \.label)
         basicLabels = LabelTable(l, \.label)
         sections = template.sheets.all.enumerated().map { SectionTitle(number: $0.offset + 1, sheet: $0.element) }
+        sectionStemKeys = sections.map(\.stemKey)
         let leads = sections.compactMap { $0.stemKey.utf8.first }
         sectionLeads = leads.count == sections.count && leads.allSatisfy({ (0x30...0x39).contains($0) })
             && sections.allSatisfy({ $0.stemKey.unicodeScalars.first.map { $0.isASCII } ?? false }) ? Set(leads) : nil

@@ -5,13 +5,17 @@ enum UTF8Validation {
         let n = bytes.count
         var i = 0
         while i < n {
-            // Eight ASCII bytes at a time when they are aligned in the buffer.
-            if i + 8 <= n, let base = bytes.baseAddress {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            }
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                // ASCII: eight bytes at a time while they are ASCII.
+                if i + 8 <= n, let base = bytes.baseAddress,
+                   UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                } else {
+                    i += 1
+                }
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b {
