@@ -58,7 +58,9 @@ public struct Assessment: Hashable, Sendable, Codable {
     /// also without the space after the dot (`1.施策…3.施策…`) and with full-width digits.
     /// A new assessment starts at a digit followed by `.` at the start or after a space. Nil when none.
     public static func parseList(_ text: String) -> [Assessment]? {
-        let chars = Array(PrintedNumber.foldFullWidth(text).trimmedSpaces())
+        let folded = PrintedNumber.foldFullWidth(text).trimmedSpaces()
+        if folded.hasOnlySimpleCharacters { return parseList(scalars: Array(folded.unicodeScalars)) }
+        let chars = Array(folded)
         var starts: [Int] = []
         for i in chars.indices where chars[i].isASCII && chars[i].isNumber
             && i + 1 < chars.count && chars[i + 1] == "."
@@ -69,6 +71,24 @@ public struct Assessment: Hashable, Sendable, Codable {
         return starts.enumerated().map { k, s in
             let end = k + 1 < starts.count ? starts[k + 1] : chars.count
             return Assessment(code: chars[s].wholeNumberValue!, label: String(String(chars[(s + 2)..<end]).trimmedSpaces()))
+        }
+    }
+
+    /// `parseList` on a text whose characters are single scalars (`hasOnlySimpleCharacters`): the
+    /// same steps on scalars.
+    private static func parseList(scalars: [Unicode.Scalar]) -> [Assessment]? {
+        var starts: [Int] = []
+        for i in scalars.indices where (0x30...0x39).contains(scalars[i].value)
+            && i + 1 < scalars.count && scalars[i + 1] == "."
+            && (i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\u{3000}") {
+            starts.append(i)
+        }
+        guard starts.first == 0 else { return nil }
+        return starts.enumerated().map { k, s in
+            let end = k + 1 < starts.count ? starts[k + 1] : scalars.count
+            var label = String.UnicodeScalarView()
+            label.append(contentsOf: scalars[(s + 2)..<end])
+            return Assessment(code: Int(scalars[s].value - 0x30), label: String(String(label).trimmedSpaces()))
         }
     }
 

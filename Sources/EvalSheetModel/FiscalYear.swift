@@ -42,6 +42,7 @@ public enum FiscalYearText {
     /// and also a bare `2019年度`. Spaces are ignored. Returns the Gregorian fiscal year.
     /// The `年度` suffix is optional when `requireSuffix` is false (`令和元` → 2019).
     public static func parse(_ text: some StringProtocol, requireSuffix: Bool = true) -> Int? {
+        if text.hasOnlySimpleCharacters { return parse(simple: text, requireSuffix: requireSuffix) }
         var s = Substring(String(text.filter { $0 != " " && $0 != "\u{3000}" }))
         if s.hasSuffix("年度") {
             s = s.dropLast(2)
@@ -55,6 +56,33 @@ public enum FiscalYearText {
             return era.firstYear + n - 1
         }
         if let n = parseDigits(s), n >= 1900, n <= 2999 { return n }
+        return nil
+    }
+
+    /// `parse` for a text whose characters are single scalars in NFC (`hasOnlySimpleCharacters`):
+    /// the same steps on UTF-8 bytes, where comparing bytes is comparing characters.
+    private static func parse(simple text: some StringProtocol, requireSuffix: Bool) -> Int? {
+        var s = Array(text.utf8)
+        if s.contains(0x20) || s.contains(0xE3) {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
+            s = Array(String(kept).utf8)
+        }
+        let suffix = Array("年度".utf8)
+        var end = s.count
+        if s.count >= suffix.count, Array(s[(s.count - suffix.count)...]) == suffix {
+            end -= suffix.count
+        } else if requireSuffix {
+            return nil
+        }
+        let body = s[..<end]
+        for era in JapaneseEra.allCases where body.starts(with: era.rawValue.utf8) {
+            let rest = body.dropFirst(era.rawValue.utf8.count)
+            if rest.elementsEqual("元".utf8) { return era.firstYear }
+            guard let n = parseDigits(String(decoding: rest, as: UTF8.self)), n >= 1, n <= 99 else { return nil }
+            return era.firstYear + n - 1
+        }
+        if let n = parseDigits(String(decoding: body, as: UTF8.self)), n >= 1900, n <= 2999 { return n }
         return nil
     }
 

@@ -17,7 +17,8 @@ extension StringProtocol {
     /// (`市民ニーズ の状況` matches `市民ニーズの状況`). Never used on data text.
     @inlinable
     public func withoutSpaces() -> String {
-        String(filter { $0 != " " && $0 != "\u{3000}" })
+        guard mayHoldSpaceCharacters else { return String(self) }
+        return String(filter { $0 != " " && $0 != "\u{3000}" })
     }
 
     /// How fixed labels are compared by every reader: spaces (ASCII, ideographic), tabs and line
