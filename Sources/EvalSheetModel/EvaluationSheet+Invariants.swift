@@ -31,6 +31,8 @@ extension EvaluationSheet {
         checkOrdinals(add)
         checkNumbers(add)
         forEachText { path, text in
+            // UTF-16 never takes more units than UTF-8 takes bytes: only a long text is counted.
+            guard text.utf8.count > Self.maximumTextLength else { return }
             let length = text.utf16.count
             if length > Self.maximumTextLength {
                 add(path, ja: "文字数(\(length))が1つのセルに入る上限 \(Self.maximumTextLength) 文字を超えています",
@@ -43,9 +45,10 @@ extension EvaluationSheet {
 
     private func checkCounts(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
         let columns = projects.columns.count
-        func count(_ path: FieldPath, _ n: Int, _ expected: Int, ja: String, en: String) {
+        // The names are made only for a count that is wrong.
+        func count(_ path: FieldPath, _ n: Int, _ expected: Int, ja: @autoclosure () -> String, en: @autoclosure () -> String) {
             guard n != expected else { return }
-            add(path, "\(ja)の数(\(n))が列数(\(expected))と一致しません", "\(en) has \(n) values for \(expected) columns")
+            add(path, "\(ja())の数(\(n))が列数(\(expected))と一致しません", "\(en()) has \(n) values for \(expected) columns")
         }
         count(.projectTotal(0), projects.totals.count, columns, ja: "総事業費", en: "totals row")
         for (i, row) in projects.rows.enumerated() {
@@ -64,8 +67,10 @@ extension EvaluationSheet {
 
     private func checkAmounts(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
         let bound = Amount.maximumText
-        func check(_ path: FieldPath, _ v: Int?, _ what: (ja: String, en: String)) {
+        // The name is made only for an amount that is wrong.
+        func check(_ path: FieldPath, _ v: Int?, _ name: @autoclosure () -> (ja: String, en: String)) {
             guard let v, !Amount.isValid(v) else { return }
+            let what = name()
             if v < 0 {
                 add(path, "\(what.ja)が負の値です", "\(what.en) has a negative amount")
             } else {

@@ -59,7 +59,7 @@ public struct Assessment: Hashable, Sendable, Codable {
     /// A new assessment starts at a digit followed by `.` at the start or after a space. Nil when none.
     public static func parseList(_ text: String) -> [Assessment]? {
         let folded = PrintedNumber.foldFullWidth(text).trimmedSpaces()
-        if folded.hasOnlySimpleCharacters { return parseList(scalars: Array(folded.unicodeScalars)) }
+        if folded.hasOnlySimpleCharacters { return parseList(simple: folded) }
         let chars = Array(folded)
         var starts: [Int] = []
         for i in chars.indices where chars[i].isASCII && chars[i].isNumber
@@ -75,8 +75,17 @@ public struct Assessment: Hashable, Sendable, Codable {
     }
 
     /// `parseList` on a text whose characters are single scalars (`hasOnlySimpleCharacters`): the
-    /// same steps on scalars.
-    private static func parseList(scalars: [Unicode.Scalar]) -> [Assessment]? {
+    /// same steps on scalars, each label cut from the text's bytes.
+    private static func parseList(simple text: Substring) -> [Assessment]? {
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
         var starts: [Int] = []
         for i in scalars.indices where (0x30...0x39).contains(scalars[i].value)
             && i + 1 < scalars.count && scalars[i + 1] == "."
@@ -84,11 +93,11 @@ public struct Assessment: Hashable, Sendable, Codable {
             starts.append(i)
         }
         guard starts.first == 0 else { return nil }
+        let bytes = Array(text.utf8)
         return starts.enumerated().map { k, s in
             let end = k + 1 < starts.count ? starts[k + 1] : scalars.count
-            var label = String.UnicodeScalarView()
-            label.append(contentsOf: scalars[(s + 2)..<end])
-            return Assessment(code: Int(scalars[s].value - 0x30), label: String(String(label).trimmedSpaces()))
+            let label = String(decoding: bytes[offsets[s + 2]..<offsets[end]], as: UTF8.self)
+            return Assessment(code: Int(scalars[s].value - 0x30), label: String(label.trimmedSpaces()))
         }
     }
 

@@ -143,7 +143,8 @@ public struct PrintedNumber: Hashable, Sendable {
 
     /// Folds full-width digits and punctuation to ASCII: `１２，３４５．６％` → `12,345.6%`.
     public static func foldFullWidth(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }  // only full-width (non-ASCII) scalars change
+        // Only U+FF05…U+FF19 change, all of them EF BC 85…99 in UTF-8: a text without EF BC stays.
+        if !Self.mayHoldFullWidthDigits(s) { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             switch scalar.value {
@@ -154,6 +155,16 @@ public struct PrintedNumber: Hashable, Sendable {
             }
         }
         return String(out)
+    }
+
+    /// Whether the bytes EF BC (U+FF00…U+FF3F) occur in the text.
+    static func mayHoldFullWidthDigits(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if previous == 0xEF, b == 0xBC { return true }
+            previous = b
+        }
+        return false
     }
 
     /// `1,234,567` is well grouped; `12,34` and `1,,2` are not.
