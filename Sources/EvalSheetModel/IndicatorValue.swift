@@ -17,7 +17,7 @@ public enum IndicatorValue: Hashable, Sendable {
         let s = String(raw.trimmedSpaces())
         if s.isEmpty {
             self = .blank
-        } else if Self.dashes.contains(s) {
+        } else if s.utf8.count <= 3, Self.dashes.contains(s) {  // each dash is one scalar of 1 or 3 bytes, none composed
             self = .notApplicable
         } else if let n = PrintedNumber(parsing: s) {
             self = .number(n)

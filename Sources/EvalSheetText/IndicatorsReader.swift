@@ -298,9 +298,11 @@ struct IndicatorsReader {
         for c in item.rates.indices {
             guard let rate = item.rates[c].number, c < item.targets.count, c < item.actuals.count,
                   let t = item.targets[c].number, let a = item.actuals[c].number else { continue }
-            let up = AchievementRate.percent(actual: a.value, target: t.value, direction: .higherIsBetter)
-            let down = AchievementRate.percent(actual: a.value, target: t.value, direction: .lowerIsBetter)
-            if up == rate.value { higher += 1 } else if down == rate.value { lower += 1 }
+            if AchievementRate.percent(actual: a.value, target: t.value, direction: .higherIsBetter) == rate.value {
+                higher += 1
+            } else if AchievementRate.percent(actual: a.value, target: t.value, direction: .lowerIsBetter) == rate.value {
+                lower += 1
+            }
         }
         return lower > 0 && higher == 0 ? .lowerIsBetter : .higherIsBetter
     }
