@@ -3,17 +3,22 @@ import EvalSheetModel
 /// Where a table's named columns are, found by their labels in its header row; only made when
 /// every column was found.
 struct HeaderColumns<Column: Hashable & CaseIterable> {
-    private let indices: [Column: Int]
+    /// Each column with its cell index, in `allCases` order (a few columns: a scan is cheapest).
+    private let columns: [(column: Column, index: Int)]
+    /// Every named column's cell index, in the columns' order.
+    let all: [Int]
 
     init?(_ found: [Column: Int]) {
-        guard Column.allCases.allSatisfy({ found[$0] != nil }) else { return nil }
-        indices = found
+        var columns: [(column: Column, index: Int)] = []
+        for column in Column.allCases {
+            guard let i = found[column] else { return nil }
+            columns.append((column, i))
+        }
+        self.columns = columns
+        all = columns.map(\.index)
     }
 
-    subscript(_ column: Column) -> Int { indices[column]! }
-
-    /// Every named column's cell index, in the columns' order.
-    var all: [Int] { Column.allCases.map { self[$0] } }
+    subscript(_ column: Column) -> Int { columns.first { $0.column == column }!.index }
 }
 
 extension TextLine {

@@ -4,25 +4,26 @@ import EvalSheetForm
 /// and its label key, read once from the template: a key path read per cell is slow, and the
 /// readers ask for the same labels on every line.
 struct LabelTable<Case: Hashable & CaseIterable>: Sendable where Case: Sendable {
-    private let labels: [Case: String]
-    private let keys: [Case: String]
+    /// Each case with its label and key, in `allCases` order (a few cases: a scan is cheapest).
+    private let entries: [(case: Case, label: String, key: String)]
 
     init(_ template: FormTemplate.Labels, _ path: (Case) -> KeyPath<FormTemplate.Labels, String>) {
-        var labels: [Case: String] = [:], keys: [Case: String] = [:]
-        for c in Case.allCases {
-            labels[c] = template[keyPath: path(c)]
-            keys[c] = Label.key(template[keyPath: path(c)])
+        entries = Case.allCases.map { c in
+            let label = template[keyPath: path(c)]
+            return (c, label, Label.key(label))
         }
-        self.labels = labels
-        self.keys = keys
+    }
+
+    private func entry(_ c: Case) -> (case: Case, label: String, key: String) {
+        entries.first { $0.case == c }!
     }
 
     /// The label as the template prints it.
-    subscript(_ c: Case) -> String { labels[c]! }
+    subscript(_ c: Case) -> String { entry(c).label }
 
     /// The label's key (`Label.key`).
-    func key(_ c: Case) -> String { keys[c]! }
+    func key(_ c: Case) -> String { entry(c).key }
 
     /// The first case, in `allCases` order, whose label key is `key`.
-    func first(withKey key: String) -> Case? { Case.allCases.first { keys[$0]! == key } }
+    func first(withKey key: String) -> Case? { entries.first { $0.key == key }?.case }
 }

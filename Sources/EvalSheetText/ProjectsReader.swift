@@ -11,10 +11,16 @@ struct ProjectsReader {
     let lines: ArraySlice<TextLine>
 
     private struct Columns {
-        var named: HeaderColumns<ProjectColumn>
-        var money: [(index: Int, column: MoneyColumn)]
+        let named: HeaderColumns<ProjectColumn>
+        let money: [(index: Int, column: MoneyColumn)]
         /// Every index the table reads.
-        var all: [Int] { named.all + money.map(\.index) }
+        let all: [Int]
+
+        init(named: HeaderColumns<ProjectColumn>, money: [(index: Int, column: MoneyColumn)]) {
+            self.named = named
+            self.money = money
+            all = named.all + money.map(\.index)
+        }
     }
 
     /// The rows read so far and the totals row, once found.

@@ -16,6 +16,12 @@ enum UTF8Validation {
                 }
                 continue
             }
+            // The common case of Japanese text: a three-byte sequence with no special second byte.
+            if (0xE1...0xEC).contains(b) || b == 0xEE || b == 0xEF {
+                guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return false }
+                i += 3
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b {
