@@ -19,7 +19,7 @@ struct EnvironmentReader {
             return []
         }
         let names = FactorColumn.allCases.map(label)
-        let found = context.matchHeader(header, section: 6, label: label) { i in
+        let found = context.matchHeader(header, section: 6, labels: words.factorColumns) { i in
             context.unknownColumn(header, i, section: 6, columns: (ja: names.joined(separator: "・"), en: names.joined(separator: ", ")))
         }
         guard let columns = context.requireColumns(found, header, section: 6, label: label) else { return [] }

@@ -37,18 +37,18 @@ extension TextLine {
 extension SheetReadContext {
     /// Matches each filled cell of `line` with a column label (each once; a second one is a
     /// problem); cells that are no column's label go to `other`, in cell order.
-    func matchHeader<Column: Hashable & CaseIterable>(_ line: TextLine, section n: Int, label: (Column) -> String,
-                                                      other: (Int) -> Void) -> [Column: Int] {
+    func matchHeader<Column: Hashable & CaseIterable & Sendable>(_ line: TextLine, section n: Int, labels: LabelTable<Column>,
+                                                                 other: (Int) -> Void) -> [Column: Int] {
         var found: [Column: Int] = [:]
         for i in line.filledIndices {
             let key = Label.key(line.texts[i])
             take(line, i)
-            guard let column = Column.allCases.first(where: { Label.key(label($0)) == key }) else {
+            guard let column = labels.first(withKey: key) else {
                 other(i)
                 continue
             }
             if let first = found[column] {
-                duplicateHeaderLabel(label(column), line, section: n, first: first, then: i)
+                duplicateHeaderLabel(labels[column], line, section: n, first: first, then: i)
             } else {
                 found[column] = i
             }

@@ -144,7 +144,7 @@ struct ProjectsReader {
     private func readHeader(_ line: TextLine) -> Columns? {
         var money: [(index: Int, column: MoneyColumn)] = []
         var moneySeen: [MoneyColumn: Int] = [:]
-        let named = context.matchHeader(line, section: 3, label: label) { i in
+        let named = context.matchHeader(line, section: 3, labels: words.projectColumns) { i in
             guard let m = MoneyColumn(label: line.texts[i]) else {
                 let names = ProjectColumn.allCases.map(label)
                 context.unknownColumn(line, i, section: 3, columns: (
