@@ -6,6 +6,7 @@ import EvalSheetJSON
 import EvalSheetText
 import EvalSheetWorkbook
 import EvalSheetValidation
+import FileOutput
 
 /// `evalsheet batch`: a whole year in one command — convert every sheet in parallel, validate the
 /// year, and write an index workbook.
@@ -120,7 +121,7 @@ final class YearOutputs {
         attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
         if let findings {
             attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
-                try OutputDirectory.write(Findings.renderJSONData(findings), to: path, overwrite: overwrite)
+                try AtomicOutput.write(chunks: FindingsFile.chunks(findings), to: path, overwrite: overwrite)
             }
         }
     }
@@ -132,5 +133,35 @@ final class YearOutputs {
         } catch {
             if let existing = PolicyConversion.existingOutput(error) { skipped.append(existing) } else { errors.append(error) }
         }
+    }
+}
+
+/// `findings.json` in pieces, byte for byte `Findings.renderJSONData` of all the findings: each
+/// group of findings is rendered on its own and its array's brackets replaced, so that neither the
+/// whole text nor the encoder's tree of every finding is held at once (they ran to several times
+/// the file's size).
+enum FindingsFile {
+    /// How many findings are rendered at a time.
+    static let groupSize = 128
+
+    static func chunks(_ findings: [Finding], groupSize: Int = groupSize) -> AnySequence<[UInt8]> {
+        guard !findings.isEmpty else { return AnySequence([Array(Findings.renderJSONData([]))]) }
+        let size = max(1, groupSize)
+        // Each group renders as "[\n" + its elements + "\n]\n"; elements sit at the same depth
+        // whatever the group, so the groups' elements joined by ",\n" are the whole array's.
+        let opening = Array("[\n".utf8), closing = Array("\n]\n".utf8), separator = Array(",\n".utf8)
+        return AnySequence(sequence(state: 0) { (start: inout Int) -> [UInt8]? in
+            if start > findings.count { return nil }
+            if start == findings.count {
+                start &+= 1
+                return closing
+            }
+            let end = min(start &+ size, findings.count)
+            let text = Findings.renderJSONData(Array(findings[start..<end]))
+            var piece = start == 0 ? opening : separator
+            piece.append(contentsOf: text.dropFirst(opening.count).dropLast(closing.count))
+            start = end
+            return piece
+        })
     }
 }
