@@ -10,6 +10,7 @@ public struct XLSXFileLink: Sendable, Equatable {
     /// The text shown when the pointer rests on the link.
     public var tooltip: String?
 
+    /// A link shown in `cell` that opens `target`.
     public init(cell: CellReference, target: String, tooltip: String? = nil) {
         self.cell = cell
         self.target = target

@@ -112,3 +112,26 @@ struct BatchCommandTests {
                 == "[ 3/12] 失敗 in/511.txt")
     }
 }
+
+/// findings.json written in groups: the same bytes as rendering every finding at once.
+@Suite("findings.json in groups")
+struct FindingsFileTests {
+    static func findings(_ n: Int) -> [Finding] {
+        (0..<n).map { i in
+            Finding(ruleID: i % 3 == 0 ? "output.not-written" : "indicators.short-target-row", severity: i % 2 == 0 ? .error : .warning,
+                    message: .init(ja: "指標\(i) の目標値 \"引用\" / \\ \u{1}", en: "indicator \(i)"),
+                    policy: "\(5_110_000 + i)", path: nil, file: "/in/\(i).json", location: "/in/\(i).json#/a/\(i)")
+        }
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 7, 128, 129, 300])
+    func theGroupsJoinedAreTheWholeRendering(_ n: Int) {
+        let all = Self.findings(n), whole = Array(Findings.renderJSONData(all))
+        for size in [1, 2, 3, 128] {
+            let pieces = Array(FindingsFile.chunks(all, groupSize: size))
+            #expect(pieces.flatMap { $0 } == whole, "\(n) findings in groups of \(size)")
+            #expect(pieces.count == (n == 0 ? 1 : (n + size - 1) / size + 1))
+        }
+        #expect(Array(FindingsFile.chunks(all, groupSize: 0)).flatMap { $0 } == whole)
+    }
+}
