@@ -62,14 +62,17 @@ struct BatchCommand: ParsableCommand {
             }) { (file: String) in converter.convert(file) }
 
             // What the year needs is moved out of the files' results, so that nothing is held twice
-            // while the index is written.
+            // while the index is written; what the report needs of them is tallied, and they go.
             var findings: [Finding] = [], digests: [YearRuleDigest] = [], summaries: [PolicySummary] = []
+            var tally = BatchTally()
             for i in results.indices {
                 findings += results[i].findings
                 digests += results[i].digests
                 summaries += results[i].summaries
+                tally.add(results[i].outcome)
                 (results[i].findings, results[i].digests, results[i].summaries) = ([], [], [])
             }
+            results = []
             // The year as a whole: cross-policy rules over compact copies of the sheets.
             if !noValidate {
                 findings += Validator.validate(digests.map(converter.digests.sheet), sheetRules: [], yearRules: Validator.yearRules)
@@ -89,9 +92,9 @@ struct BatchCommand: ParsableCommand {
             counts = [:]
             let yearOutputs = YearOutputs(directory: directory, overwrite: force)
             yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
-            BatchReport.print(results: results, findings: findings, yearOutputs: yearOutputs,
+            BatchReport.print(tally: tally, findings: findings, yearOutputs: yearOutputs,
                               validated: !noValidate, global: global)
-            let failed = results.contains { !$0.errors.isEmpty } || !yearOutputs.errors.isEmpty
+            let failed = !tally.errors.isEmpty || !yearOutputs.errors.isEmpty
             if failed || (strict && Findings.hasErrors(findings)) { throw ExitCode(ExitStatus.failed) }
         }
     }
