@@ -135,3 +135,29 @@ struct FindingsFileTests {
         #expect(Array(FindingsFile.chunks(all, groupSize: 0)).flatMap { $0 } == whole)
     }
 }
+
+/// What the batch report keeps of the files' results.
+@Suite("batch tally")
+struct BatchTallyTests {
+    struct Refused: Error, Equatable { var code: String }
+
+    static func outcome(_ file: String, _ policies: [PolicyOutcome]) -> FileOutcome {
+        FileOutcome(file: file, policies: policies)
+    }
+
+    @Test func countsErrorsAndTheFirstSkippedNames() {
+        var tally = BatchTally()
+        tally.add(Self.outcome("a.txt", [PolicyOutcome(code: "511", output: "/o/511.xlsx"),
+                                         PolicyOutcome(code: "512", output: "/o/512.xlsx", skipped: true),
+                                         PolicyOutcome(code: "513", output: nil, error: Refused(code: "513"))]))
+        for i in 0..<6 {
+            tally.add(Self.outcome("s\(i).txt", [PolicyOutcome(code: "6\(i)", output: "/o/6\(i).xlsx", skipped: true)]))
+        }
+        tally.add(Self.outcome("empty.txt", []))
+        #expect(tally.written == 1)
+        #expect(tally.skipped == 7)
+        #expect(tally.firstSkipped == ["/o/512.xlsx", "/o/60.xlsx", "/o/61.xlsx", "/o/62.xlsx", "/o/63.xlsx"])
+        #expect(tally.failedInputs == 1)
+        #expect(tally.errors.compactMap { $0 as? Refused } == [Refused(code: "513")])
+    }
+}
