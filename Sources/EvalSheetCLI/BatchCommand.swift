@@ -6,6 +6,7 @@ import EvalSheetJSON
 import EvalSheetText
 import EvalSheetWorkbook
 import EvalSheetValidation
+import FileOutput
 
 /// `evalsheet batch`: a whole year in one command — convert every sheet in parallel, validate the
 /// year, and write an index workbook.
@@ -61,14 +62,17 @@ struct BatchCommand: ParsableCommand {
             }) { (file: String) in converter.convert(file) }
 
             // What the year needs is moved out of the files' results, so that nothing is held twice
-            // while the index is written.
+            // while the index is written; what the report needs of them is tallied, and they go.
             var findings: [Finding] = [], digests: [YearRuleDigest] = [], summaries: [PolicySummary] = []
+            var tally = BatchTally()
             for i in results.indices {
                 findings += results[i].findings
                 digests += results[i].digests
                 summaries += results[i].summaries
+                tally.add(results[i].outcome)
                 (results[i].findings, results[i].digests, results[i].summaries) = ([], [], [])
             }
+            results = []
             // The year as a whole: cross-policy rules over compact copies of the sheets.
             if !noValidate {
                 findings += Validator.validate(digests.map(converter.digests.sheet), sheetRules: [], yearRules: Validator.yearRules)
@@ -88,9 +92,9 @@ struct BatchCommand: ParsableCommand {
             counts = [:]
             let yearOutputs = YearOutputs(directory: directory, overwrite: force)
             yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
-            BatchReport.print(results: results, findings: findings, yearOutputs: yearOutputs,
+            BatchReport.print(tally: tally, findings: findings, yearOutputs: yearOutputs,
                               validated: !noValidate, global: global)
-            let failed = results.contains { !$0.errors.isEmpty } || !yearOutputs.errors.isEmpty
+            let failed = !tally.errors.isEmpty || !yearOutputs.errors.isEmpty
             if failed || (strict && Findings.hasErrors(findings)) { throw ExitCode(ExitStatus.failed) }
         }
     }
@@ -120,7 +124,7 @@ final class YearOutputs {
         attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
         if let findings {
             attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
-                try OutputDirectory.write(Findings.renderJSONData(findings), to: path, overwrite: overwrite)
+                try AtomicOutput.write(chunks: FindingsFile.chunks(findings), to: path, overwrite: overwrite)
             }
         }
     }
@@ -132,5 +136,35 @@ final class YearOutputs {
         } catch {
             if let existing = PolicyConversion.existingOutput(error) { skipped.append(existing) } else { errors.append(error) }
         }
+    }
+}
+
+/// `findings.json` in pieces, byte for byte `Findings.renderJSONData` of all the findings: each
+/// group of findings is rendered on its own and its array's brackets replaced, so that neither the
+/// whole text nor the encoder's tree of every finding is held at once (they ran to several times
+/// the file's size).
+enum FindingsFile {
+    /// How many findings are rendered at a time.
+    static let groupSize = 128
+
+    static func chunks(_ findings: [Finding], groupSize: Int = groupSize) -> AnySequence<[UInt8]> {
+        guard !findings.isEmpty else { return AnySequence([Array(Findings.renderJSONData([]))]) }
+        let size = max(1, groupSize)
+        // Each group renders as "[\n" + its elements + "\n]\n"; elements sit at the same depth
+        // whatever the group, so the groups' elements joined by ",\n" are the whole array's.
+        let opening = Array("[\n".utf8), closing = Array("\n]\n".utf8), separator = Array(",\n".utf8)
+        return AnySequence(sequence(state: 0) { (start: inout Int) -> [UInt8]? in
+            if start > findings.count { return nil }
+            if start == findings.count {
+                start &+= 1
+                return closing
+            }
+            let end = min(start &+ size, findings.count)
+            let text = Findings.renderJSONData(Array(findings[start..<end]))
+            var piece = start == 0 ? opening : separator
+            piece.append(contentsOf: text.dropFirst(opening.count).dropLast(closing.count))
+            start = end
+            return piece
+        })
     }
 }

@@ -18,6 +18,10 @@ struct IndexLayout {
     /// Where the goal code, the first money column and the first rate are.
     let goalColumn = 2, moneyStart = 6
     let cell, number, percent, link: XLSXStyle
+    /// Whether the links to the policies' workbooks are added after the sheet is written
+    /// (`XLSXSheetWriter.addFileLinks`, the same file without holding every link in memory): when
+    /// the writer writes each of them exactly as a hyperlink cell, else they are hyperlink cells.
+    let fileLinks: Bool
 
     init(rows: [PolicySummary], template t: FormTemplate) {
         self.rows = rows
@@ -32,6 +36,11 @@ struct IndexLayout {
         let link = cell.with { $0.fontColor = 0x0563C1; $0.underline = .single }
         (self.cell, self.number, self.percent, self.link) = (cell, number, percent, link)
         let l = t.labels, x = t.index
+        let fileLinks = rows.lazy.filter { $0.workbook != nil }.count <= XLSXSheetWriter.maximumLinks
+            && rows.allSatisfy { r in
+                r.workbook.map { XLSXSheetWriter.canWriteFileLink(target: $0, text: x.open, tooltip: Self.tooltip(r)) } ?? true
+            }
+        self.fileLinks = fileLinks
         let text = { (value: @escaping (PolicySummary) -> String, style: XLSXStyle) in
             { (r: PolicySummary, sheet: XLSXSheetWriter, at: CellReference) throws in
                 let v = value(r)
@@ -69,10 +78,23 @@ struct IndexLayout {
         })
         columns.append(IndexColumn(heading: x.workbook, width: 8) { r, sheet, at in
             guard let wb = r.workbook else { return try sheet.writeBlank(at: at, style: cell) }
-            let tooltip = DerivedText.clipped(DerivedText.line("\(r.code) \(r.name)"), to: 255)
-            try sheet.writeURL("external:" + wb, text: x.open, tooltip: tooltip, at: at, style: link)
+            if fileLinks { return try sheet.writeString(x.open, at: at, style: link) }
+            try sheet.writeURL("external:" + wb, text: x.open, tooltip: Self.tooltip(r), at: at, style: link)
         })
         self.columns = columns.map { IndexColumn(heading: $0.heading, width: Self.width($0.heading, atLeast: $0.width), write: $0.write) }
+    }
+
+    /// The tooltip of a policy's link: its code and name on one line.
+    static func tooltip(_ r: PolicySummary) -> String {
+        DerivedText.clipped(DerivedText.line("\(r.code) \(r.name)"), to: 255)
+    }
+
+    /// The links of the rows to their workbooks, in row order (for `XLSXSheetWriter.addFileLinks`).
+    func workbookLinks() -> some Sequence<XLSXFileLink> {
+        let column = columns.count - 1
+        return rows.lazy.enumerated().compactMap { i, r in
+            r.workbook.map { XLSXFileLink(cell: .at(Self.firstRow + i, column), target: $0, tooltip: Self.tooltip(r)) }
+        }
     }
 
     /// A column wide enough for each line of its heading (bold), so that a heading wraps only at

@@ -99,6 +99,7 @@ public struct YearIndexWriter: Sendable {
                 for (c, column) in columns.enumerated() { try column.write(r, list, .at(row, c)) }
             }
         }
+        if layout.fileLinks { try list.addFileLinks { layout.workbookLinks() } }
         for (c, column) in columns.enumerated() { try list.setColumnWidth(c, width: column.width) }
         try list.freezePanes(row: IndexLayout.firstRow, column: 2)
         try printSetup(list, landscape: true, repeatUntil: 2)

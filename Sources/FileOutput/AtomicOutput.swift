@@ -40,6 +40,35 @@ public struct AtomicOutput: Sendable {
         try output.commit()
     }
 
+    /// `write(_:to:overwrite:)` of content given in pieces, each written as it comes, so that the
+    /// whole content is never in memory at once.
+    public static func write(chunks: some Sequence<[UInt8]>, to path: String, overwrite: Bool) throws(OutputError) {
+        let output = try AtomicOutput(path: path, overwrite: overwrite)
+        try output.writeTemporary(chunks: chunks)
+        try output.commit()
+    }
+
+    /// `writeTemporary(_:)` of content given in pieces: created exclusively, each piece written as
+    /// it comes, synced; on failure it is removed.
+    public func writeTemporary(chunks: some Sequence<[UInt8]>) throws(OutputError) {
+        let fd: Int32
+        switch Syscalls.createExclusive(temporaryPath) {
+        case .success(let d): fd = d
+        case .failure(let e): discard(); throw .cannotWrite(path, e)
+        }
+        for chunk in chunks {
+            if let failure = chunk.withUnsafeBytes({ Syscalls.writeAll(fd, $0) }) {
+                Syscalls.closeQuietly(fd)
+                discard()
+                throw .cannotWrite(path, failure)
+            }
+        }
+        if let failure = Syscalls.syncAndClose(fd) {
+            discard()
+            throw .cannotWrite(path, failure)
+        }
+    }
+
     /// Writes the temporary file (created exclusively, synced); on failure it is removed.
     public func writeTemporary(_ bytes: [UInt8]) throws(OutputError) {
         let fd = try writeTemporaryUnsynced(bytes)

@@ -1,8 +1,8 @@
 // The only file of XLSXWriter that calls libzip: after libxlsxwriter has written a workbook, the
 // worksheet parts whose numbers need their shortest text (XLSXNumberText.swift) are replaced in
-// place. libzip copies every other part as it is and writes the archive to a temporary file beside
-// it before renaming, so a failure leaves the workbook as libxlsxwriter wrote it (and the writer
-// then discards it).
+// place, and a sheet's links to files (XLSXFileLinks.swift) are added. libzip copies every other
+// part as it is and writes the archive to a temporary file beside it before renaming, so a failure
+// leaves the workbook as libxlsxwriter wrote it (and the writer then discards it).
 
 import CZip
 #if canImport(Glibc)
@@ -62,11 +62,170 @@ enum LibZipRewrite {
         }
         guard replaced else { return zip_discard(archive) }
         if zip_close(archive) != 0 {
-            let error = zip_get_error(archive)
-            let system = error.map { zip_error_code_system($0) } ?? 0
-            let message = error.flatMap { zip_error_strerror($0) }.map { String(cString: $0) } ?? "libzip could not write"
+            let error = closeFailure(archive, reportedPath)
             zip_discard(archive)
-            throw failure(reportedPath, message, system: system)
+            throw error
+        }
+    }
+
+    /// Adds `links` to sheet `sheet` (zero-based) as libxlsxwriter 1.1.4 writes external links: a
+    /// `<hyperlinks>` element before `<printOptions>` / `<pageMargins>` and one relationship each in
+    /// the sheet's relationships part (`rId1`… in order). The sheet part is streamed through an
+    /// unnamed temporary file and the links are written as they come, so memory does not grow
+    /// with their number. Nothing changes when there are no links.
+    static func addFileLinks(_ links: AnySequence<XLSXFileLink>, toSheet sheet: Int, in path: String,
+                             reportingAs reportedPath: String) throws {
+        let sheetPart = "xl/worksheets/sheet\(sheet &+ 1).xml", relsPart = "xl/worksheets/_rels/sheet\(sheet &+ 1).xml.rels"
+        var code: Int32 = 0
+        guard let archive = zip_open(path, 0, &code) else {
+            throw failure(reportedPath, "the written workbook could not be reopened (libzip error \(code))", system: errno)
+        }
+        var closed = false
+        defer { if !closed { zip_discard(archive) } }
+        guard zip_name_locate(archive, relsPart, 0) < 0 else {
+            throw failure(reportedPath, "links to files cannot be added to a sheet with other relationships (\(relsPart))", system: 0)
+        }
+        let index = zip_name_locate(archive, sheetPart, 0)
+        var stat = zip_stat_t()
+        guard index >= 0, zip_stat_index(archive, UInt64(index), 0, &stat) == 0,
+              let part = zip_fopen_index(archive, UInt64(index), 0) else {
+            throw failure(reportedPath, "the part \(sheetPart) could not be read back", system: 0)
+        }
+        var sheetOut = try TemporaryPart(reportingAs: reportedPath), relsOut = try TemporaryPart(reportingAs: reportedPath)
+        defer { sheetOut.close(); relsOut.close() }
+        var links = LinkWriter(links.makeIterator())
+        var pending: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 1 << 16), inserted = false
+        while true {
+            let n = chunk.withUnsafeMutableBytes { zip_fread(part, $0.baseAddress, UInt64($0.count)) }
+            guard n >= 0 else {
+                zip_fclose(part)
+                throw failure(reportedPath, "the part \(sheetPart) could not be read back", system: 0)
+            }
+            if n == 0 { break }
+            pending.append(contentsOf: chunk[0..<Int(n)])
+            if inserted {
+                sheetOut.write(pending[...])
+                pending.removeAll(keepingCapacity: true)
+            } else if let at = LinkWriter.insertionPoint(in: pending) {
+                sheetOut.write(pending[..<at])
+                try links.write({ sheetOut.write($0) }, relationships: { relsOut.write($0) }, reportingAs: reportedPath)
+                sheetOut.write(pending[at...])
+                pending.removeAll(keepingCapacity: true)
+                inserted = true
+            } else if pending.count > LinkWriter.longestMarker {
+                // Keep what could be the start of a marker cut by the chunk's end.
+                let keep = pending.count &- LinkWriter.longestMarker
+                sheetOut.write(pending[..<keep])
+                pending.removeFirst(keep)
+            }
+        }
+        zip_fclose(part)
+        if !inserted {
+            guard let at = LinkWriter.insertionPoint(in: pending) else {
+                throw failure(reportedPath, "the part \(sheetPart) has no page margins to place links before", system: 0)
+            }
+            sheetOut.write(pending[..<at])
+            try links.write({ sheetOut.write($0) }, relationships: { relsOut.write($0) }, reportingAs: reportedPath)
+            sheetOut.write(pending[at...])
+        }
+        guard links.count > 0 else { return }
+        try sheetOut.finish()
+        try relsOut.finish()
+        try sheetOut.replace(index, in: archive, mtime: stat.mtime, reportingAs: reportedPath)
+        let relsIndex = try relsOut.add(relsPart, to: archive, reportingAs: reportedPath)
+        zip_file_set_mtime(archive, relsIndex, stat.mtime, 0)
+        closed = true
+        if zip_close(archive) != 0 {
+            closed = false
+            throw closeFailure(archive, reportedPath)
+        }
+    }
+
+    /// The error of a failed `zip_close` (the archive is still open then).
+    private static func closeFailure(_ archive: OpaquePointer, _ reportedPath: String) -> XLSXWriteError {
+        let error = zip_get_error(archive)
+        let system = error.map { zip_error_code_system($0) } ?? 0
+        let message = error.flatMap { zip_error_strerror($0) }.map { String(cString: $0) } ?? "libzip could not write"
+        return failure(reportedPath, message, system: system)
+    }
+
+    /// An unnamed temporary file (`tmpfile`, gone when closed) that a part is written to in
+    /// 64 KB blocks and that libzip then reads the part from.
+    private struct TemporaryPart {
+        private var file: UnsafeMutablePointer<FILE>?
+        private var buffer: [UInt8] = []
+        private var failed: Int32 = 0
+        private let reportedPath: String
+
+        init(reportingAs reportedPath: String) throws {
+            self.reportedPath = reportedPath
+            guard let file = tmpfile() else { throw failure(reportedPath, "no temporary file for a part", system: errno) }
+            self.file = file
+            buffer.reserveCapacity(1 << 16)
+        }
+
+        mutating func write(_ bytes: ArraySlice<UInt8>) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        mutating func write(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        private mutating func flush() {
+            guard let file, !buffer.isEmpty, failed == 0 else { return buffer.removeAll(keepingCapacity: true) }
+            let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            if written != buffer.count { failed = errno == 0 ? EIO : errno }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is buffered; throws if any write failed.
+        mutating func finish() throws {
+            flush()
+            if let file, failed == 0, fflush(file) != 0 { failed = errno == 0 ? EIO : errno }
+            // libzip 1.7 reads a stream from where it stands when the source starts at 0.
+            if let file, failed == 0, fseeko(file, 0, SEEK_SET) != 0 { failed = errno == 0 ? EIO : errno }
+            if failed != 0 { throw failure(reportedPath, "a part could not be written to a temporary file", system: failed) }
+        }
+
+        /// Hands the file to libzip as the new content of entry `index` (deflated, dated `mtime`).
+        mutating func replace(_ index: Int64, in archive: OpaquePointer, mtime: time_t, reportingAs reportedPath: String) throws {
+            let source = try handOver(to: archive)
+            guard zip_file_replace(archive, UInt64(index), source, ZIP_FL_ENC_UTF_8) == 0 else {
+                zip_source_free(source)
+                throw failure(reportedPath, "a part could not be replaced", system: 0)
+            }
+            zip_set_file_compression(archive, UInt64(index), ZIP_CM_DEFLATE, 0)
+            zip_file_set_mtime(archive, UInt64(index), mtime, 0)
+        }
+
+        /// Hands the file to libzip as a new entry `name` (deflated); returns its index.
+        mutating func add(_ name: String, to archive: OpaquePointer, reportingAs reportedPath: String) throws -> UInt64 {
+            let source = try handOver(to: archive)
+            let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
+            guard index >= 0 else {
+                zip_source_free(source)
+                throw failure(reportedPath, "the part \(name) could not be added", system: 0)
+            }
+            zip_set_file_compression(archive, UInt64(index), ZIP_CM_DEFLATE, 0)
+            return UInt64(index)
+        }
+
+        /// A libzip source reading the whole file; libzip closes the file when it frees the source.
+        private mutating func handOver(to archive: OpaquePointer) throws -> OpaquePointer {
+            guard let file, let source = zip_source_filep(archive, file, 0, -1) else {
+                throw failure(reportedPath, "out of memory", system: ENOMEM)
+            }
+            self.file = nil
+            return source
+        }
+
+        /// Closes the file unless libzip has it.
+        mutating func close() {
+            if let file { fclose(file) }
+            file = nil
         }
     }
 

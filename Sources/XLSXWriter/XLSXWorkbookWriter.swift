@@ -113,6 +113,8 @@ final class XLSXWorkbookContext {
     let output: XLSXAtomicOutput
     let book: LXWBook
     var listStore = XLSXListStore()
+    /// Links to files that `finish()` adds once libxlsxwriter has written the file.
+    var deferredLinks: [XLSXDeferredLinks] = []
     private var finished = false
 
     init(path: String, overwrite: Bool, scratchDirectory: String?) throws {
@@ -143,9 +145,15 @@ final class XLSXWorkbookContext {
                 try listStore.write(into: sheet)
             }
             try book.close(reportingAs: output.path)
+            for deferred in deferredLinks {
+                try LibZipRewrite.addFileLinks(deferred.links(), toSheet: deferred.sheet, in: output.temporaryPath,
+                                               reportingAs: output.path)
+            }
+            deferredLinks = []
             try output.commit()
             finished = true
         } catch {
+            deferredLinks = []
             book.free()
             output.discard()
             throw error
@@ -154,6 +162,7 @@ final class XLSXWorkbookContext {
 
     func abandon() {
         guard !finished else { return }
+        deferredLinks = []
         book.free()
         output.discard()
     }

@@ -112,3 +112,52 @@ struct BatchCommandTests {
                 == "[ 3/12] 失敗 in/511.txt")
     }
 }
+
+/// findings.json written in groups: the same bytes as rendering every finding at once.
+@Suite("findings.json in groups")
+struct FindingsFileTests {
+    static func findings(_ n: Int) -> [Finding] {
+        (0..<n).map { i in
+            Finding(ruleID: i % 3 == 0 ? "output.not-written" : "indicators.short-target-row", severity: i % 2 == 0 ? .error : .warning,
+                    message: .init(ja: "指標\(i) の目標値 \"引用\" / \\ \u{1}", en: "indicator \(i)"),
+                    policy: "\(5_110_000 + i)", path: nil, file: "/in/\(i).json", location: "/in/\(i).json#/a/\(i)")
+        }
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 7, 128, 129, 300])
+    func theGroupsJoinedAreTheWholeRendering(_ n: Int) {
+        let all = Self.findings(n), whole = Array(Findings.renderJSONData(all))
+        for size in [1, 2, 3, 128] {
+            let pieces = Array(FindingsFile.chunks(all, groupSize: size))
+            #expect(pieces.flatMap { $0 } == whole, "\(n) findings in groups of \(size)")
+            #expect(pieces.count == (n == 0 ? 1 : (n + size - 1) / size + 1))
+        }
+        #expect(Array(FindingsFile.chunks(all, groupSize: 0)).flatMap { $0 } == whole)
+    }
+}
+
+/// What the batch report keeps of the files' results.
+@Suite("batch tally")
+struct BatchTallyTests {
+    struct Refused: Error, Equatable { var code: String }
+
+    static func outcome(_ file: String, _ policies: [PolicyOutcome]) -> FileOutcome {
+        FileOutcome(file: file, policies: policies)
+    }
+
+    @Test func countsErrorsAndTheFirstSkippedNames() {
+        var tally = BatchTally()
+        tally.add(Self.outcome("a.txt", [PolicyOutcome(code: "511", output: "/o/511.xlsx"),
+                                         PolicyOutcome(code: "512", output: "/o/512.xlsx", skipped: true),
+                                         PolicyOutcome(code: "513", output: nil, error: Refused(code: "513"))]))
+        for i in 0..<6 {
+            tally.add(Self.outcome("s\(i).txt", [PolicyOutcome(code: "6\(i)", output: "/o/6\(i).xlsx", skipped: true)]))
+        }
+        tally.add(Self.outcome("empty.txt", []))
+        #expect(tally.written == 1)
+        #expect(tally.skipped == 7)
+        #expect(tally.firstSkipped == ["/o/512.xlsx", "/o/60.xlsx", "/o/61.xlsx", "/o/62.xlsx", "/o/63.xlsx"])
+        #expect(tally.failedInputs == 1)
+        #expect(tally.errors.compactMap { $0 as? Refused } == [Refused(code: "513")])
+    }
+}
