@@ -75,7 +75,7 @@ extension EnvironmentSheet {
             let text = texts[.assessments]!
             var assessments: [Assessment] = []
             if !text.trimmedSpaces().isEmpty {
-                if let parsed = Assessment.parseList(text) {
+                if let parsed = assessmentLists.value(text, { Assessment.parseList(text) }) {
                     assessments = parsed
                 } else {
                     ctx.fail("xlsx.assessment", sheet, cell(.assessments),
@@ -89,4 +89,7 @@ extension EnvironmentSheet {
         }
         return factors
     }
+
+    /// Parsed assessment cells by their text: a workbook's cells hold the dropdown's few choices.
+    private static let assessmentLists = ExactMemo<[Assessment]?>()
 }

@@ -148,10 +148,11 @@ extension ProjectsSheet {
         var money: [(column: Int, label: MoneyColumn)] = []
         var reference: (column: Int, label: MoneyColumn)?
         for cell in sheet.filled(row: row) {
-            if reference == nil, let m = referenceColumn(sheet.text(cell), l) {
+            let text = sheet.text(cell)
+            if reference == nil, let m = referenceColumns.value("\(l.referenceColumn.utf8.count):\(l.referenceColumn)\(text)", { referenceColumn(text, l) }) {
                 ctx.take(sheet, cell)
                 reference = (cell.column, m)
-            } else if let m = MoneyColumn(label: sheet.text(cell)) {
+            } else if let m = moneyColumns.value(text, { MoneyColumn(label: text) }) {
                 ctx.locate(.moneyColumn(money.count), sheet, cell)
                 money.append((cell.column, m))
             }
@@ -166,6 +167,11 @@ extension ProjectsSheet {
         if row > 0, let unit = sheet.filled(row: row - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
         return Header(row: row, fixed: fixed, money: money, reference: reference)
     }
+
+    /// Header texts read as money columns, and as reference columns (by the template's pattern and
+    /// the text): every workbook of a year has the same few headings.
+    private static let moneyColumns = ExactMemo<MoneyColumn?>()
+    private static let referenceColumns = ExactMemo<MoneyColumn?>()
 
     /// The money column a reference heading names (`(参考)令和2年度予算` → 令和2年度予算), by the
     /// template's `referenceColumn`; nil for any other text.

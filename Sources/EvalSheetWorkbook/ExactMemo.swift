@@ -1,0 +1,30 @@
+import Foundation
+
+/// Results of a pure function of a cell's text, kept across workbooks and shared by the workers —
+/// like `Memo`, but a result is reused only for the very same bytes: String keys compare by
+/// canonical equivalence, and a value made from one spelling (a label keeping its bytes) must never
+/// be handed out for another. Holds at most `limit` results (then starts over).
+final class ExactMemo<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: (key: String, value: Value)] = [:]
+    private let limit: Int
+
+    init(limit: Int = 1024) { self.limit = limit }
+
+    /// The value for `key`, made by `make` the first time (outside the lock).
+    func value(_ key: String, _ make: () -> Value) -> Value {
+        lock.lock()
+        let known = values[key]
+        lock.unlock()
+        if let known {
+            if known.key.utf8.elementsEqual(key.utf8) { return known.value }
+            return make()  // a canonically equivalent spelling: made for itself, not kept
+        }
+        let made = make()
+        lock.lock()
+        if values.count >= limit { values.removeAll(keepingCapacity: true) }
+        values[key] = (key, made)
+        lock.unlock()
+        return made
+    }
+}
