@@ -61,6 +61,7 @@ extension EnvironmentSheet {
             columns[column] = c.column
         }
         var factors: [ExternalFactor] = []
+        let columnLabels = Dictionary(uniqueKeysWithValues: FactorColumn.allCases.map { ($0, l[keyPath: $0.label]) })
         ctx.rows(of: sheet, from: first.row + 1) { row in
             let cell = { (c: FactorColumn) in CellReference.at(row, columns[c]!) }
             if FactorColumn.allCases.allSatisfy({ sheet.isBlank(cell($0)) }) { return true }
@@ -70,7 +71,7 @@ extension EnvironmentSheet {
                 ctx.locate(.factor(i, column.field), sheet, cell(column))
             }
             for column in FactorColumn.allCases {
-                texts[column] = ctx.text(sheet, cell(column), label: l[keyPath: column.label])
+                texts[column] = ctx.text(sheet, cell(column), label: columnLabels[column]!)
             }
             let text = texts[.assessments]!
             var assessments: [Assessment] = []

@@ -1,4 +1,5 @@
 import Foundation
+import EvalSheetModel
 
 /// Results of a pure function of a cell's text, kept across workbooks and shared by the workers —
 /// like `Memo`, but a result is reused only for the very same bytes: String keys compare by
@@ -27,4 +28,12 @@ final class ExactMemo<Value>: @unchecked Sendable {
         lock.unlock()
         return made
     }
+}
+
+/// What the sheet readers work out from a cell's text alone, once per distinct text.
+enum TextMemos {
+    /// `FiscalYearText.parse` of header and label texts (`令和3年度`).
+    static let fiscalYears = ExactMemo<Int?>()
+
+    static func fiscalYear(_ text: String) -> Int? { fiscalYears.value(text) { FiscalYearText.parse(text) } }
 }

@@ -201,6 +201,7 @@ extension ProjectsSheet {
         var rows: [Project] = []
         var sheetRows: [Int] = []
         var totalRow: Int?
+        let columnLabels = ProjectColumn.allCases.map { l[keyPath: $0.label] }
         ctx.rows(of: sheet, from: header.row + 1) { row in
             let cell = { (c: ProjectColumn) in CellReference.at(row, header.fixed[c]!) }
             if sheet.isLabel(cell(.code), l.total) {
@@ -210,7 +211,7 @@ extension ProjectsSheet {
             }
             let all = ProjectColumn.allCases.map(cell) + header.money.map { CellReference.at(row, $0.column) }
             if all.allSatisfy(sheet.isBlank) { return true }
-            rows.append(readProject(row: row, index: rows.count, cell, header, sheet, ctx))
+            rows.append(readProject(row: row, index: rows.count, cell, header, sheet, ctx, columnLabels))
             sheetRows.append(row)
             return true
         }
@@ -218,12 +219,12 @@ extension ProjectsSheet {
     }
 
     /// One project row: each fixed column by its description, then the amounts.
+    /// `columnLabels`: the label of each column, in case order.
     private static func readProject(row: Int, index i: Int, _ cell: (ProjectColumn) -> CellReference, _ header: Header,
-                                    _ sheet: SheetView, _ ctx: ImportContext) -> Project {
-        let l = ctx.template.labels
+                                    _ sheet: SheetView, _ ctx: ImportContext, _ columnLabels: [String]) -> Project {
         var p = Project(code: "", name: "", inExecutionPlan: false, directions: [], section: "", amounts: [])
-        for column in ProjectColumn.allCases {
-            let ref = cell(column), label = l[keyPath: column.label]
+        for (column, label) in zip(ProjectColumn.allCases, columnLabels) {
+            let ref = cell(column)
             ctx.locate(.project(i, column.field), sheet, ref)
             switch column {
             case .code:

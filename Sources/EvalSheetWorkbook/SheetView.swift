@@ -10,25 +10,28 @@ struct SheetView {
     let worksheet: XLSXWorksheet
     /// The section (0…6) the sheet holds; messages are sorted by it.
     let section: Int
-    /// Row number → position in `worksheet.rows`, for direct access to a row's cells.
-    private let rowPositions: [Int: Int]
     private let taken: TakenCells
 
     init(worksheet: XLSXWorksheet, section: Int = 0) {
         self.worksheet = worksheet
         self.section = section
-        var positions: [Int: Int] = [:]
-        positions.reserveCapacity(worksheet.rows.count)
-        for (i, row) in worksheet.rows.enumerated() { positions[row.index] = i }
-        rowPositions = positions
         taken = TakenCells()
     }
 
     var name: String { worksheet.name }
 
-    /// The cells of a row (empty when the row holds nothing).
+    /// The cells of a row (empty when the row holds nothing): `worksheet.rows` is in row order, so
+    /// the row is found by binary search.
     func cells(row: Int) -> ArraySlice<XLSXCell> {
-        rowPositions[row].map { worksheet.rows[$0].cells } ?? []
+        let rows = worksheet.rows
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let index = rows[mid].index
+            if index == row { return rows[mid].cells }
+            if index < row { lo = mid + 1 } else { hi = mid }
+        }
+        return []
     }
 
     /// The cell's value as text: strings exactly as stored (a carriage return stays one), numbers as
@@ -57,7 +60,23 @@ struct SheetView {
         return s.hasLabelKey(LabelKey.of(label))
     }
 
-    func isBlank(_ ref: CellReference) -> Bool { text(ref).trimmedSpaces().isEmpty }
+    /// Whether the cell holds a fixed label whose key (`LabelKey.of`) is `key`.
+    func isLabel(_ ref: CellReference, key: String) -> Bool {
+        guard case .string(let s) = worksheet.value(at: ref) else { return false }
+        return s.hasLabelKey(key)
+    }
+
+    func isBlank(_ ref: CellReference) -> Bool { Self.isBlank(worksheet.value(at: ref)) }
+
+    /// Whether a value's text (`text(of:)`) is empty once spaces are trimmed — without printing a
+    /// number, a boolean or an error to find out: their text always holds a digit or a letter.
+    static func isBlank(_ value: XLSXValue) -> Bool {
+        switch value {
+        case .empty: return true
+        case .string(let s), .error(let s), .date(let s): return s.trimmedSpaces().isEmpty
+        case .number, .bool: return false
+        }
+    }
 
     /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
     /// optionally only in one column.
@@ -85,7 +104,7 @@ struct SheetView {
 
     /// The non-empty cells of a row at or right of `fromColumn`.
     func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
-        cells(row: row).map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
+        cells(row: row).filter { $0.reference.column >= fromColumn && !Self.isBlank($0.value) }.map(\.reference)
     }
 
     // MARK: - What the import took

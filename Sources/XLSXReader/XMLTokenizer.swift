@@ -214,6 +214,13 @@ struct XMLTokenizer {
         return try buffer.withUnsafeBufferPointer { (b) throws(XLSXReadError) -> R in try body(b) }
     }
 
+    /// The bytes of attribute `index` when they need no decoding (no entity, tab, CR or LF), else nil.
+    func plainAttributeValue(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let a = attributeStorage[index]
+        if a.needsDecoding { return nil }
+        return UnsafeBufferPointer(start: p + a.valueStart, count: a.valueEnd - a.valueStart)
+    }
+
     /// The decoded value of attribute `namespace:local`, or nil when absent.
     mutating func attribute(_ namespace: XMLNamespace, _ local: StaticString) -> String? {
         guard let i = attributeIndex(namespace, local) else { return nil }
