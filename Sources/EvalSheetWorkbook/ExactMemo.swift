@@ -18,7 +18,7 @@ final class ExactMemo<Value>: @unchecked Sendable {
         let known = values[key]
         lock.unlock()
         if let known {
-            if known.key.utf8.elementsEqual(key.utf8) { return known.value }
+            if Self.sameBytes(known.key, key) { return known.value }
             return make()  // a canonically equivalent spelling: made for itself, not kept
         }
         let made = make()
@@ -27,6 +27,20 @@ final class ExactMemo<Value>: @unchecked Sendable {
         values[key] = (key, made)
         lock.unlock()
         return made
+    }
+
+    /// Whether two strings are spelled with the same UTF-8 bytes (compared in place when both are
+    /// stored contiguously, as native strings are).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let (ua, ub) = (a.utf8, b.utf8)
+        guard ua.count == ub.count else { return false }
+        let compared: Bool?? = ua.withContiguousStorageIfAvailable { pa in
+            ub.withContiguousStorageIfAvailable { pb in
+                pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
+            }
+        }
+        if let compared, let compared { return compared }
+        return ua.elementsEqual(ub)
     }
 }
 

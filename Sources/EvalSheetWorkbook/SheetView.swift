@@ -15,7 +15,7 @@ struct SheetView {
     init(worksheet: XLSXWorksheet, section: Int = 0) {
         self.worksheet = worksheet
         self.section = section
-        taken = TakenCells()
+        taken = TakenCells(storedCount: worksheet.cells.count)
     }
 
     var name: String { worksheet.name }
@@ -110,9 +110,14 @@ struct SheetView {
     // MARK: - What the import took
 
     /// Records that the import read this cell (a value, or a fixed label it checked).
-    func take(_ ref: CellReference) { taken.cells.insert(ref) }
+    func take(_ ref: CellReference) {
+        if let i = worksheet.position(of: ref) { taken.stored[i] = true } else { taken.others.insert(ref) }
+    }
 
-    func wasTaken(_ ref: CellReference) -> Bool { taken.cells.contains(ref) }
+    func wasTaken(_ ref: CellReference) -> Bool {
+        if let i = worksheet.position(of: ref) { return taken.stored[i] }
+        return taken.others.contains(ref)
+    }
 
     /// Whether a cell holds something a person typed: a value other than blank text, or a formula.
     static func holdsContent(_ cell: XLSXCell) -> Bool {
@@ -126,13 +131,18 @@ struct SheetView {
 
     /// The cells holding content that the import did not take, in row and column order.
     var untakenCells: [XLSXCell] {
-        worksheet.cells.filter { Self.holdsContent($0) && !taken.cells.contains($0.reference) }
+        worksheet.cells.indices.filter { !taken.stored[$0] && Self.holdsContent(worksheet.cells[$0]) }.map { worksheet.cells[$0] }
     }
 }
 
 /// The cells one sheet's import took (a reference type so that copies of a `SheetView` share it).
 private final class TakenCells {
-    var cells: Set<CellReference> = []
+    /// Parallel to the worksheet's stored cells.
+    var stored: [Bool]
+    /// Cells taken where nothing is stored (a blank value cell, a label's empty neighbour).
+    var others: Set<CellReference> = []
+
+    init(storedCount: Int) { stored = Array(repeating: false, count: storedCount) }
 }
 
 /// How labels are compared on import (see `StringProtocol.labelKey()`).

@@ -78,13 +78,12 @@ struct Relationships: Sendable {
     /// Resolves a relationship to a part name inside the package, or throws a typed error for
     /// external relationships and targets that leave the package.
     func resolve(_ relationship: Relationship, archive: ZipArchive) throws(XLSXReadError) -> String {
-        let relsPart = Self.partName(for: sourcePart)
         if relationship.isExternal {
-            throw XLSXReadError(.externalRelationship, file: archive.fileName, part: relsPart,
+            throw XLSXReadError(.externalRelationship, file: archive.fileName, part: Self.partName(for: sourcePart),
                                 detail: "relationship \(relationship.id) points outside the workbook (TargetMode=\"External\", target \"\(relationship.target)\"); external targets are never followed")
         }
         guard let name = Self.resolveTarget(relationship.target, from: sourcePart) else {
-            throw XLSXReadError(.targetOutsidePackage, file: archive.fileName, part: relsPart,
+            throw XLSXReadError(.targetOutsidePackage, file: archive.fileName, part: Self.partName(for: sourcePart),
                                 detail: "relationship \(relationship.id) target \"\(relationship.target)\" resolves outside the package")
         }
         return name

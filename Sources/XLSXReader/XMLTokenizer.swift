@@ -382,11 +382,13 @@ struct XMLTokenizer {
             if b == UInt8(ascii: ":") && colon < 0 { colon = j }
             j += 1
         }
+        // The errors are made from the source alone: asking the tokenizer for them (`truncated()`)
+        // made a copy of all of it before every name scanned.
         if j == i {
-            if j >= end { throw truncated() }
-            throw malformed(i, "expected a name")
+            if j >= end { throw source.error(.malformedXML, offset: end, "unexpected end of XML (truncated part?)") }
+            throw source.error(.malformedXML, offset: i, "expected a name")
         }
-        if j >= end { throw truncated() }
+        if j >= end { throw source.error(.malformedXML, offset: end, "unexpected end of XML (truncated part?)") }
         return (j, colon < 0 ? j : colon)
     }
 

@@ -57,3 +57,24 @@ import XLSX
         }
     }
 }
+
+@Suite struct RelationshipTypeFastPathTests {
+    @Test func asciiTypesClassifyAsByCharacters() {
+        let prefixes = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+                        "http://purl.oclc.org/ooxml/officeDocument/relationships/",
+                        "http://schemas.openxmlformats.org/package/2006/relationships/",
+                        "http://schemas.microsoft.com/office/2006/relationships/", "http://example.com/", ""]
+        let suffixes = ["officeDocument", "worksheet", "chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet",
+                        "sharedStrings", "styles", "custom-properties", "customProperties", "metadata/core-properties",
+                        "", "Worksheet", "worksheet2", "theme", "worksheet\r\n"]
+        for prefix in prefixes {
+            for suffix in suffixes {
+                let uri = prefix + suffix
+                #expect(RelationshipType.classifyASCII(uri) == RelationshipType(byCharacters: uri), "\(uri)")
+            }
+        }
+        #expect(RelationshipType(uri: prefixes[0] + "worksheet") == .worksheet)
+        #expect(RelationshipType(uri: prefixes[2] + "metadata/core-properties") == .coreProperties)
+        #expect(RelationshipType(uri: prefixes[0] + "worksheet\u{301}") == .other)
+    }
+}
