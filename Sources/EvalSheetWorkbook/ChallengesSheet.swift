@@ -99,7 +99,7 @@ extension ChallengesSheet {
         let labelCell = CellReference.at(row, ChallengePart.labelColumn), valueCell = CellReference.at(row, ChallengePart.valueColumn)
         if let text = part.text, let field = part.field {
             ctx.locate(.challenge(k, field), sheet, valueCell)
-            challenge[keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : l[keyPath: part.label])
+            challenge[keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : ctx.label(part.label))
         } else {
             for cell in sheet.filled(row: row, fromColumn: ChallengePart.valueColumn) {
                 ctx.locate(.challenge(k, .relatedProject(challenge.relatedProjects.count)), sheet, cell)

@@ -52,7 +52,7 @@ extension EnvironmentSheet {
         let header = sheet.filled(row: first.row)
         var columns: [FactorColumn: Int] = [:]
         for column in FactorColumn.allCases {
-            let label = l[keyPath: column.label]
+            let label = ctx.label(column.label)
             guard let c = header.first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, first, ja: "見出しに「\(label)」がありません", en: "the header has no \"\(label)\" column")
                 return []

@@ -122,6 +122,10 @@ final class ImportContext {
     /// parsing one (Character by Character) costs more than the rest of a lookup.
     private static let areas = ExactMemo<XLSXAreaReference?>(limit: 4096)
 
+    /// A template label by its key path, read in place: a key path applied to a local copy of the
+    /// labels copied (retained and released) every one of them.
+    func label(_ path: KeyPath<FormTemplate.Labels, String>) -> String { template.labels[keyPath: path] }
+
     /// Reads the rows of a table from `first` down to the template's end marker (taking the marker's
     /// cell) or the sheet's last row; `body` returns false to stop early.
     func rows(of sheet: SheetView, from first: Int, _ body: (Int) -> Bool) {

@@ -219,7 +219,7 @@ extension IndicatorsSheet {
         } else {
             guard let last = items.indices.last else { return }  // before any 名称: its cells are reported as unread
             guard seen[last].insert(part).inserted else {
-                let number = CircledNumber.text(items[last].number), shown = l[keyPath: part.label]
+                let number = CircledNumber.text(items[last].number), shown = ctx.label(part.label)
                 ctx.fail("xlsx.duplicate-row", sheet, labelCell,
                          ja: "指標\(number)の「\(shown)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
                          en: "indicator \(number) has a second \"\(shown)\" row (refused rather than replacing a value)")
@@ -228,12 +228,12 @@ extension IndicatorsSheet {
             ctx.take(sheet, labelCell)
         }
         let i = items.count - 1
-        let text = ctx.text(sheet, valueCell, label: l[keyPath: part.label])
+        let text = ctx.text(sheet, valueCell, label: ctx.label(part.label))
         part.store(text, in: &items[i])
         ctx.locate(.indicator(i, part.field), sheet, valueCell)
         var lastColumn = valueCell.column
         if let side = part.side {
-            if let sideLabel = label(l[keyPath: side.label], after: lastColumn) {
+            if let sideLabel = label(ctx.label(side.label), after: lastColumn) {
                 ctx.take(sheet, sideLabel)
                 let sideCell = sideLabel.offset(columns: R.sideValueColumn - R.sideLabelColumn)
                 readSide(side.field, sideCell, index: i, sheet, ctx, into: &items[i])
@@ -245,7 +245,7 @@ extension IndicatorsSheet {
                          en: "indicator \(number) has no \"\(l.indicatorDirection)\"; \"\(assumed)\" assumed")
             }
         }
-        let valuesLabel = l[keyPath: part.valuesLabel]
+        let valuesLabel = ctx.label(part.valuesLabel)
         if let cell = label(valuesLabel, after: lastColumn) { ctx.take(sheet, cell) }
         var values: [IndicatorValue] = []
         for (k, c) in years.columns.enumerated() {

@@ -135,7 +135,7 @@ extension ProjectsSheet {
         ctx.take(sheet, codeHeader)
         var missing = false
         for column in ProjectColumn.allCases where column != .code {
-            let label = l[keyPath: column.label]
+            let label = ctx.label(column.label)
             guard let c = sheet.filled(row: row).first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
                          en: "the §3 header has no \"\(label)\" column")
