@@ -47,11 +47,12 @@ extension ChallengesSheet {
         var challenges: [Challenge] = []
         var seen: [Set<P>] = []
         var fromYear: Int?
+        let partKeys = PartKeys(l)
         ctx.rows(of: sheet, from: firstRow) { row in
             let labelCell = CellReference.at(row, P.labelColumn), valueCell = CellReference.at(row, P.valueColumn)
             guard !sheet.key(labelCell).isEmpty else { return true }
             let shownLabel = ImportContext.shown(sheet.text(labelCell))
-            let found = Self.part(labelled: sheet.key(labelCell), l)
+            let found = Self.part(labelled: sheet.key(labelCell), partKeys)
             if found?.0 == .challenge {
                 ctx.take(sheet, labelCell)
                 let numberCell = CellReference.at(row, P.numberColumn)
@@ -98,7 +99,7 @@ extension ChallengesSheet {
         let labelCell = CellReference.at(row, ChallengePart.labelColumn), valueCell = CellReference.at(row, ChallengePart.valueColumn)
         if let text = part.text, let field = part.field {
             ctx.locate(.challenge(k, field), sheet, valueCell)
-            challenge[keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : l[keyPath: part.label])
+            challenge[keyPath: text] = ctx.text(sheet, valueCell, label: part == .future ? sheet.text(labelCell) : ctx.label(part.label))
         } else {
             for cell in sheet.filled(row: row, fromColumn: ChallengePart.valueColumn) {
                 ctx.locate(.challenge(k, .relatedProject(challenge.relatedProjects.count)), sheet, cell)
@@ -121,11 +122,26 @@ extension ChallengesSheet {
     /// The part a column-B label key names, and for the future part the year it names
     /// (`令和3年度以降の取組` → 2021); nil for a label the form does not have.
     static func part(labelled key: String, _ l: FormTemplate.Labels) -> (ChallengePart, Int?)? {
-        for part in ChallengePart.allCases where part != .future {
-            if key == LabelKey.of(l[keyPath: part.label]) { return (part, nil) }
+        part(labelled: key, PartKeys(l))
+    }
+
+    /// The label keys of the parts, made once per sheet (not once per row and part).
+    struct PartKeys {
+        /// Every part but the future one, with its label's key, in case order.
+        let fixed: [(part: ChallengePart, key: String)]
+        /// The future part's label key without its `{year}`.
+        let futureSuffix: String
+
+        init(_ l: FormTemplate.Labels) {
+            fixed = ChallengePart.allCases.filter { $0 != .future }.map { ($0, LabelKey.of(l[keyPath: $0.label])) }
+            futureSuffix = ChallengesSheet.futureSuffixKey(l.future)
         }
-        let futureSuffix = futureSuffixKey(l.future)
-        if key.hasSuffix(futureSuffix), let y = FiscalYearText.parse(key.dropLast(futureSuffix.count)) { return (.future, y) }
+    }
+
+    static func part(labelled key: String, _ keys: PartKeys) -> (ChallengePart, Int?)? {
+        for (part, partKey) in keys.fixed where key == partKey { return (part, nil) }
+        let futureSuffix = keys.futureSuffix
+        if key.hasSuffix(futureSuffix), let y = TextMemos.fiscalYear(String(key.dropLast(futureSuffix.count))) { return (.future, y) }
         return nil
     }
 

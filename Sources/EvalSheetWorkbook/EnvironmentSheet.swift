@@ -52,7 +52,7 @@ extension EnvironmentSheet {
         let header = sheet.filled(row: first.row)
         var columns: [FactorColumn: Int] = [:]
         for column in FactorColumn.allCases {
-            let label = l[keyPath: column.label]
+            let label = ctx.label(column.label)
             guard let c = header.first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, first, ja: "見出しに「\(label)」がありません", en: "the header has no \"\(label)\" column")
                 return []
@@ -61,6 +61,7 @@ extension EnvironmentSheet {
             columns[column] = c.column
         }
         var factors: [ExternalFactor] = []
+        let columnLabels = Dictionary(uniqueKeysWithValues: FactorColumn.allCases.map { ($0, l[keyPath: $0.label]) })
         ctx.rows(of: sheet, from: first.row + 1) { row in
             let cell = { (c: FactorColumn) in CellReference.at(row, columns[c]!) }
             if FactorColumn.allCases.allSatisfy({ sheet.isBlank(cell($0)) }) { return true }
@@ -70,12 +71,12 @@ extension EnvironmentSheet {
                 ctx.locate(.factor(i, column.field), sheet, cell(column))
             }
             for column in FactorColumn.allCases {
-                texts[column] = ctx.text(sheet, cell(column), label: l[keyPath: column.label])
+                texts[column] = ctx.text(sheet, cell(column), label: columnLabels[column]!)
             }
             let text = texts[.assessments]!
             var assessments: [Assessment] = []
             if !text.trimmedSpaces().isEmpty {
-                if let parsed = Assessment.parseList(text) {
+                if let parsed = assessmentLists.value(text, { Assessment.parseList(text) }) {
                     assessments = parsed
                 } else {
                     ctx.fail("xlsx.assessment", sheet, cell(.assessments),
@@ -89,4 +90,7 @@ extension EnvironmentSheet {
         }
         return factors
     }
+
+    /// Parsed assessment cells by their text: a workbook's cells hold the dropdown's few choices.
+    private static let assessmentLists = ExactMemo<[Assessment]?>()
 }

@@ -287,7 +287,7 @@ enum IndicatorNumber: Equatable {
     static func decode(_ value: Double, format: String?) -> IndicatorNumber {
         guard let decimal = CellDecimal(value) else { return .notRepresentable(shown: String(value)) }
         let shown = decimal.generalText
-        let shape = format.flatMap { isScientific($0) ? nil : NumberFormatCodec.shape(of: $0) }
+        let shape = format.flatMap(printedShape)
         let formatKnown = shape != nil || format.map(ImportContext.isGeneral) == true
         var printed = decimal
         var fractionDigits = decimal.fractionDigitCount
@@ -318,6 +318,14 @@ enum IndicatorNumber: Equatable {
         }
         return .number(n, formatKnown: formatKnown, hiddenDecimals: hidden)
     }
+
+    /// The printed shape of a number format (nil for a scientific one, which the printed forms never
+    /// use, and for General), worked out once per format code: a workbook has a handful.
+    static func printedShape(_ format: String) -> NumberFormatCodec.Shape? {
+        printedShapes.value(format) { isScientific(format) ? nil : NumberFormatCodec.shape(of: format) }
+    }
+
+    private static let printedShapes = ExactMemo<NumberFormatCodec.Shape?>()
 
     /// Whether the format's first section is scientific (`0.0E+00`), which the printed forms never use.
     static func isScientific(_ format: String) -> Bool {

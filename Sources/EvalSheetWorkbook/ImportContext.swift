@@ -113,10 +113,18 @@ final class ImportContext {
 
     /// The cell a workbook-level defined name points at on this sheet, if it still does.
     func definedCell(_ name: String, on sheet: SheetView) -> CellRange? {
-        guard let area = document.definedNames.first(where: { $0.name == name && $0.localSheetId == nil })?.area,
-              area.sheetName == sheet.name else { return nil }
+        guard let defined = document.definedNames.first(where: { $0.name == name && $0.localSheetId == nil }),
+              let area = Self.areas.value(defined.refersTo, { defined.area }), area.sheetName == sheet.name else { return nil }
         return area.range
     }
+
+    /// Defined names' areas by their text: every exported workbook names the same few areas, and
+    /// parsing one (Character by Character) costs more than the rest of a lookup.
+    private static let areas = ExactMemo<XLSXAreaReference?>(limit: 4096)
+
+    /// A template label by its key path, read in place: a key path applied to a local copy of the
+    /// labels copied (retained and released) every one of them.
+    func label(_ path: KeyPath<FormTemplate.Labels, String>) -> String { template.labels[keyPath: path] }
 
     /// Reads the rows of a table from `first` down to the template's end marker (taking the marker's
     /// cell) or the sheet's last row; `body` returns false to stop early.

@@ -153,13 +153,14 @@ extension IndicatorsSheet {
         var seen: [Set<IndicatorRow>] = []
         var endRow = sheet.lastRow + 1
         var row = headerCell.row + 1
+        let rowKeys = IndicatorRow.allCases.map { ($0, LabelKey.of(l[keyPath: $0.label])) }
         while row <= sheet.lastRow {
             if let marker = sheet.endMarker(row: row, marker: ctx.template.endMarker) {
                 ctx.take(sheet, marker)
                 endRow = row
                 break
             }
-            readRow(row, sheet, years, ctx, items: &items, seen: &seen)
+            readRow(row, sheet, years, ctx, l, rowKeys, items: &items, seen: &seen)
             row += 1
         }
         let blank = Array(repeating: IndicatorValue.blank, count: years.years.count)
@@ -177,7 +178,7 @@ extension IndicatorsSheet {
     private static func readYears(_ sheet: SheetView, after headerCell: CellReference, _ ctx: ImportContext) -> Years {
         var found = Years()
         for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
-            guard let y = FiscalYearText.parse(sheet.text(cell)) else { continue }
+            guard let y = TextMemos.fiscalYear(sheet.text(cell)) else { continue }
             ctx.locate(.indicatorYear(found.years.count), sheet, cell)
             found.columns.append(cell.column)
             found.years.append(y)
@@ -193,14 +194,15 @@ extension IndicatorsSheet {
     /// the layout puts it relative to that label, and every other label of the row (単位, 評価の向き,
     /// 目標値 …) is looked for to the right of the value before it (a value that reads like a label
     /// is a value). A 名称 row starts an indicator; the others add to the last one.
+    /// `rowKeys`: each kind of row with its label's key, in case order.
     private static func readRow(_ row: Int, _ sheet: SheetView, _ years: Years, _ ctx: ImportContext,
+                                _ l: FormTemplate.Labels, _ rowKeys: [(IndicatorRow, String)],
                                 items: inout [Indicator], seen: inout [Set<IndicatorRow>]) {
-        let l = ctx.template.labels
         typealias R = IndicatorRow
         let filled = sheet.filled(row: row)
         var kind: (part: R, cell: CellReference)?
         for cell in filled {
-            if let part = R.allCases.first(where: { sheet.isLabel(cell, l[keyPath: $0.label]) }) { kind = (part, cell); break }
+            if let part = rowKeys.first(where: { sheet.isLabel(cell, key: $0.1) })?.0 { kind = (part, cell); break }
         }
         guard let (part, labelCell) = kind else { return }
         func label(_ label: String, after column: Int) -> CellReference? {
@@ -217,7 +219,7 @@ extension IndicatorsSheet {
         } else {
             guard let last = items.indices.last else { return }  // before any 名称: its cells are reported as unread
             guard seen[last].insert(part).inserted else {
-                let number = CircledNumber.text(items[last].number), shown = l[keyPath: part.label]
+                let number = CircledNumber.text(items[last].number), shown = ctx.label(part.label)
                 ctx.fail("xlsx.duplicate-row", sheet, labelCell,
                          ja: "指標\(number)の「\(shown)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
                          en: "indicator \(number) has a second \"\(shown)\" row (refused rather than replacing a value)")
@@ -226,12 +228,12 @@ extension IndicatorsSheet {
             ctx.take(sheet, labelCell)
         }
         let i = items.count - 1
-        let text = ctx.text(sheet, valueCell, label: l[keyPath: part.label])
+        let text = ctx.text(sheet, valueCell, label: ctx.label(part.label))
         part.store(text, in: &items[i])
         ctx.locate(.indicator(i, part.field), sheet, valueCell)
         var lastColumn = valueCell.column
         if let side = part.side {
-            if let sideLabel = label(l[keyPath: side.label], after: lastColumn) {
+            if let sideLabel = label(ctx.label(side.label), after: lastColumn) {
                 ctx.take(sheet, sideLabel)
                 let sideCell = sideLabel.offset(columns: R.sideValueColumn - R.sideLabelColumn)
                 readSide(side.field, sideCell, index: i, sheet, ctx, into: &items[i])
@@ -243,7 +245,7 @@ extension IndicatorsSheet {
                          en: "indicator \(number) has no \"\(l.indicatorDirection)\"; \"\(assumed)\" assumed")
             }
         }
-        let valuesLabel = l[keyPath: part.valuesLabel]
+        let valuesLabel = ctx.label(part.valuesLabel)
         if let cell = label(valuesLabel, after: lastColumn) { ctx.take(sheet, cell) }
         var values: [IndicatorValue] = []
         for (k, c) in years.columns.enumerated() {
@@ -275,6 +277,9 @@ extension IndicatorsSheet {
         return rate
     }
 
+    /// The direction a text names, by the template's two words and the text.
+    private static let directions = ExactMemo<IndicatorDirection?>()
+
     /// 単位 or 評価の向き from its cell (a direction the template does not name is an error).
     private static func readSide(_ field: FieldPath.IndicatorField, _ cell: CellReference, index i: Int, _ sheet: SheetView,
                                  _ ctx: ImportContext, into item: inout Indicator) {
@@ -285,7 +290,10 @@ extension IndicatorsSheet {
             return
         }
         let text = ctx.text(sheet, cell, label: l.indicatorDirection)
-        if let d = l.direction(named: text) {
+        let known = directions.value("\(l.higherIsBetter.utf8.count):\(l.higherIsBetter)\(l.lowerIsBetter.utf8.count):\(l.lowerIsBetter)\(text)") {
+            l.direction(named: text)
+        }
+        if let d = known {
             item.direction = d
         } else {
             let (up, down) = (l.higherIsBetter, l.lowerIsBetter)

@@ -26,9 +26,12 @@ enum LiveRate {
     /// formulas have the same shape wherever their cells moved to.
     /// On bytes (`FormulaShape.ofBytes`) when the formula's text allows it, else as written out
     /// here (`shapeByCharacters`): the same string either way.
+    /// Kept per formula text: the rate cells of a year's workbooks hold the same few formulas.
     static func shape(_ formula: String) -> String {
-        FormulaShape.ofBytes(formula) ?? shapeByCharacters(formula)
+        shapes.value(formula) { FormulaShape.ofBytes(formula) ?? shapeByCharacters(formula) }
     }
+
+    private static let shapes = ExactMemo<String>()
 
     /// `shape` on Characters, with Foundation and a regex: the definition, for any text.
     static func shapeByCharacters(_ formula: String) -> String {

@@ -135,7 +135,7 @@ extension ProjectsSheet {
         ctx.take(sheet, codeHeader)
         var missing = false
         for column in ProjectColumn.allCases where column != .code {
-            let label = l[keyPath: column.label]
+            let label = ctx.label(column.label)
             guard let c = sheet.filled(row: row).first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
                          en: "the §3 header has no \"\(label)\" column")
@@ -148,10 +148,11 @@ extension ProjectsSheet {
         var money: [(column: Int, label: MoneyColumn)] = []
         var reference: (column: Int, label: MoneyColumn)?
         for cell in sheet.filled(row: row) {
-            if reference == nil, let m = referenceColumn(sheet.text(cell), l) {
+            let text = sheet.text(cell)
+            if reference == nil, let m = referenceColumns.value("\(l.referenceColumn.utf8.count):\(l.referenceColumn)\(text)", { referenceColumn(text, l) }) {
                 ctx.take(sheet, cell)
                 reference = (cell.column, m)
-            } else if let m = MoneyColumn(label: sheet.text(cell)) {
+            } else if let m = moneyColumns.value(text, { MoneyColumn(label: text) }) {
                 ctx.locate(.moneyColumn(money.count), sheet, cell)
                 money.append((cell.column, m))
             }
@@ -166,6 +167,11 @@ extension ProjectsSheet {
         if row > 0, let unit = sheet.filled(row: row - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
         return Header(row: row, fixed: fixed, money: money, reference: reference)
     }
+
+    /// Header texts read as money columns, and as reference columns (by the template's pattern and
+    /// the text): every workbook of a year has the same few headings.
+    private static let moneyColumns = ExactMemo<MoneyColumn?>()
+    private static let referenceColumns = ExactMemo<MoneyColumn?>()
 
     /// The money column a reference heading names (`(参考)令和2年度予算` → 令和2年度予算), by the
     /// template's `referenceColumn`; nil for any other text.
@@ -195,6 +201,7 @@ extension ProjectsSheet {
         var rows: [Project] = []
         var sheetRows: [Int] = []
         var totalRow: Int?
+        let columnLabels = ProjectColumn.allCases.map { l[keyPath: $0.label] }
         ctx.rows(of: sheet, from: header.row + 1) { row in
             let cell = { (c: ProjectColumn) in CellReference.at(row, header.fixed[c]!) }
             if sheet.isLabel(cell(.code), l.total) {
@@ -204,7 +211,7 @@ extension ProjectsSheet {
             }
             let all = ProjectColumn.allCases.map(cell) + header.money.map { CellReference.at(row, $0.column) }
             if all.allSatisfy(sheet.isBlank) { return true }
-            rows.append(readProject(row: row, index: rows.count, cell, header, sheet, ctx))
+            rows.append(readProject(row: row, index: rows.count, cell, header, sheet, ctx, columnLabels))
             sheetRows.append(row)
             return true
         }
@@ -212,12 +219,12 @@ extension ProjectsSheet {
     }
 
     /// One project row: each fixed column by its description, then the amounts.
+    /// `columnLabels`: the label of each column, in case order.
     private static func readProject(row: Int, index i: Int, _ cell: (ProjectColumn) -> CellReference, _ header: Header,
-                                    _ sheet: SheetView, _ ctx: ImportContext) -> Project {
-        let l = ctx.template.labels
+                                    _ sheet: SheetView, _ ctx: ImportContext, _ columnLabels: [String]) -> Project {
         var p = Project(code: "", name: "", inExecutionPlan: false, directions: [], section: "", amounts: [])
-        for column in ProjectColumn.allCases {
-            let ref = cell(column), label = l[keyPath: column.label]
+        for (column, label) in zip(ProjectColumn.allCases, columnLabels) {
+            let ref = cell(column)
             ctx.locate(.project(i, column.field), sheet, ref)
             switch column {
             case .code:

@@ -10,25 +10,28 @@ struct SheetView {
     let worksheet: XLSXWorksheet
     /// The section (0…6) the sheet holds; messages are sorted by it.
     let section: Int
-    /// Row number → position in `worksheet.rows`, for direct access to a row's cells.
-    private let rowPositions: [Int: Int]
     private let taken: TakenCells
 
     init(worksheet: XLSXWorksheet, section: Int = 0) {
         self.worksheet = worksheet
         self.section = section
-        var positions: [Int: Int] = [:]
-        positions.reserveCapacity(worksheet.rows.count)
-        for (i, row) in worksheet.rows.enumerated() { positions[row.index] = i }
-        rowPositions = positions
-        taken = TakenCells()
+        taken = TakenCells(storedCount: worksheet.cells.count)
     }
 
     var name: String { worksheet.name }
 
-    /// The cells of a row (empty when the row holds nothing).
+    /// The cells of a row (empty when the row holds nothing): `worksheet.rows` is in row order, so
+    /// the row is found by binary search.
     func cells(row: Int) -> ArraySlice<XLSXCell> {
-        rowPositions[row].map { worksheet.rows[$0].cells } ?? []
+        let rows = worksheet.rows
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let index = rows[mid].index
+            if index == row { return rows[mid].cells }
+            if index < row { lo = mid + 1 } else { hi = mid }
+        }
+        return []
     }
 
     /// The cell's value as text: strings exactly as stored (a carriage return stays one), numbers as
@@ -57,7 +60,23 @@ struct SheetView {
         return s.hasLabelKey(LabelKey.of(label))
     }
 
-    func isBlank(_ ref: CellReference) -> Bool { text(ref).trimmedSpaces().isEmpty }
+    /// Whether the cell holds a fixed label whose key (`LabelKey.of`) is `key`.
+    func isLabel(_ ref: CellReference, key: String) -> Bool {
+        guard case .string(let s) = worksheet.value(at: ref) else { return false }
+        return s.hasLabelKey(key)
+    }
+
+    func isBlank(_ ref: CellReference) -> Bool { Self.isBlank(worksheet.value(at: ref)) }
+
+    /// Whether a value's text (`text(of:)`) is empty once spaces are trimmed — without printing a
+    /// number, a boolean or an error to find out: their text always holds a digit or a letter.
+    static func isBlank(_ value: XLSXValue) -> Bool {
+        switch value {
+        case .empty: return true
+        case .string(let s), .error(let s), .date(let s): return s.trimmedSpaces().isEmpty
+        case .number, .bool: return false
+        }
+    }
 
     /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
     /// optionally only in one column.
@@ -85,15 +104,20 @@ struct SheetView {
 
     /// The non-empty cells of a row at or right of `fromColumn`.
     func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
-        cells(row: row).map(\.reference).filter { $0.column >= fromColumn && !isBlank($0) }
+        cells(row: row).filter { $0.reference.column >= fromColumn && !Self.isBlank($0.value) }.map(\.reference)
     }
 
     // MARK: - What the import took
 
     /// Records that the import read this cell (a value, or a fixed label it checked).
-    func take(_ ref: CellReference) { taken.cells.insert(ref) }
+    func take(_ ref: CellReference) {
+        if let i = worksheet.position(of: ref) { taken.stored[i] = true } else { taken.others.insert(ref) }
+    }
 
-    func wasTaken(_ ref: CellReference) -> Bool { taken.cells.contains(ref) }
+    func wasTaken(_ ref: CellReference) -> Bool {
+        if let i = worksheet.position(of: ref) { return taken.stored[i] }
+        return taken.others.contains(ref)
+    }
 
     /// Whether a cell holds something a person typed: a value other than blank text, or a formula.
     static func holdsContent(_ cell: XLSXCell) -> Bool {
@@ -107,13 +131,18 @@ struct SheetView {
 
     /// The cells holding content that the import did not take, in row and column order.
     var untakenCells: [XLSXCell] {
-        worksheet.cells.filter { Self.holdsContent($0) && !taken.cells.contains($0.reference) }
+        worksheet.cells.indices.filter { !taken.stored[$0] && Self.holdsContent(worksheet.cells[$0]) }.map { worksheet.cells[$0] }
     }
 }
 
 /// The cells one sheet's import took (a reference type so that copies of a `SheetView` share it).
 private final class TakenCells {
-    var cells: Set<CellReference> = []
+    /// Parallel to the worksheet's stored cells.
+    var stored: [Bool]
+    /// Cells taken where nothing is stored (a blank value cell, a label's empty neighbour).
+    var others: Set<CellReference> = []
+
+    init(storedCount: Int) { stored = Array(repeating: false, count: storedCount) }
 }
 
 /// How labels are compared on import (see `StringProtocol.labelKey()`).

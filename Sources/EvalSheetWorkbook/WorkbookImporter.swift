@@ -98,7 +98,8 @@ public struct WorkbookImporter: Sendable {
         }
         sheet.lastYear = lastYear.reference
 
-        for view in views.compactMap({ $0 }) { SectionSheets.takeHeading(view, of: sheet, ctx) }
+        let policyHeadingKey = LabelKey.of(DerivedText.policyHeading(sheet))
+        for view in views.compactMap({ $0 }) { SectionSheets.takeHeading(view, of: sheet, policyHeadingKey: policyHeadingKey, ctx) }
         warnIfCodeRetyped(sheet, document, views, ctx)
         reportInvariantViolations(sheet, views, ctx)
         UnreadCells.report(views, in: document, ctx)
@@ -198,16 +199,25 @@ enum SectionSheets {
         }
         var found: [XLSXWorksheet?] = Array(repeating: nil, count: 7)
         var used: Set<Int> = []
+        let specTitleKeys = template.sheets.all.map { titleKey($0.title) }
+        var sheetTitleKeys: [Int: String] = [:]
+        /// The title key of a sheet's A1, made once per sheet.
+        func sheetTitleKey(_ ws: XLSXWorksheet) -> String {
+            if let known = sheetTitleKeys[ws.index] { return known }
+            let key = titleKey(SheetView.text(of: ws.value(at: .at(0, 0))))
+            sheetTitleKeys[ws.index] = key
+            return key
+        }
         for (k, spec) in template.sheets.all.enumerated() {
             if let info = document.sheet(named: spec.name), info.kind == .worksheet, let ws = worksheet(info),
-               titleKey(SheetView(worksheet: ws).text(.at(0, 0))) == titleKey(spec.title) {
+               sheetTitleKey(ws) == specTitleKeys[k] {
                 found[k] = ws
                 used.insert(ws.index)
             }
         }
-        for (k, spec) in template.sheets.all.enumerated() where found[k] == nil {
+        for k in template.sheets.all.indices where found[k] == nil {
             for info in document.sheets where info.kind == .worksheet && !used.contains(info.index) {
-                guard let ws = worksheet(info), titleKey(SheetView(worksheet: ws).text(.at(0, 0))) == titleKey(spec.title) else { continue }
+                guard let ws = worksheet(info), sheetTitleKey(ws) == specTitleKeys[k] else { continue }
                 found[k] = ws
                 used.insert(ws.index)
                 break
@@ -261,7 +271,8 @@ enum SectionSheets {
     /// this sheet: the template's title for the fiscal year, and `施策 <code> <name>`.
     private static let headingKeys = Memo<String>()
 
-    static func takeHeading(_ view: SheetView, of sheet: EvaluationSheet, _ ctx: ImportContext) {
+    /// `policyHeadingKey`: the label key of the sheet's policy line (`DerivedText.policyHeading`).
+    static func takeHeading(_ view: SheetView, of sheet: EvaluationSheet, policyHeadingKey: String, _ ctx: ImportContext) {
         let spec = ctx.template.sheets.all[view.section]
         let year = FiscalYearText.japanese(sheet.fiscalYear)
         // The title's key for the year, made once per title and year (a Foundation search and a key).
@@ -269,6 +280,6 @@ enum SectionSheets {
             LabelKey.of(spec.title.replacingOccurrences(of: "{fiscalYear}", with: year))
         }
         if view.key(.at(0, 0)) == titleKey { ctx.take(view, .at(0, 0)) }
-        if view.key(.at(1, 0)) == LabelKey.of(DerivedText.policyHeading(sheet)) { ctx.take(view, .at(1, 0)) }
+        if view.key(.at(1, 0)) == policyHeadingKey { ctx.take(view, .at(1, 0)) }
     }
 }

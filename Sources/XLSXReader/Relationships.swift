@@ -78,13 +78,12 @@ struct Relationships: Sendable {
     /// Resolves a relationship to a part name inside the package, or throws a typed error for
     /// external relationships and targets that leave the package.
     func resolve(_ relationship: Relationship, archive: ZipArchive) throws(XLSXReadError) -> String {
-        let relsPart = Self.partName(for: sourcePart)
         if relationship.isExternal {
-            throw XLSXReadError(.externalRelationship, file: archive.fileName, part: relsPart,
+            throw XLSXReadError(.externalRelationship, file: archive.fileName, part: Self.partName(for: sourcePart),
                                 detail: "relationship \(relationship.id) points outside the workbook (TargetMode=\"External\", target \"\(relationship.target)\"); external targets are never followed")
         }
         guard let name = Self.resolveTarget(relationship.target, from: sourcePart) else {
-            throw XLSXReadError(.targetOutsidePackage, file: archive.fileName, part: relsPart,
+            throw XLSXReadError(.targetOutsidePackage, file: archive.fileName, part: Self.partName(for: sourcePart),
                                 detail: "relationship \(relationship.id) target \"\(relationship.target)\" resolves outside the package")
         }
         return name
@@ -94,6 +93,51 @@ struct Relationships: Sendable {
     /// (`/xl/worksheets/sheet1.xml`), `.` and `..` segments, backslashes and %-escapes. Returns nil
     /// for targets outside the package (too many `..`, or a URI with a scheme).
     static func resolveTarget(_ target: String, from sourcePart: String) -> String? {
+        if let resolved = resolveASCIITarget(target, from: sourcePart) { return resolved }
+        return resolveTargetByCharacters(target, from: sourcePart)
+    }
+
+    /// `resolveTarget` on bytes, for what every workbook has: a target and a source part that are
+    /// ASCII once %-decoded (bytes and Characters then compare alike). `.some(nil)` is a target
+    /// outside the package; nil means "not ASCII, resolve by Characters".
+    static func resolveASCIITarget(_ target: String, from sourcePart: String) -> String?? {
+        guard target.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(target.utf8.count)
+        for byte in target.utf8 {
+            if byte == UInt8(ascii: "#") { break }
+            text.append(byte)
+        }
+        if text.contains(UInt8(ascii: "%")) { text = percentDecodedBytes(text) }
+        guard !text.contains(where: { $0 >= 0x80 }), sourcePart.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let slash = UInt8(ascii: "/")
+        for i in text.indices where text[i] == UInt8(ascii: "\\") { text[i] = slash }
+        if let colon = text.firstIndex(of: UInt8(ascii: ":")), !text[..<colon].contains(slash) { return .some(nil) }
+        if text.isEmpty || text.last == slash { return .some(nil) }
+        var segments: [ArraySlice<UInt8>] = []
+        if text.first != slash {
+            segments = Array(sourcePart.utf8).split(separator: slash, omittingEmptySubsequences: true)
+            if !segments.isEmpty { segments.removeLast() }
+        }
+        for segment in text.split(separator: slash, omittingEmptySubsequences: true) {
+            if segment.count == 1 && segment.first == UInt8(ascii: ".") { continue }
+            if segment.count == 2 && segment.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                if segments.isEmpty { return .some(nil) }
+                segments.removeLast()
+                continue
+            }
+            segments.append(segment)
+        }
+        if segments.isEmpty { return .some(nil) }
+        var out: [UInt8] = []
+        for (k, segment) in segments.enumerated() {
+            if k > 0 { out.append(slash) }
+            out.append(contentsOf: segment)
+        }
+        return .some(String(decoding: out, as: UTF8.self))
+    }
+
+    static func resolveTargetByCharacters(_ target: String, from sourcePart: String) -> String? {
         var text = target
         if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
         text = percentDecoded(text)
@@ -122,8 +166,12 @@ struct Relationships: Sendable {
 
     private static func percentDecoded(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return String(decoding: percentDecodedBytes(Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// `%XX` escapes replaced by their byte; a `%` not followed by two hex digits stays.
+    private static func percentDecodedBytes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let hi = hexValue(bytes[i + 1]), let lo = hexValue(bytes[i + 2]) {
@@ -134,6 +182,6 @@ struct Relationships: Sendable {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

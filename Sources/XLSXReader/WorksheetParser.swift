@@ -466,11 +466,42 @@ struct WorksheetParser {
         return ranges
     }
 
+    /// The ranges of a `ref` attribute read straight from its bytes when it is plain ASCII ranges
+    /// separated by blanks (what every writer stores); nil for anything else, which `parseRanges`
+    /// then reads (and names in its error) as before.
+    static func plainRanges(_ xml: XMLTokenizer, attribute index: Int) -> [CellRange]? {
+        // Entities, tab, CR or LF: the general path.
+        guard let bytes = xml.plainAttributeValue(index) else { return nil }
+        var ranges: [CellRange] = []
+        var start = 0
+        let n = bytes.count
+        while start < n {
+            if bytes[start] == UInt8(ascii: " ") {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < n && bytes[end] != UInt8(ascii: " ") {
+                if bytes[end] >= 0x80 { return nil }
+                end += 1
+            }
+            guard let range = CellRange(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) else { return nil }
+            ranges.append(range)
+            start = end
+        }
+        return ranges
+    }
+
     private mutating func parseMergeCells() throws(XLSXReadError) {
         let sheet = sheetName
         var found: [CellRange] = []
         try xml.forEachChild { xml throws(XLSXReadError) in
-            if xml.isElement(.spreadsheetML, "mergeCell"), let ref = xml.attribute(.none, "ref") {
+            if xml.isElement(.spreadsheetML, "mergeCell"), let index = xml.attributeIndex(.none, "ref") {
+                if let plain = Self.plainRanges(xml, attribute: index) {
+                    found.append(contentsOf: plain)
+                    return
+                }
+                let ref = xml.attributeString(index)
                 found.append(contentsOf: try Self.parseRanges(ref, what: "merged", sheet: sheet, xml))
             }
         }
@@ -485,7 +516,12 @@ struct WorksheetParser {
             let type = xml.attribute(.none, "type") ?? "none"
             let op = xml.attribute(.none, "operator")
             let allowBlank = xml.attribute(.none, "allowBlank")
-            let ranges = try Self.parseRanges(xml.attribute(.none, "sqref") ?? "", what: "data validation", sheet: sheet, xml)
+            let ranges: [CellRange]
+            if let sqref = xml.attributeIndex(.none, "sqref"), let plain = Self.plainRanges(xml, attribute: sqref) {
+                ranges = plain
+            } else {
+                ranges = try Self.parseRanges(xml.attribute(.none, "sqref") ?? "", what: "data validation", sheet: sheet, xml)
+            }
             var formula1: String?
             var formula2: String?
             try xml.forEachChild { xml throws(XLSXReadError) in

@@ -91,6 +91,11 @@ public struct XLSXWorksheet: Sendable {
 
     /// The stored cell at a reference, or nil.
     public subscript(_ reference: CellReference) -> XLSXCell? {
+        position(of: reference).map { cells[$0] }
+    }
+
+    /// The index in `cells` of the stored cell at a reference, or nil when none is stored there.
+    public func position(of reference: CellReference) -> Int? {
         guard reference.row >= 0, reference.row <= CellReference.maxRow,
               reference.column >= 0, reference.column <= CellReference.maxColumn else { return nil }
         let key = reference.row << 14 | reference.column
@@ -99,7 +104,7 @@ public struct XLSXWorksheet: Sendable {
         while lo < hi {
             let mid = (lo + hi) >> 1
             let k = keys[mid]
-            if k == key { return cells[mid] }
+            if k == key { return mid }
             if k < key { lo = mid + 1 } else { hi = mid }
         }
         return nil

@@ -78,8 +78,40 @@ enum RelationshipType: Sendable, Equatable {
         "http://schemas.microsoft.com/office/2006/relationships/",
     ]
 
-    /// Classifies a `Type` attribute value.
+    /// The types by what follows a prefix, for `classifyASCII`.
+    private static let suffixes: [(StaticString, RelationshipType)] = [
+        ("officeDocument", .officeDocument), ("worksheet", .worksheet), ("chartsheet", .chartsheet),
+        ("dialogsheet", .dialogsheet), ("xlMacrosheet", .macrosheet), ("xlIntlMacrosheet", .macrosheet),
+        ("sharedStrings", .sharedStrings), ("styles", .styles), ("custom-properties", .customProperties),
+        ("customProperties", .customProperties), ("metadata/core-properties", .coreProperties),
+    ]
+
+    /// Classifies a `Type` attribute value: on bytes when it is ASCII (every writer's; bytes and
+    /// Characters then compare alike), else by Characters.
     init(uri: String) {
+        if uri.utf8.allSatisfy({ $0 < 0x80 }) {
+            self = Self.classifyASCII(uri)
+            return
+        }
+        self.init(byCharacters: uri)
+    }
+
+    static func classifyASCII(_ uri: String) -> RelationshipType {
+        var uri = uri
+        return uri.withUTF8 { bytes -> RelationshipType in
+            for prefix in prefixes {
+                let head = prefix.utf8
+                guard bytes.count >= head.count, bytes.prefix(head.count).elementsEqual(head) else { continue }
+                let rest = UnsafeBufferPointer(rebasing: bytes[head.count...])
+                for (suffix, type) in suffixes where bytesEqual(rest, suffix) { return type }
+                return .other
+            }
+            return .other
+        }
+    }
+
+    /// Classifies a `Type` attribute value by Characters (the definition).
+    init(byCharacters uri: String) {
         var suffix: Substring?
         for prefix in Self.prefixes where uri.hasPrefix(prefix) {
             suffix = uri.dropFirst(prefix.count)

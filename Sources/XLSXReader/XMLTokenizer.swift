@@ -214,6 +214,13 @@ struct XMLTokenizer {
         return try buffer.withUnsafeBufferPointer { (b) throws(XLSXReadError) -> R in try body(b) }
     }
 
+    /// The bytes of attribute `index` when they need no decoding (no entity, tab, CR or LF), else nil.
+    func plainAttributeValue(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let a = attributeStorage[index]
+        if a.needsDecoding { return nil }
+        return UnsafeBufferPointer(start: p + a.valueStart, count: a.valueEnd - a.valueStart)
+    }
+
     /// The decoded value of attribute `namespace:local`, or nil when absent.
     mutating func attribute(_ namespace: XMLNamespace, _ local: StaticString) -> String? {
         guard let i = attributeIndex(namespace, local) else { return nil }
@@ -375,11 +382,13 @@ struct XMLTokenizer {
             if b == UInt8(ascii: ":") && colon < 0 { colon = j }
             j += 1
         }
+        // The errors are made from the source alone: asking the tokenizer for them (`truncated()`)
+        // made a copy of all of it before every name scanned.
         if j == i {
-            if j >= end { throw truncated() }
-            throw malformed(i, "expected a name")
+            if j >= end { throw source.error(.malformedXML, offset: end, "unexpected end of XML (truncated part?)") }
+            throw source.error(.malformedXML, offset: i, "expected a name")
         }
-        if j >= end { throw truncated() }
+        if j >= end { throw source.error(.malformedXML, offset: end, "unexpected end of XML (truncated part?)") }
         return (j, colon < 0 ? j : colon)
     }
 

@@ -108,11 +108,31 @@ final class ZipArchive {
 
     /// The lookup key for a part name: no leading slash, forward slashes, lower case.
     static func normalize(_ name: String) -> String {
+        name.utf8.allSatisfy({ $0 < 0x80 }) ? normalizeASCII(name) : normalizeByCharacters(name)
+    }
+
+    /// `normalize` of any name, by Characters.
+    static func normalizeByCharacters(_ name: String) -> String {
         var s = Substring(name)
         while s.first == "/" || s.first == "\\" { s = s.dropFirst() }
         var out = String(s)
         if out.utf8.contains(UInt8(ascii: "\\")) { out = out.replacingBackslashes() }
         return out.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? out.lowercased() : out
+    }
+
+    /// `normalize` of an ASCII name, on bytes (for ASCII, Characters and lower-casing are bytes').
+    static func normalizeASCII(_ name: String) -> String {
+        let utf8 = name.utf8
+        let leadingSlash = utf8.first == UInt8(ascii: "/") || utf8.first == UInt8(ascii: "\\")
+        guard leadingSlash || utf8.contains(where: { $0 == UInt8(ascii: "\\") || ($0 >= 0x41 && $0 <= 0x5A) }) else {
+            return name
+        }
+        var bytes = Array(utf8.drop { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\") { bytes[i] = UInt8(ascii: "/") } else if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when the package holds a part with this name (case-insensitively).

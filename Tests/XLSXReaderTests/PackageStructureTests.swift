@@ -24,6 +24,29 @@ import XLSX
         #expect(Relationships.resolveTarget(target, from: "xl/workbook.xml") == nil)
     }
 
+    /// The byte path answers exactly as the Character path for ASCII, and leaves everything else to it.
+    @Test func asciiTargetsResolveOnBytesAsByCharacters() {
+        let targets = ["worksheets/sheet1.xml", "/xl/a.xml", "../docProps/core.xml", "./a/./b/../c.xml", "a\\b.xml",
+                       "sheet1.xml#frag", "#only", "sheet%201.xml", "%2E%2E/%2E%2E/x", "a/%2e%2e/b.xml", "x:y/z.xml",
+                       "a/b:c.xml", "", "/", "..", "a/", "a//b.xml", "...", ".../x.xml", "%zz.xml", "%4", "a\r\nb.xml"]
+        for source in ["xl/workbook.xml", "", "a/b/c.xml", "/xl//workbook.xml"] {
+            for target in targets {
+                let onBytes = Relationships.resolveASCIITarget(target, from: source)
+                #expect(onBytes != nil, "ASCII target \(target) goes the byte path")
+                #expect((onBytes ?? nil) == Relationships.resolveTargetByCharacters(target, from: source), "\(target) from \(source)")
+            }
+        }
+        #expect(Relationships.resolveASCIITarget("a/%2e%2e/b.xml", from: "xl/workbook.xml") == .some("xl/b.xml"))
+        #expect(Relationships.resolveASCIITarget("a//b.xml", from: "xl/workbook.xml") == .some("xl/a/b.xml"))
+        // Not ASCII (also once %-decoded, or in the source part): resolved by Characters.
+        for (target, source) in [("シート.xml", "xl/workbook.xml"), ("%C3%A9.xml", "xl/workbook.xml"), ("a.xml", "xl/ブック.xml"),
+                                 ("a#\u{20E3}b.xml", "xl/workbook.xml")] {
+            #expect(Relationships.resolveASCIITarget(target, from: source) == nil)
+        }
+        #expect(Relationships.resolveTarget("%C3%A9.xml", from: "xl/workbook.xml") == "xl/é.xml")
+        #expect(Relationships.resolveTarget("a#\u{20E3}b.xml", from: "xl/workbook.xml") == "xl/a#\u{20E3}b.xml")
+    }
+
     @Test func relsPartNames() {
         #expect(Relationships.partName(for: "") == "_rels/.rels")
         #expect(Relationships.partName(for: "xl/workbook.xml") == "xl/_rels/workbook.xml.rels")
