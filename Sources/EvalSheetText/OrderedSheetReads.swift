@@ -21,9 +21,8 @@ final class OrderedSheetReads<Output: Sendable>: @unchecked Sendable {
     /// threads of the process wait).
     private let workers: [DispatchQueue]
     private var started = 0
-    /// Sheets submitted and not started yet, oldest first (`next` is the first of them).
+    /// Sheets submitted and not started yet, oldest first (at most `window`).
     private var waiting: [(index: Int, work: @Sendable () -> Output)] = []
-    private var next = 0
     /// Workers taking sheets off `waiting` now.
     private var working = 0
 
@@ -49,10 +48,8 @@ final class OrderedSheetReads<Output: Sendable>: @unchecked Sendable {
     /// A worker: reads the next waiting sheet until none is left.
     private func readWaiting() {
         condition.lock()
-        while next < waiting.count {
-            let (index, work) = waiting[next]
-            next += 1
-            if next == waiting.count { waiting.removeAll(keepingCapacity: true); next = 0 }
+        while !waiting.isEmpty {
+            let (index, work) = waiting.removeFirst()  // a started sheet is no longer held here
             condition.unlock()
             let output = work()
             condition.lock()
