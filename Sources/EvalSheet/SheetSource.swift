@@ -68,7 +68,11 @@ public enum SheetSource {
 
     /// The format of a path by its extension (`.txt`/`.tsv`/`.text`, `.json`, `.xlsx`/`.xlsm`); nil for any other.
     public static func kind(of path: String) -> Kind? {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        kind(extension: PathExtension.of(path) ?? URL(fileURLWithPath: path).pathExtension)
+    }
+
+    private static func kind(extension ext: String) -> Kind? {
+        switch ext.lowercased() {
         case "txt", "tsv", "text": .text
         case "json": .json
         case "xlsx", "xlsm": .xlsx
@@ -185,7 +189,9 @@ public enum SheetSource {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Read through a URL that does not ask the disk whether it is a folder; when that fails,
+            // again as before, so the error is the one it always was.
+            data = try (try? Data(contentsOf: URL(fileURLWithPath: path, isDirectory: false))) ?? Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             result.failures = [InputFileError.unreadable(path, error)]
             return result
@@ -214,8 +220,23 @@ public enum SheetSource {
     /// Whether JSON bytes are a findings file written by this tool: an array whose first object
     /// opens with the findings' keys (`"file"`, `"location"`, `"message"` … `"ruleID"`).
     public static func isFindingsFile(_ data: Data) -> Bool {
+        if opensWithOtherThanArray(data) { return false }
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
         guard head.drop(while: { $0.isWhitespace }).first == "[" else { return false }
         return head.contains("\"ruleID\"") && head.contains("\"severity\"") && !head.contains("\"schemaVersion\"")
+    }
+
+    /// Whether the first byte after spaces, TABs and line ends is printable ASCII other than `[`: then
+    /// the text's first Character that is not whitespace starts with that byte and is not `[` (a
+    /// sheet's `{` — no need to decode the head). False whenever that takes more than a look.
+    static func opensWithOtherThanArray(_ data: Data) -> Bool {
+        for byte in data.prefix(4096) {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case UInt8(ascii: "["): return false
+            default: return (0x21...0x7E).contains(byte)  // printable; a control byte may be whitespace
+            }
+        }
+        return false
     }
 }

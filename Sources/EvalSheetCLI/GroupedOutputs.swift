@@ -6,8 +6,13 @@ import FileOutput
 /// files, each still linked only once its data are on the disk), and its inputs' outcomes reported
 /// in the order they finished — each once all its outputs are in place or have failed — so messages,
 /// exit codes and files are those of writing each output on its own.
+///
+/// An output queued with `queueLater` is rendered and its temporary file written on one of the
+/// `OutputWriters` threads, while the reading thread goes on to the next sheet; what rendering or
+/// writing throws then becomes that output's result, reported with its input as before.
 final class GroupedOutputs: @unchecked Sendable {
     private let group = GroupCommit()
+    private let writers: OutputWriters
     private let render: @Sendable (LoadedSheet) throws -> [UInt8]
     private let skipExisting: Bool
     /// The output directory and the working directory, resolved once (nil when they cannot be).
@@ -16,14 +21,17 @@ final class GroupedOutputs: @unchecked Sendable {
 
     private let lock = NSLock()
     private var nextTicket = 0
-    private var results: [Int: OutputError?] = [:]
+    /// Each settled ticket's result: nil when its output is in place, else why it is not.
+    private var results: [Int: (any Error)?] = [:]
     private var waiting: [FileOutcome] = []
     private var settled: [FileOutcome] = []
     private var show: @Sendable (FileOutcome) -> Void = { _ in }
 
-    /// Outputs written into `directory`, each rendered by `render`.
-    init(directory: String, skipExisting: Bool = false, render: @escaping @Sendable (LoadedSheet) throws -> [UInt8]) {
+    /// Outputs written into `directory`, each rendered by `render` (with `queueLater`, on one of
+    /// `writers` threads).
+    init(directory: String, skipExisting: Bool = false, writers: Int = 1, render: @escaping @Sendable (LoadedSheet) throws -> [UInt8]) {
         self.render = render
+        self.writers = OutputWriters(count: writers)
         self.skipExisting = skipExisting
         self.directory = AtomicOutput.canonicalPath(directory)
         workingDirectory = AtomicOutput.canonicalPath(".")
@@ -33,16 +41,39 @@ final class GroupedOutputs: @unchecked Sendable {
     /// Throws what rendering throws, and what writing throws before the sync (the output exists…).
     func queue(_ loaded: LoadedSheet, to path: String, overwrite: Bool) throws -> Int {
         let bytes = try render(loaded)
-        let ticket = lock.withLock { nextTicket += 1; return nextTicket }
+        let ticket = newTicket()
         try group.write(bytes, to: path, overwrite: overwrite) { [self] error in resolved(ticket, error) }
         return ticket
+    }
+
+    /// Queues `loaded` for `path` to be rendered and written on a writer thread; returns the ticket
+    /// its result will come under — what `queue` would have thrown included.
+    func queueLater(_ loaded: LoadedSheet, to path: String, overwrite: Bool) -> Int {
+        let ticket = newTicket()
+        writers.submit { [self] in
+            do {
+                let bytes = try render(loaded)
+                try group.write(bytes, to: path, overwrite: overwrite) { [self] error in resolved(ticket, error) }
+            } catch {
+                resolved(ticket, error)
+            }
+        }
+        return ticket
+    }
+
+    private func newTicket() -> Int { lock.withLock { nextTicket += 1; return nextTicket } }
+
+    /// Every output queued so far, written and committed.
+    private func flush() {
+        writers.waitForSubmitted()
+        group.flush()
     }
 
     /// Before an input is read: when it could be an output of this run (it is in the output
     /// directory, or a symbolic link, `.` or `..` is on its way), every queued output is put in place
     /// first, so the input reads what it would read had each output been written at once.
     func beforeReading(_ file: String) {
-        if mayBeAnOutput(file) { group.flush() }
+        if mayBeAnOutput(file) { flush() }
     }
 
     /// `show` is called for each input's outcome, settled, in the order inputs finish.
@@ -60,11 +91,11 @@ final class GroupedOutputs: @unchecked Sendable {
 
     /// Commits everything queued; returns every input's settled outcome, in the order they finished.
     func finish() -> [FileOutcome] {
-        group.flush()
+        flush()
         return lock.withLock { settled }
     }
 
-    private func resolved(_ ticket: Int, _ error: OutputError?) {
+    private func resolved(_ ticket: Int, _ error: (any Error)?) {
         lock.withLock {
             results[ticket] = .some(error)
             showSettled()

@@ -37,7 +37,9 @@ struct ImportCommand: ParsableCommand {
                 var conversion = PolicyConversion.writing(to == .json ? .json : .text, into: directory,
                                                           overwrite: writing.force, template: tpl)
                 // Many small files: synced in groups, not one by one (see GroupedOutputs).
-                conversion.grouped = GroupedOutputs(directory: directory.path) { sheet in try Self.render(sheet, to, template: tpl) }
+                conversion.grouped = GroupedOutputs(directory: directory.path, writers: writing.form.workers) { sheet in
+                    try Self.render(sheet, to, template: tpl)
+                }
                 ok = Conversions.run(inputs, conversion, jobs: writing.form.workers, report: report) && ok
             } else {
                 ok = try writeToStandardOutput(inputs, template: tpl, report: report) && ok

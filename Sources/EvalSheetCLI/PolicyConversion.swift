@@ -75,10 +75,11 @@ struct PolicyConversion: Sendable {
         // Each policy is converted as it is read (a text file is never held whole).
         let read = SheetSource.read(file, template: template, jobs: sheetJobs) { loaded in
             outcome.notes += loaded.notes
-            let policy = convertOne(loaded, from: file)
-            if notesWhatIsNotCarried, policy.error == nil, !policy.skipped, let format = SheetFormat(rawValue: fileExtension) {
-                outcome.notes += SheetOutput.notCarried(loaded, as: format, template: template)
-            }
+            let notCarried = notesWhatIsNotCarried ? notCarried(loaded) : []
+            // Kept only when the output is written: with such notes the output is rendered here, so
+            // that whether it could be is known now; without, it may be rendered on a writer thread.
+            let policy = convertOne(loaded, from: file, renderLater: notCarried.isEmpty)
+            if policy.error == nil, !policy.skipped { outcome.notes += notCarried }
             outcome.policies.append(policy)
             extras.append(each(loaded, policy))
         }
@@ -89,6 +90,12 @@ struct PolicyConversion: Sendable {
 
     func convert(_ file: String) -> FileOutcome { convert(file) { _, _ in () }.0 }
 
+    /// What this conversion's output format leaves out of `loaded`, as warnings.
+    private func notCarried(_ loaded: LoadedSheet) -> [ReaderNote] {
+        guard let format = SheetFormat(rawValue: fileExtension) else { return [] }
+        return SheetOutput.notCarried(loaded, as: format, template: template)
+    }
+
     /// A conversion that writes each policy as `format` through `SheetOutput` (import, export, batch).
     static func writing(_ format: SheetFormat, into directory: OutputDirectory, overwrite: Bool, skipExisting: Bool = false,
                         template: WorkbookTemplate, reservedNames: Set<String> = []) -> PolicyConversion {
@@ -98,8 +105,10 @@ struct PolicyConversion: Sendable {
         }
     }
 
-    /// Names, claims and writes one policy already read (rollover writes sheets it made).
-    func convertOne(_ loaded: LoadedSheet, from file: String) -> PolicyOutcome {
+    /// Names, claims and writes one policy already read (rollover writes sheets it made). With
+    /// `renderLater` and grouped outputs, the output is rendered and written on a writer thread
+    /// after the code is claimed here, in file order; its result comes with its ticket.
+    func convertOne(_ loaded: LoadedSheet, from file: String, renderLater: Bool = false) -> PolicyOutcome {
         let code = loaded.sheet.policy.code
         var outcome = PolicyOutcome(code: code)
         do {
@@ -126,7 +135,8 @@ struct PolicyConversion: Sendable {
                 return outcome
             }
             if let grouped {
-                outcome.ticket = try grouped.queue(loaded, to: path, overwrite: overwrite)
+                outcome.ticket = renderLater ? grouped.queueLater(loaded, to: path, overwrite: overwrite)
+                    : try grouped.queue(loaded, to: path, overwrite: overwrite)
                 return outcome
             }
             do {

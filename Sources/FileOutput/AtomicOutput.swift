@@ -82,7 +82,7 @@ public struct AtomicOutput: Sendable {
     /// `GroupCommit` to sync with others; on failure it is removed.
     func writeTemporaryUnsynced(_ bytes: [UInt8]) throws(OutputError) -> Int32 {
         let fd: Int32
-        switch Syscalls.createExclusive(temporaryPath) {
+        switch TemporaryFiles.shared.creating({ Syscalls.createExclusive(temporaryPath) }) {
         case .success(let d): fd = d
         case .failure(let e): discard(); throw .cannotWrite(path, e)
         }
