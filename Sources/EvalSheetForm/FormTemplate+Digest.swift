@@ -7,12 +7,7 @@ extension FormTemplate {
     ///
     /// Every workbook exported or imported asks for it, so the last template's digest is kept:
     /// comparing the template with the last one is far cheaper than encoding it again.
-    public var digest: String {
-        if let known = DigestMemo.shared.digest(of: self) { return known }
-        let computed = computeDigest()
-        DigestMemo.shared.remember(self, computed)
-        return computed
-    }
+    public var digest: String { templateDigests.value(for: self, computeDigest) }
 
     private func computeDigest() -> String {
         let encoder = JSONEncoder()
@@ -28,20 +23,29 @@ extension FormTemplate {
     }
 }
 
-/// The last template whose digest was computed, and its digest, behind one lock.
-private final class DigestMemo: @unchecked Sendable {
-    static let shared = DigestMemo()
+/// The last template a value was computed for, and the value, behind one lock: every workbook
+/// exported or imported asks for the template's digest and problems again, and comparing the
+/// template with the last one is far cheaper than computing them again.
+final class LastTemplateMemo<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: (template: FormTemplate, digest: String)?
+    private var last: (template: FormTemplate, value: Value)?
 
-    func digest(of template: FormTemplate) -> String? {
+    /// The value for `template`: the one kept when it is the last template asked for, else computed
+    /// (outside the lock) and kept.
+    func value(for template: FormTemplate, _ compute: () -> Value) -> Value {
+        lock.lock()
+        if let last, last.template == template {
+            defer { lock.unlock() }
+            return last.value
+        }
+        lock.unlock()
+        let computed = compute()
         lock.lock(); defer { lock.unlock() }
-        guard let last, last.template == template else { return nil }
-        return last.digest
-    }
-
-    func remember(_ template: FormTemplate, _ digest: String) {
-        lock.lock(); defer { lock.unlock() }
-        last = (template, digest)
+        last = (template, computed)
+        return computed
     }
 }
+
+/// The last template's digest, and its problems (`FormTemplate.validate`).
+let templateDigests = LastTemplateMemo<String>()
+let templateProblems = LastTemplateMemo<[TemplateProblem]>()

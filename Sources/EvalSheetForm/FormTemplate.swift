@@ -167,9 +167,10 @@ public struct FormTemplate: Codable, Sendable, Equatable {
         return t
     }
 
-    /// Throws every value the writer cannot honour (see `problems()`), naming `file`.
+    /// Throws every value the writer cannot honour (see `problems()`), naming `file`. Every
+    /// workbook written checks its template: the last template's problems are kept.
     public func validate(file: String) throws {
-        let found = problems()
+        let found = templateProblems.value(for: self, problems)
         if !found.isEmpty { throw TemplateError(file: file, found) }
     }
 }

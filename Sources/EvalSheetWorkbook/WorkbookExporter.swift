@@ -69,6 +69,9 @@ public struct WorkbookExporter: Sendable {
             (t.sheets.environment, EnvironmentSheet.write, EnvironmentSheet.headerRow),
             (t.sheets.challenges, ChallengesSheet.write, 1),
         ]
+        // The page header and footer are the same on every sheet of the workbook.
+        let header = t.print.header.isEmpty ? nil : HeaderText.fill(t.print.header, s)
+        let footer = t.print.footer.isEmpty ? nil : HeaderText.fill(t.print.footer, s)
         var canvases: [SheetCanvas] = []
         for (spec, writeSection, repeatUntil) in sections {
             let canvas = SheetCanvas(writer: try book.addSheet(named: spec.name), spec: spec, styles: styles,
@@ -81,7 +84,7 @@ public struct WorkbookExporter: Sendable {
             try writeSection(s, canvas, t)
             try canvas.finish()
             try canvas.at(.at(0, 0)) {
-                try printSetup(canvas, sheet: s, repeatUntil: repeatUntil)
+                try printSetup(canvas, header: header, footer: footer, repeatUntil: repeatUntil)
                 try canvas.writer.protect(options: XLSXProtectionOptions(
                     formatColumns: true, formatRows: true, insertRows: true, deleteRows: true))
             }
@@ -116,7 +119,7 @@ public struct WorkbookExporter: Sendable {
         spec.title.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
     }
 
-    private func printSetup(_ canvas: SheetCanvas, sheet s: EvaluationSheet, repeatUntil: Int) throws {
+    private func printSetup(_ canvas: SheetCanvas, header: String?, footer: String?, repeatUntil: Int) throws {
         let p = template.print, w = canvas.writer, m = p.marginsCm
         try w.setPaper(WorkbookTemplate.paperSize(p.paper) ?? .a4)
         try w.setOrientation(canvas.spec.orientation == "landscape" ? .landscape : .portrait)
@@ -124,8 +127,8 @@ public struct WorkbookExporter: Sendable {
         try w.repeatRows(first: 0, last: repeatUntil)
         try w.setMargins(XLSXMargins(left: m.left / 2.54, right: m.right / 2.54, top: m.top / 2.54,
                                      bottom: m.bottom / 2.54, header: m.header / 2.54, footer: m.footer / 2.54))
-        if !p.header.isEmpty { try w.setHeader(HeaderText.fill(p.header, s)) }
-        if !p.footer.isEmpty { try w.setFooter(HeaderText.fill(p.footer, s)) }
+        if let header { try w.setHeader(header) }
+        if let footer { try w.setFooter(footer) }
         try w.centerHorizontally()
     }
 }

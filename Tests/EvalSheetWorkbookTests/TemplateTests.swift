@@ -171,4 +171,29 @@ struct TemplateTests {
         #expect(t.problems().map(\.pointer).contains("/labels/referenceColumn"))
         #expect(!WorkbookTemplate.standard.problems().map(\.pointer).contains("/labels/referenceColumn"))
     }
+
+    @Test("validate keeps the last template's problems, never another template's: good, bad, good, bad again")
+    func validateAnswersForEachTemplate() throws {
+        var bad = WorkbookTemplate.standard
+        bad.labels.referenceColumn = "{column}"
+        for _ in 0..<2 {
+            try WorkbookTemplate.standard.validate(file: "standard")
+            #expect(throws: TemplateError.self) { try bad.validate(file: "bad") }
+            do {
+                try bad.validate(file: "bad again")
+            } catch let error as TemplateError {
+                #expect(error.file == "bad again")
+                #expect(([error] + error.additional).map(\.pointer).contains("/labels/referenceColumn"))
+            }
+        }
+        // An export with the bad template is refused, one with the standard template is not.
+        let s = RealYear.sheet("511")
+        let dir = RepositoryPaths.temporaryDirectory("template-memo")
+        #expect(throws: TemplateError.self) {
+            try WorkbookExporter(template: bad, toolVersion: "test").export(s, to: dir.appendingPathComponent("bad.xlsx").path)
+        }
+        try WorkbookExporter(toolVersion: "test").export(s, to: dir.appendingPathComponent("good.xlsx").path)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("good.xlsx").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.xlsx").path))
+    }
 }
