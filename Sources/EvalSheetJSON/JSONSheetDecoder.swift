@@ -32,6 +32,9 @@ struct JSONSheetDecoder {
     struct Members {
         let pointer: String
         let pairs: [(key: String, value: JSONNode)]
+
+        /// The value of the first member named `key`, if any.
+        func value(_ key: String) -> JSONNode? { pairs.first(where: { $0.key == key })?.value }
     }
 
     mutating func object(_ node: JSONNode?, _ pointer: String) -> Members? {
@@ -72,7 +75,11 @@ struct JSONSheetDecoder {
 
     // MARK: - Scalars
 
+    // The scalar members below answer at once when the member is there with the right type; only a
+    // problem needs the member's pointer, so it is made only then.
+
     mutating func string(_ m: Members, _ key: String) -> String? {
+        if case .string(let s)? = m.value(key) { return s }
         guard let (node, pointer) = required(m, key) else { return nil }
         return string(node, pointer)
     }
@@ -83,11 +90,13 @@ struct JSONSheetDecoder {
     }
 
     mutating func optionalString(_ m: Members, _ key: String) -> String? {
+        if case .string(let s)? = m.value(key) { return s }
         guard let (node, pointer) = optional(m, key) else { return nil }
         return string(node, pointer)
     }
 
     mutating func int(_ m: Members, _ key: String) -> Int? {
+        if case .number(let text)? = m.value(key), let n = Int(text) { return n }
         guard let (node, pointer) = required(m, key) else { return nil }
         return int(node, pointer)
     }
@@ -109,6 +118,7 @@ struct JSONSheetDecoder {
     }
 
     mutating func bool(_ m: Members, _ key: String) -> Bool? {
+        if case .bool(let b)? = m.value(key) { return b }
         guard let (node, pointer) = required(m, key) else { return nil }
         guard case .bool(let b) = node else { wrongType(node, pointer, expected: ("true か false", "true or false")); return nil }
         return b
