@@ -91,7 +91,8 @@ enum LibZipRewrite {
               let part = zip_fopen_index(archive, UInt64(index), 0) else {
             throw failure(reportedPath, "the part \(sheetPart) could not be read back", system: 0)
         }
-        var sheetOut = try TemporaryPart(reportingAs: reportedPath), relsOut = try TemporaryPart(reportingAs: reportedPath)
+        var sheetOut = try TemporaryPart(beside: path, reportingAs: reportedPath)
+        var relsOut = try TemporaryPart(beside: path, reportingAs: reportedPath)
         defer { sheetOut.close(); relsOut.close() }
         var links = LinkWriter(links.makeIterator())
         var pending: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 1 << 16), inserted = false
@@ -149,17 +150,28 @@ enum LibZipRewrite {
         return failure(reportedPath, message, system: system)
     }
 
-    /// An unnamed temporary file (`tmpfile`, gone when closed) that a part is written to in
-    /// 64 KB blocks and that libzip then reads the part from.
+    /// An unnamed temporary file that a part is written to in 64 KB blocks and that libzip then
+    /// reads the part from. It is made beside the workbook being rewritten (`<path>.XXXXXX`, a name
+    /// derived from the workbook's own temporary, so a killed run's leftover is swept like it) and
+    /// unlinked at once: it lives on the output's disk, never in /tmp, and is gone when closed.
     private struct TemporaryPart {
         private var file: UnsafeMutablePointer<FILE>?
         private var buffer: [UInt8] = []
         private var failed: Int32 = 0
         private let reportedPath: String
 
-        init(reportingAs reportedPath: String) throws {
+        init(beside path: String, reportingAs reportedPath: String) throws {
             self.reportedPath = reportedPath
-            guard let file = tmpfile() else { throw failure(reportedPath, "no temporary file for a part", system: errno) }
+            var template = Array((path + ".XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { throw failure(reportedPath, "no temporary file for a part", system: errno) }
+            let name = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            unlink(name)
+            guard let file = fdopen(fd, "w+") else {
+                let code = errno
+                closeDescriptor(fd)
+                throw failure(reportedPath, "no temporary file for a part", system: code)
+            }
             self.file = file
             buffer.reserveCapacity(1 << 16)
         }
@@ -233,3 +245,6 @@ enum LibZipRewrite {
         .cannotWriteFile(path, libraryCode: 0, libraryMessage: message, systemError: system)
     }
 }
+
+/// `close(2)`, for the place where a member named `close` hides it.
+private func closeDescriptor(_ fd: Int32) { close(fd) }
