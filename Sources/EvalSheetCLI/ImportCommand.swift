@@ -60,7 +60,11 @@ struct ImportCommand: ParsableCommand {
             sheets += read.sheets
         }
         if sheets.count == 1 {
-            FileHandle.standardOutput.write(Data(try Self.render(sheets[0], to, template: template)))
+            if !StandardStreams.out(Data(try Self.render(sheets[0], to, template: template))) {
+                report.error(CLIError(.init(ja: "標準出力に書き込めません(出力先がいっぱいか、閉じられています)。-o でフォルダを指定してください",
+                                            en: "cannot write to standard output (it is full or closed): give an output directory with -o")))
+                ok = false
+            }
         } else if sheets.count > 1 {
             report.error(CLIError(.init(ja: "施策が \(sheets.count) 件あります。-o でフォルダを指定してください",
                                         en: "\(sheets.count) policies: give an output directory with -o")))

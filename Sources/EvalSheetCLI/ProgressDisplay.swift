@@ -28,8 +28,8 @@ final class ProgressDisplay: @unchecked Sendable {
         case .lines: Reporter.printError(Self.line(done: done, total: total, file: file, ok: ok, detail: detail, language: language))
         case .bar:
             let elapsed = Date().timeIntervalSince(start)
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + Self.bar(done: done, total: total, file: file, elapsed: elapsed, language: language)).utf8))
-            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            StandardStreams.err(Data(("\r\u{1B}[K" + Self.bar(done: done, total: total, file: file, elapsed: elapsed, language: language)).utf8))
+            if done == total { StandardStreams.err(Data("\n".utf8)) }
         }
     }
 

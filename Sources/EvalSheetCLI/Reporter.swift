@@ -28,7 +28,7 @@ struct Reporter: Sendable {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.err(Data((line + "\n").utf8))
     }
 
     /// Reports what expanding the inputs found — each missing input as an error, each entry passed

@@ -67,6 +67,24 @@ struct PlainCLITests {
         }
     }
 
+    @Test("a full standard output or error is reported (exit 1) or passed over, never a crash")
+    func fullStandardStreamsDoNotCrash() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let dir = RepositoryPaths.temporaryDirectory("full-streams")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bin = EvalsheetBinary.path
+        let toStdout = try ProcessRunner.run("/bin/sh", ["-c", "'\(bin)' import samples/kiyose-2019/511.txt --lang en > /dev/full"],
+                                            currentDirectory: RepositoryPaths.root)
+        #expect(toStdout.status == 1, "\(toStdout.stderr)")
+        #expect(toStdout.stderr.contains("cannot write to standard output"), "\(toStdout.stderr)")
+        let out = dir.appendingPathComponent("b").path
+        let errFull = try ProcessRunner.run("/bin/sh", ["-c", "'\(bin)' batch samples/kiyose-2019/kiyose-2019.txt -o '\(out)' 2> /dev/full"],
+                                           currentDirectory: RepositoryPaths.root)
+        #expect(errFull.status == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/index.xlsx"))
+        #expect(FileManager.default.fileExists(atPath: out + "/findings.json"))
+    }
+
     @Test func noSwiftValueIsEverPrinted() throws {
         let dir = RepositoryPaths.temporaryDirectory("plain")
         defer { try? FileManager.default.removeItem(at: dir) }
