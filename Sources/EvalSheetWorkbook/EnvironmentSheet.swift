@@ -92,5 +92,5 @@ extension EnvironmentSheet {
     }
 
     /// Parsed assessment cells by their text: a workbook's cells hold the dropdown's few choices.
-    private static let assessmentLists = ExactMemo<[Assessment]?>()
+    private static let assessmentLists = Memo<[Assessment]?>(limit: 1024)
 }

@@ -325,7 +325,7 @@ enum IndicatorNumber: Equatable {
         printedShapes.value(format) { isScientific(format) ? nil : NumberFormatCodec.shape(of: format) }
     }
 
-    private static let printedShapes = ExactMemo<NumberFormatCodec.Shape?>()
+    private static let printedShapes = Memo<NumberFormatCodec.Shape?>(limit: 1024)
 
     /// Whether the format's first section is scientific (`0.0E+00`), which the printed forms never use.
     static func isScientific(_ format: String) -> Bool {

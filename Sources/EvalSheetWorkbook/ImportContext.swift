@@ -120,7 +120,7 @@ final class ImportContext {
 
     /// Defined names' areas by their text: every exported workbook names the same few areas, and
     /// parsing one (Character by Character) costs more than the rest of a lookup.
-    private static let areas = ExactMemo<XLSXAreaReference?>(limit: 4096)
+    private static let areas = Memo<XLSXAreaReference?>(limit: 4096)
 
     /// A template label by its key path, read in place: a key path applied to a local copy of the
     /// labels copied (retained and released) every one of them.

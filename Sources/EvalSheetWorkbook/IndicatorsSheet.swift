@@ -278,7 +278,7 @@ extension IndicatorsSheet {
     }
 
     /// The direction a text names, by the template's two words and the text.
-    private static let directions = ExactMemo<IndicatorDirection?>()
+    private static let directions = Memo<IndicatorDirection?>(limit: 1024)
 
     /// 単位 or 評価の向き from its cell (a direction the template does not name is an error).
     private static func readSide(_ field: FieldPath.IndicatorField, _ cell: CellReference, index i: Int, _ sheet: SheetView,

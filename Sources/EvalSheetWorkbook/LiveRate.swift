@@ -31,7 +31,7 @@ enum LiveRate {
         shapes.value(formula) { FormulaShape.ofBytes(formula) ?? shapeByCharacters(formula) }
     }
 
-    private static let shapes = ExactMemo<String>()
+    private static let shapes = Memo<String>(limit: 1024)
 
     /// `shape` on Characters, with Foundation and a regex: the definition, for any text.
     static func shapeByCharacters(_ formula: String) -> String {

@@ -170,8 +170,8 @@ extension ProjectsSheet {
 
     /// Header texts read as money columns, and as reference columns (by the template's pattern and
     /// the text): every workbook of a year has the same few headings.
-    private static let moneyColumns = ExactMemo<MoneyColumn?>()
-    private static let referenceColumns = ExactMemo<MoneyColumn?>()
+    private static let moneyColumns = Memo<MoneyColumn?>(limit: 1024)
+    private static let referenceColumns = Memo<MoneyColumn?>(limit: 1024)
 
     /// The money column a reference heading names (`(参考)令和2年度予算` → 令和2年度予算), by the
     /// template's `referenceColumn`; nil for any other text.

@@ -1,9 +1,9 @@
 import Testing
 @testable import EvalSheetWorkbook
 
-@Suite struct ExactMemoTests {
+@Suite struct MemoTests {
     @Test func madeOncePerKey() {
-        let memo = ExactMemo<Int>()
+        let memo = Memo<Int>()
         var calls = 0
         #expect(memo.value("a") { calls += 1; return 1 } == 1)
         #expect(memo.value("a") { calls += 1; return 2 } == 1)
@@ -16,14 +16,14 @@ import Testing
     @Test func canonicallyEquivalentSpellingsAreNotShared() {
         let composed = "\u{304C}", decomposed = "\u{304B}\u{3099}"
         #expect(composed == decomposed)
-        let memo = ExactMemo<[UInt8]>()
+        let memo = Memo<[UInt8]>()
         #expect(memo.value(composed) { Array(composed.utf8) } == [0xE3, 0x81, 0x8C])
         #expect(memo.value(decomposed) { Array(decomposed.utf8) } == [0xE3, 0x81, 0x8B, 0xE3, 0x82, 0x99])
         #expect(memo.value(composed) { [] } == [0xE3, 0x81, 0x8C])
     }
 
     @Test func startsOverAtItsLimit() {
-        let memo = ExactMemo<Int>(limit: 2)
+        let memo = Memo<Int>(limit: 2)
         _ = memo.value("a") { 1 }
         _ = memo.value("b") { 2 }
         _ = memo.value("c") { 3 }  // the table is full: emptied, then "c" kept
