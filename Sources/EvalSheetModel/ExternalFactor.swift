@@ -60,6 +60,11 @@ public struct Assessment: Hashable, Sendable, Codable {
     public static func parseList(_ text: String) -> [Assessment]? {
         let folded = PrintedNumber.foldFullWidth(text).trimmedSpaces()
         if folded.hasOnlySimpleCharacters { return parseList(simple: folded) }
+        return parseList(characters: folded)
+    }
+
+    /// `parseList` on characters, after folding and trimming: the definition, for any text.
+    static func parseList(characters folded: Substring) -> [Assessment]? {
         let chars = Array(folded)
         var starts: [Int] = []
         for i in chars.indices where chars[i].isASCII && chars[i].isNumber

@@ -43,6 +43,11 @@ public enum FiscalYearText {
     /// The `年度` suffix is optional when `requireSuffix` is false (`令和元` → 2019).
     public static func parse(_ text: some StringProtocol, requireSuffix: Bool = true) -> Int? {
         if text.hasOnlySimpleCharacters { return parse(simple: text, requireSuffix: requireSuffix) }
+        return parse(characters: text, requireSuffix: requireSuffix)
+    }
+
+    /// `parse` on characters: the definition, for any text.
+    static func parse(characters text: some StringProtocol, requireSuffix: Bool) -> Int? {
         var s = Substring(String(text.filter { $0 != " " && $0 != "\u{3000}" }))
         if s.hasSuffix("年度") {
             s = s.dropLast(2)
@@ -68,9 +73,9 @@ public enum FiscalYearText {
             kept.append(contentsOf: text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
             s = Array(String(kept).utf8)
         }
-        let suffix = Array("年度".utf8)
+        let suffix = "年度".utf8
         var end = s.count
-        if s.count >= suffix.count, Array(s[(s.count - suffix.count)...]) == suffix {
+        if s.count >= suffix.count, s[(s.count - suffix.count)...].elementsEqual(suffix) {
             end -= suffix.count
         } else if requireSuffix {
             return nil

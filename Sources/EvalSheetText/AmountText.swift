@@ -9,6 +9,9 @@ enum AmountText {
         case notANumber, notWhole, negative, beyondBound
     }
 
+    /// The digits of `Amount.maximum`: an amount with more significant digits is beyond the bound.
+    private static let maximumDigits = String(Amount.maximum).count
+
     /// nil for a blank cell; the amount; or why the text is none.
     static func parse(_ raw: some StringProtocol) -> Result<Int?, Problem> {
         if let plain = parsePlainASCII(raw) { return plain }
@@ -34,7 +37,7 @@ enum AmountText {
         if !fraction.isEmpty { return .failure(.notWhole) }
         if negative { return .failure(.negative) }
         let digits = s.filter { $0 != "," }.drop { $0 == "0" }
-        guard digits.count <= String(Amount.maximum).count, let value = Int(digits.isEmpty ? "0" : String(digits)),
+        guard digits.count <= maximumDigits, let value = Int(digits.isEmpty ? "0" : String(digits)),
               Amount.isValid(value) else { return .failure(.beyondBound) }
         return .success(value)
     }
@@ -54,8 +57,8 @@ enum AmountText {
                 group += 1
                 if digits > 0 || b != 0x30 {
                     digits += 1
-                    // Twelve digits at most (Amount.maximum's), so this never overflows.
-                    if digits <= 12 { value = value * 10 + Int(b - 0x30) }
+                    // At most Amount.maximum's digits are added up, so this never overflows.
+                    if digits <= maximumDigits { value = value * 10 + Int(b - 0x30) }
                 }
             } else {
                 return nil
@@ -64,7 +67,7 @@ enum AmountText {
         if groups > 0 {
             guard (1...3).contains(firstGroup), group == 3 else { return .failure(.notANumber) }
         }
-        guard digits <= String(Amount.maximum).count, Amount.isValid(value) else { return .failure(.beyondBound) }
+        guard digits <= maximumDigits, Amount.isValid(value) else { return .failure(.beyondBound) }
         return .success(value)
     }
 

@@ -76,9 +76,9 @@ final class SheetReadContext {
 struct CellMarks {
     private let first: Int
     private var bits: [UInt64]
-    private var others: Set<Int2> = []
+    private var others: Set<Place> = []
 
-    private struct Int2: Hashable { let line: Int, cell: Int }
+    private struct Place: Hashable { let line: Int, cell: Int }
 
     init(lines: ClosedRange<Int>) {
         first = lines.lowerBound
@@ -90,14 +90,14 @@ struct CellMarks {
         if k >= 0, k < bits.count, cell >= 0, cell < 64 {
             bits[k] |= 1 << UInt64(cell)
         } else {
-            others.insert(Int2(line: line, cell: cell))
+            others.insert(Place(line: line, cell: cell))
         }
     }
 
     func isMarked(line: Int, cell: Int) -> Bool {
         let k = line &- first
         if k >= 0, k < bits.count, cell >= 0, cell < 64 { return bits[k] & (1 << UInt64(cell)) != 0 }
-        return others.contains(Int2(line: line, cell: cell))
+        return others.contains(Place(line: line, cell: cell))
     }
 }
 
@@ -114,12 +114,7 @@ enum Shown {
 }
 
 extension TextLine {
-    /// The index of the first cell whose label key equals one of `labels`, at or after `start`.
-    func index(ofLabel labels: Set<String>, from start: Int = 0) -> Int? {
-        guard start < cells.count else { return nil }
-        return (start..<cells.count).first { labels.contains(Label.key(texts[$0])) }
-    }
-
+    /// The index of the first cell whose label key equals `label` (itself a key), at or after `start`.
     func index(ofLabel label: String, from start: Int = 0) -> Int? {
         guard start < cells.count else { return nil }
         return (start..<cells.count).first { Label.key(texts[$0]) == label }

@@ -7,35 +7,11 @@ import Testing
 @Suite("Simple characters: scalar paths give what character paths give")
 struct SimpleCharacterPathTests {
     static func parseListByCharacters(_ text: String) -> [Assessment]? {
-        let chars = Array(PrintedNumber.foldFullWidth(text).trimmedSpaces())
-        var starts: [Int] = []
-        for i in chars.indices where chars[i].isASCII && chars[i].isNumber
-            && i + 1 < chars.count && chars[i + 1] == "."
-            && (i == 0 || chars[i - 1] == " " || chars[i - 1] == "\u{3000}") {
-            starts.append(i)
-        }
-        guard starts.first == 0 else { return nil }
-        return starts.enumerated().map { k, s in
-            let end = k + 1 < starts.count ? starts[k + 1] : chars.count
-            return Assessment(code: chars[s].wholeNumberValue!, label: String(String(chars[(s + 2)..<end]).trimmedSpaces()))
-        }
+        Assessment.parseList(characters: PrintedNumber.foldFullWidth(text).trimmedSpaces())
     }
 
     static func fiscalYearByCharacters(_ text: String, requireSuffix: Bool) -> Int? {
-        var s = Substring(String(text.filter { $0 != " " && $0 != "\u{3000}" }))
-        if s.hasSuffix("年度") {
-            s = s.dropLast(2)
-        } else if requireSuffix {
-            return nil
-        }
-        for era in JapaneseEra.allCases where s.hasPrefix(era.rawValue) {
-            let rest = s.dropFirst(era.rawValue.count)
-            if rest == "元" { return era.firstYear }
-            guard let n = FiscalYearText.parseDigits(rest), n >= 1, n <= 99 else { return nil }
-            return era.firstYear + n - 1
-        }
-        if let n = FiscalYearText.parseDigits(s), n >= 1900, n <= 2999 { return n }
-        return nil
+        FiscalYearText.parse(characters: text, requireSuffix: requireSuffix)
     }
 
     static let pieces = ["1", "2", "3", "１", "３", ".", "．", " ", "\u{3000}", "施策遂行に役立つ・有利", "施策の必要性を高める",
