@@ -18,11 +18,22 @@ public enum WorkerPool {
         completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
         _ body: @escaping @Sendable (Item) -> Output
     ) -> [Output] {
+        mapIndexed(items, jobs: jobs, completed: completed) { _, item in body(item) }
+    }
+
+    /// `map`, with each item's index passed to `body` beside it. Items are handed out in order: when
+    /// `body` of item n runs, every item before it has been taken by a worker that is running it,
+    /// so `body` may wait for earlier items to reach a point without ever waiting for itself.
+    public static func mapIndexed<Item: Sendable, Output: Sendable>(
+        _ items: [Item], jobs: Int,
+        completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
+        _ body: @escaping @Sendable (Int, Item) -> Output
+    ) -> [Output] {
         let state = State<Output>(count: items.count)
         let workers = max(1, min(jobs, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = state.next() {
-                let output = body(items[i])
+                let output = body(i, items[i])
                 state.store(output, at: i, then: completed)
             }
         }

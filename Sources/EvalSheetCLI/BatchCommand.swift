@@ -56,10 +56,10 @@ struct BatchCommand: ParsableCommand {
                                                       template: tpl, reservedNames: YearOutputs.names)
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
-            var results = WorkerPool.map(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
+            var results = WorkerPool.mapIndexed(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
-            }) { (file: String) in converter.convert(file) }
+            }) { (turn: Int, file: String) in converter.convert(file, turn: turn) }
 
             // What the year needs is moved out of the files' results, so that nothing is held twice
             // while the index is written; what the report needs of them is tallied, and they go.

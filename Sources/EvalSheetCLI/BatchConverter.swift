@@ -35,8 +35,9 @@ struct BatchConverter: Sendable {
         var summary: PolicySummary
     }
 
-    func convert(_ file: String) -> FileResult {
-        let (outcome, kept) = conversion.convert(file) { loaded, policy in
+    /// Converts `file`, the input at `turn` among the batch's (see `PolicyConversion.convert`).
+    func convert(_ file: String, turn: Int? = nil) -> FileResult {
+        let (outcome, kept) = conversion.convert(file, turn: turn) { loaded, policy in
             var findings = Finding.readerNotes([loaded])
             if let error = policy.error { findings.append(Self.notWritten(error, policy: policy, file: file)) }
             if validate { findings += Validator.validate([loaded], sheetRules: Validator.sheetRules, yearRules: []) }

@@ -61,8 +61,8 @@ struct DiffCommand: ParsableCommand {
                     let lines = unpaired.map { $0.text(global.lang) }.joined(separator: "\n") + "\n"
                     text = changes.isEmpty ? lines : lines + text
                 }
-                print(text, terminator: "")
-            case .json: print(Changes.renderJSON(changes), terminator: "")
+                try StandardStreams.print(text)
+            case .json: try StandardStreams.print(Changes.renderJSON(changes))
             }
             if !diff.isEmpty { throw ExitCode(ExitStatus.failed) }
         }

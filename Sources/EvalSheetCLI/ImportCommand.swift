@@ -61,8 +61,7 @@ struct ImportCommand: ParsableCommand {
         }
         if sheets.count == 1 {
             if !StandardStreams.out(Data(try Self.render(sheets[0], to, template: template))) {
-                report.error(CLIError(.init(ja: "標準出力に書き込めません(出力先がいっぱいか、閉じられています)。-o でフォルダを指定してください",
-                                            en: "cannot write to standard output (it is full or closed): give an output directory with -o")))
+                report.error(StandardStreams.notWritten(hint: .init(ja: "-o でフォルダを指定してください", en: "give an output directory with -o")))
                 ok = false
             }
         } else if sheets.count > 1 {
@@ -95,14 +94,14 @@ enum Conversions {
             outcome.errors.forEach(report.error)
         }
         guard let grouped = conversion.grouped else {
-            let outcomes = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in show(outcome) }) {
-                (file: String) in conversion.convert(file)
+            let outcomes = WorkerPool.mapIndexed(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in show(outcome) }) {
+                (turn: Int, file: String) in conversion.convert(file, turn: turn)
             }
             return outcomes.allSatisfy { $0.errors.isEmpty }
         }
         grouped.reportSettled(show)
-        _ = WorkerPool.map(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in grouped.finished(outcome) }) {
-            (file: String) in conversion.convert(file)
+        _ = WorkerPool.mapIndexed(inputs, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in grouped.finished(outcome) }) {
+            (turn: Int, file: String) in conversion.convert(file, turn: turn)
         }
         return grouped.finish().allSatisfy { $0.errors.isEmpty }
     }

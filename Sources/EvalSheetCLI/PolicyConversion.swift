@@ -68,7 +68,11 @@ struct PolicyConversion: Sendable {
 
     /// Converts every policy of `file`; `each` is called for each policy read (written, skipped or
     /// failed), and its results are returned beside the outcome.
-    func convert<Extra>(_ file: String, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
+    /// With `turn` (the input's place among the run's inputs), its codes are claimed only after
+    /// every earlier input's (`CodeClaims.turns`), so which of two inputs with one code is written
+    /// does not depend on timing.
+    func convert<Extra>(_ file: String, turn: Int? = nil, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
+        defer { if let turn { claims.turns.finish(turn) } }
         var outcome = FileOutcome(file: file)
         var extras: [Extra] = []
         grouped?.beforeReading(file)
@@ -78,7 +82,7 @@ struct PolicyConversion: Sendable {
             let notCarried = notesWhatIsNotCarried ? notCarried(loaded) : []
             // Kept only when the output is written: with such notes the output is rendered here, so
             // that whether it could be is known now; without, it may be rendered on a writer thread.
-            let policy = convertOne(loaded, from: file, renderLater: notCarried.isEmpty)
+            let policy = convertOne(loaded, from: file, turn: turn, renderLater: notCarried.isEmpty)
             if policy.error == nil, !policy.skipped { outcome.notes += notCarried }
             outcome.policies.append(policy)
             extras.append(each(loaded, policy))
@@ -88,7 +92,7 @@ struct PolicyConversion: Sendable {
         return (outcome, extras)
     }
 
-    func convert(_ file: String) -> FileOutcome { convert(file) { _, _ in () }.0 }
+    func convert(_ file: String, turn: Int? = nil) -> FileOutcome { convert(file, turn: turn) { _, _ in () }.0 }
 
     /// What this conversion's output format leaves out of `loaded`, as warnings.
     private func notCarried(_ loaded: LoadedSheet) -> [ReaderNote] {
@@ -107,8 +111,9 @@ struct PolicyConversion: Sendable {
 
     /// Names, claims and writes one policy already read (rollover writes sheets it made). With
     /// `renderLater` and grouped outputs, the output is rendered and written on a writer thread
-    /// after the code is claimed here, in file order; its result comes with its ticket.
-    func convertOne(_ loaded: LoadedSheet, from file: String, renderLater: Bool = false) -> PolicyOutcome {
+    /// after the code is claimed here, in file order; its result comes with its ticket. With `turn`,
+    /// the claim waits for every earlier input's claims (see `convert`).
+    func convertOne(_ loaded: LoadedSheet, from file: String, turn: Int? = nil, renderLater: Bool = false) -> PolicyOutcome {
         let code = loaded.sheet.policy.code
         var outcome = PolicyOutcome(code: code)
         do {
@@ -120,6 +125,7 @@ struct PolicyConversion: Sendable {
                                      en: "the output \(name) of policy \(code) would take the name of the year's own file; check the policy code"))
             }
             outcome.output = path
+            if let turn { claims.turns.wait(for: turn) }
             do {
                 try claims.claim(code, by: file, at: loaded.sourceMap.describe(.policyCode), label: template.labels.policyCode)
             } catch {
@@ -178,27 +184,6 @@ struct PolicyConversion: Sendable {
             if case .fileExists(let path)? = e.writeError { path } else { nil }
         default: nil
         }
-    }
-}
-
-/// Output names already taken in this run: a second policy with the same code is an error,
-/// never a silent overwrite of the first.
-final class CodeClaims: @unchecked Sendable {
-    private let lock = NSLock()
-    private var owners: [String: String] = [:]
-
-    /// Claims the output name of `code`; codes that differ only in case claim one name too (they are
-    /// one file on a case-insensitive disk).
-    /// `label` is the form's name for the code (施策コード in the default template).
-    func claim(_ code: String, by file: String, at place: String? = nil, label: String) throws {
-        lock.lock(); defer { lock.unlock() }
-        let key = code.lowercased()
-        let here = place ?? file
-        if let first = owners[key] {
-            throw CLIError(.init(ja: "\(label) \(code) が複数あります(\(first) と \(here))。2つ目は書き出していません",
-                                 en: "policy \(code) appears more than once (\(first) and \(here)); the second was not written"))
-        }
-        owners[key] = here
     }
 }
 

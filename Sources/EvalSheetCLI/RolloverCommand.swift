@@ -75,12 +75,13 @@ struct RolloverCommand: ParsableCommand {
             let targets = byDepartment
                 ? OutputTargets.byDepartment(folders.mapValues { $0.map { conversion($0.directory) } })
                 : OutputTargets.flat(conversion(root))
-            let outcomes = WorkerPool.map(rolled, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
+            let outcomes = WorkerPool.mapIndexed(rolled, jobs: jobs, completed: { (_: Int, outcome: FileOutcome) in
                 report.notes(outcome.notes)
                 for path in outcome.written { report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)") }
                 outcome.errors.forEach(report.error)
-            }) { (file: RolledFile) in
-                file.write { loaded in targets.convert(loaded, from: file.file) }
+            }) { (turn: Int, file: RolledFile) in
+                defer { claims.turns.finish(turn) }
+                return file.write { loaded in targets.convert(loaded, from: file.file, turn: turn) }
             }
             // A department folder made by this run and left empty (its policies failed) is removed again.
             for case .success(let folder) in folders.values where folder.created {
@@ -163,12 +164,12 @@ enum OutputTargets: @unchecked Sendable {
     case flat(PolicyConversion)
     case byDepartment([String: Result<PolicyConversion, any Error>])
 
-    func convert(_ loaded: LoadedSheet, from file: String) -> PolicyOutcome {
+    func convert(_ loaded: LoadedSheet, from file: String, turn: Int) -> PolicyOutcome {
         switch self {
-        case .flat(let c): return c.convertOne(loaded, from: file)
+        case .flat(let c): return c.convertOne(loaded, from: file, turn: turn)
         case .byDepartment(let folders):
             switch folders[RolloverCommand.department(loaded.sheet)] {
-            case .success(let c)?: return c.convertOne(loaded, from: file)
+            case .success(let c)?: return c.convertOne(loaded, from: file, turn: turn)
             case .failure(let e)?: return PolicyOutcome(code: loaded.sheet.policy.code, error: e)
             case nil: return PolicyOutcome(code: loaded.sheet.policy.code, error: CLIError(.init(
                 ja: "\(FormTemplate.standard.labels.section)のフォルダがありません", en: "no folder for the department")))

@@ -38,10 +38,8 @@ struct StatusCommand: ParsableCommand {
             report.notes(status.notes)
             let year = sentSheets.first?.sheet.fiscalYear ?? 0
             let view = StatusReport(status: status, fiscalYear: year, language: global.lang, template: tpl)
-            switch format {
-            case .text: print(view.text(), terminator: "")
-            case .json: print(view.json(), terminator: "")
-            }
+            // A report that could not be printed is reported after the workbook is written.
+            let printed = Result { try StandardStreams.print(format == .text ? view.text() : view.json()) }
             if let output {
                 let parent = (output as NSString).deletingLastPathComponent
                 let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
@@ -61,6 +59,7 @@ struct StatusCommand: ParsableCommand {
                 }
                 report.progress(ja: "\(path) を書き出しました", en: "wrote \(path)")
             }
+            try printed.get()
             if !status.isComplete { throw ExitCode(ExitStatus.failed) }
         }
     }

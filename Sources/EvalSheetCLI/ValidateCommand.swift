@@ -29,8 +29,8 @@ struct ValidateCommand: ParsableCommand {
             let inputs = SheetLoading.readAll(inputs, jobs: form.workers, template: tpl)
             let findings = Findings.merged(inputs.findings + Validator.validate(inputs.sheets, template: tpl))
             switch format {
-            case .text: print(Findings.renderText(findings, language: global.lang, checkedFiles: inputs.files), terminator: "")
-            case .json: print(Findings.renderJSON(findings), terminator: "")
+            case .text: try StandardStreams.print(Findings.renderText(findings, language: global.lang, checkedFiles: inputs.files))
+            case .json: try StandardStreams.print(Findings.renderJSON(findings))
             }
             if inputs.unreadable > 0 { throw ExitCode(ExitStatus.unusable) }
             if Findings.hasErrors(findings) { throw ExitCode(ExitStatus.failed) }

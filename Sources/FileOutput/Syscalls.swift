@@ -198,8 +198,35 @@ enum Syscalls {
         return kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Ignores `signal` so that a dispatch source can receive it instead of the default action.
-    static func ignore(_ number: Int32) { _ = signal(number, SIG_IGN) }
+    /// Blocks `numbers` in the calling thread and in every thread it starts later: from now on each
+    /// of them waits, pending, until a dispatch source takes it (none is lost while the sources are
+    /// being set up). Call before any other thread is started.
+    static func block(_ numbers: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in numbers { sigaddset(&set, number) }
+        _ = pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// Which of `numbers` are pending: sent while blocked (a parent may start this process with
+    /// signals blocked) and not yet taken.
+    static func pending(_ numbers: [Int32]) -> [Int32] {
+        var set = sigset_t()
+        sigemptyset(&set)
+        guard sigpending(&set) == 0 else { return [] }
+        return numbers.filter { sigismember(&set, $0) == 1 }
+    }
+
+    /// Sends `number` to this process.
+    static func send(_ number: Int32) { _ = kill(getpid(), number) }
+
+    /// Ignores `signal` so that a dispatch source can receive it instead of the default action;
+    /// returns whether it was ignored already (inherited, as `nohup` does for SIGHUP and a shell for
+    /// SIGINT of a job in the background).
+    static func ignore(_ number: Int32) -> Bool {
+        func address(_ handler: sighandler_t?) -> Int { handler.map { unsafeBitCast($0, to: Int.self) } ?? 0 }
+        return address(signal(number, SIG_IGN)) == address(SIG_IGN)
+    }
 
     /// Restores the default action for `signal` and sends it to this process again.
     static func reraise(_ number: Int32) -> Never {

@@ -77,12 +77,22 @@ public final class TemporaryFiles: @unchecked Sendable {
     }
 
     /// On SIGINT, SIGTERM or SIGHUP: remove every registered temporary file, then end the process by
-    /// the same signal (exit status 128 + n to a shell). Call once, from `main`.
+    /// the same signal (exit status 128 + n to a shell). A signal this process was started with
+    /// ignored stays ignored (`nohup` keeps a run going when the terminal closes). Call once, from
+    /// `main`, before any other thread is started.
     public func removeOnSignals() {
         condition.lock(); defer { condition.unlock() }
         guard sources.isEmpty else { return }
-        for number in [Syscalls.interrupt, Syscalls.terminate, Syscalls.hangUp] {
-            Syscalls.ignore(number)
+        let numbers = [Syscalls.interrupt, Syscalls.terminate, Syscalls.hangUp]
+        // Blocked before they are ignored: a signal sent while the sources start stays pending for
+        // them instead of being discarded. One already pending (sent before `main`, to a process
+        // started with it blocked) is discarded by being ignored, so it is sent again once its
+        // source is there.
+        let sentBefore = Syscalls.pending(numbers)
+        Syscalls.block(numbers)
+        defer { sentBefore.forEach(Syscalls.send) }
+        for number in numbers {
+            if Syscalls.ignore(number) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in
                 self?.removeAllForEnd()

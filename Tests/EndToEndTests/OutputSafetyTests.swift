@@ -103,6 +103,46 @@ struct OutputSafetyTests {
         }
     }
 
+    /// A signal sent while the tool is starting — before, while or after its signal handling is set
+    /// up — ends the run; it is never ignored (the signals were once ignored for a moment before
+    /// the dispatch sources took them, and one sent then was lost: the run went on to the end).
+    @Test func aSignalSentAtStartEndsTheRun() throws {
+        let root = RepositoryPaths.temporaryDirectory("early-signal")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for delay in stride(from: 0, through: 30_000, by: 1_500) {
+            let out = root.appendingPathComponent("out\(delay)")
+            let run = Process()
+            run.executableURL = URL(fileURLWithPath: EvalsheetBinary.path)
+            run.arguments = ["batch", RepositoryPaths.wholeYear.path, "-o", out.path, "-q"]
+            run.standardError = FileHandle.nullDevice
+            try run.run()
+            usleep(useconds_t(delay))
+            kill(run.processIdentifier, SIGINT)
+            run.waitUntilExit()
+            #expect(run.terminationReason == .uncaughtSignal && run.terminationStatus == SIGINT,
+                    "a SIGINT \(delay) µs after the start was not taken (status \(run.terminationStatus))")
+            #expect(Self.temporaries(out).isEmpty)
+        }
+    }
+
+    /// Started with SIGHUP ignored (`nohup`), a run goes on when the terminal hangs up.
+    @Test func aSignalIgnoredAtStartStaysIgnored() throws {
+        let root = RepositoryPaths.temporaryDirectory("nohup")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out")
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: "/bin/sh")
+        run.arguments = ["-c", "trap '' HUP; exec \"$0\" \"$@\"", EvalsheetBinary.path,
+                         "batch", RepositoryPaths.wholeYear.path, "-o", out.path, "-q"]
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        while !FileManager.default.fileExists(atPath: out.path) && run.isRunning { usleep(1_000) }
+        kill(run.processIdentifier, SIGHUP)
+        run.waitUntilExit()
+        #expect(run.terminationReason == .exit && run.terminationStatus == 0)
+        #expect(Self.entries(out).contains("index.xlsx"))
+    }
+
     @Test func aFullDiskNamesTheFileAndLeavesNothingPartial() throws {
         let disk = try FullDisk(megabytes: 2)
         defer { disk.remove() }

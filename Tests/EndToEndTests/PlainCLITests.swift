@@ -77,6 +77,14 @@ struct PlainCLITests {
                                             currentDirectory: RepositoryPaths.root)
         #expect(toStdout.status == 1, "\(toStdout.stderr)")
         #expect(toStdout.stderr.contains("cannot write to standard output"), "\(toStdout.stderr)")
+        // A report nobody received is not a success: exit 2 (the run could not be done), not 0 or
+        // 1 (which would say there were no errors, or some).
+        for args in ["validate samples/kiyose-2019/511.txt", "diff samples/kiyose-2019/511.txt samples/kiyose-2019/511.txt",
+                     "diff samples/kiyose-2019/511.txt samples/kiyose-2019/512.txt"] {
+            let report = try ProcessRunner.run("/bin/sh", ["-c", "'\(bin)' \(args) --lang en > /dev/full"], currentDirectory: RepositoryPaths.root)
+            #expect(report.status == 2, "\(args): \(report.stderr)")
+            #expect(report.stderr.contains("cannot write to standard output"), "\(args): \(report.stderr)")
+        }
         let out = dir.appendingPathComponent("b").path
         let errFull = try ProcessRunner.run("/bin/sh", ["-c", "'\(bin)' batch samples/kiyose-2019/kiyose-2019.txt -o '\(out)' 2> /dev/full"],
                                            currentDirectory: RepositoryPaths.root)

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import EvalSheetJSON
+import EvalSheetModel
+import TestSupport
+
+/// Of two inputs with one policy code, the earlier input's policy is written and the later one is
+/// the duplicate — with several workers too, whichever input is read faster. The first input is a
+/// 90-policy text year whose last policy (5410089) comes back, renamed, in a small JSON file read
+/// beside it: before inputs claimed their codes in turn, the JSON's copy usually won.
+@Suite struct DuplicateCodeOrderTests {
+    static let code = "5410089"
+
+    /// The 90-policy year, and a JSON file holding its last policy under another name.
+    private func inputs(_ root: URL) throws -> (text: String, json: String) {
+        let text = root.appendingPathComponent("year.txt").path
+        let made = try ProcessRunner.run("/usr/bin/env", ["python3", "bench/make_synthetic_text_year.py",
+                                                          RepositoryPaths.wholeYear.path, "90", text],
+                                         currentDirectory: RepositoryPaths.root)
+        #expect(made.status == 0, "\(made.stderr)")
+        var copy = RealYear.sheet("541")
+        copy.policy.code = Self.code
+        copy.policy.name = "後から読まれる写し"
+        let json = root.appendingPathComponent("copy.json").path
+        try EvaluationSheetJSON.encode(copy).write(to: URL(fileURLWithPath: json))
+        return (text, json)
+    }
+
+    @Test(arguments: [["import"], ["batch", "--to", "json"]])
+    func theEarlierInputIsWritten(_ command: [String]) throws {
+        let root = RepositoryPaths.temporaryDirectory("duplicate-order")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (text, json) = try inputs(root)
+        let folder = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // batch takes one input: a folder, whose files are taken in name order (year.txt is not
+        // before copy.json by name, so the folder's names put the text first).
+        try FileManager.default.moveItem(atPath: text, toPath: folder.appendingPathComponent("a-year.txt").path)
+        try FileManager.default.moveItem(atPath: json, toPath: folder.appendingPathComponent("b-copy.json").path)
+        for run in 1...3 {
+            let out = root.appendingPathComponent("out\(run)")
+            let inputs = command[0] == "batch" ? [folder.path] : [folder.appendingPathComponent("a-year.txt").path,
+                                                                 folder.appendingPathComponent("b-copy.json").path]
+            let r = try EvalsheetBinary.run(command.prefix(1) + inputs + command.dropFirst() + ["-o", out.path, "--jobs", "2", "--lang", "en"])
+            let said = "policy \(Self.code) appears more than once"
+            let line = r.stderr.split(separator: "\n").first { $0.contains(said) }.map { String($0.split(separator: said)[1]) } ?? ""
+            let (first, second) = (line.range(of: "a-year.txt:"), line.range(of: "b-copy.json"))
+            #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound, "run \(run): \(line)")
+            let written = try EvaluationSheetJSON.decode(Data(contentsOf: out.appendingPathComponent("\(Self.code).json")), file: "\(Self.code).json")
+            #expect(written.first?.policy.name == RealYear.sheet("541").policy.name, "run \(run): \(r.stderr)")
+        }
+    }
+}
