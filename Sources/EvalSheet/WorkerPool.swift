@@ -11,8 +11,10 @@ public enum WorkerPool {
     /// spare workers when there are fewer inputs than workers (a year in one text file), else 1.
     public static func jobsPerItem(_ jobs: Int, items: Int) -> Int { max(1, jobs / max(1, items)) }
 
-    /// Maps `items` through `body` on `jobs` workers. `completed(index, result)` is called as each
-    /// finishes, one call at a time (for progress output).
+    /// Maps `items` through `body` on `jobs` workers. `completed(index, result)` is called for each
+    /// item in input order, one call at a time, as soon as it and every item before it have
+    /// finished (for progress output: what a run reports does not depend on which worker was
+    /// faster).
     public static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], jobs: Int,
         completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
@@ -45,6 +47,8 @@ public enum WorkerPool {
         private let lock = NSLock()
         private var cursor = 0
         private var slots: [Output?]
+        /// Every result below this index has been passed to `completed`.
+        private var reported = 0
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -58,7 +62,10 @@ public enum WorkerPool {
         func store(_ output: Output, at i: Int, then completed: (Int, Output) -> Void) {
             lock.lock(); defer { lock.unlock() }
             slots[i] = output
-            completed(i, output)
+            while reported < slots.count, case let next? = slots[reported] {
+                completed(reported, next)
+                reported += 1
+            }
         }
 
         func results() -> [Output] { slots.map { $0! } }

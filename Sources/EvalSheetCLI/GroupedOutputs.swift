@@ -4,7 +4,7 @@ import FileOutput
 
 /// import's outputs, committed in groups (`FileOutput.GroupCommit`: one sync of the disk for many
 /// files, each still linked only once its data are on the disk), and its inputs' outcomes reported
-/// in the order they finished — each once all its outputs are in place or have failed — so messages,
+/// in input order — each once all its outputs are in place or have failed — so messages,
 /// exit codes and files are those of writing each output on its own.
 ///
 /// An output queued with `queueLater` is rendered and its temporary file written on one of the
@@ -76,12 +76,12 @@ final class GroupedOutputs: @unchecked Sendable {
         if mayBeAnOutput(file) { flush() }
     }
 
-    /// `show` is called for each input's outcome, settled, in the order inputs finish.
+    /// `show` is called for each input's outcome, settled, in input order.
     func reportSettled(_ show: @escaping @Sendable (FileOutcome) -> Void) {
         lock.withLock { self.show = show }
     }
 
-    /// An input has been read and its policies queued (called in the order inputs finish).
+    /// An input has been read and its policies queued (called in input order, `WorkerPool`).
     func finished(_ outcome: FileOutcome) {
         lock.withLock {
             waiting.append(outcome)
@@ -89,7 +89,7 @@ final class GroupedOutputs: @unchecked Sendable {
         }
     }
 
-    /// Commits everything queued; returns every input's settled outcome, in the order they finished.
+    /// Commits everything queued; returns every input's settled outcome, in input order.
     func finish() -> [FileOutcome] {
         flush()
         return lock.withLock { settled }

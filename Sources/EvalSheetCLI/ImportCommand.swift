@@ -81,7 +81,8 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// Runs a conversion over inputs on workers, reporting each input's notes, written files and errors
-/// as it finishes (with grouped outputs: once its outputs are in place, in the same order); true
+/// in input order, as soon as it and the inputs before it are done (with grouped outputs: once its
+/// outputs are in place); true
 /// when every input and output succeeded.
 enum Conversions {
     static func run(_ inputs: [String], _ conversion: PolicyConversion, jobs: Int, report: Reporter) -> Bool {

@@ -4,11 +4,11 @@ import EvalSheetJSON
 import EvalSheetModel
 import TestSupport
 
-/// Of two inputs with one policy code, the earlier input's policy is written and the later one is
-/// the duplicate — with several workers too, whichever input is read faster. The first input is a
-/// 90-policy text year whose last policy (5410089) comes back, renamed, in a small JSON file read
-/// beside it: before inputs claimed their codes in turn, the JSON's copy usually won.
-@Suite struct DuplicateCodeOrderTests {
+/// With several workers, a run over several inputs does what it does with one: of two inputs with
+/// one policy code the earlier is written, and everything is reported in input order. The first
+/// input is a 90-policy text year whose last policy (5410089) comes back, renamed, in a small JSON
+/// file read beside it: before inputs claimed their codes in turn, the JSON's copy usually won.
+@Suite struct InputOrderTests {
     static let code = "5410089"
 
     /// The 90-policy year, and a JSON file holding its last policy under another name.
@@ -49,5 +49,33 @@ import TestSupport
             let written = try EvaluationSheetJSON.decode(Data(contentsOf: out.appendingPathComponent("\(Self.code).json")), file: "\(Self.code).json")
             #expect(written.first?.policy.name == RealYear.sheet("541").policy.name, "run \(run): \(r.stderr)")
         }
+    }
+
+    @Test(arguments: [["import"], ["batch", "--to", "json"], ["export"]])
+    func messagesAreTheSameWhateverJobsSays(_ command: [String]) throws {
+        let root = RepositoryPaths.temporaryDirectory("jobs-order")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (text, json) = try inputs(root)
+        let folder = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A large input first, then the nine small ones and the duplicate: the small ones finish
+        // first on the second worker.
+        try FileManager.default.moveItem(atPath: text, toPath: folder.appendingPathComponent("0-year.txt").path)
+        try FileManager.default.moveItem(atPath: json, toPath: folder.appendingPathComponent("9-copy.json").path)
+        for code in RepositoryPaths.policyCodes {
+            try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("\(code).txt"),
+                                             to: folder.appendingPathComponent("5-\(code).txt"))
+        }
+        var said: [String] = []
+        for jobs in ["1", "2"] {
+            let out = root.appendingPathComponent("out")
+            try? FileManager.default.removeItem(at: out)
+            let r = try EvalsheetBinary.run(command.prefix(1) + [folder.path] + command.dropFirst() + ["-o", out.path, "--jobs", jobs, "--lang", "en"])
+            #expect(r.status == 1, "\(r.stderr)")
+            said.append(r.stderr)
+        }
+        let (one, two) = (said[0].split(separator: "\n"), said[1].split(separator: "\n"))
+        #expect(one == two, "first difference: \(zip(one, two).first { $0 != $1 }.map { "\($0) | \($1)" } ?? "in length \(one.count) / \(two.count)")")
+        #expect(said[0].contains("policy \(Self.code) appears more than once"), "\(said[0])")
     }
 }
