@@ -8,6 +8,10 @@ public struct JSONParser {
     /// The deepest nesting accepted; a sheet needs 6.
     public static let maximumDepth = 64
 
+    /// The longest number literal without an exponent that needs no check against a double's range
+    /// (its magnitude is below 10^300, far inside a double's 1.8 × 10^308).
+    static let literalLengthAlwaysFinite = 300
+
     /// What to do with a key that appears twice in one object.
     public enum DuplicateKeys: Sendable {
         /// Refuse the text (`json.duplicate-key`): neither value can be chosen.
@@ -20,7 +24,14 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let duplicateKeys: DuplicateKeys
     private var i = 0
-    private var path: [String] = []
+    /// The members and elements being read, outermost first; rendered as a pointer only by `fail`.
+    private var path: [PathComponent] = []
+
+    /// One step of `path`: a member's key (not yet escaped) or an element's index.
+    private enum PathComponent {
+        case key(String)
+        case index(Int)
+    }
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, duplicateKeys: DuplicateKeys) {
         self.bytes = bytes
@@ -83,7 +94,7 @@ public struct JSONParser {
                 throw fail(ja: "オブジェクトのキー(\"…\")がありません", en: "expected an object key in double quotes", id: "json.syntax")
             }
             let key = try string()
-            path.append(Self.escape(key))
+            path.append(.key(key))
             if duplicateKeys == .refuse, members.contains(where: { $0.key == key }) {
                 throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",
                            en: "the key \"\(key)\" appears twice in one object (neither value can be chosen)", id: "json.duplicate-key")
@@ -110,7 +121,7 @@ public struct JSONParser {
         if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
         while true {
             skipWhitespace()
-            path.append(String(items.count))
+            path.append(.index(items.count))
             items.append(try value(depth: depth + 1))
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "]")) else {
@@ -134,6 +145,7 @@ public struct JSONParser {
     /// A number literal, validated by the grammar and refused when a double cannot hold it.
     private mutating func number() throws(JSONSyntaxError) -> String {
         let start = i
+        var hasExponent = false
         if peek(UInt8(ascii: "-")) { i += 1 }
         guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
         if bytes[i] == UInt8(ascii: "0") { i += 1 } else { while i < bytes.count, isDigit(bytes[i]) { i += 1 } }
@@ -143,12 +155,15 @@ public struct JSONParser {
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        // Without an exponent, a literal of at most 300 bytes is below 10^300: a double holds it.
+        if !hasExponent, i - start <= Self.literalLengthAlwaysFinite { return text }
         guard let d = Double(text), d.isFinite else {
             throw fail(ja: "数値 \(text) は大きすぎて扱えません", en: "the number \(text) is too large to be held", id: "json.number-range")
         }
@@ -179,9 +194,7 @@ public struct JSONParser {
         let end = i
         i += 1
         if plain {
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
-                throw invalidUTF8()
-            }
+            guard let s = Self.validatedUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { throw invalidUTF8() }
             return s
         }
         return try unescape(start, end)
@@ -221,8 +234,22 @@ public struct JSONParser {
                 throw badEscape()
             }
         }
-        guard let s = String(validating: out, as: UTF8.self) else { throw invalidUTF8() }
+        guard let s = out.withUnsafeBufferPointer({ Self.validatedUTF8($0) }) else { throw invalidUTF8() }
         return s
+    }
+
+    /// The bytes as a String when they are valid UTF-8, else nil: `String(validating:as:)`'s answer
+    /// without its generic path (a metadata look-up per string). `String(decoding:)` replaces each
+    /// invalid sequence with U+FFFD and keeps valid text as it is, so its result has the same bytes
+    /// as the input exactly when the input is valid UTF-8.
+    static func validatedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: bytes, as: UTF8.self)
+        let same = s.withUTF8 { decoded in
+            guard decoded.count == bytes.count else { return false }
+            guard let a = decoded.baseAddress, let b = bytes.baseAddress else { return true }  // both empty
+            return memcmp(a, b, bytes.count) == 0
+        }
+        return same ? s : nil
     }
 
     private func hex4(_ k: Int, _ end: Int) throws(JSONSyntaxError) -> UInt32 {
@@ -265,7 +292,13 @@ public struct JSONParser {
         for b in bytes[..<min(i, bytes.count)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return JSONSyntaxError(pointer: path.map { "/" + $0 }.joined(), line: line, column: column,
+        let pointer = path.map { component in
+            switch component {
+            case .key(let key): "/" + Self.escape(key)
+            case .index(let index): "/" + String(index)
+            }
+        }.joined()
+        return JSONSyntaxError(pointer: pointer, line: line, column: column,
                                ja: "\(ja)(\(line) 行 \(column) 文字目)", en: "\(en) (line \(line), column \(column))", id: id)
     }
 
