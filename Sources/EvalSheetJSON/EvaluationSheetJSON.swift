@@ -55,7 +55,7 @@ public enum EvaluationSheetJSON {
         for (node, prefix) in elements {
             var decoder = JSONSheetDecoder(file: file)
             var problems: [JSONReadError] = []
-            if let sheet = decoder.sheet(node, prefix) {
+            if let sheet = decoder.sheet(node, .root(prefix)) {
                 problems = sheet.invariantViolations().map {
                     JSONReadError(file: file, pointer: prefix + $0.path.jsonPointer, message: $0.message, id: "json.invariant")
                 }
