@@ -28,6 +28,11 @@ public struct JSONParser {
     private var path: [PathComponent] = []
 
     /// One step of `path`: a member's key (not yet escaped) or an element's index.
+    /// The members and elements read so far of every object and array being read, innermost last:
+    /// each object or array is made once, at its size, when it closes (not grown member by member).
+    private var pendingMembers: [(key: String, value: JSONNode)] = []
+    private var pendingItems: [JSONNode] = []
+
     private enum PathComponent {
         case key(String)
         case index(Int)
@@ -85,9 +90,9 @@ public struct JSONParser {
 
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         i += 1
-        var members: [(key: String, value: JSONNode)] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { i += 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) { i += 1; return .object([]) }
+        let first = pendingMembers.count
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
@@ -95,7 +100,7 @@ public struct JSONParser {
             }
             let key = try string()
             path.append(.key(key))
-            if duplicateKeys == .refuse, members.contains(where: { $0.key == key }) {
+            if duplicateKeys == .refuse, pendingMembers[first...].contains(where: { $0.key == key }) {
                 throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",
                            en: "the key \"\(key)\" appears twice in one object (neither value can be chosen)", id: "json.duplicate-key")
             }
@@ -103,34 +108,44 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw fail(ja: "キーの後に「:」がありません", en: "expected ':' after the key", id: "json.syntax") }
             i += 1
             skipWhitespace()
-            members.append((key, try value(depth: depth + 1)))
+            let member = try value(depth: depth + 1)
+            pendingMembers.append((key, member))
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "}")) else {
                 throw fail(ja: "オブジェクトの「,」か「}」がありません", en: "expected ',' or '}' in an object", id: "json.syntax")
             }
             path.removeLast()
             i += 1
-            if bytes[i - 1] == UInt8(ascii: "}") { return .object(members) }
+            if bytes[i - 1] == UInt8(ascii: "}") { return .object(Self.take(&pendingMembers, from: first)) }
         }
     }
 
     private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         i += 1
-        var items: [JSONNode] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) { i += 1; return .array([]) }
+        let first = pendingItems.count
         while true {
             skipWhitespace()
-            path.append(.index(items.count))
-            items.append(try value(depth: depth + 1))
+            path.append(.index(pendingItems.count - first))
+            let item = try value(depth: depth + 1)
+            pendingItems.append(item)
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "]")) else {
                 throw fail(ja: "配列の「,」か「]」がありません", en: "expected ',' or ']' in an array", id: "json.syntax")
             }
             path.removeLast()
             i += 1
-            if bytes[i - 1] == UInt8(ascii: "]") { return .array(items) }
+            if bytes[i - 1] == UInt8(ascii: "]") { return .array(Self.take(&pendingItems, from: first)) }
         }
+    }
+
+    /// The elements of `stack` from `first` on, as an array of their own (allocated once, at its
+    /// size), removed from the stack.
+    private static func take<T>(_ stack: inout [T], from first: Int) -> [T] {
+        let taken = Array(stack[first...])
+        stack.removeSubrange(first...)
+        return taken
     }
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
@@ -181,6 +196,8 @@ public struct JSONParser {
         let start = i
         var plain = true
         while i < bytes.count {
+            i = JSONByteScan.firstSpecialByte(in: bytes, from: i)  // a quote, a backslash or a control byte
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { break }
             if b == UInt8(ascii: "\\") { plain = false; i += 2; continue }
@@ -188,7 +205,6 @@ public struct JSONParser {
                 throw fail(ja: "文字列の中に制御文字がそのまま入っています(\\n などで書いてください)",
                            en: "a control character inside a string must be escaped", id: "json.syntax")
             }
-            i += 1
         }
         guard i < bytes.count else { throw fail(ja: "文字列が閉じていません", en: "unterminated string", id: "json.syntax") }
         let end = i

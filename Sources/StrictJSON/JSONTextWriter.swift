@@ -126,7 +126,7 @@ public struct JSONTextWriter {
         var s = s
         s.withUTF8 { u in
             // Most strings need no escape: copied whole.
-            if !u.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            if JSONByteScan.firstSpecialByte(in: u, from: 0) == u.count {
                 bytes.append(contentsOf: u)
                 return
             }
