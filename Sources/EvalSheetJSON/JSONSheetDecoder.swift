@@ -32,7 +32,7 @@ struct JSONSheetDecoder {
     struct Members {
         /// The object's place, shared by its members' places.
         let container: JSONPlace.Container
-        let pairs: [(key: String, value: JSONNode)]
+        let pairs: [JSONMember]
 
         /// The object's pointer (for a message).
         var pointer: String { container.pointer }
@@ -55,7 +55,7 @@ struct JSONSheetDecoder {
 
     /// Notes every member of `m` whose key is not in `known` (it would otherwise be dropped unseen).
     mutating func finish(_ m: Members, known: [String]) {
-        for (key, _) in m.pairs where !known.contains(key) {
+        for key in m.pairs.lazy.map(\.key) where !known.contains(key) {
             let pointer = m.pointer + "/" + JSONParser.escape(key)
             notes.append(ReaderNote(id: "json.unknown-key", message: .init(
                 ja: "知らない項目 \"\(key)\" を無視しました(綴りを確かめてください)",

@@ -8,7 +8,7 @@ public enum JSONNode: Sendable {
     case number(String)
     case string(String)
     case array([JSONNode])
-    case object([(key: String, value: JSONNode)])
+    case object([JSONMember])
 
     /// `文字列` / `a string` … for messages.
     public var kind: (ja: String, en: String) {
@@ -20,6 +20,18 @@ public enum JSONNode: Sendable {
         case .array: ("配列", "an array")
         case .object: ("オブジェクト", "an object")
         }
+    }
+}
+
+/// One member of a JSON object: its key (unescaped) and its value. A struct, not a tuple: an array of
+/// tuples is destroyed through the runtime's generic tuple witnesses, a struct's through its own.
+public struct JSONMember: Sendable {
+    public var key: String
+    public var value: JSONNode
+
+    public init(key: String, value: JSONNode) {
+        self.key = key
+        self.value = value
     }
 }
 

@@ -28,10 +28,9 @@ public struct JSONParser {
     private var path: [PathComponent] = []
 
     /// One step of `path`: a member's key (not yet escaped) or an element's index.
-    /// The members and elements read so far of every object and array being read, innermost last:
-    /// each object or array is made once, at its size, when it closes (not grown member by member).
-    private var pendingMembers: [(key: String, value: JSONNode)] = []
-    private var pendingItems: [JSONNode] = []
+    /// The members or elements an object or array gets room for at once (most of a sheet's have
+    /// fewer): one allocation instead of growing 1, 2, 4, 8.
+    private static let reservedCount = 8
 
     private enum PathComponent {
         case key(String)
@@ -92,7 +91,8 @@ public struct JSONParser {
         i += 1
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { i += 1; return .object([]) }
-        let first = pendingMembers.count
+        var members: [JSONMember] = []
+        members.reserveCapacity(Self.reservedCount)
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
@@ -100,7 +100,7 @@ public struct JSONParser {
             }
             let key = try string()
             path.append(.key(key))
-            if duplicateKeys == .refuse, pendingMembers[first...].contains(where: { $0.key == key }) {
+            if duplicateKeys == .refuse, members.contains(where: { $0.key == key }) {
                 throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",
                            en: "the key \"\(key)\" appears twice in one object (neither value can be chosen)", id: "json.duplicate-key")
             }
@@ -108,15 +108,14 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw fail(ja: "キーの後に「:」がありません", en: "expected ':' after the key", id: "json.syntax") }
             i += 1
             skipWhitespace()
-            let member = try value(depth: depth + 1)
-            pendingMembers.append((key, member))
+            members.append(JSONMember(key: key, value: try value(depth: depth + 1)))
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "}")) else {
                 throw fail(ja: "オブジェクトの「,」か「}」がありません", en: "expected ',' or '}' in an object", id: "json.syntax")
             }
             path.removeLast()
             i += 1
-            if bytes[i - 1] == UInt8(ascii: "}") { return .object(Self.take(&pendingMembers, from: first)) }
+            if bytes[i - 1] == UInt8(ascii: "}") { return .object(members) }
         }
     }
 
@@ -124,28 +123,20 @@ public struct JSONParser {
         i += 1
         skipWhitespace()
         if peek(UInt8(ascii: "]")) { i += 1; return .array([]) }
-        let first = pendingItems.count
+        var items: [JSONNode] = []
+        items.reserveCapacity(Self.reservedCount)
         while true {
             skipWhitespace()
-            path.append(.index(pendingItems.count - first))
-            let item = try value(depth: depth + 1)
-            pendingItems.append(item)
+            path.append(.index(items.count))
+            items.append(try value(depth: depth + 1))
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "]")) else {
                 throw fail(ja: "配列の「,」か「]」がありません", en: "expected ',' or ']' in an array", id: "json.syntax")
             }
             path.removeLast()
             i += 1
-            if bytes[i - 1] == UInt8(ascii: "]") { return .array(Self.take(&pendingItems, from: first)) }
+            if bytes[i - 1] == UInt8(ascii: "]") { return .array(items) }
         }
-    }
-
-    /// The elements of `stack` from `first` on, as an array of their own (allocated once, at its
-    /// size), removed from the stack.
-    private static func take<T>(_ stack: inout [T], from first: Int) -> [T] {
-        let taken = Array(stack[first...])
-        stack.removeSubrange(first...)
-        return taken
     }
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
