@@ -165,6 +165,7 @@ extension JSONSheetDecoder {
     private mutating func indicatorValue(_ node: JSONNode, _ place: JSONPlace) -> IndicatorValue? {
         if case .null = node { return .blank }
         guard let s = string(node, place) else { return nil }
+        if s == IndicatorValue.dash { return .notApplicable }  // as `parsingReportingChanges` reads it, without a note
         guard let (v, readAs) = IndicatorValue.parsingReportingChanges(s), v != .blank || s.isEmpty else {
             problem(place.pointer, ja: "指標の値は数値(例: \"33.0\")・\"—\"・null のいずれかです: \"\(s)\"",
                     en: "an indicator value is a number (e.g. \"33.0\"), \"—\" or null: \"\(s)\"", id: "json.value")
