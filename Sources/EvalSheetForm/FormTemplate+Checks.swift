@@ -42,7 +42,7 @@ enum TemplateSchema {
         switch (value, schema) {
         case let (.object(members), .object(expected)):
             var seen: Set<String> = []
-            for (key, member) in members {
+            for (key, member) in members.lazy.map({ ($0.key, $0.value) }) {
                 let path = pointer + "/" + escape(key)
                 if !seen.insert(key).inserted {
                     out.append(.init(pointer: path, message: .init(
@@ -59,7 +59,7 @@ enum TemplateSchema {
                         id: "template.unknown-key"))
                 }
             }
-            for (key, _) in expected where !seen.contains(key) && !isOptional(pointer + "/" + escape(key)) {
+            for key in expected.lazy.map(\.key) where !seen.contains(key) && !isOptional(pointer + "/" + escape(key)) {
                 out.append(.init(pointer: pointer + "/" + escape(key), message: .init(
                     ja: "キー「\(key)」がありません", en: "the key \"\(key)\" is missing"), id: "template.missing-key"))
             }

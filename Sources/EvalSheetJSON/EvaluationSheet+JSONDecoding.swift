@@ -1,10 +1,10 @@
 import EvalSheetModel
 import StrictJSON
 extension JSONSheetDecoder {
-    /// One sheet object at `pointer`; nil when any part could not be read (the problems say why).
-    mutating func sheet(_ node: JSONNode, _ pointer: String) -> EvaluationSheet? {
+    /// One sheet object at `place`; nil when any part could not be read (the problems say why).
+    mutating func sheet(_ node: JSONNode, _ place: JSONPlace) -> EvaluationSheet? {
         typealias K = ModelKey.Sheet
-        guard let m = object(node, pointer) else { return nil }
+        guard let m = object(node, place) else { return nil }
         let before = problems.count
         let schemaVersion = int(m, K.schemaVersion)
         if let v = schemaVersion, v != EvaluationSheet.currentSchemaVersion {
@@ -41,13 +41,13 @@ extension JSONSheetDecoder {
     /// The optional `lastYear` reference: .some(nil) when absent, nil when present but unreadable.
     private mutating func lastYear(_ parent: Members) -> LastYearReference?? {
         typealias K = ModelKey.LastYear
-        guard let (node, pointer) = optional(parent, ModelKey.Sheet.lastYear) else { return .some(nil) }
-        guard let m = object(node, pointer) else { return nil }
+        guard let (node, place) = optional(parent, ModelKey.Sheet.lastYear) else { return .some(nil) }
+        guard let m = object(node, place) else { return nil }
         let year = int(m, K.fiscalYear), rating = string(m, K.rating), reason = string(m, K.reason)
         var budget: MoneyColumn?? = .some(nil)
         if let (b, bp) = optional(m, K.budget) { budget = moneyColumn(b, bp).map { $0 } }
-        let amounts = array(m, K.budgetAmounts) { d, node, pointer -> ProjectAmount? in
-            guard let a = d.object(node, pointer) else { return nil }
+        let amounts = array(m, K.budgetAmounts) { d, node, place -> ProjectAmount? in
+            guard let a = d.object(node, place) else { return nil }
             let code = d.string(a, ModelKey.ProjectAmount.code)
             var amount: Int?? = nil
             if let (v, vp) = d.required(a, ModelKey.ProjectAmount.amount) { amount = d.optionalInt(v, vp) }
@@ -62,7 +62,7 @@ extension JSONSheetDecoder {
     }
 
     private mutating func coded(_ parent: Members, _ key: String) -> CodedName? {
-        guard let (node, pointer) = required(parent, key), let m = object(node, pointer) else { return nil }
+        guard let (node, place) = required(parent, key), let m = object(node, place) else { return nil }
         let code = string(m, ModelKey.Coded.code), name = string(m, ModelKey.Coded.name)
         finish(m, known: ModelKey.Coded.all)
         guard let code, let name else { return nil }
@@ -71,7 +71,7 @@ extension JSONSheetDecoder {
 
     private mutating func organization(_ parent: Members) -> Organization? {
         typealias K = ModelKey.Organization
-        guard let (node, pointer) = required(parent, ModelKey.Sheet.organization), let m = object(node, pointer) else { return nil }
+        guard let (node, place) = required(parent, ModelKey.Sheet.organization), let m = object(node, place) else { return nil }
         let department = string(m, K.department), section = string(m, K.section), subsection = string(m, K.subsection)
         let person = string(m, K.person), title = string(m, K.title), ext = string(m, K.phoneExtension)
         let related = array(m, K.relatedSections) { $0.string($1, $2) }
@@ -81,8 +81,8 @@ extension JSONSheetDecoder {
                             title: title, phoneExtension: ext, relatedSections: related)
     }
 
-    private mutating func direction(_ node: JSONNode, _ pointer: String) -> Direction? {
-        guard let m = object(node, pointer) else { return nil }
+    private mutating func direction(_ node: JSONNode, _ place: JSONPlace) -> Direction? {
+        guard let m = object(node, place) else { return nil }
         let number = int(m, ModelKey.Direction.number), text = string(m, ModelKey.Direction.text)
         finish(m, known: ModelKey.Direction.all)
         guard let number, let text else { return nil }
@@ -91,7 +91,7 @@ extension JSONSheetDecoder {
 
     private mutating func projects(_ parent: Members) -> ProjectTable? {
         typealias K = ModelKey.Projects
-        guard let (node, pointer) = required(parent, ModelKey.Sheet.projects), let m = object(node, pointer) else { return nil }
+        guard let (node, place) = required(parent, ModelKey.Sheet.projects), let m = object(node, place) else { return nil }
         let columns = array(m, K.columns) { $0.moneyColumn($1, $2) }
         let rows = array(m, K.rows) { $0.project($1, $2) }
         let totals = array(m, K.totals) { $0.optionalInt($1, $2) }
@@ -100,24 +100,24 @@ extension JSONSheetDecoder {
         return ProjectTable(columns: columns, rows: rows, totals: totals)
     }
 
-    private mutating func moneyColumn(_ node: JSONNode, _ pointer: String) -> MoneyColumn? {
+    private mutating func moneyColumn(_ node: JSONNode, _ place: JSONPlace) -> MoneyColumn? {
         typealias K = ModelKey.MoneyColumn
-        guard let m = object(node, pointer) else { return nil }
+        guard let m = object(node, place) else { return nil }
         let year = int(m, K.fiscalYear)
         let kindText = string(m, K.kind)
         finish(m, known: K.all)
         guard let year, let kindText else { return nil }
         guard let kind = MoneyKind(rawValue: kindText) else {
-            problem(pointer + "/" + K.kind, ja: "金額の種類は「決算」か「予算」です: \"\(kindText)\"",
+            problem(place.pointer + "/" + K.kind, ja: "金額の種類は「決算」か「予算」です: \"\(kindText)\"",
                     en: "the kind must be 決算 or 予算: \"\(kindText)\"", id: "json.value")
             return nil
         }
         return MoneyColumn(fiscalYear: year, kind: kind)
     }
 
-    private mutating func project(_ node: JSONNode, _ pointer: String) -> Project? {
+    private mutating func project(_ node: JSONNode, _ place: JSONPlace) -> Project? {
         typealias K = ModelKey.Project
-        guard let m = object(node, pointer) else { return nil }
+        guard let m = object(node, place) else { return nil }
         let code = string(m, K.code), name = string(m, K.name), section = string(m, K.section)
         let plan = bool(m, K.inExecutionPlan)
         let directions = array(m, K.directions) { $0.int($1, $2) }
@@ -129,7 +129,7 @@ extension JSONSheetDecoder {
 
     private mutating func indicators(_ parent: Members) -> IndicatorTable? {
         typealias K = ModelKey.Indicators
-        guard let (node, pointer) = required(parent, ModelKey.Sheet.indicators), let m = object(node, pointer) else { return nil }
+        guard let (node, place) = required(parent, ModelKey.Sheet.indicators), let m = object(node, place) else { return nil }
         let years = array(m, K.years) { $0.int($1, $2) }
         let items = array(m, K.items) { $0.indicator($1, $2) }
         let footnote = optionalString(m, K.footnote)
@@ -138,9 +138,9 @@ extension JSONSheetDecoder {
         return IndicatorTable(years: years, items: items, footnote: footnote)
     }
 
-    private mutating func indicator(_ node: JSONNode, _ pointer: String) -> Indicator? {
+    private mutating func indicator(_ node: JSONNode, _ place: JSONPlace) -> Indicator? {
         typealias K = ModelKey.Indicator
-        guard let m = object(node, pointer) else { return nil }
+        guard let m = object(node, place) else { return nil }
         let number = int(m, K.number), name = string(m, K.name), unit = string(m, K.unit)
         let description = optionalString(m, K.description), method = optionalString(m, K.method)
         let directionText = string(m, K.direction)
@@ -152,7 +152,7 @@ extension JSONSheetDecoder {
         if let directionText {
             direction = IndicatorDirection(rawValue: directionText)
             if direction == nil {
-                problem(pointer + "/" + K.direction, ja: "指標の向きは higherIsBetter か lowerIsBetter です: \"\(directionText)\"",
+                problem(place.pointer + "/" + K.direction, ja: "指標の向きは higherIsBetter か lowerIsBetter です: \"\(directionText)\"",
                         en: "the direction must be higherIsBetter or lowerIsBetter: \"\(directionText)\"", id: "json.value")
             }
         }
@@ -162,33 +162,34 @@ extension JSONSheetDecoder {
     }
 
     /// null (blank), `"—"`, or a printed number such as `"0.690"`, `"94.8%"`, `"32.2(※)"`.
-    private mutating func indicatorValue(_ node: JSONNode, _ pointer: String) -> IndicatorValue? {
+    private mutating func indicatorValue(_ node: JSONNode, _ place: JSONPlace) -> IndicatorValue? {
         if case .null = node { return .blank }
-        guard let s = string(node, pointer) else { return nil }
+        guard let s = string(node, place) else { return nil }
+        if s == IndicatorValue.dash { return .notApplicable }  // as `parsingReportingChanges` reads it, without a note
         guard let (v, readAs) = IndicatorValue.parsingReportingChanges(s), v != .blank || s.isEmpty else {
-            problem(pointer, ja: "指標の値は数値(例: \"33.0\")・\"—\"・null のいずれかです: \"\(s)\"",
+            problem(place.pointer, ja: "指標の値は数値(例: \"33.0\")・\"—\"・null のいずれかです: \"\(s)\"",
                     en: "an indicator value is a number (e.g. \"33.0\"), \"—\" or null: \"\(s)\"", id: "json.value")
             return nil
         }
-        if let readAs { note(pointer, "json.number-normalized", ja: "「\(s)」を「\(readAs)」として読みました", en: "\"\(s)\" was read as \"\(readAs)\"") }
+        if let readAs { note(place.pointer, "json.number-normalized", ja: "「\(s)」を「\(readAs)」として読みました", en: "\"\(s)\" was read as \"\(readAs)\"") }
         return v
     }
 
     private mutating func evaluation(_ parent: Members) -> Evaluation? {
         typealias K = ModelKey.Evaluation
-        guard let (node, pointer) = required(parent, ModelKey.Sheet.evaluation), let m = object(node, pointer) else { return nil }
+        guard let (node, place) = required(parent, ModelKey.Sheet.evaluation), let m = object(node, place) else { return nil }
         let rating = string(m, K.rating), reason = string(m, K.reason)
         finish(m, known: K.all)
         guard let rating, let reason else { return nil }
         return Evaluation(rating: Rating(rawValue: rating), reason: reason)
     }
 
-    private mutating func factor(_ node: JSONNode, _ pointer: String) -> ExternalFactor? {
+    private mutating func factor(_ node: JSONNode, _ place: JSONPlace) -> ExternalFactor? {
         typealias K = ModelKey.Factor
-        guard let m = object(node, pointer) else { return nil }
+        guard let m = object(node, place) else { return nil }
         let category = string(m, K.category), status = string(m, K.status), reason = string(m, K.reason)
-        let assessments = array(m, K.assessments) { d, node, pointer -> Assessment? in
-            guard let a = d.object(node, pointer) else { return nil }
+        let assessments = array(m, K.assessments) { d, node, place -> Assessment? in
+            guard let a = d.object(node, place) else { return nil }
             let code = d.int(a, ModelKey.Assessment.code), label = d.string(a, ModelKey.Assessment.label)
             d.finish(a, known: ModelKey.Assessment.all)
             guard let code, let label else { return nil }
@@ -199,9 +200,9 @@ extension JSONSheetDecoder {
         return ExternalFactor(category: category, status: status, assessments: assessments, reason: reason)
     }
 
-    private mutating func challenge(_ node: JSONNode, _ pointer: String) -> Challenge? {
+    private mutating func challenge(_ node: JSONNode, _ place: JSONPlace) -> Challenge? {
         typealias K = ModelKey.Challenge
-        guard let m = object(node, pointer) else { return nil }
+        guard let m = object(node, place) else { return nil }
         let number = int(m, K.number), text = string(m, K.challenge), current = string(m, K.current)
         let future = string(m, K.future)
         let related = array(m, K.relatedProjects) { $0.string($1, $2) }

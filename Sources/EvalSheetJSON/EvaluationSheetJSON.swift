@@ -13,11 +13,16 @@ public enum EvaluationSheetJSON {
 
     /// One sheet as JSON bytes (UTF-8, pretty-printed, sorted keys, with a trailing newline).
     public static func encode(_ sheet: EvaluationSheet) throws -> Data {
+        Data(encodedBytes(sheet))
+    }
+
+    /// `encode` as an array of bytes (no copy into `Data` for a caller that writes bytes).
+    public static func encodedBytes(_ sheet: EvaluationSheet) -> [UInt8] {
         var w = JSONTextWriter()
         sheet.writeJSON(&w)
         var bytes = w.bytes
         bytes.append(0x0A)
-        return Data(bytes)
+        return bytes
     }
 
     /// Reads one sheet or an array of sheets: every sheet that could be read, and one error (with
@@ -50,7 +55,7 @@ public enum EvaluationSheetJSON {
         for (node, prefix) in elements {
             var decoder = JSONSheetDecoder(file: file)
             var problems: [JSONReadError] = []
-            if let sheet = decoder.sheet(node, prefix) {
+            if let sheet = decoder.sheet(node, .root(prefix)) {
                 problems = sheet.invariantViolations().map {
                     JSONReadError(file: file, pointer: prefix + $0.path.jsonPointer, message: $0.message, id: "json.invariant")
                 }

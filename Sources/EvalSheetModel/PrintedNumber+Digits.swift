@@ -9,60 +9,73 @@ extension PrintedNumber {
     static let digitPathLimit = 18
 
     /// `format(value, fractionDigits:, grouped:)` from the value's digits (rounded half up, as
-    /// `NSDecimalRound(.plain)`); nil for NaN, more than 18 digits, or negative `fractionDigits`.
+    /// `NSDecimalRound(.plain)`), in one scratch buffer without an array; nil for NaN, more than 18
+    /// digits, negative `fractionDigits`, or more than `digitFormatLimit` places or powers of ten.
     static func formattedFromDigits(_ value: Decimal, fractionDigits places: Int, grouped: Bool) -> String? {
-        guard places >= 0, let (significand, exponent, negative) = smallParts(value) else { return nil }
-        var digits = significand == 0 ? [] : Array(String(significand).utf8)  // without leading zeros
+        guard places >= 0, places <= digitFormatLimit, let (significand, exponent, negative) = smallParts(value),
+              (-digitFormatLimit...digitFormatLimit).contains(exponent) else { return nil }
         let zero = UInt8(ascii: "0")
-        var whole: [UInt8]
-        var fraction: [UInt8]
-        if exponent >= 0 {
-            whole = digits.isEmpty ? [zero] : digits + Array(repeating: zero, count: exponent)
-            fraction = []
-        } else {
-            let k = -exponent  // digits after the point
-            if digits.count <= k { digits = Array(repeating: zero, count: k + 1 - digits.count) + digits }
-            whole = Array(digits[..<(digits.count - k)])
-            fraction = Array(digits[(digits.count - k)...])
-            if k > places {
-                let roundUp = fraction[places] >= UInt8(ascii: "5")
-                fraction.removeLast(k - places)
-                if roundUp { increment(&whole, &fraction) }
+        var digitCount = 0
+        var rest = significand
+        while rest > 0 { digitCount += 1; rest /= 10 }
+        // work: the digits (whole and fraction, a spare 0 in front for a carry); out: the text.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * digitFormatLimit + 96) { buffer -> String in
+            let work = UnsafeMutableBufferPointer(rebasing: buffer[..<(2 * digitFormatLimit + 32)])
+            let out = UnsafeMutableBufferPointer(rebasing: buffer[(2 * digitFormatLimit + 32)...])
+            func putDigits(endingAt end: Int) {
+                var v = significand, k = end
+                while v > 0 { k -= 1; work[k] = zero + UInt8(v % 10); v /= 10 }
             }
-            while whole.count > 1, whole[0] == zero { whole.removeFirst() }
-        }
-        let isZero = whole.allSatisfy { $0 == zero } && fraction.allSatisfy { $0 == zero }
-        if fraction.count < places { fraction += Array(repeating: zero, count: places - fraction.count) }
-        var out: [UInt8] = []
-        out.reserveCapacity(whole.count + whole.count / 3 + fraction.count + 2)
-        if negative, !isZero { out.append(UInt8(ascii: "-")) }
-        if grouped, whole.count > 3 {
-            for (i, d) in whole.enumerated() {
-                if i > 0, (whole.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-                out.append(d)
+            var wholeStart = 0, wholeEnd: Int, fractionCount = 0
+            if exponent >= 0 {
+                if digitCount == 0 {
+                    work[0] = zero
+                    wholeEnd = 1
+                } else {
+                    putDigits(endingAt: digitCount)
+                    for k in digitCount..<(digitCount + exponent) { work[k] = zero }
+                    wholeEnd = digitCount + exponent
+                }
+            } else {
+                let k = -exponent  // digits after the point
+                let total = max(digitCount, k + 1)
+                for j in 0...(total - digitCount) { work[j] = zero }  // the spare and the padding
+                putDigits(endingAt: 1 + total)
+                wholeEnd = 1 + total - k
+                if k > places {
+                    let roundUp = work[wholeEnd + places] >= UInt8(ascii: "5")
+                    fractionCount = places
+                    if roundUp {
+                        var j = wholeEnd + places - 1
+                        while work[j] == UInt8(ascii: "9") { work[j] = zero; j -= 1 }  // stops at the spare 0 at the latest
+                        work[j] += 1
+                    }
+                } else {
+                    fractionCount = k
+                }
+                while wholeStart < wholeEnd - 1, work[wholeStart] == zero { wholeStart += 1 }
             }
-        } else {
-            out += whole
+            let isZero = work[wholeStart..<(wholeEnd + fractionCount)].allSatisfy { $0 == zero }
+            var n = 0
+            if negative, !isZero { out[n] = UInt8(ascii: "-"); n += 1 }
+            let wholeCount = wholeEnd - wholeStart
+            for i in 0..<wholeCount {
+                if grouped, wholeCount > 3, i > 0, (wholeCount - i) % 3 == 0 { out[n] = UInt8(ascii: ","); n += 1 }
+                out[n] = work[wholeStart + i]; n += 1
+            }
+            if places > 0 {
+                out[n] = UInt8(ascii: "."); n += 1
+                for j in 0..<fractionCount { out[n] = work[wholeEnd + j]; n += 1 }
+                for _ in fractionCount..<places { out[n] = zero; n += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
         }
-        if places > 0 {
-            out.append(UInt8(ascii: "."))
-            out += fraction
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Adds one in the last place of `whole`.`fraction` (a carry may add a digit in front).
-    private static func increment(_ whole: inout [UInt8], _ fraction: inout [UInt8]) {
-        for i in fraction.indices.reversed() {
-            if fraction[i] < UInt8(ascii: "9") { fraction[i] += 1; return }
-            fraction[i] = UInt8(ascii: "0")
-        }
-        for i in whole.indices.reversed() {
-            if whole[i] < UInt8(ascii: "9") { whole[i] += 1; return }
-            whole[i] = UInt8(ascii: "0")
-        }
-        whole.insert(UInt8(ascii: "1"), at: 0)
-    }
+    /// The most places and powers of ten `formattedFromDigits` formats (its buffer's bound: work
+    /// holds at most 18 + 40 digits, out a sign, 58 digits, 19 commas, the point and 40 places; any
+    /// printed number of a sheet has at most 10 places and 15 digits).
+    static let digitFormatLimit = 40
 
     /// The value as significand × 10^exponent with the significand below 10^18, and its sign;
     /// nil for NaN or a longer significand. (`int64Value` is checked against the significand.)

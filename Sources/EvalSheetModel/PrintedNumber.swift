@@ -31,9 +31,10 @@ public struct PrintedNumber: Hashable, Sendable {
     /// Parses the city's printed forms: `58`, `33.0`, `0.690`, `360,000`, `94.8%`, `32.2(※)`.
     /// Full-width digits, `．`, `，`, `％` and `（※）` are accepted too. Returns nil for anything else.
     /// Plain ASCII numbers (`58`, `-0.690`, `360,000`, `94.8%`) are read from their bytes
-    /// (`parsedPlainASCII`); any other text as `parsedByCharacters` defines: the same number either way.
+    /// (`parsedPlainASCII`), and so are they followed by `(※)` (`parsedPlainASCIIWithFootnote`); any
+    /// other text as `parsedByCharacters` defines: the same number either way.
     public init?(parsing raw: some StringProtocol) {
-        guard let n = Self.parsedPlainASCII(raw) ?? Self.parsedByCharacters(raw) else { return nil }
+        guard let n = Self.parsedPlainASCII(raw) ?? Self.parsedPlainASCIIWithFootnote(raw) ?? Self.parsedByCharacters(raw) else { return nil }
         self = n
     }
 

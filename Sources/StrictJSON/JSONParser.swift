@@ -8,6 +8,10 @@ public struct JSONParser {
     /// The deepest nesting accepted; a sheet needs 6.
     public static let maximumDepth = 64
 
+    /// The longest number literal without an exponent that needs no check against a double's range
+    /// (its magnitude is below 10^300, far inside a double's 1.8 × 10^308).
+    static let literalLengthAlwaysFinite = 300
+
     /// What to do with a key that appears twice in one object.
     public enum DuplicateKeys: Sendable {
         /// Refuse the text (`json.duplicate-key`): neither value can be chosen.
@@ -20,7 +24,18 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let duplicateKeys: DuplicateKeys
     private var i = 0
-    private var path: [String] = []
+    /// The members and elements being read, outermost first; rendered as a pointer only by `fail`.
+    private var path: [PathComponent] = []
+
+    /// One step of `path`: a member's key (not yet escaped) or an element's index.
+    /// The members or elements an object or array gets room for at once (most of a sheet's have
+    /// fewer): one allocation instead of growing 1, 2, 4, 8.
+    private static let reservedCount = 8
+
+    private enum PathComponent {
+        case key(String)
+        case index(Int)
+    }
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, duplicateKeys: DuplicateKeys) {
         self.bytes = bytes
@@ -74,16 +89,17 @@ public struct JSONParser {
 
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         i += 1
-        var members: [(key: String, value: JSONNode)] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { i += 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) { i += 1; return .object([]) }
+        var members: [JSONMember] = []
+        members.reserveCapacity(Self.reservedCount)
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
                 throw fail(ja: "オブジェクトのキー(\"…\")がありません", en: "expected an object key in double quotes", id: "json.syntax")
             }
             let key = try string()
-            path.append(Self.escape(key))
+            path.append(.key(key))
             if duplicateKeys == .refuse, members.contains(where: { $0.key == key }) {
                 throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",
                            en: "the key \"\(key)\" appears twice in one object (neither value can be chosen)", id: "json.duplicate-key")
@@ -92,7 +108,7 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw fail(ja: "キーの後に「:」がありません", en: "expected ':' after the key", id: "json.syntax") }
             i += 1
             skipWhitespace()
-            members.append((key, try value(depth: depth + 1)))
+            members.append(JSONMember(key: key, value: try value(depth: depth + 1)))
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "}")) else {
                 throw fail(ja: "オブジェクトの「,」か「}」がありません", en: "expected ',' or '}' in an object", id: "json.syntax")
@@ -105,12 +121,13 @@ public struct JSONParser {
 
     private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         i += 1
-        var items: [JSONNode] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) { i += 1; return .array([]) }
+        var items: [JSONNode] = []
+        items.reserveCapacity(Self.reservedCount)
         while true {
             skipWhitespace()
-            path.append(String(items.count))
+            path.append(.index(items.count))
             items.append(try value(depth: depth + 1))
             skipWhitespace()
             guard peek(UInt8(ascii: ",")) || peek(UInt8(ascii: "]")) else {
@@ -134,6 +151,7 @@ public struct JSONParser {
     /// A number literal, validated by the grammar and refused when a double cannot hold it.
     private mutating func number() throws(JSONSyntaxError) -> String {
         let start = i
+        var hasExponent = false
         if peek(UInt8(ascii: "-")) { i += 1 }
         guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
         if bytes[i] == UInt8(ascii: "0") { i += 1 } else { while i < bytes.count, isDigit(bytes[i]) { i += 1 } }
@@ -143,12 +161,15 @@ public struct JSONParser {
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard i < bytes.count, isDigit(bytes[i]) else { throw badNumber() }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        // Without an exponent, a literal of at most 300 bytes is below 10^300: a double holds it.
+        if !hasExponent, i - start <= Self.literalLengthAlwaysFinite { return text }
         guard let d = Double(text), d.isFinite else {
             throw fail(ja: "数値 \(text) は大きすぎて扱えません", en: "the number \(text) is too large to be held", id: "json.number-range")
         }
@@ -166,6 +187,8 @@ public struct JSONParser {
         let start = i
         var plain = true
         while i < bytes.count {
+            i = JSONByteScan.firstSpecialByte(in: bytes, from: i)  // a quote, a backslash or a control byte
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { break }
             if b == UInt8(ascii: "\\") { plain = false; i += 2; continue }
@@ -173,15 +196,12 @@ public struct JSONParser {
                 throw fail(ja: "文字列の中に制御文字がそのまま入っています(\\n などで書いてください)",
                            en: "a control character inside a string must be escaped", id: "json.syntax")
             }
-            i += 1
         }
         guard i < bytes.count else { throw fail(ja: "文字列が閉じていません", en: "unterminated string", id: "json.syntax") }
         let end = i
         i += 1
         if plain {
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
-                throw invalidUTF8()
-            }
+            guard let s = Self.validatedUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { throw invalidUTF8() }
             return s
         }
         return try unescape(start, end)
@@ -221,8 +241,22 @@ public struct JSONParser {
                 throw badEscape()
             }
         }
-        guard let s = String(validating: out, as: UTF8.self) else { throw invalidUTF8() }
+        guard let s = out.withUnsafeBufferPointer({ Self.validatedUTF8($0) }) else { throw invalidUTF8() }
         return s
+    }
+
+    /// The bytes as a String when they are valid UTF-8, else nil: `String(validating:as:)`'s answer
+    /// without its generic path (a metadata look-up per string). `String(decoding:)` replaces each
+    /// invalid sequence with U+FFFD and keeps valid text as it is, so its result has the same bytes
+    /// as the input exactly when the input is valid UTF-8.
+    static func validatedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: bytes, as: UTF8.self)
+        let same = s.withUTF8 { decoded in
+            guard decoded.count == bytes.count else { return false }
+            guard let a = decoded.baseAddress, let b = bytes.baseAddress else { return true }  // both empty
+            return memcmp(a, b, bytes.count) == 0
+        }
+        return same ? s : nil
     }
 
     private func hex4(_ k: Int, _ end: Int) throws(JSONSyntaxError) -> UInt32 {
@@ -265,7 +299,13 @@ public struct JSONParser {
         for b in bytes[..<min(i, bytes.count)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return JSONSyntaxError(pointer: path.map { "/" + $0 }.joined(), line: line, column: column,
+        let pointer = path.map { component in
+            switch component {
+            case .key(let key): "/" + Self.escape(key)
+            case .index(let index): "/" + String(index)
+            }
+        }.joined()
+        return JSONSyntaxError(pointer: pointer, line: line, column: column,
                                ja: "\(ja)(\(line) 行 \(column) 文字目)", en: "\(en) (line \(line), column \(column))", id: id)
     }
 

@@ -8,14 +8,19 @@ public struct JSONTextWriter {
 
     public init() { bytes.reserveCapacity(32_768) }
 
+    // `object` and `array` are inlinable so that a caller's closures and element type are
+    // specialised in place (unspecialised, every array went through its generic metadata).
+
+    @inlinable
     public mutating func object(_ body: (inout JSONTextWriter) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
+    @inlinable
     public mutating func array<T>(_ items: [T], _ element: (inout JSONTextWriter, T) -> Void) {
-        guard !items.isEmpty else { separate(); bytes.append(UInt8(ascii: "[")); bytes.append(UInt8(ascii: "]")); return }
+        guard !items.isEmpty else { emptyArray(); return }
         open(UInt8(ascii: "["))
         for item in items {
             element(&self, item)
@@ -34,9 +39,22 @@ public struct JSONTextWriter {
 
     public mutating func string(_ s: String) { string(s, separated: true) }
 
+    /// An integer in decimal, as `String(n)` prints it, digit by digit without a String.
     public mutating func int(_ n: Int) {
         separate()
-        bytes.append(contentsOf: String(n).utf8)
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        guard magnitude >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(magnitude)); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var k = buffer.count
+            while magnitude > 0 {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: buffer[k...])
+        }
     }
 
     public mutating func bool(_ b: Bool) {
@@ -56,7 +74,15 @@ public struct JSONTextWriter {
 
     private var pendingValue = false
 
-    private mutating func separate() {
+    @usableFromInline
+    mutating func emptyArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    @usableFromInline
+    mutating func separate() {
         if pendingValue { pendingValue = false; return }
         guard !needsComma.isEmpty else { return }
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
@@ -64,14 +90,16 @@ public struct JSONTextWriter {
         newline()
     }
 
-    private mutating func open(_ bracket: UInt8) {
+    @usableFromInline
+    mutating func open(_ bracket: UInt8) {
         separate()
         bytes.append(bracket)
         depth += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: UInt8) {
+    @usableFromInline
+    mutating func close(_ bracket: UInt8) {
         depth -= 1
         let hadItems = needsComma.removeLast()
         if hadItems { newline() }
@@ -79,10 +107,18 @@ public struct JSONTextWriter {
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
     }
 
+    /// A line end and the indent of `depth`, copied from one run of spaces.
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
+        let indent = 2 * depth
+        if indent <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[..<indent])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func string(_ s: String, separated: Bool) {
         if separated { separate() }
@@ -90,7 +126,7 @@ public struct JSONTextWriter {
         var s = s
         s.withUTF8 { u in
             // Most strings need no escape: copied whole.
-            if !u.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            if JSONByteScan.firstSpecialByte(in: u, from: 0) == u.count {
                 bytes.append(contentsOf: u)
                 return
             }

@@ -112,6 +112,27 @@ struct PrintedNumberDigitsTests {
         #expect(PrintedNumber.parsedPlainASCII("32.2(※)") == nil)  // left to the definition
     }
 
+    @Test("parse: numbers with the footnote mark (the ASCII path with (※)) read as the definition reads them")
+    func parseFootnoted() {
+        var rng = SeededGenerator(seed: 56)
+        let alphabet = Array("0123456789012345678901234567890123456789,,..--% ")
+        let mark = PrintedNumber.footnoteMark
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 0...16, using: &rng)
+            let body = String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
+            expectSameParse(body + mark)
+            expectSameParse(" " + body + mark + "\u{3000}")
+        }
+        let texts = ["(※)", "%(※)", "-(※)", "12(※)", "12 (※)", "12\t(※)", "12%(※)", "12(※)%", "12(※)(※)", "12（※）", " 12(※) ",
+                     "-0(※)", "-0.00%(※)", "1,234(※)", "1,23(※)", "12.(※)", ".5(※)", "0.690(※)", "360,000(※)", "94.8%(※)",
+                     "32.2(※)", "999999999999999(※)", "9999999999999999(※)", "0.00000000001(※)", "１２(※)", "−5(※)", "12(※ )",
+                     "12 (※)", "12(※)\u{301}", "12\u{301}(※)", "12((※)", "(※)(※)", "5%%(※)", "+5(※)"]
+        for t in texts { expectSameParse(t) }
+        #expect(PrintedNumber(parsing: "32.2(※)")?.text == "32.2(※)")
+        #expect(PrintedNumber.parsedPlainASCIIWithFootnote("94.8%(※)")?.text == "94.8%(※)")
+        #expect(PrintedNumber.parsedPlainASCIIWithFootnote("12 (※)") == nil)  // left to the definition
+    }
+
     @Test("indicator values read the same through the digit paths (readAs included)")
     func indicatorValues() {
         for t in ["001", "-0", "１２", "−5", "-", "0.690", "360,000", "94.8%", "32.2(※)", "—", "", " 5 ", "1,2345", "abc"] {
