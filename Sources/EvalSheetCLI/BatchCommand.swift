@@ -62,8 +62,11 @@ struct BatchCommand: ParsableCommand {
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
             }, consume: { _, r in gathered.take(r) }) { (file: String) in converter.convert(file) }
             let tally = gathered.finish()
+            // What the workers freed goes back to the system before the index is built on the main thread.
+            ReleaseFreedMemory.now()
             let findings = gathered.findings
             var summaries = gathered.takeSummaries()
+            summaries.sort { $0.code < $1.code }  // the index's order, in place (the writer then keeps it)
             for i in summaries.indices {
                 (summaries[i].errors, summaries[i].warnings) = findings.counts[summaries[i].code] ?? (0, 0)
             }

@@ -51,9 +51,12 @@ final class BatchFindings {
             var c = counts[f.policy] ?? (0, 0)
             if f.severity == .error { c.errors &+= 1 } else if f.severity == .warning { c.warnings &+= 1 }
             counts[f.policy] = c
+            if pending.count >= Self.flushSize { flush() }
         }
-        if pending.count >= 1 << 16 { flush() }
     }
+
+    /// How many bytes wait in memory before they go to the spool.
+    private static let flushSize = 1 << 16
 
     /// Every file's findings in report order, one file at a time (each read back when it is reached).
     func files() -> AnySequence<[Finding]> {
@@ -92,7 +95,7 @@ final class BatchFindings {
         guard let spool, !pending.isEmpty else { return }
         if spool.write(pending) {
             spooled &+= pending.count
-            pending.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: pending.capacity <= 2 * Self.flushSize)
         } else if let back = spool.read(from: 0, to: spooled) {
             pending = back + pending
             spooled = 0
