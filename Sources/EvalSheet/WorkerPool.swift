@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 
-/// Runs independent jobs on N threads and returns their results in input order. Each worker takes
-/// the next item when it finishes one, so memory holds at most N items' work at a time.
+/// Runs independent jobs on N threads and hands their results on in input order. Each worker takes
+/// the next item when it finishes one, so memory holds at most N items' work at a time (and, with
+/// `forEachInOrder`, the results that finished before those ahead of them).
 public enum WorkerPool {
     /// The default number of workers: the machine's active cores.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -31,43 +32,83 @@ public enum WorkerPool {
         completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
         _ body: @escaping @Sendable (Int, Item) -> Output
     ) -> [Output] {
-        let state = State<Output>(count: items.count)
-        let workers = max(1, min(jobs, items.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = state.next() {
-                let output = body(i, items[i])
-                state.store(output, at: i, then: completed)
-            }
-        }
-        return state.results()
+        let results = Results<Output>(count: items.count)
+        forEachIndexedInOrder(items, jobs: jobs, completed: completed, consume: results.store, body)
+        return results.all()
     }
 
-    /// The shared cursor and result slots, behind one lock.
-    private final class State<Output>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var cursor = 0
-        private var slots: [Output?]
-        /// Every result below this index has been passed to `completed`.
-        private var reported = 0
+    /// Runs `body` on each of `items` on `jobs` workers and hands each output to `consume` in input
+    /// order, one call at a time, without keeping it: an output that finishes before those ahead of
+    /// it waits for them, and nothing else is held. `completed(index, output)` is called just before
+    /// each `consume`, in the same order (for progress output).
+    public static func forEachInOrder<Item: Sendable, Output: Sendable>(
+        _ items: [Item], jobs: Int,
+        completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
+        consume: @escaping @Sendable (Int, Output) -> Void,
+        _ body: @escaping @Sendable (Item) -> Output
+    ) {
+        forEachIndexedInOrder(items, jobs: jobs, completed: completed, consume: consume) { _, item in body(item) }
+    }
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+    /// `forEachInOrder`, with each item's index passed to `body` (see `mapIndexed`).
+    public static func forEachIndexedInOrder<Item: Sendable, Output: Sendable>(
+        _ items: [Item], jobs: Int,
+        completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
+        consume: @escaping @Sendable (Int, Output) -> Void,
+        _ body: @escaping @Sendable (Int, Item) -> Output
+    ) {
+        let cursor = Cursor(count: items.count)
+        let delivery = InOrderDelivery<Output>()
+        let workers = max(1, min(jobs, items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = cursor.next() {
+                let output = body(i, items[i])
+                delivery.deliver(output, at: i, completed: completed, consume: consume)
+            }
+        }
+    }
+
+    /// Outputs handed on in input order: those that came early wait in `waiting`, behind one lock.
+    private final class InOrderDelivery<Output>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var waiting: [Int: Output] = [:]
+
+        func deliver(_ output: Output, at i: Int, completed: (Int, Output) -> Void, consume: (Int, Output) -> Void) {
+            lock.lock(); defer { lock.unlock() }
+            waiting[i] = output
+            while let ready = waiting.removeValue(forKey: next) {
+                completed(next, ready)
+                consume(next, ready)
+                next &+= 1
+            }
+        }
+    }
+
+    /// The next item to take, behind one lock.
+    private final class Cursor: @unchecked Sendable {
+        private let lock = NSLock()
+        private var position = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
 
         func next() -> Int? {
             lock.lock(); defer { lock.unlock() }
-            guard cursor < slots.count else { return nil }
-            cursor += 1
-            return cursor - 1
+            guard position < count else { return nil }
+            position += 1
+            return position - 1
         }
+    }
 
-        func store(_ output: Output, at i: Int, then completed: (Int, Output) -> Void) {
-            lock.lock(); defer { lock.unlock() }
-            slots[i] = output
-            while reported < slots.count, case let next? = slots[reported] {
-                completed(reported, next)
-                reported += 1
-            }
-        }
+    /// `map`'s results, stored as they are handed on (in order, one at a time).
+    private final class Results<Output>: @unchecked Sendable {
+        private var slots: [Output?]
 
-        func results() -> [Output] { slots.map { $0! } }
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func store(_ i: Int, _ output: Output) { slots[i] = output }
+
+        func all() -> [Output] { slots.map { $0! } }
     }
 }

@@ -56,46 +56,26 @@ struct BatchCommand: ParsableCommand {
                                                       template: tpl, reservedNames: YearOutputs.names)
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
-            var results = WorkerPool.mapIndexed(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
+            let gathered = BatchYear(digests: converter.digests, validate: !noValidate, directory: directory.path)
+            WorkerPool.forEachIndexedInOrder(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
-            }) { (turn: Int, file: String) in converter.convert(file, turn: turn) }
-
-            // What the year needs is moved out of the files' results, so that nothing is held twice
-            // while the index is written; what the report needs of them is tallied, and they go.
-            var findings: [Finding] = [], digests: [YearRuleDigest] = [], summaries: [PolicySummary] = []
-            var tally = BatchTally()
-            for i in results.indices {
-                findings += results[i].findings
-                digests += results[i].digests
-                summaries += results[i].summaries
-                tally.add(results[i].outcome)
-                (results[i].findings, results[i].digests, results[i].summaries) = ([], [], [])
-            }
-            results = []
-            // The year as a whole: cross-policy rules over compact copies of the sheets.
-            if !noValidate {
-                findings += Validator.validate(digests.map(converter.digests.sheet), sheetRules: [], yearRules: Validator.yearRules)
-            }
-            digests = []
-            converter.digests.removeAll()
-            Findings.sortInReportOrder(&findings)
-            var counts: [String: (errors: Int, warnings: Int)] = [:]
-            for f in findings {
-                var c = counts[f.policy] ?? (0, 0)
-                if f.severity == .error { c.errors += 1 } else if f.severity == .warning { c.warnings += 1 }
-                counts[f.policy] = c
-            }
+            }, consume: { _, r in gathered.take(r) }) { (turn: Int, file: String) in converter.convert(file, turn: turn) }
+            let tally = gathered.finish()
+            // What the workers freed goes back to the system before the index is built on the main thread.
+            ReleaseFreedMemory.now()
+            let findings = gathered.findings
+            var summaries = gathered.takeSummaries()
+            summaries.sort { $0.code < $1.code }  // the index's order, in place (the writer then keeps it)
             for i in summaries.indices {
-                (summaries[i].errors, summaries[i].warnings) = counts[summaries[i].code] ?? (0, 0)
+                (summaries[i].errors, summaries[i].warnings) = findings.counts[summaries[i].code] ?? (0, 0)
             }
-            counts = [:]
             let yearOutputs = YearOutputs(directory: directory, overwrite: force)
             yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
             BatchReport.print(tally: tally, findings: findings, yearOutputs: yearOutputs,
                               validated: !noValidate, global: global)
             let failed = !tally.errors.isEmpty || !yearOutputs.errors.isEmpty
-            if failed || (strict && Findings.hasErrors(findings)) { throw ExitCode(ExitStatus.failed) }
+            if failed || (strict && findings.hasErrors) { throw ExitCode(ExitStatus.failed) }
         }
     }
 }
@@ -120,12 +100,12 @@ final class YearOutputs {
 
     var indexPath: String { (try? directory.file("index.xlsx")) ?? "index.xlsx" }
 
-    func write(index summaries: [PolicySummary], template: WorkbookTemplate, findings: [Finding]?) {
+    func write(index summaries: [PolicySummary], template: WorkbookTemplate, findings: BatchFindings?) {
         attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
         if let findings {
             attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
-                try AtomicOutput.write(chunks: FindingsFile.chunks(findings), to: path, overwrite: overwrite)
-            }
+                try AtomicOutput.write(chunks: FindingsFile.chunks(groups: findings.files()), to: path, overwrite: overwrite)
+              }
         }
     }
 
@@ -148,23 +128,35 @@ enum FindingsFile {
     static let groupSize = 128
 
     static func chunks(_ findings: [Finding], groupSize: Int = groupSize) -> AnySequence<[UInt8]> {
-        guard !findings.isEmpty else { return AnySequence([Array(Findings.renderJSONData([]))]) }
+        chunks(groups: AnySequence([findings]), groupSize: groupSize)
+    }
+
+    /// The chunks of the findings of `groups` one after the other (a group's findings are rendered
+    /// at most `groupSize` at a time, and only when the sequence is walked).
+    static func chunks(groups: AnySequence<[Finding]>, groupSize: Int = groupSize) -> AnySequence<[UInt8]> {
         let size = max(1, groupSize)
-        // Each group renders as "[\n" + its elements + "\n]\n"; elements sit at the same depth
-        // whatever the group, so the groups' elements joined by ",\n" are the whole array's.
+        // Each piece renders as "[\n" + its elements + "\n]\n"; elements sit at the same depth
+        // whatever the piece, so the pieces' elements joined by ",\n" are the whole array's.
         let opening = Array("[\n".utf8), closing = Array("\n]\n".utf8), separator = Array(",\n".utf8)
-        return AnySequence(sequence(state: 0) { (start: inout Int) -> [UInt8]? in
-            if start > findings.count { return nil }
-            if start == findings.count {
-                start &+= 1
-                return closing
+        return AnySequence { () -> AnyIterator<[UInt8]> in
+            let groupIterator = groups.makeIterator()
+            var current: [Finding] = [], start = 0, any = false, done = false
+            return AnyIterator { () -> [UInt8]? in
+                if done { return nil }
+                while start >= current.count {
+                    guard let next = groupIterator.next() else {
+                        done = true
+                        return any ? closing : Array(Findings.renderJSONData([]))
+                    }
+                    (current, start) = (next, 0)
+                }
+                let end = min(start &+ size, current.count)
+                let text = Findings.renderJSONData(Array(current[start..<end]))
+                var piece = any ? separator : opening
+                piece.append(contentsOf: text.dropFirst(opening.count).dropLast(closing.count))
+                (start, any) = (end, true)
+                return piece
             }
-            let end = min(start &+ size, findings.count)
-            let text = Findings.renderJSONData(Array(findings[start..<end]))
-            var piece = start == 0 ? opening : separator
-            piece.append(contentsOf: text.dropFirst(opening.count).dropLast(closing.count))
-            start = end
-            return piece
-        })
+        }
     }
 }

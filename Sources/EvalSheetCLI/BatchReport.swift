@@ -5,13 +5,11 @@ import EvalSheetValidation
 /// The end-of-run report of a batch: failures with their places, validation findings, and where
 /// the outputs are.
 enum BatchReport {
-    static func print(tally: BatchTally, findings: [Finding], yearOutputs: YearOutputs,
+    static func print(tally: BatchTally, findings: BatchFindings, yearOutputs: YearOutputs,
                       validated: Bool, global: GlobalOptions) {
         let ja = global.lang == .ja
         let report = Reporter(global: global)
-        if !findings.isEmpty, !global.quiet {
-            Reporter.printError(Findings.renderText(findings, language: global.lang).trimmingCharacters(in: .newlines))
-        }
+        if findings.count > 0, !global.quiet { printFindings(findings, language: global.lang) }
         tally.errors.forEach(report.error)
         yearOutputs.errors.forEach(report.error)
         let written = tally.written, failedInputs = tally.failedInputs
@@ -29,6 +27,48 @@ enum BatchReport {
                                    : "\(keptCount) existing files were kept (use --force to overwrite): \(names)")
         }
         if !global.quiet || failedInputs > 0 || !yearOutputs.errors.isEmpty { Reporter.printError(summary) }
+    }
+}
+
+extension BatchReport {
+    /// `Findings.renderText` of all the findings, without the newlines it starts and ends with, and
+    /// a newline — written one file at a time as the findings are read back.
+    static func printFindings(_ findings: BatchFindings, language: Language) {
+        var text = TrimmedText { StandardStreams.err(Data($0.utf8)) }
+        var report = Findings.TextReport(language: language)
+        for file in findings.files() { text.write(report.file(file)) }
+        text.write(report.ending())
+        StandardStreams.err(Data("\n".utf8))
+    }
+
+    /// Text written in pieces as `trimmingCharacters(in: .newlines)` of the whole would be: newlines
+    /// before the first other character are dropped, and those after the last are held back until
+    /// more text follows (so the ones at the very end are never written).
+    struct TrimmedText {
+        /// Where the text goes.
+        let output: (String) -> Void
+        private var started = false
+        private var held: [Unicode.Scalar] = []
+
+        init(output: @escaping (String) -> Void) { self.output = output }
+
+        mutating func write(_ piece: String) {
+            let scalars = Array(piece.unicodeScalars)
+            var start = 0
+            if !started {
+                while start < scalars.count, CharacterSet.newlines.contains(scalars[start]) { start += 1 }
+                if start == scalars.count { return }
+                started = true
+            }
+            var end = scalars.count
+            while end > start, CharacterSet.newlines.contains(scalars[end - 1]) { end -= 1 }
+            guard end > start else { return held += scalars[start...] }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: held)
+            out.append(contentsOf: scalars[start..<end])
+            output(String(out))
+            held = Array(scalars[end...])
+        }
     }
 }
 

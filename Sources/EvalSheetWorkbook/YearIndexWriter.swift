@@ -34,7 +34,9 @@ public struct YearIndexWriter: Sendable {
     public func write(_ summaries: [PolicySummary], to path: String, overwrite: Bool) throws {
         try template.validate(file: "テンプレート \(template.name)")
         try WorkbookFile.write(to: path, overwrite: overwrite, { book in
-            try write(summaries.sorted { $0.code < $1.code }, into: book)
+            // Rows in code order; rows given in that order are used as they are (no second copy).
+            let inOrder = zip(summaries, summaries.dropFirst()).allSatisfy { !($1.code < $0.code) }
+            try write(inOrder ? summaries : summaries.sorted { $0.code < $1.code }, into: book)
         }, describe: { error in
             switch error {
             case let e as IndexCellError:

@@ -49,6 +49,31 @@ struct YearRuleInputTests {
         #expect(kept == whole)
     }
 
+    @Test("sheets given one at a time: the findings over the year at once, each fiscal year on its own")
+    func sheetsOneAtATime() {
+        let next = RealYear.loaded.map { loaded -> LoadedSheet in
+            var l = loaded
+            l.sheet.fiscalYear += 1
+            l.sourceMap.file = "next-" + l.sourceMap.file
+            return l
+        }
+        let all = RealYear.loaded + next + RealYear.loaded
+        var year = YearValidation()
+        for loaded in all { year.add(Validator.yearRuleInput(loaded)) }
+        #expect(year.count == all.count)
+        let streamed = year.findings()
+        let atOnce = Validator.validate(all, sheetRules: [], yearRules: Validator.yearRules)
+        #expect(streamed == atOnce)
+        #expect(streamed.map(\.location) == atOnce.map(\.location))
+        let first = Validator.validate(RealYear.loaded + RealYear.loaded, sheetRules: [], yearRules: Validator.yearRules)
+        let second = Validator.validate(next, sheetRules: [], yearRules: Validator.yearRules)
+        #expect(streamed.count == first.count + second.count)
+        #expect(Set(streamed) == Set(first + second))
+        for rule in ["year.policy-duplicate", "year.execution-plan-mismatch", "challenges.related-project-unknown"] {
+            #expect(streamed.contains { $0.ruleID == rule }, "\(rule)")
+        }
+    }
+
     @Test("a digest gives back exactly what yearRuleInput keeps, sheet and source map")
     func digestRoundTrip() {
         let table = YearRuleDigests()

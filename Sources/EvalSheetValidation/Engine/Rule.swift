@@ -35,6 +35,45 @@ public protocol YearRule: ValidationRule {
     var reads: SheetParts { get }
     /// Every problem this rule finds across the sheets, its messages worded with `template`'s labels.
     func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit]
+    /// The rule over sheets given one at a time (`YearRuleStream`); the same hits as `check`.
+    func stream() -> any YearRuleStream
+}
+
+/// A year rule over the sheets of one year given one at a time, in order: it keeps what it needs
+/// of each sheet (keyed by project code, not whole sheets), so a batch need not hold the year.
+public protocol YearRuleStream {
+    /// Takes the next sheet; its hits will carry `index`.
+    mutating func add(_ sheet: EvaluationSheet, index: Int)
+    /// Every hit over the sheets added, in `check`'s order, each with its sheet's `index`.
+    func hits(template: FormTemplate) -> [YearRuleHit]
+}
+
+extension YearRule {
+    /// For a rule without a stream of its own: the sheets are held and `check` runs at the end.
+    public func stream() -> any YearRuleStream { HeldSheets(rule: self) }
+
+    /// `check` through the rule's stream (a rule whose stream is its definition checks this way).
+    public func checkByStreaming(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
+        var s = stream()
+        for (i, sheet) in sheets.enumerated() { s.add(sheet, index: i) }
+        return s.hits(template: template)
+    }
+}
+
+/// The stream of a rule that has none of its own: every sheet held, `check` over them at the end.
+private struct HeldSheets<Rule: YearRule>: YearRuleStream {
+    let rule: Rule
+    var sheets: [EvaluationSheet] = []
+    var indices: [Int] = []
+
+    mutating func add(_ sheet: EvaluationSheet, index: Int) {
+        sheets.append(sheet)
+        indices.append(index)
+    }
+
+    func hits(template: FormTemplate) -> [YearRuleHit] {
+        rule.check(sheets, template: template).compactMap { i, hit in indices.indices.contains(i) ? (indices[i], hit) : nil }
+    }
 }
 
 extension YearRule {

@@ -56,35 +56,33 @@ public enum Validator {
     public static func validate(_ sheets: [LoadedSheet], sheetRules: [any SheetRule],
                                 yearRules: [any YearRule], template: FormTemplate = .standard) -> [Finding] {
         var found: [(sheet: Int, finding: Finding)] = []
-        func add(_ rule: any ValidationRule, _ s: Int, _ hit: RuleHit) {
-            let loaded = sheets[s]
-            found.append((s, Finding(ruleID: rule.id, severity: rule.severity, message: hit.message,
-                                     policy: loaded.sheet.policy.code, path: hit.path,
-                                     file: loaded.sourceMap.file, place: loaded.sourceMap.location(of: hit.path))))
-        }
         for (s, loaded) in sheets.enumerated() {
             for rule in sheetRules {
-                for hit in rule.check(loaded.sheet, template: template) { add(rule, s, hit) }
-            }
-        }
-        var years: [Int] = []
-        for loaded in sheets where !years.contains(loaded.sheet.fiscalYear) { years.append(loaded.sheet.fiscalYear) }
-        for year in years {
-            let members = sheets.indices.filter { sheets[$0].sheet.fiscalYear == year }
-            let group = members.map { sheets[$0].sheet }
-            for rule in yearRules {
-                for (index, hit) in rule.check(group, template: template) where members.indices.contains(index) {
-                    add(rule, members[index], hit)
+                for hit in rule.check(loaded.sheet, template: template) {
+                    found.append((s, finding(rule, hit, policy: loaded.sheet.policy.code, file: loaded.sourceMap.file, map: loaded.sourceMap)))
                 }
             }
         }
-        return found.sorted { a, b in
+        var year = YearValidation(rules: yearRules)
+        for loaded in sheets { year.add(loaded) }
+        return sorted(found + year.numberedFindings(template: template))
+    }
+
+    /// The finding of a rule's hit on a sheet of `policy` read from `file`, placed through `map`.
+    static func finding(_ rule: any ValidationRule, _ hit: RuleHit, policy: String, file: String, map: SourceMap) -> Finding {
+        Finding(ruleID: rule.id, severity: rule.severity, message: hit.message, policy: policy, path: hit.path,
+                file: file, place: map.location(of: hit.path))
+    }
+
+    /// Findings in `validate`'s order: by file, then sheet (its number), then section (1…7), then place
+    /// in the source (a finding's place is its path's location), then pointer, rule and message.
+    static func sorted(_ found: [(sheet: Int, finding: Finding)]) -> [Finding] {
+        found.sorted { a, b in
             let (x, y) = (a.finding, b.finding)
             if x.file != y.file { return x.file < y.file }
             if a.sheet != b.sheet { return a.sheet < b.sheet }
             if x.section != y.section { return x.section < y.section }
-            let map = sheets[a.sheet].sourceMap
-            let (lx, ly) = (SourceOrder.tokens(x.path.flatMap(map.location(of:))), SourceOrder.tokens(y.path.flatMap(map.location(of:))))
+            let (lx, ly) = (SourceOrder.tokens(x.place), SourceOrder.tokens(y.place))
             if lx != ly { return SourceOrder.less(lx, ly) }
             let (px, py) = (SourceOrder.tokens(pointer: x.path?.jsonPointer ?? ""), SourceOrder.tokens(pointer: y.path?.jsonPointer ?? ""))
             if px != py { return SourceOrder.less(px, py) }

@@ -10,12 +10,28 @@ public struct DuplicatePolicyRule: YearRule {
     public init() {}
 
     public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
-        sheets.enumerated().compactMap { s, sheet -> YearRuleHit? in
-            let earlier = sheets[..<s].filter { $0.policy.code == sheet.policy.code }.count
-            guard earlier > 0 else { return nil }
-            return (s, RuleHit(.policyCode,
-                ja: "\(template.labels.policyCode) \(sheet.policy.code) の\(Wording.year(sheet.fiscalYear))のシートが重複しています(\(earlier + 1)枚目)",
-                en: "policy \(sheet.policy.code) has more than one sheet for \(Wording.yearEN(sheet.fiscalYear)) (this is number \(earlier + 1))"))
+        checkByStreaming(sheets, template: template)
+    }
+
+    public func stream() -> any YearRuleStream { Stream() }
+
+    /// How many sheets of each code came so far, and each repeat.
+    private struct Stream: YearRuleStream {
+        var seen: [String: Int] = [:]
+        var repeats: [(index: Int, code: String, fiscalYear: Int, earlier: Int)] = []
+
+        mutating func add(_ sheet: EvaluationSheet, index: Int) {
+            let code = sheet.policy.code, earlier = seen[code, default: 0]
+            seen[code] = earlier &+ 1
+            if earlier > 0 { repeats.append((index, code, sheet.fiscalYear, earlier)) }
+        }
+
+        func hits(template: FormTemplate) -> [YearRuleHit] {
+            repeats.map { r in
+                (r.index, RuleHit(.policyCode,
+                    ja: "\(template.labels.policyCode) \(r.code) の\(Wording.year(r.fiscalYear))のシートが重複しています(\(r.earlier + 1)枚目)",
+                    en: "policy \(r.code) has more than one sheet for \(Wording.yearEN(r.fiscalYear)) (this is number \(r.earlier + 1))"))
+            }
         }
     }
 }

@@ -14,15 +14,21 @@ public struct ExecutionPlanRule: YearRule {
     public init() {}
 
     public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
-        SharedProjects(sheets).groups.compactMap { group -> YearRuleHit? in
-            let occ = group.occurrences
-            let reference = SharedProjects.reference(occ.map(\.project.inExecutionPlan))
-            guard let first = occ.first(where: { $0.project.inExecutionPlan != reference }) else { return nil }
-            let marked = occ.filter(\.project.inExecutionPlan).map(\.policy)
-            let blank = occ.filter { !$0.project.inExecutionPlan }.map(\.policy)
-            return (first.sheet, RuleHit(.project(first.row, .executionPlan),
-                ja: "\(Wording.project(first.project)) の\(template.labels.executionPlan)が施策によって異なります: 「\(Project.executionPlanMark)」は施策 \(Wording.policies(marked))、空欄は施策 \(Wording.policies(blank))",
-                en: "\(Wording.projectEN(first.project)): \(template.labels.executionPlan) differs between policies: \(Project.executionPlanMark) in \(Wording.policiesEN(marked)), blank in \(Wording.policiesEN(blank))"))
-        }
+        checkByStreaming(sheets, template: template)
+    }
+
+    public func stream() -> any YearRuleStream {
+        SharedProjectsStream { _, occ, template in ExecutionPlanRule.hit(occ, template: template).map { [$0] } ?? [] }
+    }
+
+    /// The hit of one shared project, if its marks differ.
+    private static func hit(_ occ: [SharedProjects.Occurrence], template: FormTemplate) -> YearRuleHit? {
+        let reference = SharedProjects.reference(occ.map(\.project.inExecutionPlan))
+        guard let first = occ.first(where: { $0.project.inExecutionPlan != reference }) else { return nil }
+        let marked = occ.filter(\.project.inExecutionPlan).map(\.policy)
+        let blank = occ.filter { !$0.project.inExecutionPlan }.map(\.policy)
+        return (first.sheet, RuleHit(.project(first.row, .executionPlan),
+            ja: "\(Wording.project(first.project)) の\(template.labels.executionPlan)が施策によって異なります: 「\(Project.executionPlanMark)」は施策 \(Wording.policies(marked))、空欄は施策 \(Wording.policies(blank))",
+            en: "\(Wording.projectEN(first.project)): \(template.labels.executionPlan) differs between policies: \(Project.executionPlanMark) in \(Wording.policiesEN(marked)), blank in \(Wording.policiesEN(blank))"))
     }
 }

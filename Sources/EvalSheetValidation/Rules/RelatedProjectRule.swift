@@ -11,28 +11,41 @@ public struct RelatedProjectRule: YearRule {
     public init() {}
 
     public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
+        checkByStreaming(sheets, template: template)
+    }
+
+    public func stream() -> any YearRuleStream { Stream() }
+
+    /// The project names of the sheets added, and each related project name not among them when it came.
+    private struct Stream: YearRuleStream {
+        /// One name of each spelling (spaces ignored), in order of first appearance.
         var names: [String] = []
         var known: Set<String> = []
-        for sheet in sheets {
+        var unknown: [(index: Int, challenge: Int, number: Int, k: Int, name: String, fiscalYear: Int)] = []
+
+        mutating func add(_ sheet: EvaluationSheet, index: Int) {
             for p in sheet.projects.rows where known.insert(p.name.withoutSpaces()).inserted {
                 names.append(p.name)
             }
-        }
-        var hits: [YearRuleHit] = []
-        for (s, sheet) in sheets.enumerated() {
             for (i, challenge) in sheet.challenges.enumerated() {
                 for (k, name) in challenge.relatedProjects.enumerated()
                 where !name.trimmedSpaces().isEmpty && !known.contains(name.withoutSpaces()) {
-                    let hint = SimilarName.nearest(to: name, in: names)
-                    let number = CircledNumber.text(challenge.number)
-                    hits.append((s, RuleHit(.challenge(i, .relatedProject(k)),
-                        ja: "課題\(number) の\(template.labels.relatedProjects)「\(name)」が、\(Wording.year(sheet.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
-                            + (hint.map { "(似た名前: \($0))" } ?? ""),
-                        en: "challenge \(number): related project \"\(name)\" is not a project (§3) of any policy of \(Wording.yearEN(sheet.fiscalYear))"
-                            + (hint.map { " (similar: \($0))" } ?? ""))))
+                    unknown.append((index, i, challenge.number, k, name, sheet.fiscalYear))
                 }
             }
         }
-        return hits
+
+        func hits(template: FormTemplate) -> [YearRuleHit] {
+            // A name unknown when its sheet came may be a project of a later sheet.
+            unknown.filter { !known.contains($0.name.withoutSpaces()) }.map { u in
+                let hint = SimilarName.nearest(to: u.name, in: names)
+                let number = CircledNumber.text(u.number)
+                return (u.index, RuleHit(.challenge(u.challenge, .relatedProject(u.k)),
+                    ja: "課題\(number) の\(template.labels.relatedProjects)「\(u.name)」が、\(Wording.year(u.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
+                        + (hint.map { "(似た名前: \($0))" } ?? ""),
+                    en: "challenge \(number): related project \"\(u.name)\" is not a project (§3) of any policy of \(Wording.yearEN(u.fiscalYear))"
+                        + (hint.map { " (similar: \($0))" } ?? "")))
+            }
+        }
     }
 }

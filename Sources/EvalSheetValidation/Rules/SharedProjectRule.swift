@@ -15,43 +15,49 @@ public struct SharedProjectRule: YearRule {
     public init() {}
 
     public func check(_ sheets: [EvaluationSheet], template: FormTemplate) -> [YearRuleHit] {
+        checkByStreaming(sheets, template: template)
+    }
+
+    public func stream() -> any YearRuleStream {
+        SharedProjectsStream { code, occ, template in SharedProjectRule.hits(code, occ, template: template) }
+    }
+
+    /// The hits of one shared project, field by field.
+    private static func hits(_ code: String, _ occ: [SharedProjects.Occurrence], template: FormTemplate) -> [YearRuleHit] {
         let l = template.labels
         var hits: [YearRuleHit] = []
-        for group in SharedProjects(sheets).groups {
-            let occ = group.occurrences
-            func compare<Value: Hashable>(_ subset: [SharedProjects.Occurrence], _ value: (SharedProjects.Occurrence) -> Value,
-                                          path: (SharedProjects.Occurrence) -> FieldPath,
-                                          message: (SharedProjects.Occurrence, Value, Value, [String]) -> LocalizedMessage) {
-                guard subset.count > 1 else { return }
-                let reference = SharedProjects.reference(subset.map(value))
-                let agreeing = subset.filter { value($0) == reference }.map(\.policy)
-                for o in subset where value(o) != reference {
-                    hits.append((o.sheet, RuleHit(path: path(o), message: message(o, value(o), reference, agreeing))))
-                }
+        func compare<Value: Hashable>(_ subset: [SharedProjects.Occurrence], _ value: (SharedProjects.Occurrence) -> Value,
+                                      path: (SharedProjects.Occurrence) -> FieldPath,
+                                      message: (SharedProjects.Occurrence, Value, Value, [String]) -> LocalizedMessage) {
+            guard subset.count > 1 else { return }
+            let reference = SharedProjects.reference(subset.map(value))
+            let agreeing = subset.filter { value($0) == reference }.map(\.policy)
+            for o in subset where value(o) != reference {
+                hits.append((o.sheet, RuleHit(path: path(o), message: message(o, value(o), reference, agreeing))))
             }
-            compare(occ, \.project.name, path: { .project($0.row, .name) }) { o, mine, ref, others in
+        }
+        compare(occ, \.project.name, path: { .project($0.row, .name) }) { o, mine, ref, others in
+            LocalizedMessage(
+                ja: "事業 \(code) の\(l.projectName)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
+                en: "project \(code) is named \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+        }
+        compare(occ, \.project.section, path: { .project($0.row, .section) }) { o, mine, ref, others in
+            LocalizedMessage(
+                ja: "\(Wording.project(o.project)) の\(l.projectSection)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
+                en: "\(Wording.projectEN(o.project)): \(l.projectSection) is \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+        }
+        var columns: [MoneyColumn] = []
+        for o in occ {
+            for column in o.columns where !columns.contains(column) { columns.append(column) }
+        }
+        for column in columns {
+            let subset = occ.filter { $0.columns.contains(column) }
+            func index(_ o: SharedProjects.Occurrence) -> Int { o.columns.firstIndex(of: column) ?? 0 }
+            func amount(_ o: SharedProjects.Occurrence) -> Int? { o.project.amounts[safe: index(o)] ?? nil }
+            compare(subset, amount, path: { .project($0.row, .amount(index($0))) }) { o, mine, ref, others in
                 LocalizedMessage(
-                    ja: "事業 \(group.code) の\(l.projectName)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
-                    en: "project \(group.code) is named \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
-            }
-            compare(occ, \.project.section, path: { .project($0.row, .section) }) { o, mine, ref, others in
-                LocalizedMessage(
-                    ja: "\(Wording.project(o.project)) の\(l.projectSection)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
-                    en: "\(Wording.projectEN(o.project)): \(l.projectSection) is \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
-            }
-            var columns: [MoneyColumn] = []
-            for o in occ {
-                for column in sheets[o.sheet].projects.columns where !columns.contains(column) { columns.append(column) }
-            }
-            for column in columns {
-                let subset = occ.filter { sheets[$0.sheet].projects.columns.contains(column) }
-                func index(_ o: SharedProjects.Occurrence) -> Int { sheets[o.sheet].projects.columns.firstIndex(of: column)! }
-                func amount(_ o: SharedProjects.Occurrence) -> Int? { o.project.amounts[safe: index(o)] ?? nil }
-                compare(subset, amount, path: { .project($0.row, .amount(index($0))) }) { o, mine, ref, others in
-                    LocalizedMessage(
-                        ja: "\(Wording.project(o.project)) の\(column.label)が他の施策と異なります: この施策 \(Wording.amount(mine)) / 施策 \(Wording.policies(others)) では \(Wording.amount(ref))",
-                        en: "\(Wording.projectEN(o.project)): \(column.label) is \(Wording.amount(mine, .en)) here but \(Wording.amount(ref, .en)) in \(Wording.policiesEN(others))")
-                }
+                    ja: "\(Wording.project(o.project)) の\(column.label)が他の施策と異なります: この施策 \(Wording.amount(mine)) / 施策 \(Wording.policies(others)) では \(Wording.amount(ref))",
+                    en: "\(Wording.projectEN(o.project)): \(column.label) is \(Wording.amount(mine, .en)) here but \(Wording.amount(ref, .en)) in \(Wording.policiesEN(others))")
             }
         }
         return hits

@@ -1,0 +1,234 @@
+import Foundation
+import EvalSheetModel
+import EvalSheetValidation
+
+/// A batch's findings, kept out of memory until the end: each file's findings as they come are
+/// encoded (`FindingBytes`) into an unnamed scratch file beside the outputs (never in /tmp), with in
+/// memory only where each file's findings lie and the counts the index and the report need. At
+/// the end they are read back one file at a time, files in report order and each file's findings
+/// sorted as `Findings.sortInReportOrder` sorts the whole list (by file first; the sort is stable,
+/// so sorting each file's findings in the order they came gives the same order).
+///
+/// Without a scratch file (none could be made, or a write failed) the encoded findings stay in memory.
+final class BatchFindings {
+    /// Where a run of findings of one file lies in the spool.
+    private struct Span {
+        var file: String
+        var start: Int
+        var end: Int
+    }
+
+    private var spool: ScratchSpool?
+    /// The bytes not yet in the spool (all of them without a spool).
+    private var pending: [UInt8] = []
+    private var spooled = 0
+    private var spans: [Span] = []
+    /// How many findings there are.
+    private(set) var count = 0
+    /// Whether any finding is an error.
+    private(set) var hasErrors = false
+    /// The errors and warnings of each policy.
+    private(set) var counts: [String: (errors: Int, warnings: Int)] = [:]
+
+    /// Findings spooled to a scratch file in `directory` (the output directory).
+    init(directory: String) {
+        spool = ScratchSpool(directory: directory)
+    }
+
+    /// Adds findings, in the order of the whole list before sorting.
+    func add(_ findings: [Finding]) {
+        for f in findings {
+            let start = spooled &+ pending.count
+            FindingBytes.append(f, to: &pending)
+            let end = spooled &+ pending.count
+            if let last = spans.last, last.end == start, last.file == f.file {
+                spans[spans.count &- 1].end = end
+            } else {
+                spans.append(Span(file: f.file, start: start, end: end))
+            }
+            count &+= 1
+            if f.severity == .error { hasErrors = true }
+            var c = counts[f.policy] ?? (0, 0)
+            if f.severity == .error { c.errors &+= 1 } else if f.severity == .warning { c.warnings &+= 1 }
+            counts[f.policy] = c
+            if pending.count >= Self.flushSize { flush() }
+        }
+    }
+
+    /// How many bytes wait in memory before they go to the spool.
+    private static let flushSize = 1 << 16
+
+    /// Every file's findings in report order, one file at a time (each read back when it is reached).
+    func files() -> AnySequence<[Finding]> {
+        flush()
+        var byFile: [String: [Int]] = [:]
+        var files: [String] = []
+        for (i, span) in spans.enumerated() {
+            if byFile[span.file] == nil { files.append(span.file) }
+            byFile[span.file, default: []].append(i)
+        }
+        // Files in the order of the sort's first key (a stable sort keeps equal names as they came).
+        var order = Array(files.indices)
+        order.sort { files[$0] < files[$1] }
+        return AnySequence(sequence(state: order.makeIterator()) { (next: inout IndexingIterator<[Int]>) -> [Finding]? in
+            guard let f = next.next() else { return nil }
+            var findings: [Finding] = []
+            for i in byFile[files[f]] ?? [] { findings += self.read(self.spans[i]) }
+            Findings.sortInReportOrder(&findings)
+            return findings
+        })
+    }
+
+    /// The findings of one span.
+    private func read(_ span: Span) -> [Finding] {
+        let bytes: [UInt8]
+        if let spool {
+            bytes = spool.read(from: span.start, to: span.end) ?? []
+        } else {
+            bytes = span.start >= 0 && span.start <= span.end && span.end <= pending.count ? Array(pending[span.start..<span.end]) : []
+        }
+        return FindingBytes.decode(bytes)
+    }
+
+    /// Moves the pending bytes to the spool; if that fails, everything spooled comes back to memory.
+    private func flush() {
+        guard let spool, !pending.isEmpty else { return }
+        if spool.write(pending) {
+            spooled &+= pending.count
+            pending.removeAll(keepingCapacity: pending.capacity <= 2 * Self.flushSize)
+        } else if let back = spool.read(from: 0, to: spooled) {
+            pending = back + pending
+            spooled = 0
+            self.spool = nil
+        }
+    }
+}
+
+/// An unnamed scratch file in a directory: made with a unique name and unlinked at once, so it
+/// lives on that disk (never in /tmp) and is gone when closed or when the process ends.
+final class ScratchSpool {
+    private let fd: Int32
+    private var size = 0
+
+    /// A scratch file in `directory`, or nil when none can be made there.
+    init?(directory: String) {
+        var template = Array(((directory as NSString).appendingPathComponent(".evalsheet-findings.XXXXXX")).utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Appends `bytes`; false when they were not all written (what was written before stays).
+    func write(_ bytes: [UInt8]) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(size + done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        size += done
+        return true
+    }
+
+    /// The bytes from `start` to `end`; nil when they cannot be read.
+    func read(from start: Int, to end: Int) -> [UInt8]? {
+        guard start >= 0, start <= end, end <= size else { return nil }
+        var bytes = [UInt8](repeating: 0, count: end - start)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(start + done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+}
+
+/// A finding as bytes, every field kept (its path as its JSON pointer, its typed place), and back:
+/// `decode` of what `append` wrote gives findings equal field by field, place included.
+enum FindingBytes {
+    static func append(_ f: Finding, to out: inout [UInt8]) {
+        func text(_ s: String) {
+            integer(s.utf8.count)
+            out.append(contentsOf: s.utf8)
+        }
+        func integer(_ n: Int) {
+            withUnsafeBytes(of: Int64(n).littleEndian) { out.append(contentsOf: $0) }
+        }
+        text(f.ruleID)
+        text(f.severity.rawValue)
+        text(f.message.ja)
+        text(f.message.en)
+        text(f.policy)
+        if let path = f.path { out.append(1); text(path.jsonPointer) } else { out.append(0) }
+        text(f.file)
+        text(f.location)
+        switch f.place {
+        case nil: out.append(0)
+        case .line(let n)?: out.append(1); integer(n)
+        case .cell(let sheet, let cell)?: out.append(2); text(sheet); text(cell)
+        case .jsonPointer(let p)?: out.append(3); text(p)
+        }
+    }
+
+    /// The findings `append` wrote into `bytes`, up to the first that cannot be read.
+    static func decode(_ bytes: [UInt8]) -> [Finding] {
+        var reader = Reader(bytes: bytes)
+        var findings: [Finding] = []
+        while !reader.atEnd, let f = reader.finding() { findings.append(f) }
+        return findings
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var at = 0
+
+        var atEnd: Bool { at >= bytes.count }
+
+        mutating func byte() -> UInt8? {
+            guard at < bytes.count else { return nil }
+            defer { at += 1 }
+            return bytes[at]
+        }
+
+        mutating func integer() -> Int? {
+            guard bytes.count - at >= 8 else { return nil }
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
+            at += 8
+            return Int(exactly: Int64(bitPattern: v))
+        }
+
+        mutating func text() -> String? {
+            guard let n = integer(), n >= 0, n <= bytes.count - at else { return nil }
+            defer { at += n }
+            return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+        }
+
+        mutating func finding() -> Finding? {
+            guard let ruleID = text(), let severity = text().flatMap(Severity.init(rawValue:)),
+                  let ja = text(), let en = text(), let policy = text(), let hasPath = byte() else { return nil }
+            var path: FieldPath?
+            if hasPath == 1 {
+                guard let pointer = text(), let p = FieldPath(jsonPointer: pointer) else { return nil }
+                path = p
+            }
+            guard let file = text(), let location = text(), let tag = byte() else { return nil }
+            var place: SourceLocation?
+            switch tag {
+            case 0: place = nil
+            case 1: guard let n = integer() else { return nil }; place = .line(n)
+            case 2: guard let sheet = text(), let cell = text() else { return nil }; place = .cell(sheet: sheet, cell: cell)
+            case 3: guard let p = text() else { return nil }; place = .jsonPointer(p)
+            default: return nil
+            }
+            return Finding(ruleID: ruleID, severity: severity, message: LocalizedMessage(ja: ja, en: en), policy: policy,
+                           path: path, file: file, location: location, place: place)
+        }
+    }
+}

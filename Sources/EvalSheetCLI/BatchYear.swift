@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import EvalSheetModel
+import EvalSheetWorkbook
+import EvalSheetValidation
+
+/// What a batch gathers of its files' results, taken in input order as the files are converted
+/// (`WorkerPool.forEachInOrder`): the report's tally, the findings (spooled, `BatchFindings`), the
+/// index's rows, and each policy given to the year's rules (`YearValidation`) — so no file's result
+/// waits for the end, and the year's rules keep what they need keyed by project code, not the
+/// year's sheets.
+///
+/// Not locked: `take` is called one file at a time.
+final class BatchYear: @unchecked Sendable {
+    private(set) var tally = BatchTally()
+    /// The findings, the year rules' after the files' once `finish` was called.
+    let findings: BatchFindings
+    private(set) var summaries: [PolicySummary] = []
+    private var year: YearValidation?
+    private let digests: YearRuleDigests
+
+    /// Gathers results whose digests are in `digests`; the year's rules run when `validate`.
+    init(digests: YearRuleDigests, validate: Bool, directory: String) {
+        self.digests = digests
+        findings = BatchFindings(directory: directory)
+        year = validate ? YearValidation(rules: Validator.yearRules) : nil
+    }
+
+    /// Takes the next file's result (files in input order).
+    func take(_ result: BatchConverter.FileResult) {
+        tally.add(result.outcome)
+        findings.add(result.findings)
+        summaries += result.summaries
+        for digest in result.digests { year?.add(digests.sheet(digest)) }
+    }
+
+    /// Ends the gathering: the year rules' findings are added after the files' ones, and the tally is
+    /// the report's.
+    func finish() -> BatchTally {
+        if let year { findings.add(year.findings()) }
+        year = nil
+        digests.removeAll()
+        return tally
+    }
+
+    /// The index's rows gathered, given up here.
+    func takeSummaries() -> [PolicySummary] {
+        defer { summaries = [] }
+        return summaries
+    }
+}
+
+/// Gives the memory freed so far back to the system (glibc keeps freed blocks of each thread's
+/// arena for that thread; the workers' are of no use to the thread that writes the index).
+enum ReleaseFreedMemory {
+    static func now() {
+        #if canImport(Glibc)
+        // malloc_trim(3) is glibc's, not in the module Swift imports: looked up by name.
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+        #endif
+    }
+}

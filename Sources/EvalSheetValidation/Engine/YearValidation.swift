@@ -1,0 +1,66 @@
+import EvalSheetModel
+import EvalSheetForm
+
+/// The year's rules over sheets given one at a time, in order (a batch adds each policy once it is
+/// converted): per fiscal year each rule's `YearRuleStream`, and per sheet only its policy code, its
+/// file and where its values came from (equal source maps stored once). `findings` are those of
+/// `Validator.validate` over the same sheets with these rules and no sheet rules, in its order.
+public struct YearValidation {
+    /// What is kept of one sheet to place its findings.
+    private struct Sheet {
+        var policy: String
+        var file: String
+        var map: Int32
+    }
+
+    private let rules: [any YearRule]
+    private var sheets: [Sheet] = []
+    private var maps = NumberedValues<SourceMap>()
+    /// Each fiscal year's streams, years in order of first appearance.
+    private var years: [(year: Int, streams: [any YearRuleStream])] = []
+    private var yearPositions: [Int: Int] = [:]
+
+    /// A validation of the sheets to come with `rules`.
+    public init(rules: [any YearRule] = Validator.yearRules) { self.rules = rules }
+
+    /// How many sheets were added.
+    public var count: Int { sheets.count }
+
+    /// Adds the next sheet (its findings are numbered by the order sheets were added).
+    public mutating func add(_ loaded: LoadedSheet) {
+        let index = sheets.count
+        var map = loaded.sourceMap
+        map.file = ""
+        sheets.append(Sheet(policy: loaded.sheet.policy.code, file: loaded.sourceMap.file, map: maps.number(map)))
+        let year = loaded.sheet.fiscalYear
+        let position: Int
+        if let p = yearPositions[year] {
+            position = p
+        } else {
+            position = years.count
+            yearPositions[year] = position
+            years.append((year, rules.map { $0.stream() }))
+        }
+        for r in years[position].streams.indices { years[position].streams[r].add(loaded.sheet, index: index) }
+    }
+
+    /// The findings over every sheet added, in `Validator.validate`'s order.
+    public func findings(template: FormTemplate = .standard) -> [Finding] {
+        Validator.sorted(numberedFindings(template: template))
+    }
+
+    /// The findings, each with the number of its sheet, in the order the rules found them.
+    func numberedFindings(template: FormTemplate) -> [(sheet: Int, finding: Finding)] {
+        var found: [(sheet: Int, finding: Finding)] = []
+        for year in years {
+            for (rule, stream) in zip(rules, year.streams) {
+                for (index, hit) in stream.hits(template: template) where sheets.indices.contains(index) {
+                    let sheet = sheets[index]
+                    found.append((index, Validator.finding(rule, hit, policy: sheet.policy, file: sheet.file,
+                                                           map: maps.values[Int(sheet.map)])))
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import EvalSheetModel
+import EvalSheetValidation
+import TestSupport
+import EvalSheet
+@testable import EvalSheetCLI
+
+/// A batch's findings spooled to a scratch file and read back file by file: the same findings, in
+/// the same order, as sorting the whole list; findings.json and the report from them byte for byte.
+@Suite("batch findings spooled")
+struct BatchFindingsTests {
+    /// The real year's findings (rules and the year's rules) with every kind of place, in the order
+    /// a batch gathers them: reader and sheet findings file by file, then the year's.
+    static func gathered() -> [Finding] {
+        let sheets = RealYear.loaded
+        var found = sheets.flatMap { Validator.validate([$0], sheetRules: Validator.sheetRules, yearRules: []) }
+        found += Validator.validate(sheets, sheetRules: [], yearRules: Validator.yearRules)
+        let odd: [EvalSheetModel.SourceLocation?] = [nil, .line(12), .cell(sheet: "3 構成事業", cell: "F7"), .jsonPointer("/projects/rows/1"),
+                                      .cell(sheet: "O'Brien", cell: "$A$1")]
+        for (i, place) in odd.enumerated() {
+            found.append(Finding(ruleID: "xlsx.note\(i)", severity: i % 2 == 0 ? .warning : .info,
+                                 message: .init(ja: "注記 \(i) \u{1} \"引用\"", en: "note \(i)"), policy: i == 0 ? "" : "511",
+                                 path: i == 1 ? .project(2, .amount(1)) : nil, file: i < 3 ? "b.txt" : "a.xlsx", place: place))
+        }
+        return found
+    }
+
+    static func spooled(_ findings: [Finding], in directory: String) -> BatchFindings {
+        let spool = BatchFindings(directory: directory)
+        // In uneven pieces, as files' results come.
+        var start = 0, size = 1
+        while start < findings.count {
+            let end = min(start + size, findings.count)
+            spool.add(Array(findings[start..<end]))
+            (start, size) = (end, size % 7 + 1)
+        }
+        return spool
+    }
+
+    @Test("a finding's bytes give it back, field by field and place")
+    func bytesRoundTrip() {
+        let all = Self.gathered()
+        var bytes: [UInt8] = []
+        for f in all { FindingBytes.append(f, to: &bytes) }
+        let back = FindingBytes.decode(bytes)
+        #expect(back == all)
+        #expect(back.map(\.place) == all.map(\.place))
+        #expect(back.map(\.location) == all.map(\.location))
+        // Cut short: what can be read, and no more.
+        #expect(FindingBytes.decode(Array(bytes.dropLast())).count == all.count - 1)
+        #expect(FindingBytes.decode([]).isEmpty)
+    }
+
+    @Test("read back file by file: the whole list sorted, with its counts", arguments: [true, false])
+    func readBackInReportOrder(onDisk: Bool) {
+        let all = Self.gathered()
+        let directory = onDisk ? RepositoryPaths.temporaryDirectory("batch-findings").path : "/nonexistent/evalsheet/spool"
+        let spool = Self.spooled(all, in: directory)
+        var sorted = all
+        Findings.sortInReportOrder(&sorted)
+        let back = Array(spool.files())
+        #expect(back.flatMap { $0 } == sorted)
+        #expect(back.flatMap { $0 }.map(\.place) == sorted.map(\.place))
+        #expect(back.allSatisfy { group in group.allSatisfy { $0.file == group[0].file } })
+        #expect(Array(spool.files()).flatMap { $0 } == sorted, "read twice")
+        #expect(spool.count == all.count)
+        #expect(spool.hasErrors == Findings.hasErrors(all))
+        for policy in Set(all.map(\.policy)) {
+            let mine = all.filter { $0.policy == policy }
+            #expect(spool.counts[policy]?.errors == mine.filter { $0.severity == .error }.count)
+            #expect(spool.counts[policy]?.warnings == mine.filter { $0.severity == .warning }.count)
+        }
+        // findings.json and the report from the files are those of the whole sorted list.
+        #expect(Array(FindingsFile.chunks(groups: spool.files(), groupSize: 5)).flatMap { $0 } == Array(Findings.renderJSONData(sorted)))
+        var report = Findings.TextReport(language: .en)
+        let pieces = spool.files().map { report.file($0) }.joined() + report.ending()
+        #expect(pieces == Findings.renderText(sorted, language: .en))
+    }
+
+    @Test("findings.json from groups, empty ones among them, is the whole rendering")
+    func chunksOfGroups() {
+        let all = FindingsFileTests.findings(20), whole = Array(Findings.renderJSONData(all))
+        let groups: [[Finding]] = [[], Array(all[0..<3]), [], Array(all[3..<20]), []]
+        for size in [1, 4, 128] {
+            #expect(Array(FindingsFile.chunks(groups: AnySequence(groups), groupSize: size)).flatMap { $0 } == whole)
+        }
+        #expect(Array(FindingsFile.chunks(groups: AnySequence([[], []]))).flatMap { $0 } == Array(Findings.renderJSONData([])))
+    }
+
+    @Test("text written in pieces is the whole trimmed of its newlines")
+    func trimmedPieces() {
+        let cases: [[String]] = [["a\n", "\nb\n", "c\n"], ["\n\r\n", "\u{2028}x", "\n\n", "y\n\u{85}"], ["\n"], [], ["", "z"],
+                                 ["a\r", "\nb"], ["日本\n", "\n", "語\n\n"]]
+        for pieces in cases {
+            var written = ""
+            var text = BatchReport.TrimmedText { written += $0 }
+            for p in pieces { text.write(p) }
+            #expect(written == pieces.joined().trimmingCharacters(in: .newlines), "\(pieces)")
+        }
+    }
+
+    @Test("outputs are consumed in input order, each once", arguments: [1, 2, 3, 8])
+    func forEachInOrder(jobs: Int) {
+        let consumed = Box(), completed = Box()
+        WorkerPool.forEachInOrder(Array(0..<200), jobs: jobs, completed: { i, _ in completed.append(i) },
+                                  consume: { i, value in consumed.append(i); #expect(value == i * 3) }) { n in
+            if n % 5 == 0 { usleep(200) }
+            return n * 3
+        }
+        #expect(consumed.values == Array(0..<200))
+        #expect(completed.values == Array(0..<200), "completed in input order too")
+    }
+
+    /// Values appended from the workers' calls (one call at a time).
+    final class Box: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Int] = []
+        func append(_ v: Int) { lock.withLock { values.append(v) } }
+    }
+}
