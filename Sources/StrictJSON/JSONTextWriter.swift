@@ -4,7 +4,10 @@
 public struct JSONTextWriter {
     public private(set) var bytes: [UInt8] = []
     private var depth = 0
-    private var needsComma: [Bool] = []
+    /// Whether the innermost open object or array has a member or element already (a comma is due).
+    private var hasItems = false
+    /// `hasItems` of each enclosing object or array, outermost first.
+    private var enclosingHasItems: [Bool] = []
 
     public init() { bytes.reserveCapacity(32_768) }
 
@@ -84,9 +87,9 @@ public struct JSONTextWriter {
     @usableFromInline
     mutating func separate() {
         if pendingValue { pendingValue = false; return }
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard depth > 0 else { return }
+        if hasItems { bytes.append(UInt8(ascii: ",")) }
+        hasItems = true
         newline()
     }
 
@@ -95,30 +98,33 @@ public struct JSONTextWriter {
         separate()
         bytes.append(bracket)
         depth += 1
-        needsComma.append(false)
+        enclosingHasItems.append(hasItems)
+        hasItems = false
     }
 
     @usableFromInline
     mutating func close(_ bracket: UInt8) {
         depth -= 1
-        let hadItems = needsComma.removeLast()
+        let hadItems = hasItems
+        hasItems = enclosingHasItems.popLast() ?? false
         if hadItems { newline() }
         bytes.append(bracket)
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+        if depth > 0 { hasItems = true }
     }
 
     /// A line end and the indent of `depth`, copied from one run of spaces.
     private mutating func newline() {
-        bytes.append(0x0A)
         let indent = 2 * depth
-        if indent <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[..<indent])
+        if indent < Self.lineEndAndSpaces.count {
+            Self.lineEndAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[...indent])) }
         } else {
+            bytes.append(0x0A)
             bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// A line end followed by the spaces of the deepest indent most texts need.
+    private static let lineEndAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func string(_ s: String, separated: Bool) {
         if separated { separate() }

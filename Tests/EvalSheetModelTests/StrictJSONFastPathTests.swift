@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import StrictJSON
+
+/// The fast paths of the strict JSON parser and writer against their definitions: the UTF-8 check
+/// (`String(validating:)`), the eight-byte scan for quotes, backslashes and control bytes (a byte
+/// at a time), integers (`String(n)`) and the number literals that need no check against a double.
+@Suite("StrictJSON: fast paths give what their definitions give")
+struct StrictJSONFastPathTests {
+    static func validatedUTF8(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { JSONParser.validatedUTF8($0) }
+    }
+
+    func expectSameValidation(_ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let fast = Self.validatedUTF8(bytes)
+        let slow = String(validating: bytes, as: UTF8.self)
+        #expect(fast == slow && fast.map { Array($0.utf8) == bytes } ?? true, "\(bytes)", sourceLocation: sourceLocation)
+    }
+
+    @Test("UTF-8: every sequence of one and two bytes, the three- and four-byte edges, random bytes")
+    func utf8Validation() {
+        expectSameValidation([])
+        for a in 0...255 {
+            expectSameValidation([UInt8(a)])
+            for b in 0...255 { expectSameValidation([UInt8(a), UInt8(b)]) }
+        }
+        let leads: [UInt8] = [0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xC0, 0xC1, 0xC2, 0xDF]
+        let continuations: [UInt8] = [0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0]
+        for lead in leads {
+            for c1 in continuations {
+                for c2 in continuations {
+                    expectSameValidation([lead, c1, c2])
+                    expectSameValidation([0x41, lead, c1, c2, 0x42])
+                    for c3 in continuations { expectSameValidation([lead, c1, c2, c3]) }
+                }
+            }
+        }
+        // The replacement character itself, text in Japanese, and truncated sequences of it.
+        let text = Array("施策の評価 — 達成率 94.8%(※) \u{FFFD} 😀".utf8)
+        for end in 0...text.count { expectSameValidation(Array(text[..<end])) }
+        var rng = SeededGenerator(seed: 78)
+        for _ in 0..<20_000 {
+            var bytes = Array(text[..<Int.random(in: 0...text.count, using: &rng)])
+            for _ in 0..<Int.random(in: 0...3, using: &rng) where !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            expectSameValidation(bytes)
+        }
+    }
+
+    static func firstSpecialByteByBytes(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes[start...].firstIndex { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 } ?? bytes.count
+    }
+
+    @Test("byte scan: every byte value at every place of a run, runs of every length, random runs")
+    func byteScan() {
+        for length in 0...17 {
+            for place in 0..<max(length, 1) {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if place < length { bytes[place] = UInt8(value) }
+                    for start in [0, length / 2] {
+                        let fast = bytes.withUnsafeBufferPointer { JSONByteScan.firstSpecialByte(in: $0, from: start) }
+                        #expect(fast == Self.firstSpecialByteByBytes(bytes, from: start), "\(bytes) from \(start)")
+                    }
+                }
+            }
+        }
+        var rng = SeededGenerator(seed: 90)
+        let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE3, 0xFF, 0x41]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? UInt8(ascii: "x") : alphabet.randomElement(using: &rng)!
+            }
+            let start = Int.random(in: 0...bytes.count, using: &rng)
+            let fast = bytes.withUnsafeBufferPointer { JSONByteScan.firstSpecialByte(in: $0, from: start) }
+            #expect(fast == Self.firstSpecialByteByBytes(bytes, from: start), "\(bytes) from \(start)")
+        }
+        for word in [UInt64(0), .max, 0x2222_2222_2222_2222, 0x5C5C_5C5C_5C5C_5C5C, 0x2020_2020_2020_2020, 0x2121_2121_2121_2121,
+                     0x8080_8080_8080_8080, 0x1F20_2020_2020_2020, 0x2020_2020_2020_201F, 0x9F9F_9F9F_9F9F_9F9F, 0xDCDC_DCDC_DCDC_DCDC] {
+            let bytes = withUnsafeBytes(of: word) { Array($0) }
+            #expect(JSONByteScan.holdsSpecialByte(word) == bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "\(word)")
+        }
+    }
+
+    @Test("integers are written as String(n) writes them")
+    func integers() {
+        var values: [Int] = [0, 1, 9, 10, 11, 99, 100, 999_999_999_999, -1, -9, -10, -11, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var rng = SeededGenerator(seed: 91)
+        for _ in 0..<20_000 { values.append(Int.random(in: Int.min...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng)) }
+        for exponent in 0...18 {
+            let p = Int(pow(10.0, Double(exponent)))
+            values += [p, p - 1, p + 1, -p, -p + 1, -p - 1]
+        }
+        for n in values {
+            var w = JSONTextWriter()
+            w.int(n)
+            #expect(String(decoding: w.bytes, as: UTF8.self) == String(n))
+        }
+    }
+
+    @Test("number literals: those without an exponent up to 300 bytes read, longer ones checked against a double")
+    func numberLiterals() throws {
+        for digits in [1, 15, 16, 299, 300, 301, 308, 309, 310, 400] {
+            for sign in ["", "-"] {
+                let literal = sign + "9" + String(repeating: "9", count: digits - 1)
+                let fits = (Double(literal) ?? .infinity).isFinite
+                do {
+                    let node = try JSONParser.parse(Array(literal.utf8))
+                    guard case .number(let text) = node else { Issue.record("not a number: \(literal.prefix(20))"); continue }
+                    #expect(fits && text == literal, "\(sign)\(digits) digits")
+                } catch {
+                    #expect(!fits && error.id == "json.number-range", "\(sign)\(digits) digits")
+                }
+                let withFraction = literal + ".5"
+                let fractionFits = (Double(withFraction) ?? .infinity).isFinite
+                #expect(((try? JSONParser.parse(Array(withFraction.utf8))) != nil) == fractionFits, "\(sign)\(digits) digits and .5")
+            }
+        }
+    }
+}
