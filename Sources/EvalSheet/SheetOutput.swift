@@ -29,7 +29,7 @@ public enum SheetOutput {
 
     /// The sheet as JSON bytes (lossless; key order and layout fixed).
     public static func json(_ loaded: LoadedSheet) throws -> [UInt8] {
-        Array(try EvaluationSheetJSON.encode(loaded.sheet))
+        EvaluationSheetJSON.encodedBytes(loaded.sheet)
     }
 
     /// Writes the sheet to `path` in `format`, atomically; without `overwrite` an existing file is
