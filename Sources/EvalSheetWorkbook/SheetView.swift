@@ -93,13 +93,14 @@ struct SheetView {
         return nil
     }
 
-    /// The cell of the row holding the template's end marker (以下余白), if any.
-    func endMarker(row: Int, marker: String) -> CellReference? {
-        let target = LabelKey.of(marker)
-        return cells(row: row).first {
-            if case .string(let s) = $0.value { return s.hasLabelKey(target) }
-            return false
-        }?.reference
+    /// The cell of the row holding the template's end marker (以下余白), if any; `markerKey` is the
+    /// marker's label key (`LabelKey.of`), made once for all the rows of a table.
+    func endMarker(row: Int, markerKey: String) -> CellReference? {
+        let cells = cells(row: row)
+        for i in cells.indices {
+            if case .string(let s) = cells[i].value, s.hasLabelKey(markerKey) { return cells[i].reference }
+        }
+        return nil
     }
 
     /// The last row index holding anything.

@@ -138,10 +138,7 @@ func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
             }
             continue
         }
-        if b0 >= 0xC2 && b0 <= 0xDF {
-            guard i + 1 < count, p[i + 1] & 0xC0 == 0x80 else { return i }
-            i += 2
-        } else if b0 >= 0xE0 && b0 <= 0xEF {
+        if b0 & 0xF0 == 0xE0 {  // three bytes (kana, kanji, full-width forms: tested first)
             guard i + 2 < count else { return i }
             let b1 = p[i + 1]
             let b2 = p[i + 2]
@@ -149,6 +146,9 @@ func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
             if b0 == 0xE0 && b1 < 0xA0 { return i }  // overlong
             if b0 == 0xED && b1 >= 0xA0 { return i }  // surrogate
             i += 3
+        } else if b0 >= 0xC2 && b0 <= 0xDF {
+            guard i + 1 < count, p[i + 1] & 0xC0 == 0x80 else { return i }
+            i += 2
         } else if b0 >= 0xF0 && b0 <= 0xF4 {
             guard i + 3 < count else { return i }
             let b1 = p[i + 1]

@@ -108,6 +108,27 @@ import XLSX
         }
     }
 
+    /// A target resolved by joining it to the source's directory is what the Character path resolves.
+    @Test func simpleTargetsResolveAsByCharacters() {
+        let targets = ["worksheets/sheet1.xml", "/xl/a.xml", "sharedStrings.xml", ".rels", "a/.b/c.xml", "a..b/c.xml", "...",
+                       ".../x.xml", "../docProps/core.xml", "./a.xml", "a/./b.xml", "a/../b.xml", "a/..", "a/.", "a\\b.xml",
+                       "sheet1.xml#frag", "sheet%201.xml", "x:y/z.xml", "a/b:c.xml", "", "/", "//a.xml", "a//b.xml", "a/",
+                       "a b.xml", "a\r\nb.xml", "a\u{7F}.xml", "シート.xml", "~$x.xml", "/.."]
+        var simple = 0
+        for source in ["xl/workbook.xml", "", "a/b/c.xml", "/xl//workbook.xml", "workbook.xml", "xl//a.xml", "xl/", "/xl/a.xml",
+                       "x/../y/a.xml", "xl/ブック.xml", "xl/./a.xml"] {
+            for target in targets {
+                guard let resolved = Relationships.simpleTarget(target, from: source) else { continue }
+                simple += 1
+                #expect(resolved == Relationships.resolveTargetByCharacters(target, from: source), "\(target) from \(source)")
+            }
+        }
+        #expect(simple == 59)  // 8 relative targets from 6 sources, 1 absolute from all 11
+        #expect(Relationships.simpleTarget("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
+        #expect(Relationships.simpleTarget("/xl/styles.xml", from: "xl/workbook.xml") == "xl/styles.xml")
+        #expect(Relationships.simpleTarget("xl/workbook.xml", from: "") == "xl/workbook.xml")
+    }
+
     /// The offset of the first byte that does not start a well-formed UTF-8 sequence, by the
     /// standard library's decoder (the definition the fast paths must keep).
     private func firstErrorByStandardLibrary(_ bytes: [UInt8]) -> Int? {
