@@ -50,9 +50,11 @@ extension ChallengesSheet {
         let partKeys = PartKeys(l)
         ctx.rows(of: sheet, from: firstRow) { row in
             let labelCell = CellReference.at(row, P.labelColumn), valueCell = CellReference.at(row, P.valueColumn)
-            guard !sheet.key(labelCell).isEmpty else { return true }
-            let shownLabel = ImportContext.shown(sheet.text(labelCell))
-            let found = Self.part(labelled: sheet.key(labelCell), partKeys)
+            let labelKey = sheet.key(labelCell)
+            guard !labelKey.isEmpty else { return true }
+            // The label as a message shows it, made only for a message (it costs more than the row).
+            func shownLabel() -> String { ImportContext.shown(sheet.text(labelCell)) }
+            let found = Self.part(labelled: labelKey, partKeys)
             if found?.0 == .challenge {
                 ctx.take(sheet, labelCell)
                 let numberCell = CellReference.at(row, P.numberColumn)
@@ -67,22 +69,22 @@ extension ChallengesSheet {
             }
             guard let k = challenges.indices.last else {
                 ctx.fail("xlsx.challenge-order", sheet, labelCell,
-                         ja: "「\(l.challenge)」より前に「\(shownLabel)」があります",
-                         en: "\"\(shownLabel)\" appears before the first \(l.challenge)")
+                         ja: "「\(l.challenge)」より前に「\(shownLabel())」があります",
+                         en: "\"\(shownLabel())\" appears before the first \(l.challenge)")
                 return true
             }
             guard let (part, year) = found else {
                 ctx.take(sheet, labelCell)
-                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(shownLabel)」の行は読み飛ばしました",
-                         en: "skipped the row labelled \"\(shownLabel)\"")
+                ctx.warn("xlsx.unknown-label", sheet, labelCell, ja: "見出し「\(shownLabel())」の行は読み飛ばしました",
+                         en: "skipped the row labelled \"\(shownLabel())\"")
                 return true
             }
             ctx.take(sheet, labelCell)
             guard seen[k].insert(part).inserted else {
                 let number = CircledNumber.text(challenges[k].number)
                 ctx.fail("xlsx.duplicate-row", sheet, labelCell,
-                         ja: "課題\(number)の「\(shownLabel)」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
-                         en: "challenge \(number) has a second \"\(shownLabel)\" row (refused rather than replacing a value)")
+                         ja: "課題\(number)の「\(shownLabel())」の行が2つあります(値が置き換わらないよう読み込みを中止しました)",
+                         en: "challenge \(number) has a second \"\(shownLabel())\" row (refused rather than replacing a value)")
                 return true
             }
             readPart(part, of: &challenges[k], index: k, row: row, sheet, ctx)

@@ -130,8 +130,9 @@ final class ImportContext {
     /// cell) or the sheet's last row; `body` returns false to stop early.
     func rows(of sheet: SheetView, from first: Int, _ body: (Int) -> Bool) {
         var row = first
+        let markerKey = LabelKey.of(template.endMarker)
         while row <= sheet.lastRow {
-            if let marker = sheet.endMarker(row: row, marker: template.endMarker) {
+            if let marker = sheet.endMarker(row: row, markerKey: markerKey) {
                 take(sheet, marker)
                 return
             }

@@ -154,8 +154,9 @@ extension IndicatorsSheet {
         var endRow = sheet.lastRow + 1
         var row = headerCell.row + 1
         let rowKeys = IndicatorRow.allCases.map { ($0, LabelKey.of(l[keyPath: $0.label])) }
+        let markerKey = LabelKey.of(ctx.template.endMarker)
         while row <= sheet.lastRow {
-            if let marker = sheet.endMarker(row: row, marker: ctx.template.endMarker) {
+            if let marker = sheet.endMarker(row: row, markerKey: markerKey) {
                 ctx.take(sheet, marker)
                 endRow = row
                 break

@@ -82,21 +82,25 @@ struct SheetView {
     /// optionally only in one column.
     func find(_ label: String, fromRow: Int = 0, column: Int? = nil) -> CellReference? {
         let target = LabelKey.of(label)
-        for row in worksheet.rows where row.index >= fromRow {
-            for cell in row.cells where column == nil || cell.reference.column == column {
-                if case .string(let s) = cell.value, s.hasLabelKey(target) { return cell.reference }
+        let rows = worksheet.rows
+        // Cells are read in place: a copy of each would retain and release its strings.
+        for r in rows.indices where rows[r].index >= fromRow {
+            let cells = rows[r].cells
+            for i in cells.indices where column == nil || cells[i].reference.column == column {
+                if case .string(let s) = cells[i].value, s.hasLabelKey(target) { return cells[i].reference }
             }
         }
         return nil
     }
 
-    /// The cell of the row holding the template's end marker (以下余白), if any.
-    func endMarker(row: Int, marker: String) -> CellReference? {
-        let target = LabelKey.of(marker)
-        return cells(row: row).first {
-            if case .string(let s) = $0.value { return s.hasLabelKey(target) }
-            return false
-        }?.reference
+    /// The cell of the row holding the template's end marker (以下余白), if any; `markerKey` is the
+    /// marker's label key (`LabelKey.of`), made once for all the rows of a table.
+    func endMarker(row: Int, markerKey: String) -> CellReference? {
+        let cells = cells(row: row)
+        for i in cells.indices {
+            if case .string(let s) = cells[i].value, s.hasLabelKey(markerKey) { return cells[i].reference }
+        }
+        return nil
     }
 
     /// The last row index holding anything.
@@ -104,7 +108,12 @@ struct SheetView {
 
     /// The non-empty cells of a row at or right of `fromColumn`.
     func filled(row: Int, fromColumn: Int = 0) -> [CellReference] {
-        cells(row: row).filter { $0.reference.column >= fromColumn && !Self.isBlank($0.value) }.map(\.reference)
+        let cells = cells(row: row)
+        var filled: [CellReference] = []
+        for i in cells.indices where cells[i].reference.column >= fromColumn && !Self.isBlank(cells[i].value) {
+            filled.append(cells[i].reference)
+        }
+        return filled
     }
 
     // MARK: - What the import took

@@ -35,6 +35,15 @@ func bytesEqual(_ p: UnsafePointer<UInt8>, _ count: Int, _ literal: StaticString
     count == literal.utf8CodeUnitCount && memcmp(p, literal.utf8Start, count) == 0
 }
 
+/// True when the `literal.utf8CodeUnitCount` bytes at `p` equal a short literal (a name of a few
+/// letters: compared in place, without a call to `memcmp`).
+@inline(__always)
+func bytesEqualShort(_ p: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+    let l = literal.utf8Start
+    for k in 0..<literal.utf8CodeUnitCount where p[k] != l[k] { return false }
+    return true
+}
+
 /// True when the buffer equals the literal.
 @inline(__always)
 func bytesEqual(_ buffer: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
@@ -112,23 +121,24 @@ func trimmed(_ buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>
 func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
     var i = 0
     while i < count {
-        // Fast path: eight ASCII bytes at a time.
-        if i + 8 <= count {
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
-        }
         let b0 = p[i]
         if b0 < 0x80 {
+            // An ASCII byte: the run it starts is skipped 32, then eight bytes at a time (a run of
+            // multi-byte characters never pays for these tests).
             i += 1
+            while i + 32 <= count {
+                let q = UnsafeRawPointer(p + i)
+                let any = q.loadUnaligned(as: UInt64.self) | q.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | q.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | q.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
+            while i + 8 <= count, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
             continue
         }
-        if b0 >= 0xC2 && b0 <= 0xDF {
-            guard i + 1 < count, p[i + 1] & 0xC0 == 0x80 else { return i }
-            i += 2
-        } else if b0 >= 0xE0 && b0 <= 0xEF {
+        if b0 & 0xF0 == 0xE0 {  // three bytes (kana, kanji, full-width forms: tested first)
             guard i + 2 < count else { return i }
             let b1 = p[i + 1]
             let b2 = p[i + 2]
@@ -136,6 +146,9 @@ func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
             if b0 == 0xE0 && b1 < 0xA0 { return i }  // overlong
             if b0 == 0xED && b1 >= 0xA0 { return i }  // surrogate
             i += 3
+        } else if b0 >= 0xC2 && b0 <= 0xDF {
+            guard i + 1 < count, p[i + 1] & 0xC0 == 0x80 else { return i }
+            i += 2
         } else if b0 >= 0xF0 && b0 <= 0xF4 {
             guard i + 3 < count else { return i }
             let b1 = p[i + 1]

@@ -93,8 +93,55 @@ struct Relationships: Sendable {
     /// (`/xl/worksheets/sheet1.xml`), `.` and `..` segments, backslashes and %-escapes. Returns nil
     /// for targets outside the package (too many `..`, or a URI with a scheme).
     static func resolveTarget(_ target: String, from sourcePart: String) -> String? {
+        if let simple = simpleTarget(target, from: sourcePart) { return simple }
         if let resolved = resolveASCIITarget(target, from: sourcePart) { return resolved }
         return resolveTargetByCharacters(target, from: sourcePart)
+    }
+
+    /// `resolveTarget` of what writers store, `worksheets/sheet1.xml` or `/xl/styles.xml`: printable
+    /// ASCII without `%`, `\\`, `#` or `:`, whose segments are neither empty nor `.` or `..`, from an
+    /// ASCII source part without an empty segment. Such a target resolves to the source's
+    /// directory joined with it (an absolute one to itself without its `/`); nil for anything else,
+    /// which `resolveASCIITarget` or the Character path then resolves.
+    static func simpleTarget(_ target: String, from sourcePart: String) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var target = target
+        var source = sourcePart
+        return target.withUTF8 { t -> String? in
+            guard let first = t.first, t.last != slash else { return nil }
+            var segmentStart = first == slash ? 1 : 0
+            for i in segmentStart...t.count {
+                if i == t.count || t[i] == slash {
+                    let length = i - segmentStart
+                    if length == 0 || (length <= 2 && t[segmentStart] == dot && (length == 1 || t[segmentStart + 1] == dot)) {
+                        return nil
+                    }
+                    segmentStart = i + 1
+                    continue
+                }
+                let b = t[i]
+                if b <= 0x20 || b >= 0x7F || b == UInt8(ascii: "%") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "#")
+                    || b == UInt8(ascii: ":") {
+                    return nil
+                }
+            }
+            if first == slash { return String(decoding: UnsafeBufferPointer(rebasing: t[1...]), as: UTF8.self) }
+            return source.withUTF8 { s -> String? in
+                guard !s.isEmpty else { return String(decoding: t, as: UTF8.self) }
+                guard s.first != slash, s.last != slash else { return nil }
+                var lastSlash: Int?
+                for k in s.indices {
+                    if s[k] >= 0x80 { return nil }
+                    if s[k] == slash {
+                        if k > 0 && s[k - 1] == slash { return nil }
+                        lastSlash = k
+                    }
+                }
+                guard let lastSlash else { return String(decoding: t, as: UTF8.self) }
+                return String(decoding: UnsafeBufferPointer(rebasing: s[...lastSlash]), as: UTF8.self)
+                    + String(decoding: t, as: UTF8.self)
+            }
+        }
     }
 
     /// `resolveTarget` on bytes, for what every workbook has: a target and a source part that are

@@ -30,6 +30,12 @@ enum SharedStrings {
     /// After the start of an `<si>` or `<is>`, appends the text of its `<t>` elements (directly
     /// or inside `<r>` runs), skipping `<rPh>`, and consumes the end tag. Decodes `_xHHHH_`.
     static func readRichText(_ xml: inout XMLTokenizer, into buffer: inout [UInt8]) throws(XLSXReadError) {
+        // What nearly every string is, `<si><t>text</t></si>`: its `<t>` taken straight from the bytes.
+        if let text = xml.takePlainTextElement(.spreadsheetML, "t") {
+            let start = buffer.count
+            buffer.append(contentsOf: text)
+            decodeOOXMLEscapes(&buffer, from: start)
+        }
         try xml.forEachDescendant { xml throws(XLSXReadError) in
             if xml.isElement(.spreadsheetML, "t") {
                 // Each <t> is one ST_Xstring: decode it alone, so that runs split by a writer

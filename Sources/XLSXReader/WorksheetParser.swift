@@ -296,9 +296,24 @@ struct WorksheetParser {
         var hasValue = false
         var hasFormula = false
         var hasInline = false
-        formulaBuffer.removeAll(keepingCapacity: true)
-        valueBuffer.removeAll(keepingCapacity: true)
+        // (Emptied only when they hold something: `removeAll` costs a call even on an empty array.)
+        if !formulaBuffer.isEmpty { formulaBuffer.removeAll(keepingCapacity: true) }
+        if !valueBuffer.isEmpty { valueBuffer.removeAll(keepingCapacity: true) }
         while true {
+            // `<v>` and `<f>` holding plain text (what nearly every cell has) are taken straight from
+            // the bytes, with the checks below: a second one is left to them.
+            if xml.depth == 4 {
+                if !hasValue, !hasInline, let text = xml.takePlainTextElement(.spreadsheetML, "v") {
+                    hasValue = true
+                    valueBuffer.append(contentsOf: text)
+                    continue
+                }
+                if !hasFormula, let text = xml.takePlainTextElement(.spreadsheetML, "f") {
+                    hasFormula = true
+                    formulaBuffer.append(contentsOf: text)
+                    continue
+                }
+            }
             let event = try xml.next()
             if event == .startElement {
                 if xml.elementNamespace == .spreadsheetML && xml.depth == 5 {
@@ -485,11 +500,25 @@ struct WorksheetParser {
                 if bytes[end] >= 0x80 { return nil }
                 end += 1
             }
-            guard let range = CellRange(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) else { return nil }
+            let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard let range = plainRange(piece) ?? CellRange(String(decoding: piece, as: UTF8.self)) else { return nil }
             ranges.append(range)
             start = end
         }
         return ranges
+    }
+
+    /// `A1` or `A1:C3` without `$`, read from its bytes as `parseCellReference` reads a cell's `r`
+    /// (for such text the same answers as `CellRange(_:)`); nil for anything else, which
+    /// `CellRange(_:)` then reads.
+    static func plainRange(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+            guard case .cell(let row, let column) = parseCellReference(bytes) else { return nil }
+            return CellRange(CellReference(row: row, column: column))
+        }
+        guard case .cell(let r1, let c1) = parseCellReference(UnsafeBufferPointer(rebasing: bytes[..<colon])),
+              case .cell(let r2, let c2) = parseCellReference(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])) else { return nil }
+        return CellRange(first: CellReference(row: r1, column: c1), last: CellReference(row: r2, column: c2))
     }
 
     private mutating func parseMergeCells() throws(XLSXReadError) {

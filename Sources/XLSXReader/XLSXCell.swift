@@ -17,6 +17,12 @@ public enum XLSXValue: Sendable, Equatable {
     /// No value: an empty (formatted) cell, or a formula whose cached value is missing.
     case empty
 
+    /// True for `.empty` (tested without comparing two values).
+    var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
+
     /// The text of a `.string`, else nil.
     public var stringValue: String? {
         if case .string(let s) = self { return s }

@@ -70,17 +70,18 @@ public struct XLSXWorksheet: Sendable {
         var rows: [XLSXRow] = []
         var start = 0
         var minRow = Int.max, minColumn = Int.max, maxRow = -1, maxColumn = -1
+        // Each cell's fields are read in place (a copy of the cell would retain its strings).
         for i in cells.indices {
-            let cell = cells[i]
-            if cell.reference.row != cells[start].reference.row {
+            let reference = cells[i].reference
+            if reference.row != cells[start].reference.row {
                 rows.append(XLSXRow(index: cells[start].reference.row, cells: cells[start..<i]))
                 start = i
             }
-            if cell.value != .empty || cell.hasFormula {
-                minRow = min(minRow, cell.reference.row)
-                maxRow = max(maxRow, cell.reference.row)
-                minColumn = min(minColumn, cell.reference.column)
-                maxColumn = max(maxColumn, cell.reference.column)
+            if cells[i].hasFormula || !cells[i].value.isEmpty {
+                minRow = min(minRow, reference.row)
+                maxRow = max(maxRow, reference.row)
+                minColumn = min(minColumn, reference.column)
+                maxColumn = max(maxColumn, reference.column)
             }
         }
         if !cells.isEmpty { rows.append(XLSXRow(index: cells[start].reference.row, cells: cells[start...])) }
@@ -118,7 +119,8 @@ public struct XLSXWorksheet: Sendable {
 
     /// The value at a reference; `.empty` when no cell is stored there.
     public func value(at reference: CellReference) -> XLSXValue {
-        self[reference]?.value ?? .empty
+        guard let i = position(of: reference) else { return .empty }
+        return cells[i].value
     }
 
     /// The merged range covering a cell, if any.

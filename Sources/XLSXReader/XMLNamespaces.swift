@@ -71,7 +71,7 @@ enum RelationshipType: Sendable, Equatable {
     case officeDocument, worksheet, chartsheet, dialogsheet, macrosheet, sharedStrings, styles
     case customProperties, coreProperties, other
 
-    private static let prefixes = [
+    private static let prefixes: [StaticString] = [
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
         "http://purl.oclc.org/ooxml/officeDocument/relationships/",
         "http://schemas.openxmlformats.org/package/2006/relationships/",
@@ -100,9 +100,9 @@ enum RelationshipType: Sendable, Equatable {
         var uri = uri
         return uri.withUTF8 { bytes -> RelationshipType in
             for prefix in prefixes {
-                let head = prefix.utf8
-                guard bytes.count >= head.count, bytes.prefix(head.count).elementsEqual(head) else { continue }
-                let rest = UnsafeBufferPointer(rebasing: bytes[head.count...])
+                let count = prefix.utf8CodeUnitCount
+                guard bytes.count >= count, let base = bytes.baseAddress, memcmp(base, prefix.utf8Start, count) == 0 else { continue }
+                let rest = UnsafeBufferPointer(rebasing: bytes[count...])
                 for (suffix, type) in suffixes where bytesEqual(rest, suffix) { return type }
                 return .other
             }
@@ -113,8 +113,8 @@ enum RelationshipType: Sendable, Equatable {
     /// Classifies a `Type` attribute value by Characters (the definition).
     init(byCharacters uri: String) {
         var suffix: Substring?
-        for prefix in Self.prefixes where uri.hasPrefix(prefix) {
-            suffix = uri.dropFirst(prefix.count)
+        for prefix in Self.prefixes where uri.hasPrefix(prefix.description) {
+            suffix = uri.dropFirst(prefix.description.count)
             break
         }
         switch suffix {

@@ -251,6 +251,30 @@ struct XMLTokenizer {
         return UnsafeBufferPointer(start: p + textStart, count: textEnd - textStart)
     }
 
+    /// When the next bytes are exactly `<local>text</local>` — no attribute, no blank inside either
+    /// tag, text without markup, entity or CR, in the default namespace `namespace`, nested no
+    /// deeper than allowed — consumes them and returns the text (which then needs no decoding);
+    /// otherwise consumes nothing and returns nil. Taking the element so gives the parser what
+    /// `next()` (start, text, end) would have: the element is well-formed by construction.
+    mutating func takePlainTextElement(_ namespace: XMLNamespace, _ local: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        let n = local.utf8CodeUnitCount
+        guard !pendingEnd, !stack.isEmpty, stack.count < maxDepth, defaultNamespace == namespace else { return nil }
+        let open = pos + 1, textStart = open + n + 1
+        guard textStart < end, p[pos] == UInt8(ascii: "<"), bytesEqualShort(p + open, local),
+              p[open + n] == UInt8(ascii: ">") else { return nil }
+        var i = textStart
+        while i < end {
+            let b = p[i]
+            if b < 0x40 && (textSpecialMask >> UInt64(b)) & 1 != 0 { break }
+            i += 1
+        }
+        // The text ends at its end tag, `</local>`: anything else (an entity, CR, a child) is the general path's.
+        guard i + n + 3 <= end, p[i] == UInt8(ascii: "<"), p[i + 1] == UInt8(ascii: "/"),
+              bytesEqualShort(p + i + 2, local), p[i + 2 + n] == UInt8(ascii: ">") else { return nil }
+        pos = i + n + 3
+        return UnsafeBufferPointer(start: p + textStart, count: i - textStart)
+    }
+
     /// Skips everything up to and including the end tag of the element just started.
     mutating func skipElement() throws(XLSXReadError) {
         let target = depth - 1
@@ -378,8 +402,11 @@ struct XMLTokenizer {
         var colon = -1
         while j < end {
             let b = p[j]
-            if inMask(b, nameEndMask) { break }
-            if b == UInt8(ascii: ":") && colon < 0 { colon = j }
+            // Every byte that ends a name, and ':', is below 0x40: letters pass with one test.
+            if b < 0x40 {
+                if (nameEndMask >> UInt64(b)) & 1 != 0 { break }
+                if b == UInt8(ascii: ":") && colon < 0 { colon = j }
+            }
             j += 1
         }
         // The errors are made from the source alone: asking the tokenizer for them (`truncated()`)
@@ -436,10 +463,13 @@ struct XMLTokenizer {
             var k = valueStart
             while k < end {
                 let c = p[k]
-                if c == quote { break }
-                if inMask(c, attributeSpecialMask) {
-                    if c == UInt8(ascii: "<") { throw malformed(k, "'<' inside an attribute value") }
-                    needsDecoding = true
+                // Both quotes and every byte that needs attention are below 0x40.
+                if c < 0x40 {
+                    if c == quote { break }
+                    if (attributeSpecialMask >> UInt64(c)) & 1 != 0 {
+                        if c == UInt8(ascii: "<") { throw malformed(k, "'<' inside an attribute value") }
+                        needsDecoding = true
+                    }
                 }
                 k += 1
             }

@@ -108,7 +108,15 @@ final class ZipArchive {
 
     /// The lookup key for a part name: no leading slash, forward slashes, lower case.
     static func normalize(_ name: String) -> String {
-        name.utf8.allSatisfy({ $0 < 0x80 }) ? normalizeASCII(name) : normalizeByCharacters(name)
+        // One pass over the bytes: a name already in normal form (ASCII, no leading slash, no
+        // backslash, no capital; what every writer stores and every lookup asks for) is its own key.
+        let plain: Bool? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            for b in bytes where b >= 0x80 || b == UInt8(ascii: "\\") || (b >= 0x41 && b <= 0x5A) { return false }
+            return true
+        }
+        if plain == true { return name }
+        return name.utf8.allSatisfy({ $0 < 0x80 }) ? normalizeASCII(name) : normalizeByCharacters(name)
     }
 
     /// `normalize` of any name, by Characters.

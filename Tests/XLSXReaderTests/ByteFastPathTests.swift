@@ -49,6 +49,23 @@ import XLSX
         #expect(ws.dataValidations.map(\.ranges) == [[CellRange("A5:A9")!, CellRange("C5")!], [CellRange("E1")!, CellRange("E2")!], []])
     }
 
+    /// A range read from bytes is the range `CellRange(_:)` reads, and only `$` is left to it.
+    @Test func plainRangeAgreesWithCellRange() {
+        let columns = ["A", "z", "Xfd", "XFD", "XFE", "AAAA", "", "$A", "A$", "1"]
+        let rows = ["1", "0", "01", "1048576", "1048577", "9999999", "10000000", "", "1a", "$1"]
+        var cells: [String] = []
+        for c in columns { for r in rows { cells.append(c + r) } }
+        var texts = cells
+        for a in cells.prefix(40) { for b in cells.suffix(60) { texts.append(a + ":" + b) } }
+        texts += ["A1:B2:C3", ":", "A1:", ":A1", "B3:A1", "A1:A1"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { WorksheetParser.plainRange($0) }
+            let definition = CellRange(text)
+            if text.contains("$") { #expect(fast == nil || fast == definition, "\(text)") } else { #expect(fast == definition, "\(text)") }
+        }
+    }
+
     @Test func aBadMergedRangeIsStillNamed() {
         #expect {
             _ = try parse(#"<sheetData/><mergeCells><mergeCell ref="A1:B2 ZZ"/></mergeCells>"#)
@@ -76,5 +93,79 @@ import XLSX
         #expect(RelationshipType(uri: prefixes[0] + "worksheet") == .worksheet)
         #expect(RelationshipType(uri: prefixes[2] + "metadata/core-properties") == .coreProperties)
         #expect(RelationshipType(uri: prefixes[0] + "worksheet\u{301}") == .other)
+    }
+}
+
+@Suite struct PartNameAndEncodingFastPathTests {
+    /// `normalize`'s one-pass test for names already in normal form gives what the Character path gives.
+    @Test func normalizeAgreesWithTheCharacterPath() {
+        let names = ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "docProps/core.xml", "[Content_Types].xml",
+                     "/xl/workbook.xml", "\\xl\\workbook.xml", "xl\\a.xml", "xl/Sheet1.xml", "XL", "a", "", "/", "\\",
+                     "xl/シート.xml", "/XL/シート.xml", "xl/a\u{301}.xml", "xl/É.xml", "xl/\u{212A}.xml", "_rels/.rels",
+                     "xl/_rels/workbook.xml.rels", "x@[`{.xml", "xl/worksheets/sheet1.xml\u{0}"]
+        for name in names {
+            #expect(ZipArchive.normalize(name) == ZipArchive.normalizeByCharacters(name), "\(name.debugDescription)")
+        }
+    }
+
+    /// A target resolved by joining it to the source's directory is what the Character path resolves.
+    @Test func simpleTargetsResolveAsByCharacters() {
+        let targets = ["worksheets/sheet1.xml", "/xl/a.xml", "sharedStrings.xml", ".rels", "a/.b/c.xml", "a..b/c.xml", "...",
+                       ".../x.xml", "../docProps/core.xml", "./a.xml", "a/./b.xml", "a/../b.xml", "a/..", "a/.", "a\\b.xml",
+                       "sheet1.xml#frag", "sheet%201.xml", "x:y/z.xml", "a/b:c.xml", "", "/", "//a.xml", "a//b.xml", "a/",
+                       "a b.xml", "a\r\nb.xml", "a\u{7F}.xml", "シート.xml", "~$x.xml", "/.."]
+        var simple = 0
+        for source in ["xl/workbook.xml", "", "a/b/c.xml", "/xl//workbook.xml", "workbook.xml", "xl//a.xml", "xl/", "/xl/a.xml",
+                       "x/../y/a.xml", "xl/ブック.xml", "xl/./a.xml"] {
+            for target in targets {
+                guard let resolved = Relationships.simpleTarget(target, from: source) else { continue }
+                simple += 1
+                #expect(resolved == Relationships.resolveTargetByCharacters(target, from: source), "\(target) from \(source)")
+            }
+        }
+        #expect(simple == 59)  // 8 relative targets from 6 sources, 1 absolute from all 11
+        #expect(Relationships.simpleTarget("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
+        #expect(Relationships.simpleTarget("/xl/styles.xml", from: "xl/workbook.xml") == "xl/styles.xml")
+        #expect(Relationships.simpleTarget("xl/workbook.xml", from: "") == "xl/workbook.xml")
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence, by the
+    /// standard library's decoder (the definition the fast paths must keep).
+    private func firstErrorByStandardLibrary(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// ASCII runs of every length around the 8- and 32-byte steps, around valid multi-byte
+    /// characters and every kind of malformed sequence (stray continuation, overlong, surrogate,
+    /// beyond U+10FFFF, truncated — also at the very end).
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        let fragments: [[UInt8]] = [
+            [], [0x41], Array("é".utf8), Array("あ".utf8), Array("漢字".utf8), Array("😀".utf8), Array("\u{10FFFF}".utf8),
+            [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2], [0xC2, 0x41], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF],
+            [0xE0, 0xA0], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF0, 0x90, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xFE],
+        ]
+        var checked = 0
+        for lead in [0, 1, 7, 8, 9, 15, 16, 24, 31, 32, 33, 39, 40, 64, 65] {
+            for f in fragments {
+                for g in fragments {
+                    let bytes = [UInt8](repeating: 0x61, count: lead) + f + [UInt8](repeating: 0x62, count: lead % 9) + g
+                        + [UInt8](repeating: 0x63, count: (lead * 7) % 34)
+                    let fast = bytes.withUnsafeBufferPointer { b in b.baseAddress.flatMap { firstInvalidUTF8($0, b.count) } }
+                    #expect(fast == firstErrorByStandardLibrary(bytes), "\(bytes)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 15 * 26 * 26)
     }
 }
