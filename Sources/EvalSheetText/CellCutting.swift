@@ -1,3 +1,4 @@
+import Foundation
 import EvalSheetModel
 
 /// Cuts one line's bytes into its TAB-separated cells and trims each, without making a String of
@@ -10,18 +11,15 @@ enum CellCutting {
         // Validated once: each cell's String is then made from bytes known to be UTF-8.
         guard UTF8Validation.isValid(bytes) else { return nil }
         let n = bytes.count
-        var tabs = 0
-        for b in bytes where b == 0x09 { tabs += 1 }
         var texts: [String] = []
-        texts.reserveCapacity(tabs + 1)
+        texts.reserveCapacity(8)
         var filled: [Int] = []
-        filled.reserveCapacity(tabs + 1)
+        filled.reserveCapacity(8)
         var untrimmed: [String]?
         var start = 0
-        var i = 0
         while true {
-            guard i == n || bytes[i] == 0x09 else { i += 1; continue }
-            let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            let end = nextTab(bytes, from: start) ?? n
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
             let (text, trimmed) = cell(raw)
             if trimmed, untrimmed == nil { untrimmed = texts }
             if !text.isEmpty { filled.append(texts.count) }
@@ -29,11 +27,17 @@ enum CellCutting {
             if untrimmed != nil {
                 untrimmed!.append(trimmed ? String(decoding: raw, as: UTF8.self) : text)
             }
-            if i == n { break }
-            i += 1
-            start = i
+            if end == n { break }
+            start = end + 1
         }
         return TextLine(number: number, texts: texts, filledIndices: filled, untrimmed: untrimmed)
+    }
+
+    /// The index of the first TAB at or after `start` (`memchr`), or nil.
+    private static func nextTab(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, 0x09, bytes.count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// One cell's text (valid UTF-8) without surrounding spaces, and whether anything was taken off.

@@ -258,7 +258,10 @@ struct IndicatorsReader {
             let i = labelAt + 1 + k
             let raw = line.cell(i)
             if i < line.texts.count { context.take(line, i) }
-            if let (v, readAs) = IndicatorValue.parsingReportingChanges(raw) {
+            // A cell typed as the sheet prints it is read without a change: not printed again to see.
+            let read = PlainIndicatorText.isPrintedAsWritten(raw)
+                ? IndicatorValue(parsing: raw).map { (value: $0, readAs: String?.none) } : IndicatorValue.parsingReportingChanges(raw)
+            if let (v, readAs) = read {
                 if let readAs {
                     context.note("text.number-normalized", line.number,
                         ja: "\(label)の「\(Shown.text(raw))」(\(CellName.ja(i)))を「\(readAs)」として読みました",

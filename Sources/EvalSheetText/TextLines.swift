@@ -104,7 +104,10 @@ enum Label {
 enum OrdinalText {
     static func parse(_ s: some StringProtocol) -> Int? {
         if let n = CircledNumber.parse(s) { return n }
-        let t = PrintedNumber.foldFullWidth(String(s.trimmedSpaces()))
+        let trimmed = s.trimmedSpaces()
+        // Only `(` or `（` (EF BC 88) opens a text that starts with `(` once folded.
+        guard let lead = trimmed.utf8.first, lead == 0x28 || lead == 0xEF else { return nil }
+        let t = PrintedNumber.foldFullWidth(String(trimmed))
         guard t.hasPrefix("("), t.hasSuffix(")"), t.count > 2 else { return nil }
         return FiscalYearText.parseDigits(t.dropFirst().dropLast())
     }

@@ -180,5 +180,40 @@ struct ReaderFastPathTests {
             }
         }
     }
+
+    @Test("§4 values: a cell the byte check calls printed as written is read without a change")
+    func plainIndicatorValues() {
+        var samples = ["0", "00", "01", "1", "-0", "-0.0", "-0.5", "0.690", "33.0", "1,000", "999", "1,0000", "0,123", "12,345.67",
+                       "94.8%", "-5%", "1.", ".5", "1..2", "1,000,000", "1,00,000", "123456789012345", "1234567890123456",
+                       "0.0000000001", "0.00000000001", "1e5", "-", "%", "1%%", "１２", "32.2(※)", "—", "", " 1", "1 ", "+1", "-1,234"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            samples.append(String((0..<Int.random(in: 1...12, using: &rng)).map { _ in "0123456789,.-%00,1".randomElement(using: &rng)! }))
+        }
+        var claimed = 0
+        for s in samples where PlainIndicatorText.isPrintedAsWritten(s) {
+            claimed += 1
+            let read = IndicatorValue.parsingReportingChanges(s)
+            #expect(read != nil && read?.readAs == nil, "\(s)")
+        }
+        #expect(claimed > 1_000)
+        #expect(PlainIndicatorText.isPrintedAsWritten("360,000") && PlainIndicatorText.isPrintedAsWritten("0.690"))
+        #expect(!PlainIndicatorText.isPrintedAsWritten("-0") && !PlainIndicatorText.isPrintedAsWritten("007"))
+    }
+
+    @Test("ordinals: a text starts with ( once folded only when it opens with ( or （ — what OrdinalText's first test assumes")
+    func ordinalLead() {
+        let pieces = ["(", "（", ")", "）", "1", "２", "①", "\u{301}", "\u{20DD}", "\u{FE59}", "\u{207D}", "\u{208D}", " ", "\u{3000}",
+                      "a", "説明", "\u{FF5F}", "⑴", "\u{2985}"]
+        for a in pieces { for b in pieces { for c in pieces {
+            let text = a + b + c
+            let trimmed = text.trimmedSpaces()
+            if PrintedNumber.foldFullWidth(String(trimmed)).hasPrefix("(") {
+                #expect(trimmed.utf8.first == 0x28 || trimmed.utf8.first == 0xEF, "\(text.debugDescription)")
+            }
+            if let lead = trimmed.utf8.first, lead != 0x28, lead != 0xEF { #expect(OrdinalText.parse(text) == CircledNumber.parse(text)) }
+        } } }
+        #expect(OrdinalText.parse("(21)") == 21 && OrdinalText.parse("（２１）") == 21 && OrdinalText.parse("⑳") == 20)
+    }
 }
 
