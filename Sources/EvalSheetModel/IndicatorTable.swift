@@ -77,8 +77,8 @@ public enum CircledNumber {
 
     /// `①` → 1; nil for anything else.
     public static func parse(_ s: some StringProtocol) -> Int? {
-        let scalars = Array(s.trimmedSpaces().unicodeScalars)
-        guard scalars.count == 1, (0x2460...0x2473).contains(scalars[0].value) else { return nil }
-        return Int(scalars[0].value - 0x2460) + 1
+        var scalars = s.trimmedSpaces().unicodeScalars.makeIterator()
+        guard let only = scalars.next(), scalars.next() == nil, (0x2460...0x2473).contains(only.value) else { return nil }
+        return Int(only.value - 0x2460) + 1
     }
 }

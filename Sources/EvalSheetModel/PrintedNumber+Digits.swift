@@ -79,7 +79,7 @@ extension PrintedNumber {
 
     /// The value as significand × 10^exponent with the significand below 10^18, and its sign;
     /// nil for NaN or a longer significand. (`int64Value` is checked against the significand.)
-    static func smallParts(_ value: Decimal) -> (significand: UInt64, exponent: Int, negative: Bool)? {
+    public static func smallParts(_ value: Decimal) -> (significand: UInt64, exponent: Int, negative: Bool)? {
         guard !value.isNaN else { return nil }
         let significand = value.significand
         let m = NSDecimalNumber(decimal: significand).int64Value

@@ -8,18 +8,7 @@ extension StringProtocol {
     /// "not known": the caller works on characters then.
     @inlinable
     public var hasOnlySimpleCharacters: Bool {
-        for scalar in unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if v == 0x0D { return false }
-                continue
-            }
-            switch v {
-            case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0x2460...0x24FF, 0xFF01...0xFF9D: continue
-            default: return false
-            }
-        }
-        return true
+        unicodeScalars.allSatisfy { Unicode.Scalar.isSimpleCharacter($0.value) }
     }
 
     /// Whether the text holds the character U+0020 or U+3000 — which needs the byte 0x20 or the
@@ -33,5 +22,19 @@ extension StringProtocol {
             p1 = b
         }
         return false
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether a scalar (given by its value) is one of the simple characters of
+    /// `hasOnlySimpleCharacters`: no grapheme rule joins it to the scalar before or after it (it is
+    /// neither Extend, ZWJ, SpacingMark nor Prepend), and it is NFC on its own.
+    @inlinable
+    public static func isSimpleCharacter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v != 0x0D }
+        switch v {
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0x2460...0x24FF, 0xFF01...0xFF9D: return true
+        default: return false
+        }
     }
 }

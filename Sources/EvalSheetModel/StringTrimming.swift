@@ -2,15 +2,38 @@ extension StringProtocol {
     /// The text without leading and trailing ASCII spaces, tabs and ideographic spaces (U+3000).
     @inlinable
     public func trimmedSpaces() -> Substring {
+        let s = Substring(self)
+        // Fast path: a first character that is a space starts with the bytes 20, 09 or E3 80 80
+        // (U+3000), a last one ends with them (no other spelling is canonically equivalent to one of
+        // these); any other text has nothing to trim.
+        guard Self.mayHaveSpaceAtEnds(s.utf8) else { return s }
+        // On the bytes where they settle it (`SpaceTrimming`): the range's ends are scalar boundaries.
+        let range: Range<Int>?? = s.utf8.withContiguousStorageIfAvailable { SpaceTrimming.trimmedRange($0) }
+        if let range, let range {
+            let lo = s.utf8.index(s.startIndex, offsetBy: range.lowerBound)
+            return s[lo..<s.utf8.index(lo, offsetBy: range.count)]
+        }
+        return s.trimmedSpacesByCharacters()
+    }
+
+    /// `trimmedSpaces` on characters: the definition.
+    @inlinable
+    func trimmedSpacesByCharacters() -> Substring {
         var s = Substring(self)
-        // Fast path: a first character that is a space starts with byte 0x20, 0x09 or 0xE3 (U+3000),
-        // a last one ends with 0x20, 0x09 or 0x80; any other text has nothing to trim.
-        let utf8 = s.utf8
-        guard let head = utf8.first, let tail = utf8.last else { return Substring(s) }
-        if head != 0x20, head != 0x09, head != 0xE3, tail != 0x20, tail != 0x09, tail != 0x80 { return Substring(s) }
         while let f = s.first, f == " " || f == "\u{3000}" || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\u{3000}" || l == "\t" { s.removeLast() }
-        return Substring(s)
+        return s
+    }
+
+    /// Whether a text's bytes open or close with a space of `trimmedSpaces`: 20, 09 or E3 80 80.
+    @inlinable
+    static func mayHaveSpaceAtEnds(_ u: Substring.UTF8View) -> Bool {
+        guard let first = u.first, let last = u.last else { return false }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+        guard first == 0xE3 || last == 0x80, u.count >= 3 else { return false }
+        let second = u.index(after: u.startIndex), secondLast = u.index(before: u.index(before: u.endIndex))
+        if first == 0xE3, u[second] == 0x80, u[u.index(after: second)] == 0x80 { return true }
+        return last == 0x80 && u[secondLast] == 0x80 && u[u.index(before: secondLast)] == 0xE3
     }
 
     /// The text with every ASCII and ideographic space removed: how fixed labels are compared

@@ -38,7 +38,7 @@ struct EnvironmentReader {
 
     /// One factor: its cells by the header's columns.
     private func readRow(_ line: TextLine, _ columns: HeaderColumns<FactorColumn>, row k: Int) -> ExternalFactor {
-        context.take(line, columns.all.filter { $0 < line.cells.count })
+        context.take(line, columns.all.filter { $0 < line.texts.count })
         context.locate(.factor(k, .category), line)
         let assessAt = columns[.assessments]
         let text = line.cell(assessAt)

@@ -257,8 +257,11 @@ struct IndicatorsReader {
         for k in 0..<count {
             let i = labelAt + 1 + k
             let raw = line.cell(i)
-            if i < line.cells.count { context.take(line, i) }
-            if let (v, readAs) = IndicatorValue.parsingReportingChanges(raw) {
+            if i < line.texts.count { context.take(line, i) }
+            // A cell typed as the sheet prints it is read without a change: not printed again to see.
+            let read = PlainIndicatorText.isPrintedAsWritten(raw)
+                ? IndicatorValue(parsing: raw).map { (value: $0, readAs: String?.none) } : IndicatorValue.parsingReportingChanges(raw)
+            if let (v, readAs) = read {
                 if let readAs {
                     context.note("text.number-normalized", line.number,
                         ja: "\(label)の「\(Shown.text(raw))」(\(CellName.ja(i)))を「\(readAs)」として読みました",
@@ -298,9 +301,9 @@ struct IndicatorsReader {
         for c in item.rates.indices {
             guard let rate = item.rates[c].number, c < item.targets.count, c < item.actuals.count,
                   let t = item.targets[c].number, let a = item.actuals[c].number else { continue }
-            if AchievementRate.percent(actual: a.value, target: t.value, direction: .higherIsBetter) == rate.value {
+            if PrintedRateCheck.matches(rate.value, actual: a.value, target: t.value, .higherIsBetter) {
                 higher += 1
-            } else if AchievementRate.percent(actual: a.value, target: t.value, direction: .lowerIsBetter) == rate.value {
+            } else if PrintedRateCheck.matches(rate.value, actual: a.value, target: t.value, .lowerIsBetter) {
                 lower += 1
             }
         }

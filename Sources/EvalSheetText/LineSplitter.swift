@@ -16,8 +16,8 @@ struct LineSplitter {
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool, _ emit: (TextLine) -> Void) -> Bool {
         var number = nextNumber
         return feedLines(chunk, final: final) { bytes in
-            guard let text = String(validating: bytes, as: UTF8.self) else { return false }
-            emit(TextLine(number: number, cells: Self.cells(text)))
+            guard let line = CellCutting.line(number: number, bytes: bytes) else { return false }
+            emit(line)
             number += 1
             return true
         }
@@ -92,27 +92,6 @@ struct LineSplitter {
         pending += tail
         defer { pending.removeAll(keepingCapacity: true) }
         return pending.withUnsafeBufferPointer { line($0) }
-    }
-
-    /// The TAB-separated cells of a line (an empty line has one empty cell).
-    static func cells(_ line: String) -> [Substring] {
-        var line = line
-        var offsets: [Int] = []
-        line.withUTF8 { u in
-            for k in 0..<u.count where u[k] == 0x09 { offsets.append(k) }
-        }
-        guard !offsets.isEmpty else { return [line[...]] }
-        var cells: [Substring] = []
-        cells.reserveCapacity(offsets.count + 1)
-        let utf8 = line.utf8
-        var from = utf8.startIndex
-        for k in offsets {
-            let tab = utf8.index(utf8.startIndex, offsetBy: k)
-            cells.append(line[from..<tab])
-            from = utf8.index(after: tab)
-        }
-        cells.append(line[from...])
-        return cells
     }
 }
 

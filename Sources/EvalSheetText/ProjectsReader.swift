@@ -94,7 +94,7 @@ struct ProjectsReader {
     /// One project row: its cells by the header's columns.
     private func readRow(_ line: TextLine, _ columns: Columns, row: Int) -> Project {
         let code = line.cell(columns.named[.code])
-        context.take(line, columns.all.filter { $0 < line.cells.count })
+        context.take(line, columns.all.filter { $0 < line.texts.count })
         context.locate(.project(row, .code), line)
         let directionsAt = columns.named[.directions]
         let directionsText = line.cell(directionsAt)

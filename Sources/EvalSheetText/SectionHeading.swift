@@ -6,8 +6,11 @@ import EvalSheetModel
 enum SectionHeading {
     /// The section number a line opens, or nil.
     static func number(of line: TextLine, _ words: TextVocabulary) -> Int? {
-        guard let first = line.cells.first else { return nil }
-        if let lead = words.sectionLeads, let b = firstKeyByte(first), b < 0x80 || b != 0xEF, !lead.contains(b) { return nil }
+        // The trimmed first cell: its key is the key of the cell as written (the key drops spaces).
+        guard let first = line.texts.first else { return nil }
+        // An empty key (the cell holds only what keys drop) starts with no stem: stems are not empty.
+        guard let b = firstKeyByte(first) else { return nil }
+        if let lead = words.sectionLeads, b < 0x80 || b != 0xEF, !lead.contains(b) { return nil }
         let key = Label.key(first)
         // The longest stem the key starts with (the first of equally long ones); section n is at n - 1.
         let stems = words.sectionStemKeys
@@ -53,9 +56,9 @@ enum SectionHeading {
     }
 
     /// The first byte of a cell's label key when it is plain (ASCII, or a non-ASCII scalar that is
-    /// not full-width ASCII, given as its lead byte); nil for an empty key. Spaces, tabs, line
+    /// not full-width ASCII, given as its lead byte); nil exactly for an empty key. Spaces, tabs, line
     /// breaks and U+3000 are passed over as `labelKey` removes them.
-    private static func firstKeyByte(_ cell: Substring) -> UInt8? {
+    private static func firstKeyByte(_ cell: String) -> UInt8? {
         var u = cell.utf8.makeIterator()
         while let b = u.next() {
             switch b {

@@ -24,6 +24,8 @@ final class SheetReadContext {
         self.words = words
         self.sheetLines = sheetLines
         self.sourceMap = SourceMap(file: file)
+        // About three locations for every two lines: the map is then made once, not grown.
+        self.sourceMap.locations.reserveCapacity(sheetLines.count + sheetLines.count / 2)
         self.consumed = CellMarks(lines: sheetLines)
     }
 
@@ -116,13 +118,13 @@ enum Shown {
 extension TextLine {
     /// The index of the first cell whose label key equals `label` (itself a key), at or after `start`.
     func index(ofLabel label: String, from start: Int = 0) -> Int? {
-        guard start < cells.count else { return nil }
-        return (start..<cells.count).first { Label.key(texts[$0]) == label }
+        guard start < texts.count else { return nil }
+        return (start..<texts.count).first { Label.key(texts[$0]) == label }
     }
 
     /// The non-empty cells strictly between two indices (end exclusive; nil = to the end).
     func filled(after start: Int, before end: Int? = nil) -> [Int] {
-        let stop = min(end ?? cells.count, cells.count)
+        let stop = min(end ?? texts.count, texts.count)
         guard start + 1 < stop else { return [] }
         return (start + 1..<stop).filter { !texts[$0].isEmpty }
     }

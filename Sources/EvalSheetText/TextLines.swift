@@ -3,31 +3,32 @@ import EvalSheetModel
 
 /// One line of the text form: its 1-based number and its TAB-separated cells, as written and with
 /// surrounding spaces removed (each cell trimmed once, when the line is cut: the readers ask for
-/// the same cells many times).
+/// the same cells many times). Lines are cut from their bytes (`CellCutting`).
 struct TextLine: Sendable {
     let number: Int
-    /// The cells as written (only the text before a file's first sheet is shown this way).
-    let cells: [Substring]
-    /// The cells without surrounding spaces, one for each of `cells`.
+    /// The cells without surrounding spaces.
     let texts: [String]
     /// Indices of cells that hold something.
     let filledIndices: [Int]
+    /// The cells as written when some cell had spaces around it (nil: each is its text).
+    private let untrimmed: [String]?
 
-    init(number: Int, cells: [Substring]) {
+    init(number: Int, texts: [String], filledIndices: [Int], untrimmed: [String]?) {
         self.number = number
-        self.cells = cells
-        var texts: [String] = []
-        texts.reserveCapacity(cells.count)
-        var filled: [Int] = []
-        filled.reserveCapacity(cells.count)
-        for (i, cell) in cells.enumerated() {
-            let text = String(cell.trimmedSpaces())
-            if !text.isEmpty { filled.append(i) }
-            texts.append(text)
-        }
         self.texts = texts
-        self.filledIndices = filled
+        self.filledIndices = filledIndices
+        self.untrimmed = untrimmed
     }
+
+    /// The line cut from cells as written: the definition `CellCutting` follows.
+    init(number: Int, cells: [Substring]) {
+        let texts = cells.map { String($0.trimmedSpaces()) }
+        self.init(number: number, texts: texts, filledIndices: texts.indices.filter { !texts[$0].isEmpty },
+                  untrimmed: zip(cells, texts).allSatisfy({ $0.utf8.count == $1.utf8.count }) ? nil : cells.map(String.init))
+    }
+
+    /// The cells as written (only the text before a file's first sheet is shown this way).
+    var cells: [String] { untrimmed ?? texts }
 
     var isEmpty: Bool { filledIndices.isEmpty }
 
@@ -103,7 +104,10 @@ enum Label {
 enum OrdinalText {
     static func parse(_ s: some StringProtocol) -> Int? {
         if let n = CircledNumber.parse(s) { return n }
-        let t = PrintedNumber.foldFullWidth(String(s.trimmedSpaces()))
+        let trimmed = s.trimmedSpaces()
+        // Only `(` or `（` (EF BC 88) opens a text that starts with `(` once folded.
+        guard let lead = trimmed.utf8.first, lead == 0x28 || lead == 0xEF else { return nil }
+        let t = PrintedNumber.foldFullWidth(String(trimmed))
         guard t.hasPrefix("("), t.hasSuffix(")"), t.count > 2 else { return nil }
         return FiscalYearText.parseDigits(t.dropFirst().dropLast())
     }

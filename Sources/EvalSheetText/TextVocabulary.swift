@@ -36,10 +36,10 @@ final class TextVocabulary: Sendable {
 
     /// §5: the criterion's wordings, and the first words of the rating caption (`総合評価`) and of the
     /// criterion (`投入財源`): a line starting with either is a rating row.
-    let criteria: Set<String>
+    let criteria: TextSet
     let ratingCaptionWord: String
     let criterionStart: String
-    let legend: Set<String>
+    let legend: TextSet
 
     /// §7: `以降の取組` — the future part's label after its year — as printed and as a key.
     let futureSuffix: String, futureSuffixKey: String
@@ -77,10 +77,10 @@ final class TextVocabulary: Sendable {
         amountUnitStart = Label.key("(" + template.textForm.amountUnitWord)
         totalKey = Label.key(l.total)
 
-        criteria = Set(([l.criterion] + template.textForm.criterionVariants).map(Label.key))
+        criteria = TextSet(([l.criterion] + template.textForm.criterionVariants).map(Label.key))
         criterionStart = Self.firstWord(l.criterion)
         ratingCaptionWord = Self.firstWord(l.ratingCaption)
-        legend = Set(template.legend)
+        legend = TextSet(template.legend)
 
         futureSuffix = l.future.replacingOccurrences(of: "{year}", with: "")
         futureSuffixKey = Label.key(futureSuffix)

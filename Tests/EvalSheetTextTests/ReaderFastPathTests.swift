@@ -1,10 +1,13 @@
 import Foundation
 import Testing
 @testable import EvalSheetText
+import EvalSheetForm
+import EvalSheetModel
 
 /// The text reader's byte paths against what they stand in for: `UTF8Validation` against
-/// `String(validating:)`, the plain-ASCII amounts against the general parse, and the section
-/// headings' byte prefix test against `String.hasPrefix`.
+/// `String(validating:)`, the plain-ASCII amounts against the general parse, the section
+/// headings' byte prefix test against `String.hasPrefix`, and the byte cut of lines into trimmed
+/// cells against the String cut and `trimmedSpaces`.
 @Suite("Text reader: byte paths give what the String paths give")
 struct ReaderFastPathTests {
     static func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
@@ -75,4 +78,142 @@ struct ReaderFastPathTests {
             }
         }
     }
+
+    /// The definition `CellCutting` follows: the line's String cut at its TABs, each cell trimmed
+    /// with `trimmedSpaces` (nil when the bytes are not UTF-8).
+    static func cutByCharacters(_ bytes: [UInt8]) -> TextLine? {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        return TextLine(number: 1, cells: text.split(separator: "\t", omittingEmptySubsequences: false))
+    }
+
+    static func cutByBytes(_ bytes: [UInt8]) -> TextLine? {
+        bytes.withUnsafeBufferPointer { CellCutting.line(number: 1, bytes: $0) }
+    }
+
+    @Test("cutting lines: the byte cut and trim give the cells the characters give")
+    func cellCutting() {
+        var mismatches: [String] = []
+        func check(_ bytes: [UInt8]) {
+            let expected = Self.cutByCharacters(bytes), got = Self.cutByBytes(bytes)
+            guard expected?.texts == got?.texts, expected?.cells == got?.cells,
+                  expected?.filledIndices == got?.filledIndices, (expected == nil) == (got == nil) else {
+                mismatches.append("\(bytes)"); return
+            }
+        }
+        let pieces = ["", " ", "\u{3000}", "\t", "a", "施策", "①", "１", "ｱ", "\u{301}", "\u{3099}", "\u{302A}", "\u{200D}",
+                      "\u{600}", "\u{903}", "\u{0D4E}", "\u{110BD}", "é", "e\u{301}", "🙂", "\u{1F1EF}", "\u{1100}", "\u{1161}",
+                      "\u{FF9E}", "\u{FFFD}", "\u{A0}", "\u{2003}", "\u{FEFF}", "\u{1}", "\u{7F}", "か\u{3099}", "\u{2460}"]
+        for a in pieces { for b in pieces { for c in pieces { check(Array((a + b + c).utf8)) } } }
+        for a in pieces { for b in pieces { check(Array((" " + a + "\t" + b + "\u{3000}").utf8)); check(Array((a + " \t " + b).utf8)) } }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            var bytes = Array(text.utf8)
+            if Int.random(in: 0..<8, using: &rng) == 0, !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0x80...0xFF, using: &rng)
+            }
+            check(bytes)
+        }
+        for bad: [UInt8] in [[0x20, 0xFF], [0xE3, 0x80], [0xE3, 0x80, 0x80, 0xC0, 0x80], [0x20, 0xED, 0xA0, 0x80], [0xE0, 0x80, 0xA0, 0x20],
+                             [0x20, 0xF0, 0x90, 0x80], [0xF0, 0x90, 0x80, 0x20], [0x09, 0x80, 0x09]] {
+            check(bad)
+            #expect(Self.cutByBytes(bad) == nil, "\(bad)")
+        }
+        #expect(Self.cutByBytes(Array(" 施策\t\u{3000}a\u{3000}\t".utf8))?.texts == ["施策", "a", ""])
+        #expect(Self.cutByBytes(Array(" \u{301}x ".utf8))?.texts == [" \u{301}x"])
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    @Test("text sets: the length pre-check answers as Set.contains, canonical equivalents included")
+    func textSetMembership() {
+        let memberLists: [[String]] = [
+            FormTemplate.standard.legend, ["順調", "維持", "停滞"], ["が", "abc", "総事業費(施策の合計)"], ["か\u{3099}", "x"], ["é"], [],
+        ]
+        let probes = ["", "順調", "順調 ", "維持", "が", "か\u{3099}", "abc", "abd", "ab", "é", "e\u{301}", "x", "総事業費(施策の合計)",
+                      "総事業費（施策の合計）", "\u{FFFD}", "🙂"] + FormTemplate.standard.legend
+            + FormTemplate.standard.legend.map { $0.decomposedStringWithCanonicalMapping }
+            + FormTemplate.standard.legend.map { $0 + "。" } + FormTemplate.standard.legend.map { String($0.dropLast()) }
+        for members in memberLists {
+            let set = TextSet(members), plain = Set(members)
+            for probe in probes + members {
+                #expect(set.contains(probe) == plain.contains(probe), "\(probe.debugDescription) in \(members)")
+            }
+        }
+    }
+
+    @Test("printed rates: the integer check answers as AchievementRate.percent does")
+    func printedRates() {
+        func decimal(_ text: String) -> Decimal { Decimal(string: text)! }
+        var cases: [(String, String, String)] = [
+            ("100.0", "10", "10"), ("50.0", "1", "2"), ("33.3", "1", "3"), ("66.7", "2", "3"), ("12.5", "1", "8"),
+            ("0.1", "1", "1000"), ("0.0", "1", "100000"), ("0.1", "1", "2000"), ("0.0", "1", "2001"), ("0.0", "0", "5"),
+            ("200.0", "2", "1"), ("96.4", "32.2", "33.4"), ("103.7", "34.6", "33.4"), ("94.8", "0.690", "0.728"),
+            ("1", "1", "0"), ("0", "0", "0"), ("-5.0", "1", "20"), ("5.0", "-1", "20"), ("5.0", "1", "-20"), ("100", "3", "3"),
+            ("99999999999999999.9", "999999999999999999", "1"), ("1.0E+30", "1E+28", "1"), ("0.0000001", "1", "1E+9"),
+        ]
+        var rng = SystemRandomNumberGenerator()
+        let digits = ["0", "1", "2", "3", "5", "7", "9", "10", "12", "33", "100", "250", "999", "1000", "12345", "360000"]
+        for _ in 0..<4_000 {
+            func number() -> String {
+                let whole = digits.randomElement(using: &rng)!
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: return whole
+                case 1: return whole + "." + String(Int.random(in: 0...9, using: &rng))
+                default: return whole + "." + String(format: "%03d", Int.random(in: 0...999, using: &rng))
+                }
+            }
+            let actual = number(), target = number()
+            for direction in [IndicatorDirection.higherIsBetter, .lowerIsBetter] {
+                let truth = AchievementRate.percent(actual: decimal(actual), target: decimal(target), direction: direction)
+                let near = truth.map { "\($0)" } ?? "0"
+                cases.append((near, actual, target))
+                cases.append((number(), actual, target))
+                if let t = truth { cases.append(("\(t + decimal("0.1"))", actual, target)) }
+            }
+        }
+        for (rate, actual, target) in cases {
+            for direction in [IndicatorDirection.higherIsBetter, .lowerIsBetter] {
+                let expected = AchievementRate.percent(actual: decimal(actual), target: decimal(target), direction: direction) == decimal(rate)
+                #expect(PrintedRateCheck.matches(decimal(rate), actual: decimal(actual), target: decimal(target), direction) == expected,
+                        "\(rate) for \(actual) / \(target) \(direction)")
+            }
+        }
+    }
+
+    @Test("§4 values: a cell the byte check calls printed as written is read without a change")
+    func plainIndicatorValues() {
+        var samples = ["0", "00", "01", "1", "-0", "-0.0", "-0.5", "0.690", "33.0", "1,000", "999", "1,0000", "0,123", "12,345.67",
+                       "94.8%", "-5%", "1.", ".5", "1..2", "1,000,000", "1,00,000", "123456789012345", "1234567890123456",
+                       "0.0000000001", "0.00000000001", "1e5", "-", "%", "1%%", "１２", "32.2(※)", "—", "", " 1", "1 ", "+1", "-1,234"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            samples.append(String((0..<Int.random(in: 1...12, using: &rng)).map { _ in "0123456789,.-%00,1".randomElement(using: &rng)! }))
+        }
+        var claimed = 0
+        for s in samples where PlainIndicatorText.isPrintedAsWritten(s) {
+            claimed += 1
+            let read = IndicatorValue.parsingReportingChanges(s)
+            #expect(read != nil && read?.readAs == nil, "\(s)")
+        }
+        #expect(claimed > 1_000)
+        #expect(PlainIndicatorText.isPrintedAsWritten("360,000") && PlainIndicatorText.isPrintedAsWritten("0.690"))
+        #expect(!PlainIndicatorText.isPrintedAsWritten("-0") && !PlainIndicatorText.isPrintedAsWritten("007"))
+    }
+
+    @Test("ordinals: a text starts with ( once folded only when it opens with ( or （ — what OrdinalText's first test assumes")
+    func ordinalLead() {
+        let pieces = ["(", "（", ")", "）", "1", "２", "①", "\u{301}", "\u{20DD}", "\u{FE59}", "\u{207D}", "\u{208D}", " ", "\u{3000}",
+                      "a", "説明", "\u{FF5F}", "⑴", "\u{2985}"]
+        for a in pieces { for b in pieces { for c in pieces {
+            let text = a + b + c
+            let trimmed = text.trimmedSpaces()
+            if PrintedNumber.foldFullWidth(String(trimmed)).hasPrefix("(") {
+                #expect(trimmed.utf8.first == 0x28 || trimmed.utf8.first == 0xEF, "\(text.debugDescription)")
+            }
+            if let lead = trimmed.utf8.first, lead != 0x28, lead != 0xEF { #expect(OrdinalText.parse(text) == CircledNumber.parse(text)) }
+        } } }
+        #expect(OrdinalText.parse("(21)") == 21 && OrdinalText.parse("（２１）") == 21 && OrdinalText.parse("⑳") == 20)
+    }
 }
+
