@@ -16,9 +16,9 @@ public struct YearValidation {
     private let rules: [any YearRule]
     private var sheets: [Sheet] = []
     private var maps = NumberedValues<SourceMap>()
-    /// Each fiscal year's streams, years in order of first appearance.
-    private var years: [(year: Int, streams: [any YearRuleStream])] = []
-    private var yearPositions: [Int: Int] = [:]
+    /// The fiscal years in order of first appearance, and each one's streams.
+    private var years = NumberedValues<Int>()
+    private var streams: [[any YearRuleStream]] = []
 
     /// A validation of the sheets to come with `rules`.
     public init(rules: [any YearRule] = Validator.yearRules) { self.rules = rules }
@@ -32,16 +32,9 @@ public struct YearValidation {
         var map = loaded.sourceMap
         map.file = ""
         sheets.append(Sheet(policy: loaded.sheet.policy.code, file: loaded.sourceMap.file, map: maps.number(map)))
-        let year = loaded.sheet.fiscalYear
-        let position: Int
-        if let p = yearPositions[year] {
-            position = p
-        } else {
-            position = years.count
-            yearPositions[year] = position
-            years.append((year, rules.map { $0.stream() }))
-        }
-        for r in years[position].streams.indices { years[position].streams[r].add(loaded.sheet, index: index) }
+        let year = Int(years.number(loaded.sheet.fiscalYear))
+        if year == streams.count { streams.append(rules.map { $0.stream() }) }
+        for r in streams[year].indices { streams[year][r].add(loaded.sheet, index: index) }
     }
 
     /// The findings over every sheet added, in `Validator.validate`'s order.
@@ -52,8 +45,8 @@ public struct YearValidation {
     /// The findings, each with the number of its sheet, in the order the rules found them.
     func numberedFindings(template: FormTemplate) -> [(sheet: Int, finding: Finding)] {
         var found: [(sheet: Int, finding: Finding)] = []
-        for year in years {
-            for (rule, stream) in zip(rules, year.streams) {
+        for yearStreams in streams {
+            for (rule, stream) in zip(rules, yearStreams) {
                 for (index, hit) in stream.hits(template: template) where sheets.indices.contains(index) {
                     let sheet = sheets[index]
                     found.append((index, Validator.finding(rule, hit, policy: sheet.policy, file: sheet.file,
