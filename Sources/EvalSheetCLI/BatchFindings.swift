@@ -123,29 +123,36 @@ final class ScratchSpool {
 
     /// Appends `bytes`; false when they were not all written (what was written before stays).
     func write(_ bytes: [UInt8]) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(size + done)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
+        let fd = fd, at = size
+        let whole = Self.transfer(bytes.count) { done in
+            bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(at + done)) }
         }
-        size += done
-        return true
+        if whole { size += bytes.count }
+        return whole
     }
 
     /// The bytes from `start` to `end`; nil when they cannot be read.
     func read(from start: Int, to end: Int) -> [UInt8]? {
         guard start >= 0, start <= end, end <= size else { return nil }
         var bytes = [UInt8](repeating: 0, count: end - start)
+        let fd = fd
+        let whole = Self.transfer(bytes.count) { done in
+            bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(start + done)) }
+        }
+        return whole ? bytes : nil
+    }
+
+    /// Calls `step(done)` (a `pread` or `pwrite` from `done` on) until `count` bytes are moved;
+    /// false when a step moves nothing or fails (an interrupted step is tried again).
+    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> Bool {
         var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(start + done)) }
+        while done < count {
+            let n = step(done)
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return nil }
+            guard n > 0 else { return false }
             done += n
         }
-        return bytes
+        return true
     }
 }
 

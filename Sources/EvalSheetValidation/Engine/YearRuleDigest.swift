@@ -1,12 +1,13 @@
 import Foundation
 import EvalSheetModel
 
-/// What the year's rules read of one sheet (`Validator.yearRuleInput`), held compactly: a batch keeps
-/// one per policy until the whole year is read. The project rows and the §7 challenges are numbers
-/// into a shared `YearRuleDigests`, which stores each distinct project and challenge once (a project
-/// that several policies list is one entry), and so is what is left of the sheet and its source map
-/// once the policy, the file and the printed totals are taken out (the same for most policies of a
-/// year). `YearRuleDigests.sheet(_:)` gives the kept sheet back, equal to `yearRuleInput`'s.
+/// What the year's rules read of one sheet (`Validator.yearRuleInput`), held compactly: a batch hands
+/// one per policy from its workers to the year's rules (`YearValidation`, fed in input order). The
+/// project rows and the §7 challenges are numbers into a shared `YearRuleDigests`, which stores each
+/// distinct project and challenge once (a project that several policies list is one entry), and so
+/// is what is left of the sheet and its source map once the policy, the file and the printed totals
+/// are taken out (the same for most policies of a year). `YearRuleDigests.sheet(_:)` gives the kept
+/// sheet back, equal to `yearRuleInput`'s.
 public struct YearRuleDigest: Sendable {
     fileprivate var shell: Int32
     fileprivate var policy: CodedName

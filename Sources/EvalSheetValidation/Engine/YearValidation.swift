@@ -3,8 +3,9 @@ import EvalSheetForm
 
 /// The year's rules over sheets given one at a time, in order (a batch adds each policy once it is
 /// converted): per fiscal year each rule's `YearRuleStream`, and per sheet only its policy code, its
-/// file and where its values came from (equal source maps stored once). `findings` are those of
-/// `Validator.validate` over the same sheets with these rules and no sheet rules, in its order.
+/// file and where its values came from (equal maps without locations, JSON's, stored once).
+/// `findings` are those of `Validator.validate` over the same sheets with these rules and no sheet
+/// rules, in its order.
 public struct YearValidation {
     /// What is kept of one sheet to place its findings.
     private struct Sheet {
@@ -15,10 +16,12 @@ public struct YearValidation {
 
     private let rules: [any YearRule]
     private var sheets: [Sheet] = []
-    private var maps = NumberedValues<SourceMap>()
-    /// Each fiscal year's streams, years in order of first appearance.
-    private var years: [(year: Int, streams: [any YearRuleStream])] = []
-    private var yearPositions: [Int: Int] = [:]
+    private var maps: [SourceMap] = []
+    /// The maps without locations of their own (JSON's: every path its pointer), stored once each.
+    private var bareMaps: [SourceMap: Int32] = [:]
+    /// The fiscal years in order of first appearance, and each one's streams.
+    private var years = NumberedValues<Int>()
+    private var streams: [[any YearRuleStream]] = []
 
     /// A validation of the sheets to come with `rules`.
     public init(rules: [any YearRule] = Validator.yearRules) { self.rules = rules }
@@ -31,17 +34,20 @@ public struct YearValidation {
         let index = sheets.count
         var map = loaded.sourceMap
         map.file = ""
-        sheets.append(Sheet(policy: loaded.sheet.policy.code, file: loaded.sourceMap.file, map: maps.number(map)))
-        let year = loaded.sheet.fiscalYear
-        let position: Int
-        if let p = yearPositions[year] {
-            position = p
-        } else {
-            position = years.count
-            yearPositions[year] = position
-            years.append((year, rules.map { $0.stream() }))
-        }
-        for r in years[position].streams.indices { years[position].streams[r].add(loaded.sheet, index: index) }
+        sheets.append(Sheet(policy: loaded.sheet.policy.code, file: loaded.sourceMap.file, map: number(map)))
+        let year = Int(years.number(loaded.sheet.fiscalYear))
+        if year == streams.count { streams.append(rules.map { $0.stream() }) }
+        for r in streams[year].indices { streams[year][r].add(loaded.sheet, index: index) }
+    }
+
+    /// The number of a sheet's source map: one without locations shared with equal ones (the same
+    /// for every JSON sheet), one with locations (text, workbooks: each sheet's own) stored as it is.
+    private mutating func number(_ map: SourceMap) -> Int32 {
+        if map.locations.isEmpty, let n = bareMaps[map] { return n }
+        let n = Int32(clamping: maps.count)
+        maps.append(map)
+        if map.locations.isEmpty { bareMaps[map] = n }
+        return n
     }
 
     /// The findings over every sheet added, in `Validator.validate`'s order.
@@ -52,12 +58,12 @@ public struct YearValidation {
     /// The findings, each with the number of its sheet, in the order the rules found them.
     func numberedFindings(template: FormTemplate) -> [(sheet: Int, finding: Finding)] {
         var found: [(sheet: Int, finding: Finding)] = []
-        for year in years {
-            for (rule, stream) in zip(rules, year.streams) {
+        for yearStreams in streams {
+            for (rule, stream) in zip(rules, yearStreams) {
                 for (index, hit) in stream.hits(template: template) where sheets.indices.contains(index) {
                     let sheet = sheets[index]
                     found.append((index, Validator.finding(rule, hit, policy: sheet.policy, file: sheet.file,
-                                                           map: maps.values[Int(sheet.map)])))
+                                                           map: maps[Int(sheet.map)])))
                 }
             }
         }

@@ -43,11 +43,6 @@ struct SharedProjects {
 
     init() {}
 
-    /// The groups of `sheets`, their indices in that array.
-    init(_ sheets: [EvaluationSheet]) {
-        for (s, sheet) in sheets.enumerated() { add(sheet, index: s) }
-    }
-
     /// Adds the next sheet's rows.
     mutating func add(_ sheet: EvaluationSheet, index: Int) {
         let rows = sheet.projects.rows
