@@ -208,24 +208,16 @@ enum Syscalls {
         _ = pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
-    /// Which of `numbers` are pending: sent while blocked (a parent may start this process with
-    /// signals blocked) and not yet taken.
-    static func pending(_ numbers: [Int32]) -> [Int32] {
-        var set = sigset_t()
-        sigemptyset(&set)
-        guard sigpending(&set) == 0 else { return [] }
-        return numbers.filter { sigismember(&set, $0) == 1 }
-    }
-
-    /// Sends `number` to this process.
-    static func send(_ number: Int32) { _ = kill(getpid(), number) }
-
-    /// Ignores `signal` so that a dispatch source can receive it instead of the default action;
-    /// returns whether it was ignored already (inherited, as `nohup` does for SIGHUP and a shell for
+    /// Gives `number` a handler that does nothing, so that a dispatch source can take it instead of
+    /// the default action (the signal is blocked in every thread, so the handler never runs; unlike
+    /// `SIG_IGN` it does not discard a signal already pending). Returns false, leaving the signal
+    /// ignored, when it was ignored already (inherited, as `nohup` does for SIGHUP and a shell for
     /// SIGINT of a job in the background).
-    static func ignore(_ number: Int32) -> Bool {
+    static func holdForSource(_ number: Int32) -> Bool {
         func address(_ handler: sighandler_t?) -> Int { handler.map { unsafeBitCast($0, to: Int.self) } ?? 0 }
-        return address(signal(number, SIG_IGN)) == address(SIG_IGN)
+        guard address(signal(number, { _ in })) == address(SIG_IGN) else { return true }
+        _ = signal(number, SIG_IGN)
+        return false
     }
 
     /// Restores the default action for `signal` and sends it to this process again.

@@ -84,15 +84,12 @@ public final class TemporaryFiles: @unchecked Sendable {
         condition.lock(); defer { condition.unlock() }
         guard sources.isEmpty else { return }
         let numbers = [Syscalls.interrupt, Syscalls.terminate, Syscalls.hangUp]
-        // Blocked before they are ignored: a signal sent while the sources start stays pending for
-        // them instead of being discarded. One already pending (sent before `main`, to a process
-        // started with it blocked) is discarded by being ignored, so it is sent again once its
-        // source is there.
-        let sentBefore = Syscalls.pending(numbers)
+        // Blocked in every thread, with a handler that never runs: a signal sent while the sources
+        // start (or before `main`, to a process started with it blocked) waits, pending, for its
+        // source — `SIG_IGN` would discard it.
         Syscalls.block(numbers)
-        defer { sentBefore.forEach(Syscalls.send) }
         for number in numbers {
-            if Syscalls.ignore(number) { continue }
+            guard Syscalls.holdForSource(number) else { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in
                 self?.removeAllForEnd()
