@@ -6,7 +6,7 @@ import EvalSheetWorkbook
 import EvalSheetValidation
 
 /// What a batch gathers of its files' results, taken in input order as the files are converted
-/// (`WorkerPool.forEachInOrder`): the report's tally, the findings (spooled, `BatchFindings`), the
+/// (`WorkerPool.forEachIndexedInOrder`): the report's tally, the findings (spooled, `BatchFindings`), the
 /// index's rows, and each policy given to the year's rules (`YearValidation`) — so no file's result
 /// waits for the end, and the year's rules keep what they need keyed by project code, not the
 /// year's sheets.

@@ -11,32 +11,29 @@ import TestSupport
 @Suite struct InputOrderTests {
     static let code = "5410089"
 
-    /// The 90-policy year, and a JSON file holding its last policy under another name.
-    private func inputs(_ root: URL) throws -> (text: String, json: String) {
-        let text = root.appendingPathComponent("year.txt").path
+    /// A folder `in` under `root` holding the 90-policy year as `textName` and, as `jsonName`, a
+    /// JSON file holding its last policy under another name. (Files in a folder are taken in name
+    /// order.)
+    private func inputs(_ root: URL, textName: String, jsonName: String) throws -> URL {
+        let folder = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let made = try ProcessRunner.run("/usr/bin/env", ["python3", "bench/make_synthetic_text_year.py",
-                                                          RepositoryPaths.wholeYear.path, "90", text],
+                                                          RepositoryPaths.wholeYear.path, "90", folder.appendingPathComponent(textName).path],
                                          currentDirectory: RepositoryPaths.root)
         #expect(made.status == 0, "\(made.stderr)")
         var copy = RealYear.sheet("541")
         copy.policy.code = Self.code
         copy.policy.name = "後から読まれる写し"
-        let json = root.appendingPathComponent("copy.json").path
-        try EvaluationSheetJSON.encode(copy).write(to: URL(fileURLWithPath: json))
-        return (text, json)
+        try EvaluationSheetJSON.encode(copy).write(to: folder.appendingPathComponent(jsonName))
+        return folder
     }
 
     @Test(arguments: [["import"], ["batch", "--to", "json"]])
     func theEarlierInputIsWritten(_ command: [String]) throws {
         let root = RepositoryPaths.temporaryDirectory("duplicate-order")
         defer { try? FileManager.default.removeItem(at: root) }
-        let (text, json) = try inputs(root)
-        let folder = root.appendingPathComponent("in")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // batch takes one input: a folder, whose files are taken in name order (year.txt is not
-        // before copy.json by name, so the folder's names put the text first).
-        try FileManager.default.moveItem(atPath: text, toPath: folder.appendingPathComponent("a-year.txt").path)
-        try FileManager.default.moveItem(atPath: json, toPath: folder.appendingPathComponent("b-copy.json").path)
+        // batch takes one input: the folder, whose names put the text first.
+        let folder = try inputs(root, textName: "a-year.txt", jsonName: "b-copy.json")
         for run in 1...3 {
             let out = root.appendingPathComponent("out\(run)")
             let inputs = command[0] == "batch" ? [folder.path] : [folder.appendingPathComponent("a-year.txt").path,
@@ -55,13 +52,9 @@ import TestSupport
     func messagesAreTheSameWhateverJobsSays(_ command: [String]) throws {
         let root = RepositoryPaths.temporaryDirectory("jobs-order")
         defer { try? FileManager.default.removeItem(at: root) }
-        let (text, json) = try inputs(root)
-        let folder = root.appendingPathComponent("in")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // A large input first, then the nine small ones and the duplicate: the small ones finish
         // first on the second worker.
-        try FileManager.default.moveItem(atPath: text, toPath: folder.appendingPathComponent("0-year.txt").path)
-        try FileManager.default.moveItem(atPath: json, toPath: folder.appendingPathComponent("9-copy.json").path)
+        let folder = try inputs(root, textName: "0-year.txt", jsonName: "9-copy.json")
         for code in RepositoryPaths.policyCodes {
             try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("\(code).txt"),
                                              to: folder.appendingPathComponent("5-\(code).txt"))
