@@ -25,8 +25,9 @@ final class CodeClaims: @unchecked Sendable {
 
 /// The order in which a run's inputs claim their codes: input n claims once inputs 0…n−1 have all
 /// finished, so that of two inputs with one policy code the earlier is written and the later is
-/// the duplicate, whichever worker read faster. Inputs are read side by side as before; an input
-/// waits only at its first claim, and only for earlier inputs still being read.
+/// the duplicate, whichever worker read faster. Inputs are read and written side by side as before:
+/// an input waits only at its first claim, and only for earlier inputs whose last code is not
+/// claimed yet (an input's turn ends at its last claim, before that output is written).
 final class ClaimTurns: @unchecked Sendable {
     private let condition = NSCondition()
     /// Every turn below this one is finished.
@@ -40,9 +41,10 @@ final class ClaimTurns: @unchecked Sendable {
         while open < turn { condition.wait() }
     }
 
-    /// Marks `turn` finished (it will claim nothing more); call exactly once for every turn.
+    /// Marks `turn` finished (it will claim nothing more); every turn must be finished, once or more.
     func finish(_ turn: Int) {
         condition.lock(); defer { condition.unlock() }
+        guard turn >= open else { return }
         finishedAhead.insert(turn)
         while finishedAhead.remove(open) != nil { open += 1 }
         condition.broadcast()

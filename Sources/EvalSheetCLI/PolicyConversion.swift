@@ -76,17 +76,25 @@ struct PolicyConversion: Sendable {
         var outcome = FileOutcome(file: file)
         var extras: [Extra] = []
         grouped?.beforeReading(file)
-        // Each policy is converted as it is read (a text file is never held whole).
-        let read = SheetSource.read(file, template: template, jobs: sheetJobs) { loaded in
+        func take(_ loaded: LoadedSheet, last: Bool) {
             outcome.notes += loaded.notes
             let notCarried = notesWhatIsNotCarried ? notCarried(loaded) : []
             // Kept only when the output is written: with such notes the output is rendered here, so
             // that whether it could be is known now; without, it may be rendered on a writer thread.
-            let policy = convertOne(loaded, from: file, turn: turn, renderLater: notCarried.isEmpty)
+            let policy = convertOne(loaded, from: file, turn: turn, lastOfTurn: last, renderLater: notCarried.isEmpty)
             if policy.error == nil, !policy.skipped { outcome.notes += notCarried }
             outcome.policies.append(policy)
             extras.append(each(loaded, policy))
         }
+        // Each policy is converted as it is read (a text file is never held whole), one sheet behind
+        // the reader: so the last is known as the last, and the next input may claim its codes
+        // while this input's last output is still being written.
+        var held: LoadedSheet?
+        let read = SheetSource.read(file, template: template, jobs: sheetJobs) { loaded in
+            if let previous = held { take(previous, last: false) }
+            held = loaded
+        }
+        if let last = held { take(last, last: true) }
         outcome.notes = [read.skipped].compactMap { $0 } + outcome.notes
         outcome.readFailures = read.failures
         return (outcome, extras)
@@ -112,10 +120,18 @@ struct PolicyConversion: Sendable {
     /// Names, claims and writes one policy already read (rollover writes sheets it made). With
     /// `renderLater` and grouped outputs, the output is rendered and written on a writer thread
     /// after the code is claimed here, in file order; its result comes with its ticket. With `turn`,
-    /// the claim waits for every earlier input's claims (see `convert`).
-    func convertOne(_ loaded: LoadedSheet, from file: String, turn: Int? = nil, renderLater: Bool = false) -> PolicyOutcome {
+    /// the claim waits for every earlier input's claims (see `convert`); with `lastOfTurn` (the
+    /// input's last policy) the turn ends once the code is claimed, before the output is written.
+    func convertOne(_ loaded: LoadedSheet, from file: String, turn: Int? = nil, lastOfTurn: Bool = false,
+                    renderLater: Bool = false) -> PolicyOutcome {
         let code = loaded.sheet.policy.code
         var outcome = PolicyOutcome(code: code)
+        var turnToEnd = lastOfTurn ? turn : nil
+        func endTurn() {
+            if let t = turnToEnd { claims.turns.finish(t) }
+            turnToEnd = nil
+        }
+        defer { endTurn() }
         do {
             let path = try directory.policyFile(code, extension: fileExtension)
             let name = (path as NSString).lastPathComponent
@@ -132,6 +148,7 @@ struct PolicyConversion: Sendable {
                 outcome.duplicate = true
                 throw error
             }
+            endTurn()
             if Self.sameFile(path, file) {
                 throw CLIError(.init(ja: "出力 \(path) は入力と同じファイルです(入力を上書きしないよう、別の出力フォルダを指定してください)",
                                      en: "the output \(path) is the input itself (give another output directory so the input is not replaced)"))

@@ -81,7 +81,7 @@ struct RolloverCommand: ParsableCommand {
                 outcome.errors.forEach(report.error)
             }) { (turn: Int, file: RolledFile) in
                 defer { claims.turns.finish(turn) }
-                return file.write { loaded in targets.convert(loaded, from: file.file, turn: turn) }
+                return file.write { loaded, last in targets.convert(loaded, from: file.file, turn: turn, lastOfTurn: last) }
             }
             // A department folder made by this run and left empty (its policies failed) is removed again.
             for case .success(let folder) in folders.values where folder.created {
@@ -164,12 +164,12 @@ enum OutputTargets: @unchecked Sendable {
     case flat(PolicyConversion)
     case byDepartment([String: Result<PolicyConversion, any Error>])
 
-    func convert(_ loaded: LoadedSheet, from file: String, turn: Int) -> PolicyOutcome {
+    func convert(_ loaded: LoadedSheet, from file: String, turn: Int, lastOfTurn: Bool) -> PolicyOutcome {
         switch self {
-        case .flat(let c): return c.convertOne(loaded, from: file, turn: turn)
+        case .flat(let c): return c.convertOne(loaded, from: file, turn: turn, lastOfTurn: lastOfTurn)
         case .byDepartment(let folders):
             switch folders[RolloverCommand.department(loaded.sheet)] {
-            case .success(let c)?: return c.convertOne(loaded, from: file, turn: turn)
+            case .success(let c)?: return c.convertOne(loaded, from: file, turn: turn, lastOfTurn: lastOfTurn)
             case .failure(let e)?: return PolicyOutcome(code: loaded.sheet.policy.code, error: e)
             case nil: return PolicyOutcome(code: loaded.sheet.policy.code, error: CLIError(.init(
                 ja: "\(FormTemplate.standard.labels.section)のフォルダがありません", en: "no folder for the department")))
@@ -209,12 +209,13 @@ struct RolledFile: @unchecked Sendable {
         }
     }
 
-    /// Writes every rolled-over policy with `convert`; a policy that could not be rolled over is
-    /// reported as failed, and never stops the others.
-    func write(_ convert: (LoadedSheet) -> PolicyOutcome) -> FileOutcome {
+    /// Writes every rolled-over policy with `convert` (told whether it is the last one written); a
+    /// policy that could not be rolled over is reported as failed, and never stops the others.
+    func write(_ convert: (LoadedSheet, _ last: Bool) -> PolicyOutcome) -> FileOutcome {
         var outcome = FileOutcome(file: file, notes: notes, readFailures: readFailures)
-        for p in sheets {
-            if let loaded = p.sheet { outcome.policies.append(convert(loaded)) } else { outcome.policies.append(PolicyOutcome(code: p.code, error: p.error)) }
+        let last = sheets.lastIndex { $0.sheet != nil }
+        for (i, p) in sheets.enumerated() {
+            if let loaded = p.sheet { outcome.policies.append(convert(loaded, i == last)) } else { outcome.policies.append(PolicyOutcome(code: p.code, error: p.error)) }
         }
         return outcome
     }
