@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs independent jobs on N threads and hands their results on in input order. Each worker takes
 /// the next item when it finishes one, so memory holds at most N items' work at a time (and, with
-/// `forEachInOrder`, the results that finished before those ahead of them).
+/// `forEachIndexedInOrder`, the results that finished before those ahead of them).
 public enum WorkerPool {
     /// The default number of workers: the machine's active cores.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -37,20 +37,11 @@ public enum WorkerPool {
         return results.all()
     }
 
-    /// Runs `body` on each of `items` on `jobs` workers and hands each output to `consume` in input
-    /// order, one call at a time, without keeping it: an output that finishes before those ahead of
-    /// it waits for them, and nothing else is held. `completed(index, output)` is called just before
-    /// each `consume`, in the same order (for progress output).
-    public static func forEachInOrder<Item: Sendable, Output: Sendable>(
-        _ items: [Item], jobs: Int,
-        completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },
-        consume: @escaping @Sendable (Int, Output) -> Void,
-        _ body: @escaping @Sendable (Item) -> Output
-    ) {
-        forEachIndexedInOrder(items, jobs: jobs, completed: completed, consume: consume) { _, item in body(item) }
-    }
-
-    /// `forEachInOrder`, with each item's index passed to `body` (see `mapIndexed`).
+    /// Runs `body` on each of `items` (with its index, see `mapIndexed`) on `jobs` workers and hands
+    /// each output to `consume` in input order, one call at a time, without keeping it: an output
+    /// that finishes before those ahead of it waits for them, and nothing else is held.
+    /// `completed(index, output)` is called just before each `consume`, in the same order (for
+    /// progress output).
     public static func forEachIndexedInOrder<Item: Sendable, Output: Sendable>(
         _ items: [Item], jobs: Int,
         completed: @escaping @Sendable (Int, Output) -> Void = { _, _ in },

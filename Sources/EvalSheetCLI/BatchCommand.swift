@@ -7,6 +7,7 @@ import EvalSheetText
 import EvalSheetWorkbook
 import EvalSheetValidation
 import FileOutput
+import XLSXWriter
 
 /// `evalsheet batch`: a whole year in one command — convert every sheet in parallel, validate the
 /// year, and write an index workbook.
@@ -63,7 +64,7 @@ struct BatchCommand: ParsableCommand {
             }, consume: { _, r in gathered.take(r) }) { (turn: Int, file: String) in converter.convert(file, turn: turn) }
             let tally = gathered.finish()
             // What the workers freed goes back to the system before the index is built on the main thread.
-            ReleaseFreedMemory.now()
+            XLSXProcessTuning.releaseFreedMemory()
             let findings = gathered.findings
             var summaries = gathered.takeSummaries()
             summaries.sort { $0.code < $1.code }  // the index's order, in place (the writer then keeps it)
@@ -105,7 +106,7 @@ final class YearOutputs {
         if let findings {
             attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
                 try AtomicOutput.write(chunks: FindingsFile.chunks(groups: findings.files()), to: path, overwrite: overwrite)
-              }
+            }
         }
     }
 
@@ -126,10 +127,6 @@ final class YearOutputs {
 enum FindingsFile {
     /// How many findings are rendered at a time.
     static let groupSize = 128
-
-    static func chunks(_ findings: [Finding], groupSize: Int = groupSize) -> AnySequence<[UInt8]> {
-        chunks(groups: AnySequence([findings]), groupSize: groupSize)
-    }
 
     /// The chunks of the findings of `groups` one after the other (a group's findings are rendered
     /// at most `groupSize` at a time, and only when the sequence is walked).

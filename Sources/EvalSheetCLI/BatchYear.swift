@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import EvalSheetModel
 import EvalSheetWorkbook
 import EvalSheetValidation
@@ -48,17 +45,5 @@ final class BatchYear: @unchecked Sendable {
     func takeSummaries() -> [PolicySummary] {
         defer { summaries = [] }
         return summaries
-    }
-}
-
-/// Gives the memory freed so far back to the system (glibc keeps freed blocks of each thread's
-/// arena for that thread; the workers' are of no use to the thread that writes the index).
-enum ReleaseFreedMemory {
-    static func now() {
-        #if canImport(Glibc)
-        // malloc_trim(3) is glibc's, not in the module Swift imports: looked up by name.
-        typealias Trim = @convention(c) (Int) -> Int32
-        if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
-        #endif
     }
 }

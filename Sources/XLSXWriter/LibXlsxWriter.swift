@@ -79,8 +79,10 @@ private func protectLeadingEquals(_ text: String?) -> String? {
 /// threshold every part shrinks and regrows the heap, costing about 1 ms of page faults per
 /// workbook (a third of the total). Raising the threshold keeps that memory. Only the trim
 /// threshold changes; nothing else about the allocator. The library never does it by itself: it
-/// changes the whole host process, so a program opts in (the `evalsheet` tool does, from `main`).
-/// (glibc's `mallopt` is looked up at run time: Swift's Glibc module does not export malloc.h.)
+/// changes the whole host process, so a program opts in (the `evalsheet` tool does, from `main`),
+/// and gives the kept memory back when it wants to (`releaseFreedMemory`, batch before its index).
+/// (glibc's `mallopt` and `malloc_trim` are looked up at run time: Swift's Glibc module does not
+/// export malloc.h.)
 public enum XLSXProcessTuning {
     /// Raises glibc's malloc trim threshold to 64 MiB for this process; false where there is no glibc.
     @discardableResult
@@ -93,6 +95,16 @@ public enum XLSXProcessTuning {
         return mallopt(trimThreshold, 64 << 20) == 1
         #else
         return false
+        #endif
+    }
+
+    /// Gives the memory freed so far back to the system (`malloc_trim(0)`): glibc keeps freed
+    /// blocks in each thread's arena for that thread, and after a batch's workers those are of no
+    /// use to the thread that writes the index. Does nothing where there is no glibc.
+    public static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
         #endif
     }
 }

@@ -128,11 +128,11 @@ struct FindingsFileTests {
     func theGroupsJoinedAreTheWholeRendering(_ n: Int) {
         let all = Self.findings(n), whole = Array(Findings.renderJSONData(all))
         for size in [1, 2, 3, 128] {
-            let pieces = Array(FindingsFile.chunks(all, groupSize: size))
+            let pieces = Array(FindingsFile.chunks(groups: AnySequence([all]), groupSize: size))
             #expect(pieces.flatMap { $0 } == whole, "\(n) findings in groups of \(size)")
             #expect(pieces.count == (n == 0 ? 1 : (n + size - 1) / size + 1))
         }
-        #expect(Array(FindingsFile.chunks(all, groupSize: 0)).flatMap { $0 } == whole)
+        #expect(Array(FindingsFile.chunks(groups: AnySequence([all]), groupSize: 0)).flatMap { $0 } == whole)
     }
 }
 

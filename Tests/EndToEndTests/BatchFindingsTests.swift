@@ -103,8 +103,9 @@ struct BatchFindingsTests {
     @Test("outputs are consumed in input order, each once", arguments: [1, 2, 3, 8])
     func forEachInOrder(jobs: Int) {
         let consumed = Box(), completed = Box()
-        WorkerPool.forEachInOrder(Array(0..<200), jobs: jobs, completed: { i, _ in completed.append(i) },
-                                  consume: { i, value in consumed.append(i); #expect(value == i * 3) }) { n in
+        WorkerPool.forEachIndexedInOrder(Array(0..<200), jobs: jobs, completed: { i, _ in completed.append(i) },
+                                         consume: { i, value in consumed.append(i); #expect(value == i * 3) }) { i, n in
+            #expect(i == n, "the index passed beside its item")
             if n % 5 == 0 { usleep(200) }
             return n * 3
         }
