@@ -75,7 +75,7 @@ struct BatchCommand: ParsableCommand {
             yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
             BatchReport.print(tally: tally, findings: findings, yearOutputs: yearOutputs,
                               validated: !noValidate, global: global)
-            let failed = !tally.errors.isEmpty || !yearOutputs.errors.isEmpty
+            let failed = !tally.errors.isEmpty || !yearOutputs.errors.isEmpty || findings.lost != nil
             if failed || (strict && findings.hasErrors) { throw ExitCode(ExitStatus.failed) }
         }
     }
@@ -103,10 +103,20 @@ final class YearOutputs {
 
     func write(index summaries: [PolicySummary], template: WorkbookTemplate, findings: BatchFindings?) {
         attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
-        if let findings {
-            attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
-                try AtomicOutput.write(chunks: FindingsFile.chunks(groups: findings.files()), to: path, overwrite: overwrite)
+        if let findings { write(findings: findings) }
+    }
+
+    /// Writes findings.json from the spooled findings — only if every one of them was read back.
+    func write(findings: BatchFindings) {
+        attempt((try? directory.file("findings.json")) ?? "findings.json") { path in
+            let output = try AtomicOutput(path: path, overwrite: overwrite)
+            try output.writeTemporary(chunks: FindingsFile.chunks(groups: findings.files()))
+            // A findings.json short of findings would say the year has fewer problems than it has.
+            if let lost = findings.lost {
+                output.discard()
+                throw CLIError(lost.message(notWritten: path))
             }
+            try output.commit()
         }
     }
 

@@ -10,12 +10,36 @@ import EvalSheetValidation
 /// so sorting each file's findings in the order they came gives the same order).
 ///
 /// Without a scratch file (none could be made, or a write failed) the encoded findings stay in memory.
+/// Each run of findings is counted when it is added and again when it is read back: a run that
+/// cannot be read whole (the scratch file's disk failed, or it was cut under us) is never passed
+/// over in silence — `lost` says how many findings are missing, and findings.json is not written.
 final class BatchFindings {
-    /// Where a run of findings of one file lies in the spool.
+    /// Where a run of findings of one file lies in the spool, and how many findings it holds.
     private struct Span {
         var file: String
         var start: Int
         var end: Int
+        var count: Int
+    }
+
+    /// Findings that were added but could not be read back.
+    struct ReadBackFailure: Error, Equatable {
+        /// How many findings are missing from what was read back.
+        var missing: Int
+        /// How many findings there were in all.
+        var total: Int
+
+        /// The message when findings.json at `path` was therefore not written.
+        func message(notWritten path: String) -> LocalizedMessage {
+            .init(ja: "検査結果 \(total) 件のうち \(missing) 件を出力フォルダ内の一時ファイルから読み戻せなかったため、\(path) は書き出していません(ディスクを確認して、もう一度実行してください)",
+                  en: "\(missing) of \(total) findings could not be read back from the scratch file in the output directory, so \(path) was not written (check the disk and run again)")
+        }
+
+        /// The message after a report that is therefore incomplete.
+        var reportIncomplete: LocalizedMessage {
+            .init(ja: "上の検査結果は不完全です: \(total) 件のうち \(missing) 件を出力フォルダ内の一時ファイルから読み戻せませんでした",
+                  en: "the findings above are incomplete: \(missing) of \(total) could not be read back from the scratch file in the output directory")
+        }
     }
 
     private var spool: ScratchSpool?
@@ -29,6 +53,9 @@ final class BatchFindings {
     private(set) var hasErrors = false
     /// The errors and warnings of each policy.
     private(set) var counts: [String: (errors: Int, warnings: Int)] = [:]
+    /// What the last reading back (`files()`) could not read; nil when it read every finding.
+    private(set) var lost: ReadBackFailure?
+    private var missingInThisReading = 0
 
     /// Findings spooled to a scratch file in `directory` (the output directory).
     init(directory: String) {
@@ -43,8 +70,9 @@ final class BatchFindings {
             let end = spooled &+ pending.count
             if let last = spans.last, last.end == start, last.file == f.file {
                 spans[spans.count &- 1].end = end
+                spans[spans.count &- 1].count &+= 1
             } else {
-                spans.append(Span(file: f.file, start: start, end: end))
+                spans.append(Span(file: f.file, start: start, end: end, count: 1))
             }
             count &+= 1
             if f.severity == .error { hasErrors = true }
@@ -59,8 +87,11 @@ final class BatchFindings {
     private static let flushSize = 1 << 16
 
     /// Every file's findings in report order, one file at a time (each read back when it is reached).
+    /// Once the sequence has ended, `lost` says whether every finding was read back.
     func files() -> AnySequence<[Finding]> {
         flush()
+        lost = nil
+        missingInThisReading = 0
         var byFile: [String: [Int]] = [:]
         var files: [String] = []
         for (i, span) in spans.enumerated() {
@@ -71,7 +102,10 @@ final class BatchFindings {
         var order = Array(files.indices)
         order.sort { files[$0] < files[$1] }
         return AnySequence(sequence(state: order.makeIterator()) { (next: inout IndexingIterator<[Int]>) -> [Finding]? in
-            guard let f = next.next() else { return nil }
+            guard let f = next.next() else {
+                if self.missingInThisReading > 0 { self.lost = ReadBackFailure(missing: self.missingInThisReading, total: self.count) }
+                return nil
+            }
             var findings: [Finding] = []
             for i in byFile[files[f]] ?? [] { findings += self.read(self.spans[i]) }
             Findings.sortInReportOrder(&findings)
@@ -79,7 +113,7 @@ final class BatchFindings {
         })
     }
 
-    /// The findings of one span.
+    /// The findings of one span; those that cannot be read are counted as missing.
     private func read(_ span: Span) -> [Finding] {
         let bytes: [UInt8]
         if let spool {
@@ -87,8 +121,11 @@ final class BatchFindings {
         } else {
             bytes = span.start >= 0 && span.start <= span.end && span.end <= pending.count ? Array(pending[span.start..<span.end]) : []
         }
-        return FindingBytes.decode(bytes)
+        let findings = FindingBytes.decode(bytes)
+        if findings.count != span.count { missingInThisReading &+= max(0, span.count &- findings.count) }
+        return findings
     }
+
 
     /// Moves the pending bytes to the spool; if that fails, everything spooled comes back to memory.
     private func flush() {

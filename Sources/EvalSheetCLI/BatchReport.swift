@@ -9,7 +9,10 @@ enum BatchReport {
                       validated: Bool, global: GlobalOptions) {
         let ja = global.lang == .ja
         let report = Reporter(global: global)
-        if findings.count > 0, !global.quiet { printFindings(findings, language: global.lang) }
+        if findings.count > 0, !global.quiet {
+            printFindings(findings, language: global.lang)
+            if let lost = findings.lost { report.error(CLIError(lost.reportIncomplete)) }
+        }
         tally.errors.forEach(report.error)
         yearOutputs.errors.forEach(report.error)
         let written = tally.written, failedInputs = tally.failedInputs

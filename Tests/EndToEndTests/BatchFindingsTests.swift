@@ -78,6 +78,49 @@ struct BatchFindingsTests {
         #expect(pieces == Findings.renderText(sorted, language: .en))
     }
 
+    @Test("a scratch file cut under the spool: the loss is counted, findings.json is not written")
+    func scratchFileCut() throws {
+        let all = Self.gathered()
+        let directory = RepositoryPaths.temporaryDirectory("batch-findings-cut").path
+        let spool = Self.spooled(all, in: directory)
+        #expect(Array(spool.files()).flatMap { $0 } .count == all.count)
+        #expect(spool.lost == nil)
+        // Cut the unnamed scratch file by a byte, as a failing disk would, through its descriptor.
+        let fd = try #require(Self.scratchFileDescriptor(in: directory))
+        let size = lseek(fd, 0, SEEK_END)
+        #expect(size > 0)
+        #expect(ftruncate(fd, size - 1) == 0)
+        let back = Array(spool.files()).flatMap { $0 }
+        #expect(back.count > 0 && back.count < all.count, "the runs before the cut are still read")
+        #expect(spool.lost == BatchFindings.ReadBackFailure(missing: all.count - back.count, total: all.count))
+        let outputs = YearOutputs(directory: try OutputDirectory(directory), overwrite: false)
+        outputs.write(findings: spool)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/findings.json"))
+        #expect(outputs.written.isEmpty)
+        let lines = outputs.errors.flatMap { ErrorText.lines($0, .ja) }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("\(all.count - back.count) 件を出力フォルダ内の一時ファイルから読み戻せなかったため") == true)
+        #expect(lines.first?.contains("findings.json は書き出していません") == true)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("findings.json") }
+        #expect(leftovers.isEmpty, "no temporary left behind")
+        // Intact, the same spool's findings.json is written.
+        let whole = Self.spooled(all, in: directory)
+        outputs.write(findings: whole)
+        #expect(whole.lost == nil)
+        #expect(FileManager.default.contents(atPath: directory + "/findings.json").map(Array.init)
+                == Array(FindingsFile.chunks(groups: whole.files())).flatMap { $0 })
+    }
+
+    /// The descriptor of the one unnamed findings scratch file this process holds in `directory`.
+    static func scratchFileDescriptor(in directory: String) -> Int32? {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        let found = fds.compactMap(Int32.init).filter { fd in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)") else { return false }
+            return target.hasPrefix(directory + "/.evalsheet-findings.") && target.hasSuffix("(deleted)")
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
     @Test("findings.json from groups, empty ones among them, is the whole rendering")
     func chunksOfGroups() {
         let all = FindingsFileTests.findings(20), whole = Array(Findings.renderJSONData(all))
