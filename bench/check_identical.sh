@@ -9,7 +9,11 @@
 #     heading, text before the first sheet, and a CR LF split across the reader's 1 MB chunks;
 #   - every message (stderr, --lang ja and en) and exit code for every fault fixture of
 #     Tests/Fixtures (text-malformed, json-malformed, attack: each file alone), so places
-#     (file:line, pointers, cells) and wording stay identical.
+#     (file:line, pointers, cells) and wording stay identical;
+#   - batch of the real year (text, JSON, workbooks in; xlsx, json out; --strict, --no-validate,
+#     --lang en), of the synthetic year, and of the malformed text fixtures: findings.json, every
+#     message and exit code, and every workbook part by part (docProps/core.xml, which holds the
+#     time of writing, left out).
 #
 #   bench/check_identical.sh [BASE_BIN]      (default: builds main's HEAD in /tmp/evalsheet-main)
 # Env: SYNTH (1000), NEW_BIN (.build/release/evalsheet). Runs with several workers report their
@@ -45,6 +49,24 @@ both() {  # both NAME args… (ARGS may use OUT for the output folder)
     sed -i "s#$W/$side/#W/#g" "$W/$side/$name.stdout" "$W/$side/$name.stderr"
     # With more than one worker, inputs finish (and are reported) in any order: compare the lines.
     if [[ " $* " != *" --jobs 1 "* ]]; then sort -o "$W/$side/$name.stderr" "$W/$side/$name.stderr"; fi
+  done
+  # Workbooks part by part, without the time they were written.
+  for side in base new; do
+    [ -d "$W/$side/$name/out" ] || continue
+    python3 - "$W/$side/$name/out" <<'PY'
+import os, sys, zipfile
+for root, _, files in os.walk(sys.argv[1]):
+    for f in files:
+        if not f.endswith('.xlsx'): continue
+        p = os.path.join(root, f)
+        with zipfile.ZipFile(p) as z:
+            for n in z.namelist():
+                if n == 'docProps/core.xml': continue
+                d = os.path.join(p + '.parts', n)
+                os.makedirs(os.path.dirname(d), exist_ok=True)
+                open(d, 'wb').write(z.read(n))
+        os.remove(p)
+PY
   done
   if ! diff -r "$W/base/$name" "$W/new/$name" >/dev/null || ! cmp -s "$W/base/$name.stdout" "$W/new/$name.stdout" \
      || ! cmp -s "$W/base/$name.stderr" "$W/new/$name.stderr" || ! cmp -s "$W/base/$name.rc" "$W/new/$name.rc"; then
@@ -95,4 +117,13 @@ for f in Tests/Fixtures/text-malformed/*.txt Tests/Fixtures/json-malformed/*.jso
   both "validate-$base" validate "$f"
   n=$((n + 3))
 done
+both batch-real          batch samples/kiyose-2019/kiyose-2019.txt -o OUT --jobs 2
+both batch-real-1        batch samples/kiyose-2019/kiyose-2019.txt -o OUT --jobs 1 --strict --lang en
+both batch-real-json     batch "$W/real-json" -o OUT --to json
+both batch-real-text     batch "$W/real-json" -o OUT --to text --no-validate
+both batch-real-xlsx     batch "$W/real-xlsx" -o OUT
+both batch-synth         batch "$W/synth-json" -o OUT --jobs 2
+both batch-text-faults   batch Tests/Fixtures/text-malformed -o OUT
+both batch-json-faults   batch Tests/Fixtures/json-malformed -o OUT --lang en
+n=$((n + 8))
 if [ $fail = 0 ]; then echo "identical: $n runs (outputs, stdout, stderr, exit codes)"; else echo "NOT identical (see above)"; exit 1; fi
