@@ -52,6 +52,25 @@ public struct JSONTextWriter {
         pendingValue = true
     }
 
+    /// `key(_:)` of a key written in the code: a literal with no character JSON escapes (`"`, `\`,
+    /// a control character; checked in debug builds), copied as it is with its quotes and `: `.
+    public mutating func key(literal k: StaticString) {
+        writable()
+        separate()
+        k.withUTF8Buffer { name in
+            assert(JSONByteScan.firstSpecialByte(in: name, from: 0) == name.count, "a key literal JSON escapes: \(k)")
+            reserve(name.count + 4)
+            base[count] = UInt8(ascii: "\"")
+            if let source = name.baseAddress { (base + count + 1).update(from: source, count: name.count) }
+            count += 1 + name.count
+            base[count] = UInt8(ascii: "\"")
+            base[count + 1] = UInt8(ascii: ":")
+            base[count + 2] = UInt8(ascii: " ")
+            count += 3
+        }
+        pendingValue = true
+    }
+
     public mutating func string(_ s: String) { writable(); string(s, separated: true) }
 
     /// An integer in decimal, as `String(n)` prints it, digit by digit without a String.

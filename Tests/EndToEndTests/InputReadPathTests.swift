@@ -20,11 +20,15 @@ struct InputReadPathTests {
         }
     }
 
-    @Test func aJSONInputThatCannotBeReadHasTheMessageItAlwaysHad() throws {
-        let root = RepositoryPaths.temporaryDirectory("json-read-errors")
+    /// Runs `body` in a new temporary directory (its path), removed afterwards.
+    static func inScratch(_ name: String, _ body: (String) throws -> Void) throws {
+        let root = RepositoryPaths.temporaryDirectory(name)
         defer { try? FileManager.default.removeItem(at: root) }
+        try body(root.path)
+    }
+
+    @Test func aJSONInputThatCannotBeReadHasTheMessageItAlwaysHad() throws { try Self.inScratch("json-read-errors") { dir in
         let fm = FileManager.default
-        let dir = root.path
         try fm.createDirectory(atPath: dir + "/folder.json", withIntermediateDirectories: true)
         try fm.createSymbolicLink(atPath: dir + "/dangling.json", withDestinationPath: dir + "/nowhere.json")
         try fm.createSymbolicLink(atPath: dir + "/folder-link.json", withDestinationPath: dir + "/folder.json")
@@ -38,13 +42,11 @@ struct InputReadPathTests {
             #expect(failure?.message == before, "\(name)")
         }
         // (On the command line a folder, even one named like a JSON file, is read as a folder.)
-    }
+    } }
 
-    @Test func aJSONInputIsReadWholeThroughALinkAndWithItsBOM() throws {
-        let root = RepositoryPaths.temporaryDirectory("json-read")
-        defer { try? FileManager.default.removeItem(at: root) }
+    @Test func aJSONInputIsReadWholeThroughALinkAndWithItsBOM() throws { try Self.inScratch("json-read") { dir in
         let fm = FileManager.default
-        let dir = root.path
+        let root = URL(fileURLWithPath: dir)
         let bytes = try EvaluationSheetJSON.encode(RealYear.sheet("511"))
         try bytes.write(to: root.appendingPathComponent("511.json"))
         try (Data([0xEF, 0xBB, 0xBF]) + bytes).write(to: root.appendingPathComponent("bom.json"))
@@ -60,7 +62,7 @@ struct InputReadPathTests {
         #expect(empty.sheets.isEmpty && empty.failures.count == 1)
         #expect(empty.failures.first?.problems.first?.id == "json.syntax")
         #expect(empty.failures.first?.problems.first?.message.en == "the JSON text ends too early (line 1, column 1)")
-    }
+    } }
 
     /// `mayBeAnOutput` before the input's folder was resolved once a run: the file resolved, always.
     static func mayBeAnOutputBefore(_ file: String, directory: String?, workingDirectory: String?) -> Bool {
@@ -81,11 +83,8 @@ struct InputReadPathTests {
         return String(cString: resolved)
     }
 
-    @Test func whetherAnInputMayBeAnOutputIsAnsweredAsResolvingItDoes() throws {
-        let root = RepositoryPaths.temporaryDirectory("may-be-output")
-        defer { try? FileManager.default.removeItem(at: root) }
+    @Test func whetherAnInputMayBeAnOutputIsAnsweredAsResolvingItDoes() throws { try Self.inScratch("may-be-output") { dir in
         let fm = FileManager.default
-        let dir = root.path
         for folder in ["out", "in", "in/sub"] { try fm.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
         for file in ["out/511.json", "in/512.json", "in/sub/513.json"] { #expect(fm.createFile(atPath: dir + "/" + file, contents: Data("x".utf8))) }
         try fm.createSymbolicLink(atPath: dir + "/in/link.json", withDestinationPath: dir + "/out/511.json")
@@ -110,5 +109,5 @@ struct InputReadPathTests {
             }
             _ = grouped.finish()
         }
-    }
+    } }
 }

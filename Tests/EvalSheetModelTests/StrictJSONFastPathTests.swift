@@ -151,6 +151,17 @@ struct StrictJSONFastPathTests {
             #expect(String(decoding: copy.bytes, as: UTF8.self) == "{\n  \"a\": 1,\n  \"b\": 2")
         }
         #expect(String(decoding: first.bytes, as: UTF8.self) == "{\n  \"a\": 1,\n  \"c\": 3\n}")
+        // A key written from a literal is written as the same key from a String.
+        var literal = JSONTextWriter(), text = JSONTextWriter()
+        literal.object { w in
+            w.key(literal: "a"); w.int(1); w.key(literal: ""); w.null()
+            w.key(literal: "futureActionsFromYear"); w.object { w in w.key(literal: "é施策"); w.string("x") }
+        }
+        text.object { w in
+            w.key("a"); w.int(1); w.key(""); w.null()
+            w.key("futureActionsFromYear"); w.object { w in w.key("é施策"); w.string("x") }
+        }
+        #expect(literal.bytes == text.bytes && literal.bytes.count == 78)
         // Deeper than the run of spaces the writer once copied its indent from.
         var deep = JSONTextWriter()
         func nest(_ w: inout JSONTextWriter, _ level: Int) {
