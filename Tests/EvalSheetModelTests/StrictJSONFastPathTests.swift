@@ -55,7 +55,7 @@ struct StrictJSONFastPathTests {
 
     @Test("byte scan: every byte value at every place of a run, runs of every length, random runs")
     func byteScan() {
-        for length in 0...17 {
+        for length in 0...41 {
             for place in 0..<max(length, 1) {
                 for value in 0...255 {
                     var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
@@ -67,8 +67,20 @@ struct StrictJSONFastPathTests {
                 }
             }
         }
-        var rng = SeededGenerator(seed: 90)
         let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE3, 0xFF, 0x41]
+        // Two special bytes in one run (the second must not hide the first: a borrow marks bytes above).
+        for first in 0..<24 {
+            for second in first..<24 {
+                for (x, y) in [(0x00, 0x22), (0x1F, 0x5C), (0x22, 0x00), (0x5C, 0x1F), (0x21, 0x00), (0x00, 0x00)] as [(UInt8, UInt8)] {
+                    var bytes = [UInt8](repeating: 0xE3, count: 24)
+                    bytes[second] = y
+                    bytes[first] = x
+                    let fast = bytes.withUnsafeBufferPointer { JSONByteScan.firstSpecialByte(in: $0, from: 0) }
+                    #expect(fast == Self.firstSpecialByteByBytes(bytes, from: 0), "\(bytes)")
+                }
+            }
+        }
+        var rng = SeededGenerator(seed: 90)
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in
                 Bool.random(using: &rng) ? UInt8(ascii: "x") : alphabet.randomElement(using: &rng)!
