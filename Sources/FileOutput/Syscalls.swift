@@ -135,9 +135,10 @@ enum Syscalls {
     }
 
     /// The bytes of the regular file at `path`: `open(2)` (O_RDONLY | O_CLOEXEC | O_NONBLOCK, so a
-    /// FIFO never blocks the look), `fstat(2)`, then `read(2)` until the end (a file that grew since
-    /// `fstat` is read to its end too). Nil when it cannot be opened, is not a regular file, or a
-    /// read fails: the caller then reads it its usual way for the usual error.
+    /// FIFO never blocks the look), `fstat(2)`, then `read(2)` of the size `fstat` gave, as
+    /// `Data(contentsOf:)` reads it (a file of size 0, as some special files say, is read to its
+    /// end). Nil when it cannot be opened, is not a regular file, or a read fails: the caller then
+    /// reads it its usual way for the usual error.
     static func readRegularFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
@@ -145,11 +146,12 @@ enum Syscalls {
         var status = stat()
         guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
               status.st_size < Int64(Int32.max) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)  // one more: the end is seen at once
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: max(size, 4096))
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+        while size == 0 || count < size {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: count)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, (size == 0 ? $0.count : size) - count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil
