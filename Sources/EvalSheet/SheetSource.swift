@@ -3,6 +3,7 @@ import EvalSheetModel
 import EvalSheetJSON
 import EvalSheetText
 import EvalSheetWorkbook
+import FileOutput
 
 /// What reading one input file gave: every sheet that could be read (with its reader notes), and one
 /// error per sheet (or for the whole file) that could not. Reading never throws: a bad input is data.
@@ -187,6 +188,12 @@ public enum SheetSource {
             }
             return result
         }
+        // A JSON file is read by one open, fstat and read; when that fails, the usual way below,
+        // so that the error is the one it always was.
+        if kind == .json, let bytes = InputFile.regularFileBytes(path) {
+            readJSON(bytes, into: &result)
+            return result
+        }
         let data: Data
         do {
             // Read through a URL that does not ask the disk whether it is a folder; when that fails,
@@ -202,24 +209,29 @@ public enum SheetSource {
             result.sheets = sheets
             result.failures = failures
         case .json:
-            if isFindingsFile(data) {
-                result.skipped = ReaderNote(id: "input.year-output", message: .init(
-                    ja: "検証の指摘の一覧(findings.json)のため、施策のシートとしては読みません",
-                    en: "a list of validation findings (findings.json): not read as policies"), file: path, location: path)
-                return result
-            }
-            let (sheets, failures) = EvaluationSheetJSON.decodeEach(data, file: path)
-            result.sheets = sheets
-            result.failures = failures
+            readJSON(data, into: &result)
         case .xlsx:
             break
         }
         return result
     }
 
+    /// The sheets of a JSON file's bytes, or the note that it is a findings file.
+    private static func readJSON(_ data: some Collection<UInt8>, into result: inout InputRead) {
+        if isFindingsFile(data) {
+            result.skipped = ReaderNote(id: "input.year-output", message: .init(
+                ja: "検証の指摘の一覧(findings.json)のため、施策のシートとしては読みません",
+                en: "a list of validation findings (findings.json): not read as policies"), file: result.file, location: result.file)
+            return
+        }
+        let (sheets, failures) = EvaluationSheetJSON.decodeEach(data, file: result.file)
+        result.sheets = sheets
+        result.failures = failures
+    }
+
     /// Whether JSON bytes are a findings file written by this tool: an array whose first object
     /// opens with the findings' keys (`"file"`, `"location"`, `"message"` … `"ruleID"`).
-    public static func isFindingsFile(_ data: Data) -> Bool {
+    public static func isFindingsFile(_ data: some Collection<UInt8>) -> Bool {
         if opensWithOtherThanArray(data) { return false }
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
         guard head.drop(while: { $0.isWhitespace }).first == "[" else { return false }
@@ -229,7 +241,7 @@ public enum SheetSource {
     /// Whether the first byte after spaces, TABs and line ends is printable ASCII other than `[`: then
     /// the text's first Character that is not whitespace starts with that byte and is not `[` (a
     /// sheet's `{` — no need to decode the head). False whenever that takes more than a look.
-    static func opensWithOtherThanArray(_ data: Data) -> Bool {
+    static func opensWithOtherThanArray(_ data: some Collection<UInt8>) -> Bool {
         for byte in data.prefix(4096) {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue

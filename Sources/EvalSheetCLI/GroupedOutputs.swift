@@ -119,16 +119,60 @@ final class GroupedOutputs: @unchecked Sendable {
         waiting.removeFirst(shown)
     }
 
-    /// Whether reading `file` could meet an output of this run that is not in place yet.
-    private func mayBeAnOutput(_ file: String) -> Bool {
-        guard let directory, let resolved = AtomicOutput.canonicalPath(file) else { return true }
-        let base = file.hasPrefix("/") ? "" : workingDirectory == "/" ? "" : workingDirectory
-        guard let base else { return true }
-        var literal = base
-        for component in file.split(separator: "/") where component != "." {
-            if component == ".." { return true }
+    /// Whether reading `file` could meet an output of this run that is not in place yet: when a
+    /// symbolic link, `.` or `..` is on its way, or it is in the output directory (or either path
+    /// cannot be resolved).
+    func mayBeAnOutput(_ file: String) -> Bool {
+        guard let directory else { return true }
+        guard let (folder, name) = Self.folderAndName(file) else { return slowMayBeAnOutput(file, directory: directory) }
+        // `folder/name` resolves to the folder resolved, then `name`, when `name` is there and is not
+        // a symbolic link: the folder is resolved once a run, the file only looked at (`lstat`).
+        guard AtomicOutput.existsAndIsNotASymbolicLink(file) else { return true }
+        let resolved = resolvedFolder(folder)
+        guard let canonical = resolved.canonical, let literal = resolved.literal else { return true }
+        return (canonical == "/" ? "" : canonical) != literal || canonical == directory
+    }
+
+    /// `file` split at its last `/` into a folder and a name that is neither empty, `.` nor `..`;
+    /// nil for any other path (a bare name, `dir/`, `dir/..`).
+    private static func folderAndName(_ file: String) -> (folder: String, name: Substring)? {
+        guard let slash = file.lastIndex(of: "/") else { return nil }
+        let name = file[file.index(after: slash)...]
+        guard !name.isEmpty, name != ".", name != ".." else { return nil }
+        return (slash == file.startIndex ? "/" : String(file[..<slash]), name)
+    }
+
+    /// An input folder, resolved (`realpath`) and spelled out from the working directory without
+    /// `.` (nil when `..` is in it).
+    private struct ResolvedFolder {
+        let canonical: String?
+        let literal: String?
+    }
+    private let foldersLock = NSLock()
+    private var folders: [String: ResolvedFolder] = [:]
+
+    private func resolvedFolder(_ folder: String) -> ResolvedFolder {
+        if let known = foldersLock.withLock({ folders[folder] }) { return known }
+        let resolved = ResolvedFolder(canonical: AtomicOutput.canonicalPath(folder), literal: literalPath(folder))
+        foldersLock.withLock { folders[folder] = resolved }
+        return resolved
+    }
+
+    /// `path` made absolute from the working directory, its `.` components and empty ones left
+    /// out; nil when `..` is in it or the working directory is unknown. The root is "".
+    private func literalPath(_ path: String) -> String? {
+        let base = path.hasPrefix("/") ? "" : workingDirectory == "/" ? "" : workingDirectory
+        guard var literal = base else { return nil }
+        for component in path.split(separator: "/") where component != "." {
+            if component == ".." { return nil }
             literal += "/" + component
         }
+        return literal
+    }
+
+    /// `mayBeAnOutput` by resolving the file itself (a path with no folder, or ending in `/`, `.` or `..`).
+    private func slowMayBeAnOutput(_ file: String, directory: String) -> Bool {
+        guard let resolved = AtomicOutput.canonicalPath(file), let literal = literalPath(file) else { return true }
         return resolved != literal || (resolved as NSString).deletingLastPathComponent == directory
     }
 }

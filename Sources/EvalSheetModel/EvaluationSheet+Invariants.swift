@@ -125,19 +125,17 @@ extension EvaluationSheet {
     }
 
     private func checkNumbers(_ add: (FieldPath, _ ja: String, _ en: String) -> Void) {
-        for (i, item) in indicators.items.enumerated() {
-            let rows: [([IndicatorValue], (Int) -> FieldPath)] = [
-                (item.targets, { .indicator(i, .target($0)) }),
-                (item.actuals, { .indicator(i, .actual($0)) }),
-                (item.rates, { .indicator(i, .rate($0)) }),
-            ]
-            for (values, path) in rows {
-                for (c, v) in values.enumerated() {
-                    guard let n = v.number, !n.isRepresentable else { continue }
-                    add(path(c), "数値 \(n.text) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
-                        "the number \(n.text) is outside what a cell holds exactly (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
-                }
+        func check(_ values: [IndicatorValue], _ path: (Int) -> FieldPath) {
+            for (c, v) in values.enumerated() {
+                guard let n = v.number, !n.isRepresentable else { continue }
+                add(path(c), "数値 \(n.text) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
+                    "the number \(n.text) is outside what a cell holds exactly (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
             }
+        }
+        for (i, item) in indicators.items.enumerated() {
+            check(item.targets) { .indicator(i, .target($0)) }
+            check(item.actuals) { .indicator(i, .actual($0)) }
+            check(item.rates) { .indicator(i, .rate($0)) }
         }
     }
 }

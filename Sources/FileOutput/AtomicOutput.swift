@@ -22,10 +22,28 @@ public struct AtomicOutput: Sendable {
     /// Prepares an output at `path`, whose last component must be a plain file name.
     /// Throws `.fileExists` at once when the output exists and `overwrite` is false.
     public init(path: String, overwrite: Bool) throws(OutputError) {
+        try self.init(path: path, overwrite: overwrite, checkingDirectoryOnFailure: false)
+    }
+
+    /// The directory whose check (`Syscalls.isWritableDirectory`) waits for a failure to create the
+    /// temporary file (nil once made): see `init(path:overwrite:checkingDirectoryOnFailure:)`.
+    private let directoryToCheck: String?
+
+    /// `init(path:overwrite:)`; with `checkingDirectoryOnFailure`, for outputs whose temporary is
+    /// written by `writeTemporaryUnsynced` (`GroupCommit`), the directory is looked at only when the
+    /// output exists or the temporary cannot be created: a directory that is missing, not one or
+    /// read-only makes either happen, so the error thrown is the same, for two calls less a file.
+    init(path: String, overwrite: Bool, checkingDirectoryOnFailure: Bool) throws(OutputError) {
         let (directory, name) = OutputName.split(path)
         guard OutputName.isPlain(name) else { throw .notAPlainFileName(name) }
-        guard Syscalls.isWritableDirectory(directory) else { throw .directoryNotWritable(directory) }
-        if !overwrite, Syscalls.exists(path) { throw .fileExists(path) }
+        if !checkingDirectoryOnFailure {
+            guard Syscalls.isWritableDirectory(directory) else { throw .directoryNotWritable(directory) }
+        }
+        if !overwrite, Syscalls.exists(path) {
+            if checkingDirectoryOnFailure, !Syscalls.isWritableDirectory(directory) { throw .directoryNotWritable(directory) }
+            throw .fileExists(path)
+        }
+        directoryToCheck = checkingDirectoryOnFailure ? directory : nil
         self.path = path
         self.overwrite = overwrite
         let prefix = !path.contains("/") ? "" : directory == "/" ? "/" : directory + "/"
@@ -84,7 +102,10 @@ public struct AtomicOutput: Sendable {
         let fd: Int32
         switch TemporaryFiles.shared.creating({ Syscalls.createExclusive(temporaryPath) }) {
         case .success(let d): fd = d
-        case .failure(let e): discard(); throw .cannotWrite(path, e)
+        case .failure(let e):
+            discard()
+            if let directory = directoryToCheck, !Syscalls.isWritableDirectory(directory) { throw .directoryNotWritable(directory) }
+            throw .cannotWrite(path, e)
         }
         let failure = bytes.withUnsafeBytes { Syscalls.writeAll(fd, $0) }
         if let failure {
@@ -125,6 +146,9 @@ public struct AtomicOutput: Sendable {
 
     /// Whether anything (even a dangling symbolic link) is at `path` (`lstat(2)`).
     public static func exists(_ path: String) -> Bool { Syscalls.exists(path) }
+
+    /// Whether something other than a symbolic link is at `path` (`lstat(2)`).
+    public static func existsAndIsNotASymbolicLink(_ path: String) -> Bool { Syscalls.existsAndIsNotASymbolicLink(path) }
 
     /// The absolute path of an existing file with every symbolic link, `.` and `..` resolved
     /// (`realpath(3)`), or nil when the file does not exist.

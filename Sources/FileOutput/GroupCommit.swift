@@ -64,7 +64,7 @@ public final class GroupCommit: @unchecked Sendable {
     /// (the sync, the move into place) go to `done`. Waits while three groups are queued already.
     public func write(_ bytes: some Collection<UInt8>, to path: String, overwrite: Bool,
                       done: @escaping @Sendable (OutputError?) -> Void) throws(OutputError) {
-        let output = try AtomicOutput(path: path, overwrite: overwrite)
+        let output = try AtomicOutput(path: path, overwrite: overwrite, checkingDirectoryOnFailure: true)
         let fd = try output.writeTemporaryUnsynced(Array(bytes))
         let item = Queued(output: output, file: fd, device: Syscalls.device(fd), since: Date(), done: done)
         condition.lock()

@@ -134,6 +134,35 @@ enum Syscalls {
         }
     }
 
+    /// The bytes of the regular file at `path`: `open(2)` (O_RDONLY | O_CLOEXEC | O_NONBLOCK, so a
+    /// FIFO never blocks the look), `fstat(2)`, then `read(2)` of the size `fstat` gave, as
+    /// `Data(contentsOf:)` reads it (a file of size 0, as some special files say, is read to its
+    /// end). Nil when it cannot be opened, is not a regular file, or a read fails: the caller then
+    /// reads it its usual way for the usual error.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { closeQuietly(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
+              status.st_size < Int64(Int32.max) else { return nil }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: max(size, 4096))
+        var count = 0
+        while size == 0 || count < size {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: count)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, (size == 0 ? $0.count : size) - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
     /// `close(2)`, ignoring the result (used on paths that already failed).
     static func closeQuietly(_ fd: Int32) { _ = close(fd) }
 
@@ -154,6 +183,12 @@ enum Syscalls {
     static func exists(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0
+    }
+
+    /// Whether something other than a symbolic link is at `path` (`lstat(2)`).
+    static func existsAndIsNotASymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFLNK
     }
 
     /// Whether `path` is a directory this process may create files in (`stat(2)`, `access(2)`).
@@ -189,8 +224,9 @@ enum Syscalls {
         return names
     }
 
-    /// This process's id.
-    static var processID: Int32 { getpid() }
+    /// This process's id, asked once (`getpid(2)` is a system call each time; a Swift process never
+    /// forks without exec, so the id does not change).
+    static let processID: Int32 = getpid()
 
     /// Whether a process with this id exists (`kill(pid, 0)`: ESRCH means it does not).
     static func processExists(_ pid: Int32) -> Bool {

@@ -55,7 +55,7 @@ struct StrictJSONFastPathTests {
 
     @Test("byte scan: every byte value at every place of a run, runs of every length, random runs")
     func byteScan() {
-        for length in 0...17 {
+        for length in 0...41 {
             for place in 0..<max(length, 1) {
                 for value in 0...255 {
                     var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
@@ -67,8 +67,20 @@ struct StrictJSONFastPathTests {
                 }
             }
         }
-        var rng = SeededGenerator(seed: 90)
         let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE3, 0xFF, 0x41]
+        // Two special bytes in one run (the second must not hide the first: a borrow marks bytes above).
+        for first in 0..<24 {
+            for second in first..<24 {
+                for (x, y) in [(0x00, 0x22), (0x1F, 0x5C), (0x22, 0x00), (0x5C, 0x1F), (0x21, 0x00), (0x00, 0x00)] as [(UInt8, UInt8)] {
+                    var bytes = [UInt8](repeating: 0xE3, count: 24)
+                    bytes[second] = y
+                    bytes[first] = x
+                    let fast = bytes.withUnsafeBufferPointer { JSONByteScan.firstSpecialByte(in: $0, from: 0) }
+                    #expect(fast == Self.firstSpecialByteByBytes(bytes, from: 0), "\(bytes)")
+                }
+            }
+        }
+        var rng = SeededGenerator(seed: 90)
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in
                 Bool.random(using: &rng) ? UInt8(ascii: "x") : alphabet.randomElement(using: &rng)!
@@ -98,6 +110,79 @@ struct StrictJSONFastPathTests {
             w.int(n)
             #expect(String(decoding: w.bytes, as: UTF8.self) == String(n))
         }
+    }
+
+    /// A string as the writer writes it, byte by byte: `"`, `\\`, LF, CR and TAB as two-byte escapes,
+    /// other control bytes as `\\u00xx`, every other byte as it is.
+    static func escaped(_ s: String) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += Array("\\\"".utf8)
+            case 0x5C: out += Array("\\\\".utf8)
+            case 0x0A: out += Array("\\n".utf8)
+            case 0x0D: out += Array("\\r".utf8)
+            case 0x09: out += Array("\\t".utf8)
+            case 0..<0x20: out += Array("\\u00".utf8) + [Array("0123456789abcdef".utf8)[Int(b >> 4)], Array("0123456789abcdef".utf8)[Int(b & 0xF)]]
+            default: out.append(b)
+            }
+        }
+        return out + [0x22]
+    }
+
+    @Test("the writer: strings escaped as defined, layout of nested values, past its first buffer, and a copy writes on its own")
+    func writerOutput() throws {
+        var rng = SeededGenerator(seed: 12)
+        let pieces = ["a", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "é", "施策", "😀", " ", "/", "~", ""]
+        var strings = pieces
+        for _ in 0..<2_000 {
+            strings.append((0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        strings.append(String(repeating: "評価", count: 30_000))  // 180,000 bytes: more than the first buffer holds
+        for s in strings {
+            var w = JSONTextWriter()
+            w.string(s)
+            #expect(w.bytes == Self.escaped(s), "\(s.prefix(40).debugDescription)")
+        }
+        var w = JSONTextWriter()
+        w.object { w in
+            w.key("a"); w.array([1, -20, 300]) { w, n in w.int(n) }
+            w.key("b"); w.array([Int]()) { w, n in w.int(n) }
+            w.key("c"); w.object { w in w.key("d"); w.bool(true); w.key("e"); w.null(); w.key("f"); w.optional(nil as String?) }
+            w.key("g"); w.object { _ in }
+            w.key("h\"i"); w.string(String(repeating: "x", count: 70_000))
+        }
+        let expected = "{\n  \"a\": [\n    1,\n    -20,\n    300\n  ],\n  \"b\": [],\n  \"c\": {\n    \"d\": true,\n    \"e\": null,\n    \"f\": null\n  },\n  \"g\": {},\n  \"h\\\"i\": \"" + String(repeating: "x", count: 70_000) + "\"\n}"
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+        var first = JSONTextWriter()
+        first.object { w in
+            w.key("a"); w.int(1)
+            var copy = w
+            copy.key("b"); copy.int(2)
+            w.key("c"); w.int(3)
+            #expect(String(decoding: copy.bytes, as: UTF8.self) == "{\n  \"a\": 1,\n  \"b\": 2")
+        }
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "{\n  \"a\": 1,\n  \"c\": 3\n}")
+        // A key written from a literal is written as the same key from a String.
+        var literal = JSONTextWriter(), text = JSONTextWriter()
+        literal.object { w in
+            w.key(literal: "a"); w.int(1); w.key(literal: ""); w.null()
+            w.key(literal: "futureActionsFromYear"); w.object { w in w.key(literal: "é施策"); w.string("x") }
+        }
+        text.object { w in
+            w.key("a"); w.int(1); w.key(""); w.null()
+            w.key("futureActionsFromYear"); w.object { w in w.key("é施策"); w.string("x") }
+        }
+        #expect(literal.bytes == text.bytes && literal.bytes.count == 78)
+        // Deeper than the run of spaces the writer once copied its indent from.
+        var deep = JSONTextWriter()
+        func nest(_ w: inout JSONTextWriter, _ level: Int) {
+            if level == 0 { w.int(0); return }
+            w.array([level]) { w, l in nest(&w, l - 1) }
+        }
+        nest(&deep, 40)
+        let lines = String(decoding: deep.bytes, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 81 && lines[40] == Substring(String(repeating: " ", count: 80) + "0"))
     }
 
     @Test("number literals: those without an exponent up to 300 bytes read, longer ones checked against a double")

@@ -138,6 +138,33 @@ struct GroupCommitTests {
         #expect(results.count == 2, "done is never called for a write that threw")
     }
 
+    @Test func aMissingOrFileDirectoryIsRefusedAtOnceAsAtomicOutputRefusesIt() throws {
+        // The directory is looked at only when the temporary cannot be created (or the output
+        // exists): the error is still `.directoryNotWritable`, thrown at once, with nothing left.
+        let dir = try makeDirectory("groupcommit")
+        let group = waitingGroup()
+        let results = Results()
+        #expect(FileManager.default.createFile(atPath: dir + "/file", contents: Data("x".utf8)))
+        for directory in [dir + "/missing", dir + "/file", dir + "/missing/deeper"] {
+            for overwrite in [false, true] {
+                #expect(throws: OutputError.directoryNotWritable(directory)) {
+                    try group.write(Array("new".utf8), to: directory + "/a.json", overwrite: overwrite, done: results.done(directory))
+                }
+                #expect(throws: OutputError.directoryNotWritable(directory)) {
+                    try AtomicOutput.write(Array("new".utf8), to: directory + "/a.json", overwrite: overwrite)
+                }
+            }
+        }
+        // A bad name is still refused before the directory is looked at.
+        #expect(throws: OutputError.notAPlainFileName(".hidden")) {
+            try group.write(Array("new".utf8), to: dir + "/missing/.hidden", overwrite: false, done: results.done(dir))
+        }
+        group.flush()
+        #expect(contents(dir) == ["file"])
+        #expect(TemporaryFiles.shared.registered.filter { $0.hasPrefix(dir) }.isEmpty)
+        #expect(results.count == 0, "done is never called for a write that threw")
+    }
+
     @Test func manyWritersAtOnceAreEachCommittedOnce() throws {
         let dir = try makeDirectory("groupcommit")
         let group = GroupCommit(maxFiles: 8, maxDelay: 0.001)
