@@ -118,16 +118,17 @@ extension ImportContext {
         case .empty:
             return nil
         case .number(let d, _):
-            let shown = SheetView.text(of: c.value)
+            // The number as General shows it, printed only for a message.
+            func shown() -> String { SheetView.text(of: c.value) }
             if NumberFormatCodec.isDateOrTime(c.numberFormat) {
-                return refuse("日付や時刻として入力されています(千円の整数で入力してください): \(shown)",
-                              "holds a date or time (its number format is \"\(c.numberFormat ?? "")\"), not an amount in thousand yen: \(shown)")
+                return refuse("日付や時刻として入力されています(千円の整数で入力してください): \(shown())",
+                              "holds a date or time (its number format is \"\(c.numberFormat ?? "")\"), not an amount in thousand yen: \(shown())")
             }
-            if d < 0 { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
+            if d < 0 { return refuse("0 以上の整数(千円)で入力してください: \(shown())", "must be a whole number ≥ 0 (thousand yen): \(shown())") }
             if d > Double(Amount.maximum) {
-                return refuse("上限 \(bound) 千円を超えています: \(shown)", "exceeds the bound of \(bound) thousand yen: \(shown)")
+                return refuse("上限 \(bound) 千円を超えています: \(shown())", "exceeds the bound of \(bound) thousand yen: \(shown())")
             }
-            if d != d.rounded() { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
+            if d != d.rounded() { return refuse("0 以上の整数(千円)で入力してください: \(shown())", "must be a whole number ≥ 0 (thousand yen): \(shown())") }
             return Int(d)
         case .string(let s) where s.trimmedSpaces().isEmpty:
             return nil
