@@ -377,12 +377,12 @@ struct WorksheetParser {
             }
         }
 
-        if value == .empty && !hasFormula && styleIndex == 0 { return (row, column) }
+        if value.isEmpty && !hasFormula && styleIndex == 0 { return (row, column) }
 
         let format = styles.format(styleIndex)
         let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value,
                             formula: formulaBuffer.isEmpty ? nil : String(decoding: formulaBuffer, as: UTF8.self),
-                            hasFormula: hasFormula, cachedValueMissing: hasFormula && value == .empty,
+                            hasFormula: hasFormula, cachedValueMissing: hasFormula && value.isEmpty,
                             numberFormat: format.numberFormat, isLocked: format.isLocked, styleIndex: styleIndex)
         let key = row << 14 | column
         if let last = keys.last, key <= last {
