@@ -21,6 +21,10 @@ struct CellDecimal: Equatable {
         negative = value < 0
         digits = []
         exponent = 0
+        if let whole = Self.wholeMagnitude(value) {
+            setDigits(of: whole)
+            return
+        }
         var mantissaDigits: [UInt8] = []
         var pointSeen = false
         var fractionCount = 0
@@ -47,6 +51,42 @@ struct CellDecimal: Equatable {
         digits = mantissaDigits
         normalize()
         roundToSignificantDigits(Self.excelPrecision)
+    }
+
+    /// The magnitude of a whole number below 10^15 (what money cells and most counts hold). Its
+    /// shortest round-trip decimal is the integer itself — every integer below 2^53 is a double, so
+    /// no shorter digit string reads back as it — and it has at most 15 significant digits, so
+    /// nothing is rounded: its digits are the integer's, without printing the double.
+    private static func wholeMagnitude(_ value: Double) -> UInt64? {
+        let magnitude = value.magnitude
+        guard magnitude < 1e15, magnitude.rounded(.towardZero) == magnitude else { return nil }
+        return UInt64(magnitude)
+    }
+
+    /// The digits and exponent of a whole number (normalized: no trailing zeros; zero is positive).
+    private mutating func setDigits(of whole: UInt64) {
+        guard whole != 0 else {
+            negative = false
+            return
+        }
+        var n = whole
+        while n % 10 == 0 {
+            n /= 10
+            exponent += 1
+        }
+        var count = 0
+        var m = n
+        while m > 0 {
+            count += 1
+            m /= 10
+        }
+        digits = [UInt8](repeating: 0, count: count)
+        var i = count - 1
+        while n > 0 {
+            digits[i] = UInt8(n % 10)
+            n /= 10
+            i -= 1
+        }
     }
 
     init(negative: Bool, digits: [UInt8], exponent: Int) {
@@ -95,22 +135,39 @@ struct CellDecimal: Equatable {
     /// Plain decimal text with exactly `fractionDigits` digits after the point (`33.0`, `-0.690`,
     /// `360000`). Only call after checking `integerDigitCount` is small.
     func plainText(fractionDigits places: Int) -> String {
-        var integer: [UInt8] = []
-        var fraction: [UInt8] = []
-        let pointAt = digits.count + exponent  // index in `digits` where the point falls
-        for (i, d) in digits.enumerated() {
-            if i < pointAt { integer.append(d) } else { fraction.append(d) }
+        let count = digits.count
+        let pointAt = count + exponent  // index in `digits` where the point falls
+        // `-`, the integer part (`0` below 1; the digits, then zeros up to the point), then the point
+        // and `places` digits: the fraction's digits after any zeros up to them, cut or padded with zeros.
+        let integerLength = max(pointAt, 1)
+        let length = (negative ? 1 : 0) + integerLength + (places > 0 ? 1 + places : 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            let zero = UInt8(ascii: "0")
+            var k = 0
+            if negative {
+                out[k] = UInt8(ascii: "-")
+                k += 1
+            }
+            if pointAt <= 0 {
+                out[k] = zero
+                k += 1
+            } else {
+                for i in 0..<pointAt {
+                    out[k] = i < count ? digits[i] + zero : zero
+                    k += 1
+                }
+            }
+            if places > 0 {
+                out[k] = UInt8(ascii: ".")
+                k += 1
+                for j in 0..<places {
+                    let i = pointAt + j  // the digit at this place (before the first digit: a zero)
+                    out[k] = i >= 0 && i < count ? digits[i] + zero : zero
+                    k += 1
+                }
+            }
+            return k
         }
-        if exponent > 0 { integer += Array(repeating: 0, count: exponent) }
-        if pointAt < 0 { fraction = Array(repeating: 0, count: -pointAt) + fraction }
-        if fraction.count < places { fraction += Array(repeating: 0, count: places - fraction.count) }
-        if integer.isEmpty { integer = [0] }
-        var text = negative ? "-" : ""
-        text += String(decoding: integer.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
-        if places > 0 {
-            text += "." + String(decoding: fraction.prefix(places).map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
-        }
-        return text
     }
 
     /// The value as Excel's General format would print it in a wide cell: plain digits while they

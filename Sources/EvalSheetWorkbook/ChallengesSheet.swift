@@ -135,7 +135,7 @@ extension ChallengesSheet {
         let futureSuffix: String
 
         init(_ l: FormTemplate.Labels) {
-            fixed = ChallengePart.allCases.filter { $0 != .future }.map { ($0, LabelKey.of(l[keyPath: $0.label])) }
+            fixed = ChallengePart.allCases.filter { $0 != .future }.map { ($0, LabelKey.ofLabel(l[keyPath: $0.label])) }
             futureSuffix = ChallengesSheet.futureSuffixKey(l.future)
         }
     }

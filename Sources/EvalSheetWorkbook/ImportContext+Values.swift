@@ -47,12 +47,12 @@ extension ImportContext {
     /// The stored cell, refusing a formula whose result was not saved (it is never read as blank or 0).
     /// A formula the layout itself writes there (a live 達成率, `expectingFormula`) is no input: its
     /// saved result is read without a warning.
-    func cell(_ sheet: SheetView, _ ref: CellReference, label: String, expectingFormula: Bool = false) -> XLSXCell? {
+    func cell(_ sheet: SheetView, _ ref: CellReference, label: @autoclosure () -> String, expectingFormula: Bool = false) -> XLSXCell? {
         let c = sheet.worksheet[ref]
         if c?.cachedValueMissing == true {
             fail("xlsx.formula-not-saved", sheet, ref,
-                 ja: "\(label)の計算結果が保存されていません(Excel で開いて保存し直してください)",
-                 en: "\(label): the formula's result was not saved (open and save the workbook in Excel)")
+                 ja: "\(label())の計算結果が保存されていません(Excel で開いて保存し直してください)",
+                 en: "\(label()): the formula's result was not saved (open and save the workbook in Excel)")
             return nil
         }
         if let c, c.hasFormula, !expectingFormula {
@@ -60,16 +60,16 @@ extension ImportContext {
             // is not kept — never without a word.
             let formula = c.formula.map { "=" + $0 } ?? "="
             warn("xlsx.formula-in-input", sheet, ref,
-                 ja: "\(label)に数式(\(formula))が入力されていました。保存されていた結果「\(SheetView.text(of: c.value))」を値として読みました(数式は取り込まれません)",
-                 en: "\(label) held a formula (\(formula)); its saved result \"\(SheetView.text(of: c.value))\" was read as the value (the formula is not kept)")
+                 ja: "\(label())に数式(\(formula))が入力されていました。保存されていた結果「\(SheetView.text(of: c.value))」を値として読みました(数式は取り込まれません)",
+                 en: "\(label()) held a formula (\(formula)); its saved result \"\(SheetView.text(of: c.value))\" was read as the value (the formula is not kept)")
         }
         return c
     }
 
     /// A text cell, exactly as stored. A number is read as Excel's General format shows it, with a
     /// warning when its own format may show it otherwise (a date, decimals, grouping).
-    func text(_ sheet: SheetView, _ ref: CellReference, label: String) -> String {
-        guard let c = cell(sheet, ref, label: label) else { return "" }
+    func text(_ sheet: SheetView, _ ref: CellReference, label: @autoclosure () -> String) -> String {
+        guard let c = cell(sheet, ref, label: label()) else { return "" }
         if case .number(let d, _) = c.value {
             let text = SheetView.text(of: c.value)
             if c.numberFormat.map({ !Self.isGeneral($0) }) ?? true || CellDecimal(d).map({ $0.generalText.contains("E") }) ?? true {
@@ -107,27 +107,28 @@ extension ImportContext {
 
     /// A money cell (千円): blank → nil; a whole number 0…`Amount.maximum`; a number typed as text
     /// is accepted with a warning. Anything else is an error naming the cell.
-    func amount(_ sheet: SheetView, _ ref: CellReference, label: String) -> Int? {
-        guard let c = cell(sheet, ref, label: label) else { return nil }
+    func amount(_ sheet: SheetView, _ ref: CellReference, label: @autoclosure () -> String) -> Int? {
+        guard let c = cell(sheet, ref, label: label()) else { return nil }
         let bound = Amount.maximumText
         func refuse(_ ja: String, _ en: String) -> Int? {
-            fail("xlsx.amount", sheet, ref, ja: "\(label)は\(ja)", en: "\(label) \(en)")
+            fail("xlsx.amount", sheet, ref, ja: "\(label())は\(ja)", en: "\(label()) \(en)")
             return nil
         }
         switch c.value {
         case .empty:
             return nil
         case .number(let d, _):
-            let shown = SheetView.text(of: c.value)
+            // The number as General shows it, printed only for a message.
+            func shown() -> String { SheetView.text(of: c.value) }
             if NumberFormatCodec.isDateOrTime(c.numberFormat) {
-                return refuse("日付や時刻として入力されています(千円の整数で入力してください): \(shown)",
-                              "holds a date or time (its number format is \"\(c.numberFormat ?? "")\"), not an amount in thousand yen: \(shown)")
+                return refuse("日付や時刻として入力されています(千円の整数で入力してください): \(shown())",
+                              "holds a date or time (its number format is \"\(c.numberFormat ?? "")\"), not an amount in thousand yen: \(shown())")
             }
-            if d < 0 { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
+            if d < 0 { return refuse("0 以上の整数(千円)で入力してください: \(shown())", "must be a whole number ≥ 0 (thousand yen): \(shown())") }
             if d > Double(Amount.maximum) {
-                return refuse("上限 \(bound) 千円を超えています: \(shown)", "exceeds the bound of \(bound) thousand yen: \(shown)")
+                return refuse("上限 \(bound) 千円を超えています: \(shown())", "exceeds the bound of \(bound) thousand yen: \(shown())")
             }
-            if d != d.rounded() { return refuse("0 以上の整数(千円)で入力してください: \(shown)", "must be a whole number ≥ 0 (thousand yen): \(shown)") }
+            if d != d.rounded() { return refuse("0 以上の整数(千円)で入力してください: \(shown())", "must be a whole number ≥ 0 (thousand yen): \(shown())") }
             return Int(d)
         case .string(let s) where s.trimmedSpaces().isEmpty:
             return nil
@@ -142,8 +143,8 @@ extension ImportContext {
             case .notWholeOrNegative:
                 return refuse("0 以上の整数(千円)で入力してください: \"\(Self.shown(s))\"", "must be a whole number ≥ 0 (thousand yen): \"\(Self.shown(s))\"")
             case .notANumber:
-                fail("xlsx.amount", sheet, ref, ja: "\(label)に数値でない文字が入力されています: \"\(Self.shown(s))\"",
-                     en: "\(label) holds text where a number must be: \"\(Self.shown(s))\"")
+                fail("xlsx.amount", sheet, ref, ja: "\(label())に数値でない文字が入力されています: \"\(Self.shown(s))\"",
+                     en: "\(label()) holds text where a number must be: \"\(Self.shown(s))\"")
                 return nil
             }
         case .bool, .error, .date:
@@ -155,8 +156,9 @@ extension ImportContext {
     /// An indicator value cell: blank, `—`, or a number printed by its number format. A number no
     /// printed form holds (beyond 15 significant digits or 10 decimals) is an error; a number whose
     /// format cannot be known is read as General with a warning.
-    func indicatorValue(_ sheet: SheetView, _ ref: CellReference, label: String, expectingFormula: Bool = false) -> IndicatorValue {
-        guard let c = cell(sheet, ref, label: label, expectingFormula: expectingFormula) else { return .blank }
+    func indicatorValue(_ sheet: SheetView, _ ref: CellReference, label: @autoclosure () -> String,
+                        expectingFormula: Bool = false) -> IndicatorValue {
+        guard let c = cell(sheet, ref, label: label(), expectingFormula: expectingFormula) else { return .blank }
         switch c.value {
         case .empty:
             return .blank
@@ -166,28 +168,28 @@ extension ImportContext {
             case .number(let n, let formatKnown, let hidden):
                 if let hidden {
                     warn("xlsx.hidden-decimals", sheet, ref,
-                         ja: "\(label): セルの表示は \(hidden.shown) ですが、入力されている値は \(hidden.kept) です。入力どおり \(hidden.kept) として読みました(表示どおりにするには \(hidden.shown) と入力してください)",
-                         en: "\(label): the cell shows \(hidden.shown) but holds \(hidden.kept); read as typed, \(hidden.kept) (type \(hidden.shown) to keep what it shows)")
+                         ja: "\(label()): セルの表示は \(hidden.shown) ですが、入力されている値は \(hidden.kept) です。入力どおり \(hidden.kept) として読みました(表示どおりにするには \(hidden.shown) と入力してください)",
+                         en: "\(label()): the cell shows \(hidden.shown) but holds \(hidden.kept); read as typed, \(hidden.kept) (type \(hidden.shown) to keep what it shows)")
                 }
                 if !formatKnown {
                     let why = c.numberFormat.map { (ja: "表示形式「\($0)」は数値の形式ではない", en: "its number format \"\($0)\" is not a number format") }
                         ?? (ja: "セルのスタイル(\(c.styleIndex))がブックにない", en: "its style (\(c.styleIndex)) is not in the workbook")
                     warn("xlsx.number-format-unknown", sheet, ref,
-                         ja: "\(label): \(why.ja)ため、標準の表示「\(n.text)」として読みました(小数点以下の桁数などが元の表示と異なる可能性があります)",
-                         en: "\(label): \(why.en), so it was read as General shows it, \"\(n.text)\" (the printed decimals may differ from the original)")
+                         ja: "\(label()): \(why.ja)ため、標準の表示「\(n.text)」として読みました(小数点以下の桁数などが元の表示と異なる可能性があります)",
+                         en: "\(label()): \(why.en), so it was read as General shows it, \"\(n.text)\" (the printed decimals may differ from the original)")
                 }
                 return .number(n)
             case .notRepresentable(let shown):
                 fail("xlsx.number-range", sheet, ref,
-                     ja: "\(label)の数値 \(shown) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
-                     en: "\(label): the number \(shown) is outside what a printed number holds (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
+                     ja: "\(label())の数値 \(shown) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
+                     en: "\(label()): the number \(shown) is outside what a printed number holds (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
                 return .blank
             }
         case .string(let s):
             guard let (v, readAs) = IndicatorValue.parsingReportingChanges(s) else {
                 fail("xlsx.indicator-value", sheet, ref,
-                     ja: "\(label)は数値(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)・「—」・空欄のいずれかで入力してください: \"\(Self.shown(s))\"",
-                     en: "\(label) must be a number (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals at most), \"—\" or blank: \"\(Self.shown(s))\"")
+                     ja: "\(label())は数値(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)・「—」・空欄のいずれかで入力してください: \"\(Self.shown(s))\"",
+                     en: "\(label()) must be a number (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals at most), \"—\" or blank: \"\(Self.shown(s))\"")
                 return .blank
             }
             if case .number = v {
@@ -200,8 +202,8 @@ extension ImportContext {
             }
             return v
         case .bool, .error, .date:
-            fail("xlsx.indicator-value", sheet, ref, ja: "\(label)の値が不正です: \(SheetView.text(of: c.value))",
-                 en: "\(label) holds an invalid value: \(SheetView.text(of: c.value))")
+            fail("xlsx.indicator-value", sheet, ref, ja: "\(label())の値が不正です: \(SheetView.text(of: c.value))",
+                 en: "\(label()) holds an invalid value: \(SheetView.text(of: c.value))")
             return .blank
         }
     }
@@ -286,7 +288,8 @@ enum IndicatorNumber: Equatable {
 
     static func decode(_ value: Double, format: String?) -> IndicatorNumber {
         guard let decimal = CellDecimal(value) else { return .notRepresentable(shown: String(value)) }
-        let shown = decimal.generalText
+        // The value as General shows it, printed only when no printed form holds it.
+        var shown: String { decimal.generalText }
         let shape = format.flatMap(printedShape)
         let formatKnown = shape != nil || format.map(ImportContext.isGeneral) == true
         var printed = decimal

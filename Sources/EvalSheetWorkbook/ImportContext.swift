@@ -34,6 +34,8 @@ final class ImportContext {
         self.document = document
         self.template = template
         self.sourceMap = SourceMap(file: file)
+        // An exported workbook locates about 200 values: room for them at once, not grown by doubling.
+        sourceMap.locations.reserveCapacity(256)
     }
 
     /// Records that `path` was read from `cell` (and that the import took the cell).
@@ -130,7 +132,7 @@ final class ImportContext {
     /// cell) or the sheet's last row; `body` returns false to stop early.
     func rows(of sheet: SheetView, from first: Int, _ body: (Int) -> Bool) {
         var row = first
-        let markerKey = LabelKey.of(template.endMarker)
+        let markerKey = LabelKey.ofLabel(template.endMarker)
         while row <= sheet.lastRow {
             if let marker = sheet.endMarker(row: row, markerKey: markerKey) {
                 take(sheet, marker)

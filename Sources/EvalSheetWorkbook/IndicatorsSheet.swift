@@ -153,8 +153,8 @@ extension IndicatorsSheet {
         var seen: [Set<IndicatorRow>] = []
         var endRow = sheet.lastRow + 1
         var row = headerCell.row + 1
-        let rowKeys = IndicatorRow.allCases.map { ($0, LabelKey.of(l[keyPath: $0.label])) }
-        let markerKey = LabelKey.of(ctx.template.endMarker)
+        let rowKeys = IndicatorRow.allCases.map { ($0, LabelKey.ofLabel(l[keyPath: $0.label])) }
+        let markerKey = LabelKey.ofLabel(ctx.template.endMarker)
         while row <= sheet.lastRow {
             if let marker = sheet.endMarker(row: row, markerKey: markerKey) {
                 ctx.take(sheet, marker)
@@ -252,12 +252,13 @@ extension IndicatorsSheet {
         for (k, c) in years.columns.enumerated() {
             let cell = CellReference.at(row, c)
             ctx.locate(.indicator(i, part.valueField(k)), sheet, cell)
-            let label = "\(valuesLabel)(\(FiscalYearText.japanese(years.years[k])))"
+            // `目標値(令和元年度)`, made only for a message.
+            func label() -> String { "\(valuesLabel)(\(FiscalYearText.japanese(years.years[k])))" }
             if part == .method, let stored = sheet.worksheet[cell], stored.hasFormula,
                LiveRate.isLiveRate(stored.formula, lowerIsBetter: l.lowerIsBetter) {
-                values.append(readLiveRate(stored, column: k, of: items[i], label: label, sheet, ctx))
+                values.append(readLiveRate(stored, column: k, of: items[i], label: label(), sheet, ctx))
             } else {
-                values.append(ctx.indicatorValue(sheet, cell, label: label))
+                values.append(ctx.indicatorValue(sheet, cell, label: label()))
             }
         }
         items[i][keyPath: part.values] = values

@@ -9,24 +9,22 @@ import EvalSheetModel
 /// `limit` results (then starts over), so a stream of distinct keys cannot grow it.
 final class Memo<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: (key: String, value: Value)] = [:]
+    private var values: [SpelledKey: Value] = [:]
     private let limit: Int
 
     init(limit: Int = 256) { self.limit = limit }
 
     /// The value for `key`, made by `make` the first time (outside the lock).
     func value(_ key: String, _ make: () -> Value) -> Value {
+        let spelled = SpelledKey(key)
         lock.lock()
-        let known = values[key]
+        let known = values[spelled]
         lock.unlock()
-        if let known {
-            if Self.sameBytes(known.key, key) { return known.value }
-            return make()  // a canonically equivalent spelling: made for itself, not kept
-        }
+        if let known { return known }
         let made = make()
         lock.lock()
         if values.count >= limit { values.removeAll(keepingCapacity: true) }
-        values[key] = (key, made)
+        values[spelled] = made
         lock.unlock()
         return made
     }
@@ -43,6 +41,25 @@ final class Memo<Value>: @unchecked Sendable {
         }
         if let compared, let compared { return compared }
         return ua.elementsEqual(ub)
+    }
+}
+
+/// A memo's key: a String hashed and compared by its UTF-8 bytes. (A String key is hashed by
+/// canonical equivalence: every Japanese key was normalised to NFC to be hashed, and compared so
+/// too.) Two spellings of one text are two keys, so a value is only handed out for its own bytes.
+struct SpelledKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: SpelledKey, b: SpelledKey) -> Bool { Memo<Void>.sameBytes(a.text, b.text) }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            hasher.combine(text.utf8.count)
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }
 

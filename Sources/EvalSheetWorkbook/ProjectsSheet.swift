@@ -134,9 +134,10 @@ extension ProjectsSheet {
         var fixed: [ProjectColumn: Int] = [.code: codeHeader.column]
         ctx.take(sheet, codeHeader)
         var missing = false
+        let headerCells = sheet.filled(row: row)
         for column in ProjectColumn.allCases where column != .code {
             let label = ctx.label(column.label)
-            guard let c = sheet.filled(row: row).first(where: { sheet.isLabel($0, label) }) else {
+            guard let c = headerCells.first(where: { sheet.isLabel($0, label) }) else {
                 ctx.fail("xlsx.missing-label", sheet, codeHeader, ja: "構成事業の見出しに「\(label)」がありません",
                          en: "the §3 header has no \"\(label)\" column")
                 missing = true
@@ -147,7 +148,7 @@ extension ProjectsSheet {
         }
         var money: [(column: Int, label: MoneyColumn)] = []
         var reference: (column: Int, label: MoneyColumn)?
-        for cell in sheet.filled(row: row) {
+        for cell in headerCells {
             let text = sheet.text(cell)
             if reference == nil, let m = referenceColumns.value("\(l.referenceColumn.utf8.count):\(l.referenceColumn)\(text)", { referenceColumn(text, l) }) {
                 ctx.take(sheet, cell)

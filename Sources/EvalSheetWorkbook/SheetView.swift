@@ -57,7 +57,7 @@ struct SheetView {
     /// Whether the cell holds the fixed label `label` (compared the tolerant way).
     func isLabel(_ ref: CellReference, _ label: String) -> Bool {
         guard case .string(let s) = worksheet.value(at: ref) else { return false }
-        return s.hasLabelKey(LabelKey.of(label))
+        return s.hasLabelKey(LabelKey.ofLabel(label))
     }
 
     /// Whether the cell holds a fixed label whose key (`LabelKey.of`) is `key`.
@@ -81,7 +81,7 @@ struct SheetView {
     /// The first cell (row by row) whose label key equals `label`'s, at or below `fromRow`,
     /// optionally only in one column.
     func find(_ label: String, fromRow: Int = 0, column: Int? = nil) -> CellReference? {
-        let target = LabelKey.of(label)
+        let target = LabelKey.ofLabel(label)
         let rows = worksheet.rows
         // Cells are read in place: a copy of each would retain and release its strings.
         for r in rows.indices where rows[r].index >= fromRow {
@@ -157,4 +157,10 @@ private final class TakenCells {
 /// How labels are compared on import (see `StringProtocol.labelKey()`).
 enum LabelKey {
     static func of(_ s: String) -> String { s.labelKey() }
+
+    /// The key of a template label (a fixed text the layout looks for), made once per label: every
+    /// workbook asks for the same few, many times each.
+    static func ofLabel(_ label: String) -> String { labels.value(label) { of(label) } }
+
+    private static let labels = Memo<String>(limit: 1024)
 }

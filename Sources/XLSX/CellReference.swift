@@ -69,9 +69,12 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `B7`. Written into one buffer (no intermediate strings): import names a cell for every value.
+    /// A cell of a sheet has at most 10 characters (`XFD1048576`): asked for with the capacity of a
+    /// small String (15 bytes), it is made in place, without allocating.
     public var description: String {
         precondition(column >= 0, "negative column")
-        return String(unsafeUninitializedCapacity: 40) { buffer in
+        let onASheet = column <= Self.maxColumn && row >= 0 && row <= Self.maxRow
+        return String(unsafeUninitializedCapacity: onASheet ? 15 : 40) { buffer in
             var count = Self.writeColumnName(column, into: buffer)
             let number = row + 1
             if number < 0 {

@@ -48,7 +48,7 @@ struct Relationships: Sendable {
     /// Reads the relationships of `sourcePart`; an absent `.rels` part means no relationships.
     static func read(for sourcePart: String, in archive: ZipArchive, required: Bool = false) throws(XLSXReadError) -> Relationships {
         let relsPart = partName(for: sourcePart)
-        var result = Relationships(sourcePart: sourcePart)
+        let result = Relationships(sourcePart: sourcePart)
         guard archive.contains(relsPart) else {
             if required {
                 throw XLSXReadError(.missingPart, file: archive.fileName, part: relsPart,
@@ -56,7 +56,17 @@ struct Relationships: Sendable {
             }
             return result
         }
-        var xml = try archive.tokenizer(relsPart)
+        return try archive.parse(relsPart, memo: parsed, key: sourcePart) { (xml) throws(XLSXReadError) in
+            try parse(&xml, into: result)
+        }
+    }
+
+    /// The relationships parts parsed lately, by source part (every workbook of a template has the same ones).
+    private static let parsed = PartMemo<Relationships>()
+
+    /// The `<Relationship>` elements of a `.rels` part, added to `result`.
+    private static func parse(_ xml: inout XMLTokenizer, into result: Relationships) throws(XLSXReadError) -> Relationships {
+        var result = result
         while true {
             switch try xml.next() {
             case .startElement:

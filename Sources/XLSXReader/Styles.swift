@@ -24,6 +24,9 @@ struct StyleTable: Sendable {
         return CellFormat(numberFormatID: -1, numberFormat: nil, isLocked: true)
     }
 
+    /// The styles parts parsed lately (every workbook of a template has the same one).
+    static let parsed = PartMemo<StyleTable>()
+
     /// Parses a styles part.
     ///
     /// Locking: a `<protection>` child of the cell `xf` decides (`locked` defaults to true).

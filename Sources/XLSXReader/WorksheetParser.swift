@@ -296,6 +296,8 @@ struct WorksheetParser {
         var hasValue = false
         var hasFormula = false
         var hasInline = false
+        // A plain `<v>`'s text, read in place (in the part's bytes, which the tokenizer holds).
+        var plainValue: UnsafeBufferPointer<UInt8>?
         // (Emptied only when they hold something: `removeAll` costs a call even on an empty array.)
         if !formulaBuffer.isEmpty { formulaBuffer.removeAll(keepingCapacity: true) }
         if !valueBuffer.isEmpty { valueBuffer.removeAll(keepingCapacity: true) }
@@ -305,7 +307,7 @@ struct WorksheetParser {
             if xml.depth == 4 {
                 if !hasValue, !hasInline, let text = xml.takePlainTextElement(.spreadsheetML, "v") {
                     hasValue = true
-                    valueBuffer.append(contentsOf: text)
+                    plainValue = text
                     continue
                 }
                 if !hasFormula, let text = xml.takePlainTextElement(.spreadsheetML, "f") {
@@ -348,12 +350,15 @@ struct WorksheetParser {
             }
         }
 
+        // Text that is decoded in place goes to the buffer; any other value is read where it is.
+        if let plain = plainValue, type == .formulaString || type == .inlineString {
+            valueBuffer.append(contentsOf: plain)
+            plainValue = nil
+        }
         let value: XLSXValue
         switch type {
-        case .number:
-            value = try numberValue(row, column)
-        case .sharedString:
-            value = try sharedStringValue(row, column)
+        case .number, .sharedString, .boolean, .error, .date:
+            value = try readValue(type, plainValue, row, column)
         case .formulaString:
             if hasValue {
                 decodeOOXMLEscapes(&valueBuffer)
@@ -370,22 +375,14 @@ struct WorksheetParser {
             } else {
                 value = .empty
             }
-        case .boolean:
-            value = try booleanValue(row, column)
-        case .error:
-            let text = valueBuffer.withUnsafeBufferPointer { trimmed($0) }
-            value = text.isEmpty ? .empty : .error(String(decoding: text, as: UTF8.self))
-        case .date:
-            let text = valueBuffer.withUnsafeBufferPointer { trimmed($0) }
-            value = text.isEmpty ? .empty : .date(String(decoding: text, as: UTF8.self))
         }
 
-        if value == .empty && !hasFormula && styleIndex == 0 { return (row, column) }
+        if value.isEmpty && !hasFormula && styleIndex == 0 { return (row, column) }
 
         let format = styles.format(styleIndex)
         let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value,
                             formula: formulaBuffer.isEmpty ? nil : String(decoding: formulaBuffer, as: UTF8.self),
-                            hasFormula: hasFormula, cachedValueMissing: hasFormula && value == .empty,
+                            hasFormula: hasFormula, cachedValueMissing: hasFormula && value.isEmpty,
                             numberFormat: format.numberFormat, isLocked: format.isLocked, styleIndex: styleIndex)
         let key = row << 14 | column
         if let last = keys.last, key <= last {
@@ -410,33 +407,53 @@ struct WorksheetParser {
              "the cell holds two values (two <v>, two <f>, or <v> beside <is>): which one it holds cannot be told")
     }
 
-    private func numberValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
-        let result: Result<XLSXValue, XLSXReadError> = valueBuffer.withUnsafeBufferPointer { all in
-            let text = trimmed(all)
-            if text.isEmpty { return .success(.empty) }
-            let shown = String(decoding: text.prefix(40), as: UTF8.self)
-            switch parseCellNumberText(text) {
-            case .value(let number):
-                return .success(.number(number, raw: String(decoding: text, as: UTF8.self)))
-            case .notANumber:
-                return .failure(fail(.invalidCellValue, at: row, column, "numeric cell holds \"\(shown)\", which is not a number"))
-            case .outOfRange:
-                return .failure(fail(.invalidCellValue, at: row, column,
-                                     "numeric cell holds \"\(shown)\", which is beyond what a cell holds (±2.2e-308 … ±1.8e308)"))
-            }
-        }
-        return try result.get()
+    /// The value of a cell whose `<v>` is read as it is (not decoded in place: every type but
+    /// strings), from its bytes: in place when the `<v>` was plain, else from the buffer.
+    private func readValue(_ type: CellType, _ plain: UnsafeBufferPointer<UInt8>?, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        if let plain { return try value(type, plain, row, column) }
+        return try valueBuffer.withUnsafeBufferPointer { (all) throws(XLSXReadError) -> XLSXValue in try value(type, all, row, column) }
     }
 
-    private func sharedStringValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
-        let index: Int?? = valueBuffer.withUnsafeBufferPointer { all in
+    private func value(_ type: CellType, _ all: UnsafeBufferPointer<UInt8>, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        switch type {
+        case .number:
+            return try numberValue(all, row, column)
+        case .sharedString:
+            return try sharedStringValue(all, row, column)
+        case .boolean:
+            return try booleanValue(all, row, column)
+        case .error:
             let text = trimmed(all)
-            if text.isEmpty { return .some(nil) }
-            return parseDecimal(text, limit: 1 << 40).map { .some($0) }
+            return text.isEmpty ? .empty : .error(String(decoding: text, as: UTF8.self))
+        case .date:
+            let text = trimmed(all)
+            return text.isEmpty ? .empty : .date(String(decoding: text, as: UTF8.self))
+        case .formulaString, .inlineString:
+            return .string(String(decoding: all, as: UTF8.self))  // never asked: their text is decoded first
         }
+    }
+
+    private func numberValue(_ all: UnsafeBufferPointer<UInt8>, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        let text = trimmed(all)
+        if text.isEmpty { return .empty }
+        let shown = String(decoding: text.prefix(40), as: UTF8.self)
+        switch parseCellNumberText(text) {
+        case .value(let number):
+            return .number(number, raw: String(decoding: text, as: UTF8.self))
+        case .notANumber:
+            throw fail(.invalidCellValue, at: row, column, "numeric cell holds \"\(shown)\", which is not a number")
+        case .outOfRange:
+            throw fail(.invalidCellValue, at: row, column,
+                       "numeric cell holds \"\(shown)\", which is beyond what a cell holds (±2.2e-308 … ±1.8e308)")
+        }
+    }
+
+    private func sharedStringValue(_ all: UnsafeBufferPointer<UInt8>, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        let text = trimmed(all)
+        let index: Int?? = text.isEmpty ? .some(nil) : parseDecimal(text, limit: 1 << 40).map { .some($0) }
         guard let index else {
             throw fail(.invalidCellValue, at: row, column,
-                       "shared-string cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\", which is not an index")
+                       "shared-string cell holds \"\(String(decoding: all.prefix(40), as: UTF8.self))\", which is not an index")
         }
         guard let index else { return .empty }
         switch sharedStrings {
@@ -452,19 +469,13 @@ struct WorksheetParser {
         }
     }
 
-    private func booleanValue(_ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
-        let result: XLSXValue? = valueBuffer.withUnsafeBufferPointer { all in
-            let text = trimmed(all)
-            if text.isEmpty { return .empty }
-            if bytesEqual(text, "1") || bytesEqual(text, "true") || bytesEqual(text, "TRUE") { return .bool(true) }
-            if bytesEqual(text, "0") || bytesEqual(text, "false") || bytesEqual(text, "FALSE") { return .bool(false) }
-            return nil
-        }
-        guard let result else {
-            throw fail(.invalidCellValue, at: row, column,
-                       "boolean cell holds \"\(String(decoding: valueBuffer.prefix(40), as: UTF8.self))\"")
-        }
-        return result
+    private func booleanValue(_ all: UnsafeBufferPointer<UInt8>, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
+        let text = trimmed(all)
+        if text.isEmpty { return .empty }
+        if bytesEqual(text, "1") || bytesEqual(text, "true") || bytesEqual(text, "TRUE") { return .bool(true) }
+        if bytesEqual(text, "0") || bytesEqual(text, "false") || bytesEqual(text, "FALSE") { return .bool(false) }
+        throw fail(.invalidCellValue, at: row, column,
+                   "boolean cell holds \"\(String(decoding: all.prefix(40), as: UTF8.self))\"")
     }
 
     // MARK: - Merges, validations, protection

@@ -194,8 +194,7 @@ public final class XLSXDocument {
         if let cachedStyles { return cachedStyles }
         var table = StyleTable()
         if let part = stylesPart, archive.contains(part) {
-            var xml = try archive.tokenizer(part)
-            table = try StyleTable.parse(&xml)
+            table = try archive.parse(part, memo: StyleTable.parsed) { (xml) throws(XLSXReadError) in try StyleTable.parse(&xml) }
         }
         cachedStyles = table
         return table

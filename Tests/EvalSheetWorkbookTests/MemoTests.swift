@@ -20,6 +20,18 @@ import Testing
         #expect(memo.value(composed) { Array(composed.utf8) } == [0xE3, 0x81, 0x8C])
         #expect(memo.value(decomposed) { Array(decomposed.utf8) } == [0xE3, 0x81, 0x8B, 0xE3, 0x82, 0x99])
         #expect(memo.value(composed) { [] } == [0xE3, 0x81, 0x8C])
+        #expect(memo.value(decomposed) { [] } == [0xE3, 0x81, 0x8B, 0xE3, 0x82, 0x99])
+    }
+
+    /// Keys are hashed and compared by their bytes: Japanese keys of every length, and keys that are
+    /// prefixes of one another, each keep their own value.
+    @Test func keysAreTheirBytes() {
+        let memo = Memo<String>(limit: 4096)
+        let keys = ["", "a", "ab", "令和", "令和元年度", "令和元年度決算", "0.0\"(※)\"", "0.0\"(※)\";", String(repeating: "施策", count: 40)]
+        for key in keys { #expect(memo.value(key) { key } == key) }
+        for key in keys { #expect(memo.value(key) { "made again" } == key) }
+        #expect(SpelledKey("令和") == SpelledKey("令和"))
+        #expect(SpelledKey("\u{304C}") != SpelledKey("\u{304B}\u{3099}"))
     }
 
     @Test func startsOverAtItsLimit() {
