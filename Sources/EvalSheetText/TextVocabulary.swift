@@ -20,6 +20,8 @@ final class TextVocabulary: Sendable {
     /// §1…§7, in order, and their headings' fixed parts as keys (`SectionTitle.stemKey`).
     let sections: [SectionTitle]
     let sectionStemKeys: [String]
+    /// Their lengths in characters.
+    let sectionStemLengths: [Int]
     /// The first bytes of the sections' heading keys when every one starts with an ASCII digit (a
     /// line whose first cell starts otherwise opens no section); nil otherwise.
     let sectionLeads: Set<UInt8>?
@@ -60,6 +62,7 @@ final class TextVocabulary: Sendable {
         basicLabels = LabelTable(l, \.label)
         sections = template.sheets.all.enumerated().map { SectionTitle(number: $0.offset + 1, sheet: $0.element) }
         sectionStemKeys = sections.map(\.stemKey)
+        sectionStemLengths = sectionStemKeys.map(\.count)
         let leads = sections.compactMap { $0.stemKey.utf8.first }
         sectionLeads = leads.count == sections.count && leads.allSatisfy({ (0x30...0x39).contains($0) })
             && sections.allSatisfy({ $0.stemKey.unicodeScalars.first.map { $0.isASCII } ?? false }) ? Set(leads) : nil

@@ -117,6 +117,35 @@ struct ReaderFastPathTests {
         }
     }
 
+    @Test("§3 directions and money headers: the String and byte paths read as the general steps do")
+    func directionsAndMoneyColumns() {
+        func general(_ text: String) -> [Int]? {
+            let folded = PrintedNumber.foldFullWidth(text).replacingOccurrences(of: "、", with: ",")
+            let parts = folded.split(separator: ",").map { $0.trimmedSpaces() }
+            guard !parts.isEmpty else { return nil }
+            var out: [Int] = []
+            for p in parts {
+                guard let n = Int(p), n >= 1, n <= 99 else { return nil }
+                out.append(n)
+            }
+            return out
+        }
+        var samples = ["", ",", "1", "1,2", "1,,2", ",1,", "0", "00", "01", "99", "100", "0099", "00100", "1,100", "100,1", "1, 2", "+1",
+                       "-1", "1、2", "１，２", "99999999999999999999999", "1,2,3,4,5,6,7,8,9,10", "1 00", "100 "]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            samples.append(String((0..<Int.random(in: 0...8, using: &rng)).map { _ in "0123456789,,1 +、１".randomElement(using: &rng)! }))
+        }
+        for text in samples {
+            #expect(Project.parseDirections(text) == general(text), "\(text.debugDescription)")
+            #expect(Project.parseDirections(Substring(text)) == general(text), "\(text.debugDescription)")
+        }
+        for label in ["平成30年度決算", "令和2年度予算", "令和 元年度 決算", "令和元年度", "2019年度決算", "決算", "", "令和２年度予算"] {
+            #expect(MoneyColumn(label: label) == MoneyColumn(label: Substring(label)), "\(label)")
+        }
+        #expect(MoneyColumn(label: "令和 元年度 決算") == MoneyColumn(fiscalYear: 2019, kind: .settled))
+    }
+
     @Test("full-width folding: the byte path gives what folding each scalar gives")
     func fullWidthFolding() {
         func byScalars(_ s: String) -> String {
