@@ -119,6 +119,11 @@ public struct Project: Hashable, Sendable, Codable {
     /// Parses `1,2` / `1、2` / `１，２` into [1, 2]; nil when any part is not a number.
     public static func parseDirections(_ text: some StringProtocol) -> [Int]? {
         if let plain = parsePlainDirections(text.utf8) { return plain }
+        return parseDirectionsByCharacters(text)
+    }
+
+    /// `parseDirections` on the folded text's characters: the definition, for any text.
+    static func parseDirectionsByCharacters(_ text: some StringProtocol) -> [Int]? {
         var folded = PrintedNumber.foldFullWidth(String(text))
         // `、` is E3 80 81: without a byte 0x81 there is none to replace (and no Foundation search).
         if folded.utf8.contains(0x81) { folded = folded.replacingOccurrences(of: "、", with: ",") }

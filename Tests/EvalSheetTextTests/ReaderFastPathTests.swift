@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EvalSheetText
 import EvalSheetForm
-import EvalSheetModel
+@testable import EvalSheetModel
 
 /// The text reader's byte paths against what they stand in for: `UTF8Validation` against
 /// `String(validating:)`, the plain-ASCII amounts against the general parse, the section
@@ -119,17 +119,7 @@ struct ReaderFastPathTests {
 
     @Test("§3 directions and money headers: the String and byte paths read as the general steps do")
     func directionsAndMoneyColumns() {
-        func general(_ text: String) -> [Int]? {
-            let folded = PrintedNumber.foldFullWidth(text).replacingOccurrences(of: "、", with: ",")
-            let parts = folded.split(separator: ",").map { $0.trimmedSpaces() }
-            guard !parts.isEmpty else { return nil }
-            var out: [Int] = []
-            for p in parts {
-                guard let n = Int(p), n >= 1, n <= 99 else { return nil }
-                out.append(n)
-            }
-            return out
-        }
+        func general(_ text: String) -> [Int]? { Project.parseDirectionsByCharacters(text) }
         var samples = ["", ",", "1", "1,2", "1,,2", ",1,", "0", "00", "01", "99", "100", "0099", "00100", "1,100", "100,1", "1, 2", "+1",
                        "-1", "1、2", "１，２", "99999999999999999999999", "1,2,3,4,5,6,7,8,9,10", "1 00", "100 "]
         var rng = SystemRandomNumberGenerator()
