@@ -80,30 +80,30 @@ public struct Assessment: Hashable, Sendable, Codable {
     }
 
     /// `parseList` on a text whose characters are single scalars (`hasOnlySimpleCharacters`): the
-    /// same steps on scalars, each label cut from the text's bytes.
+    /// same steps on its UTF-8 bytes. A digit, `.` and a space are one byte each and one scalar each
+    /// (a byte below 0x80 is never part of a longer sequence), U+3000 is E3 80 80, so a start found
+    /// on the bytes is one found on the scalars; each label is cut from the bytes.
     private static func parseList(simple text: Substring) -> [Assessment]? {
-        let scalars = Array(text.unicodeScalars)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
+        let cut = { (b: UnsafeBufferPointer<UInt8>) -> [Assessment]? in
+            let n = b.count
+            var starts: [Int] = []
+            var i = 0
+            while i + 1 < n {
+                if b[i] >= 0x30, b[i] <= 0x39, b[i + 1] == 0x2E,
+                   i == 0 || b[i - 1] == 0x20 || (i >= 3 && b[i - 3] == 0xE3 && b[i - 2] == 0x80 && b[i - 1] == 0x80) {
+                    starts.append(i)
+                }
+                i += 1
+            }
+            guard starts.first == 0 else { return nil }
+            return starts.enumerated().map { k, s in
+                let end = k + 1 < starts.count ? starts[k + 1] : n
+                let label = String(decoding: UnsafeBufferPointer(rebasing: b[(s + 2)..<end]), as: UTF8.self)
+                return Assessment(code: Int(b[s] - 0x30), label: String(label.trimmedSpaces()))
+            }
         }
-        offsets.append(offset)
-        var starts: [Int] = []
-        for i in scalars.indices where (0x30...0x39).contains(scalars[i].value)
-            && i + 1 < scalars.count && scalars[i + 1] == "."
-            && (i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\u{3000}") {
-            starts.append(i)
-        }
-        guard starts.first == 0 else { return nil }
-        let bytes = Array(text.utf8)
-        return starts.enumerated().map { k, s in
-            let end = k + 1 < starts.count ? starts[k + 1] : scalars.count
-            let label = String(decoding: bytes[offsets[s + 2]..<offsets[end]], as: UTF8.self)
-            return Assessment(code: Int(scalars[s].value - 0x30), label: String(label.trimmedSpaces()))
-        }
+        if let parsed = text.utf8.withContiguousStorageIfAvailable(cut) { return parsed }
+        return Array(text.utf8).withUnsafeBufferPointer(cut)
     }
 
     /// Whether the label is the canonical one for the code.

@@ -14,10 +14,15 @@ public enum IndicatorValue: Hashable, Sendable {
     /// Parses a cell: empty → blank, `—` (or `-`, `―`, `－`) → not applicable, else a printed number.
     /// Returns nil when the text is none of these.
     public init?(parsing raw: some StringProtocol) {
+        self.init(parsing: String(raw))
+    }
+
+    /// `init(parsing:)` for a String, what readers hold: the steps without generic calls.
+    public init?(parsing raw: String) {
         let s = String(raw.trimmedSpaces())
         if s.isEmpty {
             self = .blank
-        } else if s.utf8.count <= 3, Self.dashes.contains(s) {  // each dash is one scalar of 1 or 3 bytes, none composed
+        } else if s.utf8.count <= 3, !Self.opensWithDigit(s), Self.dashes.contains(s) {  // each dash is one scalar of 1 or 3 bytes, none composed
             self = .notApplicable
         } else if let n = PrintedNumber(parsing: s) {
             self = .number(n)
@@ -30,9 +35,21 @@ public enum IndicatorValue: Hashable, Sendable {
     /// printed form it is read as (`001` → `1`, `-0` → `0`, `１２` → `12`, `−5` → `-5`, `-` → `—`):
     /// readers report that form, so a value is never changed without a word.
     public static func parsingReportingChanges(_ raw: some StringProtocol) -> (value: IndicatorValue, readAs: String?)? {
+        parsingReportingChanges(String(raw))
+    }
+
+    /// `parsingReportingChanges` for a String, what readers hold: the steps without generic calls.
+    public static func parsingReportingChanges(_ raw: String) -> (value: IndicatorValue, readAs: String?)? {
         guard let v = IndicatorValue(parsing: raw) else { return nil }
         let typed = String(raw.trimmedSpaces())
         return (v, v.text == typed ? nil : v.text)
+    }
+
+    /// Whether a text opens with an ASCII digit, so it is no dash: a digit has no decomposition and
+    /// opens the text's NFD, and no dash's NFD opens with one.
+    private static func opensWithDigit(_ s: String) -> Bool {
+        guard let b = s.utf8.first else { return false }
+        return b >= 0x30 && b <= 0x39
     }
 
     /// Dash look-alikes accepted as "not applicable" when reading.

@@ -146,16 +146,37 @@ public struct PrintedNumber: Hashable, Sendable {
     public static func foldFullWidth(_ s: String) -> String {
         // Only U+FF05…U+FF19 change, all of them EF BC 85…99 in UTF-8: a text without EF BC stays.
         if !Self.mayHoldFullWidthDigits(s) { return s }
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19, 0xFF0C, 0xFF0E, 0xFF05, 0xFF08, 0xFF09, 0xFF0D:
-                out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            default:
-                out.append(scalar)
+        // On the bytes: each folded scalar's three bytes become its ASCII byte, every other byte stays.
+        var text = s
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0, i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBC {
+                        let v = 0xFF00 | UInt32(bytes[i + 2] & 0x3F)  // EF BC xx is U+FF00 + (xx & 3F)
+                        if Self.isFoldedFullWidth(v) {
+                            out[n] = UInt8(v - 0xFEE0)
+                            n += 1
+                            i += 3
+                            continue
+                        }
+                    }
+                    out[n] = b
+                    n += 1
+                    i += 1
+                }
+                return n
             }
         }
-        return String(out)
+    }
+
+    /// The scalars `foldFullWidth` folds: full-width digits, `，` `．` `％` `（` `）` `－`.
+    static func isFoldedFullWidth(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF10...0xFF19, 0xFF0C, 0xFF0E, 0xFF05, 0xFF08, 0xFF09, 0xFF0D: true
+        default: false
+        }
     }
 
     /// Whether the bytes EF BC (U+FF00…U+FF3F) occur in the text.

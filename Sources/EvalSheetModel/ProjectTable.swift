@@ -40,6 +40,11 @@ public struct MoneyColumn: Hashable, Sendable, Codable {
 
     /// Parses `平成30年度決算`, `令和2年度予算` (spaces ignored).
     public init?(label: some StringProtocol) {
+        self.init(label: String(label))
+    }
+
+    /// `init(label:)` for a String, what readers hold: the steps without generic calls.
+    public init?(label: String) {
         let s = label.withoutSpaces()
         for kind in MoneyKind.allCases where s.hasSuffix(kind.rawValue) {
             guard let year = FiscalYearText.parse(s.dropLast(kind.rawValue.count)) else { return nil }
@@ -83,11 +88,42 @@ public struct Project: Hashable, Sendable, Codable {
     /// The printed mark of 実行計画.
     public static let executionPlanMark = "対象"
 
+    /// `parseDirections` of a text of ASCII digits and commas only, from its bytes: nothing to fold
+    /// or trim, parts split at commas (empty ones dropped, as `split` does), each a number 1…99 —
+    /// a part whose digits pass 99 is none, whatever follows (digits only make it larger). `.some(nil)`
+    /// is "not directions"; nil says only that the text holds another byte.
+    static func parsePlainDirections(_ bytes: some Collection<UInt8>) -> [Int]?? {
+        var out: [Int] = []
+        var value = 0, inPart = false
+        for b in bytes {
+            if b == UInt8(ascii: ",") {
+                if inPart { out.append(value) }
+                value = 0
+                inPart = false
+            } else if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                value = value * 10 + Int(b - UInt8(ascii: "0"))
+                inPart = true
+                if value > 99 { return .some(nil) }
+            } else {
+                return nil
+            }
+        }
+        if inPart { out.append(value) }
+        guard !out.isEmpty, !out.contains(0) else { return .some(nil) }
+        return .some(out)
+    }
+
     /// `1,2` for [1, 2].
     public var directionsText: String { directions.map(String.init).joined(separator: ",") }
 
     /// Parses `1,2` / `1、2` / `１，２` into [1, 2]; nil when any part is not a number.
     public static func parseDirections(_ text: some StringProtocol) -> [Int]? {
+        if let plain = parsePlainDirections(text.utf8) { return plain }
+        return parseDirectionsByCharacters(text)
+    }
+
+    /// `parseDirections` on the folded text's characters: the definition, for any text.
+    static func parseDirectionsByCharacters(_ text: some StringProtocol) -> [Int]? {
         var folded = PrintedNumber.foldFullWidth(String(text))
         // `、` is E3 80 81: without a byte 0x81 there is none to replace (and no Foundation search).
         if folded.utf8.contains(0x81) { folded = folded.replacingOccurrences(of: "、", with: ",") }

@@ -14,7 +14,7 @@ struct EnvironmentReader {
     func read() -> [ExternalFactor] {
         let heading = lines[lines.startIndex]
         let firstKey = Label.key(label(.category))
-        guard let header = lines.first(where: { Label.key($0.cell(0)) == firstKey }) else {
+        guard let header = lines.first(where: { Label.matches($0.cell(0), firstKey) }) else {
             context.missingHeaderRow(section: 6, at: heading.number, example: "\(label(.category)) \(label(.status)) …")
             return []
         }

@@ -27,7 +27,7 @@ struct EvaluationReader {
         checkHeadingYear(heading)
         checkLegend()
         let headerKey = Label.key(l.criterionHeader)
-        guard let headerAt = lines.firstIndex(where: { Label.key($0.cell(0)) == headerKey }) else {
+        guard let headerAt = lines.firstIndex(where: { Label.matches($0.cell(0), headerKey) }) else {
             context.missingHeaderRow(section: 5, at: heading.number, example: "\(l.criterionHeader) \(l.ratingHeader) \(l.reasonHeader)")
             return placeholder()
         }
@@ -36,7 +36,7 @@ struct EvaluationReader {
         context.take(header, header.filledIndices.filter { headerLabels.contains(Label.key(header.texts[$0])) })
         var body = lines[(headerAt + 1)...].filter { !$0.isEmpty && !$0.cell(0).hasPrefix("※") && !isLegend($0) }
         body.removeAll { line in
-            guard Label.key(line.cell(0)) == headerKey else { return false }
+            guard Label.matches(line.cell(0), headerKey) else { return false }
             context.duplicateHeaderRow(section: 5, at: line.number, first: header.number)
             return true
         }
@@ -57,8 +57,8 @@ struct EvaluationReader {
             found.reason = Self.stripParagraphTags(next.cell(0))
             rest = rest.dropFirst()
         }
-        for line in rest where Label.key(line.cell(0)).hasPrefix(words.criterionStart)
-            || Label.key(line.cell(1)).hasPrefix(words.ratingCaptionWord) {
+        for line in rest where Label.hasPrefix(line.cell(0), words.criterionStart, prefixStart: words.criterionStartNFD)
+            || Label.hasPrefix(line.cell(1), words.ratingCaptionWord, prefixStart: words.ratingCaptionWordNFD) {
             context.problem("text.duplicate-label", line.number,
                 ja: "\(words.section(5).name)の行が2つあります(最初は \(row.number) 行目): \(words.ratingCaptionWord)は1つだけ書きます",
                 en: "§5 has a second rating row (the first is on line \(row.number)): the rating is given once")
@@ -71,7 +71,7 @@ struct EvaluationReader {
     private func readRatingRow(_ row: TextLine, hasNextLine: Bool) -> Found {
         let f1 = row.cell(1), f2 = row.cell(2)
         var found = Found(reason: f2)
-        if Label.key(f1).hasPrefix(words.ratingCaptionWord) {
+        if Label.hasPrefix(f1, words.ratingCaptionWord, prefixStart: words.ratingCaptionWordNFD) {
             let (label, rest) = splitRatingCell(f1)
             if Label.key(label) != Label.key(words.labels.ratingCaption) {
                 let column = words.labels.ratingHeader
@@ -102,14 +102,39 @@ struct EvaluationReader {
     /// parenthesis that follows its first word (`総合評価`, `TextVocabulary.ratingCaptionWord`);
     /// without one, right after the word.
     func splitRatingCell(_ cell: String) -> (label: String, rest: String) {
+        if cell.hasOnlySimpleCharacters, words.ratingCaptionWord.hasOnlySimpleCharacters { return splitRatingCell(simple: cell) }
+        return splitRatingCell(characters: cell)
+    }
+
+    /// `splitRatingCell` on characters: the definition, for any text.
+    func splitRatingCell(characters cell: String) -> (label: String, rest: String) {
         let chars = Array(cell)
+        let i = Self.captionEnd(chars, word: Array(words.ratingCaptionWord)) { Label.key(String($0)) == String($1) }
+        return (String(chars[..<i]), String(String(chars[i...]).trimmedSpaces()))
+    }
+
+    /// `splitRatingCell` for a cell and a caption word whose characters are single simple scalars
+    /// (`hasOnlySimpleCharacters`): two such characters are equal exactly when their scalars are
+    /// (each is NFC on its own), and a character's label key is its scalar folded (full-width
+    /// ASCII), or nothing (TAB, line breaks). The same steps on scalars.
+    func splitRatingCell(simple cell: String) -> (label: String, rest: String) {
+        let scalars = Array(cell.unicodeScalars)
+        let i = Self.captionEnd(scalars, word: Array(words.ratingCaptionWord.unicodeScalars)) { Self.keyScalar($0.value) == $1.value }
+        let label = String(String.UnicodeScalarView(scalars[..<i]))
+        return (label, String(String(String.UnicodeScalarView(scalars[i...])).trimmedSpaces()))
+    }
+
+    /// Where the caption ends in a cell's characters (or scalars): after the caption word (spaces
+    /// passed over, `keyMatches` comparing a cell's unit with the word's), and after the
+    /// parenthesis that follows it, if any.
+    private static func captionEnd<Unit: Equatable & ExpressibleByUnicodeScalarLiteral>(
+        _ chars: [Unit], word: [Unit], keyMatches: (Unit, Unit) -> Bool) -> Int {
         var matched = 0
         var i = 0
-        let word = Array(words.ratingCaptionWord)
         while i < chars.count, matched < word.count {
             let c = chars[i]
             if c == " " || c == "\u{3000}" { i += 1; continue }
-            guard Label.key(String(c)) == String(word[matched]) else { break }
+            guard keyMatches(c, word[matched]) else { break }
             matched += 1
             i += 1
         }
@@ -120,7 +145,17 @@ struct EvaluationReader {
                 i = close + 1
             }
         }
-        return (String(chars[..<i]), String(String(chars[i...]).trimmedSpaces()))
+        return i
+    }
+
+    /// The label key of a one-scalar character, as a scalar: full-width ASCII folded, nil for what
+    /// `labelKey` drops.
+    private static func keyScalar(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0x09, 0x0A, 0x0D, 0x20, 0x3000: nil
+        case 0xFF01...0xFF5E: v - 0xFEE0
+        default: v
+        }
     }
 
     /// When the 評価※ column holds only its label, the rating opens the 評価理由 cell: alone (then

@@ -36,7 +36,7 @@ struct IndicatorsReader {
     func read() -> IndicatorTable {
         let heading = lines[lines.startIndex]
         let headerKey = Label.key(words.labels.indicatorHeader)
-        guard let header = lines.first(where: { Label.key($0.cell(0)) == headerKey }) else {
+        guard let header = lines.first(where: { Label.matches($0.cell(0), headerKey) }) else {
             context.missingHeaderRow(section: 4, at: heading.number, example: "\(words.labels.indicatorHeader) …")
             return IndicatorTable(years: [], items: [], footnote: nil)
         }
@@ -259,8 +259,9 @@ struct IndicatorsReader {
             let raw = line.cell(i)
             if i < line.texts.count { context.take(line, i) }
             // A cell typed as the sheet prints it is read without a change: not printed again to see.
-            let read = PlainIndicatorText.isPrintedAsWritten(raw)
-                ? IndicatorValue(parsing: raw).map { (value: $0, readAs: String?.none) } : IndicatorValue.parsingReportingChanges(raw)
+            let read = PlainIndicatorText.asWritten(raw).map { (value: $0, readAs: String?.none) }
+                ?? (PlainIndicatorText.isPrintedAsWritten(raw)
+                    ? IndicatorValue(parsing: raw).map { (value: $0, readAs: String?.none) } : IndicatorValue.parsingReportingChanges(raw))
             if let (v, readAs) = read {
                 if let readAs {
                     context.note("text.number-normalized", line.number,

@@ -6,7 +6,7 @@ struct LineSplitter {
     /// The number the next line gets.
     private(set) var nextNumber = 1
     /// The bytes of an unfinished line from the previous chunk.
-    private var pending: [UInt8] = []
+    private(set) var pending: [UInt8] = []
     /// The previous chunk ended with CR: an LF at the start of the next one belongs to it.
     private var afterCR = false
 

@@ -42,5 +42,13 @@ enum PlainIndicatorText {
         return !negative || nonzero
     }
 
+    /// The value of a cell that is blank or the dash exactly as the sheet prints it (`—`), which
+    /// `IndicatorValue.parsingReportingChanges` reads without a change; nil for any other cell.
+    static func asWritten(_ text: String) -> IndicatorValue? {
+        if text.isEmpty { return .blank }
+        if text.utf8.count == 3, text.utf8.elementsEqual(IndicatorValue.dash.utf8) { return .notApplicable }
+        return nil
+    }
+
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }

@@ -37,7 +37,7 @@ struct ProjectsReader {
     func read() -> ProjectTable {
         let heading = lines[lines.startIndex]
         let codeKey = Label.key(label(.code))
-        guard let headerAt = lines.firstIndex(where: { Label.key($0.cell(0)) == codeKey }) else {
+        guard let headerAt = lines.firstIndex(where: { Label.matches($0.cell(0), codeKey) }) else {
             context.missingHeaderRow(section: 3, at: heading.number, example: "\(label(.code)) \(label(.name)) …")
             return ProjectTable(columns: [], rows: [], totals: [])
         }
@@ -50,7 +50,7 @@ struct ProjectsReader {
         var table = Table()
         for line in lines[(headerAt + 1)...] where !line.isEmpty {
             let code = line.cell(columns.named[.code])
-            let isTotals = Label.key(code) == words.totalKey
+            let isTotals = Label.matches(code, words.totalKey)
             if let totals = table.totals {
                 reportAfterTotals(line, code: code, isTotals: isTotals, totalsLine: totals.line)
             } else if isTotals {
@@ -109,7 +109,7 @@ struct ProjectsReader {
         }
         let planAt = columns.named[.executionPlan]
         let plan = line.cell(planAt)
-        if !plan.isEmpty, Label.key(plan) != Project.executionPlanMark {
+        if !plan.isEmpty, !Label.matches(plan, Project.executionPlanMark) {
             let planLabel = label(.executionPlan), mark = Project.executionPlanMark
             context.problem("text.execution-plan", line.number,
                 ja: "事業 \(Shown.text(code)) の\(planLabel)は「\(mark)」か空欄です(\(CellName.ja(planAt))): \"\(Shown.text(plan))\"",

@@ -13,10 +13,16 @@ enum SectionHeading {
         if let lead = words.sectionLeads, b < 0x80 || b != 0xEF, !lead.contains(b) { return nil }
         let key = Label.key(first)
         // The longest stem the key starts with (the first of equally long ones); section n is at n - 1.
+        // Two different ASCII first bytes settle `hasPrefix` at once (it answers false), so the
+        // other stems are passed over without it.
         let stems = words.sectionStemKeys
+        let keyLead = key.utf8.first ?? 0
         var best: (index: Int, length: Int)?
-        for n in stems.indices where !stems[n].isEmpty && hasPrefix(key, stems[n]) {
-            let length = stems[n].count
+        for n in stems.indices where !stems[n].isEmpty {
+            let stemLead = stems[n].utf8.first!
+            if stemLead != keyLead, stemLead < 0x80, keyLead < 0x80 { continue }
+            guard hasPrefix(key, stems[n]) else { continue }
+            let length = words.sectionStemLengths[n]
             if best.map({ length > $0.length }) ?? true { best = (n, length) }
         }
         return best.map { $0.index + 1 }

@@ -119,7 +119,7 @@ extension TextLine {
     /// The index of the first cell whose label key equals `label` (itself a key), at or after `start`.
     func index(ofLabel label: String, from start: Int = 0) -> Int? {
         guard start < texts.count else { return nil }
-        return (start..<texts.count).first { Label.key(texts[$0]) == label }
+        return (start..<texts.count).first { Label.matches(texts[$0], label) }
     }
 
     /// The non-empty cells strictly between two indices (end exclusive; nil = to the end).

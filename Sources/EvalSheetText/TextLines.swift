@@ -95,8 +95,88 @@ enum TextDecoding {
 }
 
 /// How fixed labels are compared (see `StringProtocol.labelKey()`). Never applied to data text.
+///
+/// Most cells asked about are data (a reason, a name), not labels, and making the key of a long text
+/// costs as much as reading it. `matches` and `key(_:within:)` answer for such a cell without its
+/// key: keys are compared with `==`, canonical equivalence, so a cell's key equals a label's key only
+/// when their NFDs are equal; canonical decomposition never lowers the number of scalars and turns
+/// one scalar into at most four, so a cell whose key holds more than four scalars for each byte of
+/// a label's key (`maximumScalars`, with room to spare) matches no label of that length.
 enum Label {
     static func key(_ s: some StringProtocol) -> String { s.labelKey() }
+
+    /// Whether a cell's key is `key` (itself a key): `Label.key(cell) == key`. Two keys that open with
+    /// different plain starters (`TextSet.isPlainStarter`: their NFDs open with them) differ.
+    static func matches(_ cell: String, _ key: String) -> Bool {
+        if let c = firstKeyScalar(cell), TextSet.isPlainStarter(c), let k = key.unicodeScalars.first?.value,
+           TextSet.isPlainStarter(k), c != k { return false }
+        return Self.key(cell, within: key.utf8.count).map { $0 == key } ?? false
+    }
+
+    /// The cell's key, or nil when it equals no key of at most `keyBytes` UTF-8 bytes.
+    static func key(_ cell: String, within keyBytes: Int) -> String? {
+        let limit = maximumScalars(keyBytes)
+        if cell.utf8.count > limit, keptScalarsExceed(cell, limit) { return nil }
+        return key(cell)
+    }
+
+    /// The most scalars a key can hold and still be canonically equivalent to one of `keyBytes`
+    /// bytes: at most `keyBytes` scalars, each decomposed into at most four (Unicode 15: four);
+    /// twice that is kept as a margin.
+    static func maximumScalars(_ keyBytes: Int) -> Int { 8 &* keyBytes &+ 8 }
+
+    /// Whether the cell's key holds more than `limit` scalars, counted on the bytes: every byte that
+    /// starts a scalar, less the scalars `labelKey` drops (space, TAB, CR, LF, U+3000 = E3 80 80;
+    /// folding keeps the count). An E3 is counted when seen and taken back when it proves to be
+    /// U+3000, so the running count overstates by at most one: it must pass `limit + 1`.
+    static func keptScalarsExceed(_ cell: String, _ limit: Int) -> Bool {
+        var count = 0
+        var p1: UInt8 = 0, p2: UInt8 = 0
+        for b in cell.utf8 {
+            defer { p2 = p1; p1 = b }
+            if b & 0xC0 == 0x80 {
+                if b == 0x80, p1 == 0x80, p2 == 0xE3 { count &-= 1 }
+                continue
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+            count &+= 1
+            if count > limit &+ 1 { return true }
+        }
+        return false
+    }
+
+    /// Whether a cell's key starts with `prefix` (a key): false when the key opens with
+    /// a plain starter (`TextSet.isPlainStarter`: its NFD opens with it) that is not the first scalar
+    /// of the prefix's NFD (`prefixStart`), since then their first characters differ; else `hasPrefix`.
+    static func hasPrefix(_ cell: String, _ prefix: String, prefixStart: UInt32) -> Bool {
+        if !prefix.isEmpty, let first = firstKeyScalar(cell), TextSet.isPlainStarter(first), first != prefixStart { return false }
+        return key(cell).hasPrefix(prefix)
+    }
+
+    /// The first scalar of a cell's key when the bytes tell it: the first scalar after the spaces,
+    /// TABs and line breaks (and U+3000) `labelKey` drops, when it is ASCII or a three-byte scalar
+    /// no folding changes (not EF BC / EF BD, full-width ASCII); nil otherwise.
+    static func firstKeyScalar(_ cell: String) -> UInt32? {
+        var u = cell.utf8.makeIterator()
+        while let b = u.next() {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x00..<0x80: return UInt32(b)
+            case 0xE0...0xEF:
+                guard let b1 = u.next(), let b2 = u.next() else { return nil }
+                if b == 0xE3, b1 == 0x80, b2 == 0x80 { continue }
+                if b == 0xEF, b1 == 0xBC || b1 == 0xBD { return nil }
+                return UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The first scalar of a key's NFD (for `hasPrefix`); 0 for an empty key.
+    static func nfdStart(_ key: String) -> UInt32 {
+        key.decomposedStringWithCanonicalMapping.unicodeScalars.first?.value ?? 0
+    }
 }
 
 /// The printed numbers of indicators and challenges: `①`…`⑳`, and `(21)` — how the writer prints

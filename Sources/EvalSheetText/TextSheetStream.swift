@@ -27,10 +27,20 @@ extension TextFormReader {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return replay(url, name, template, body) }
         defer { close(fd) }
-        // Pass 1: every line UTF-8, and something in the file that is not whitespace.
+        // Pass 1: every line UTF-8, and something in the file that is not whitespace. Lines are cut
+        // only until that something is found; the rest of the file is checked chunk by chunk.
         var check = LineSplitter()
-        var hasContent = false
-        guard feedAll(fd, { chunk, final in check.check(chunk, final: final, hasContent: &hasContent) }), hasContent else {
+        var stream = UTF8Stream()
+        var hasContent = false, byLines = true
+        guard feedAll(fd, { chunk, final in
+            guard byLines else { return stream.feed(chunk) && (!final || stream.isComplete) }
+            guard check.check(chunk, final: final, hasContent: &hasContent) else { return false }
+            if hasContent {
+                byLines = false
+                return check.pending.withUnsafeBufferPointer { stream.feed($0) } && (!final || stream.isComplete)
+            }
+            return true
+        }), hasContent else {
             return replay(url, name, template, body)
         }
         // Pass 2: the sheets.

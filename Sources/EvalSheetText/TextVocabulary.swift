@@ -20,6 +20,8 @@ final class TextVocabulary: Sendable {
     /// §1…§7, in order, and their headings' fixed parts as keys (`SectionTitle.stemKey`).
     let sections: [SectionTitle]
     let sectionStemKeys: [String]
+    /// Their lengths in characters.
+    let sectionStemLengths: [Int]
     /// The first bytes of the sections' heading keys when every one starts with an ASCII digit (a
     /// line whose first cell starts otherwise opens no section); nil otherwise.
     let sectionLeads: Set<UInt8>?
@@ -28,6 +30,9 @@ final class TextVocabulary: Sendable {
     /// the keys that enclose the year in its cell (`(` `)`).
     let basicRecords: [String: BasicRecord]
     let fiscalYearKey: String
+    /// The first scalars of the NFDs of those keys and of the fiscal-year label's key: a cell whose
+    /// key opens with a plain starter not among them is no §1 label (`basicRecord`).
+    private let basicStarts: Set<UInt32>
     let fiscalYearOpen: String, fiscalYearClose: String
 
     /// §3: `(単位:千円)`, and `(単位` — how any unit statement starts.
@@ -39,6 +44,8 @@ final class TextVocabulary: Sendable {
     let criteria: TextSet
     let ratingCaptionWord: String
     let criterionStart: String
+    /// The first scalars of their NFDs (`Label.hasPrefix`).
+    let ratingCaptionWordNFD: UInt32, criterionStartNFD: UInt32
     let legend: TextSet
 
     /// §7: `以降の取組` — the future part's label after its year — as printed and as a key.
@@ -55,6 +62,7 @@ final class TextVocabulary: Sendable {
         basicLabels = LabelTable(l, \.label)
         sections = template.sheets.all.enumerated().map { SectionTitle(number: $0.offset + 1, sheet: $0.element) }
         sectionStemKeys = sections.map(\.stemKey)
+        sectionStemLengths = sectionStemKeys.map(\.count)
         let leads = sections.compactMap { $0.stemKey.utf8.first }
         sectionLeads = leads.count == sections.count && leads.allSatisfy({ (0x30...0x39).contains($0) })
             && sections.allSatisfy({ $0.stemKey.unicodeScalars.first.map { $0.isASCII } ?? false }) ? Set(leads) : nil
@@ -68,6 +76,7 @@ final class TextVocabulary: Sendable {
         }
         basicRecords = records
         fiscalYearKey = Label.key(l.fiscalYear)
+        basicStarts = Set((Array(records.keys) + [fiscalYearKey]).map(Label.nfdStart))
         let cell = template.textForm.fiscalYearCell.replacingOccurrences(of: "{label}", with: "")
         let parts = cell.components(separatedBy: "{fiscalYear}")
         fiscalYearOpen = Label.key(parts.first ?? "")
@@ -80,6 +89,8 @@ final class TextVocabulary: Sendable {
         criteria = TextSet(([l.criterion] + template.textForm.criterionVariants).map(Label.key))
         criterionStart = Self.firstWord(l.criterion)
         ratingCaptionWord = Self.firstWord(l.ratingCaption)
+        criterionStartNFD = Label.nfdStart(criterionStart)
+        ratingCaptionWordNFD = Label.nfdStart(ratingCaptionWord)
         legend = TextSet(template.legend)
 
         futureSuffix = l.future.replacingOccurrences(of: "{year}", with: "")
@@ -97,7 +108,9 @@ final class TextVocabulary: Sendable {
     func section(_ n: Int) -> SectionTitle { sections[n - 1] }
 
     /// The record a §1 cell labels, or nil when it is no §1 label.
-    func basicRecord(_ cell: some StringProtocol) -> BasicRecord? {
+    func basicRecord(_ cell: String) -> BasicRecord? {
+        if !fiscalYearKey.isEmpty, let first = Label.firstKeyScalar(cell), TextSet.isPlainStarter(first),
+           !basicStarts.contains(first) { return nil }
         let key = Label.key(cell)
         if key.hasPrefix(fiscalYearKey) { return .fiscalYear }
         return basicRecords[key]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EvalSheetText
 import EvalSheetForm
-import EvalSheetModel
+@testable import EvalSheetModel
 
 /// The text reader's byte paths against what they stand in for: `UTF8Validation` against
 /// `String(validating:)`, the plain-ASCII amounts against the general parse, the section
@@ -32,6 +32,134 @@ struct ReaderFastPathTests {
             check(Array(text.utf8) + [0xE3])
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    @Test("UTF-8 validation: long Japanese runs (the two-sequence word path) with one byte changed anywhere")
+    func utf8ValidationLongRuns() {
+        var mismatches: [[UInt8]] = []
+        let texts = ["施策評価シート令和元年度まちづくり指標", "あいうえおかきくけこ", "\u{E000}\u{FFFF}\u{E000}\u{D7FF}\u{1000}\u{FFFD}",
+                     "市民ニーズの状況\t１２３", "ab施策cd評価ef🙂gh"]
+        let replacements: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xE3, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for start in 0..<min(8, bytes.count) {
+                let base = Array(bytes[start...])
+                if Self.valid(base) != (String(validating: base, as: UTF8.self) != nil) { mismatches.append(base) }
+                for k in base.indices {
+                    for r in replacements {
+                        var b = base
+                        b[k] = r
+                        if Self.valid(b) != (String(validating: b, as: UTF8.self) != nil) { mismatches.append(b) }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    @Test("UTF-8 in pieces: the stream answers for any cut as the whole bytes do")
+    func utf8Stream() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "\t", "施", "é", "🙂", "\u{3000}", "\n"].map { Array($0.utf8) }
+        var mismatches: [[UInt8]] = []
+        for _ in 0..<4_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            if Int.random(in: 0..<3, using: &rng) == 0, !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0x80...0xFF, using: &rng)
+            }
+            if Int.random(in: 0..<6, using: &rng) == 0, !bytes.isEmpty { bytes.removeLast() }
+            var cuts = (0..<Int.random(in: 0...4, using: &rng)).map { _ in Int.random(in: 0...bytes.count, using: &rng) }.sorted()
+            cuts = [0] + cuts + [bytes.count]
+            var stream = UTF8Stream()
+            var ok = true
+            for k in 1..<cuts.count where ok {
+                ok = bytes.withUnsafeBufferPointer { stream.feed(UnsafeBufferPointer(rebasing: $0[cuts[k - 1]..<cuts[k]])) }
+            }
+            ok = ok && stream.isComplete
+            if ok != (String(validating: bytes, as: UTF8.self) != nil) { mismatches.append(bytes) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    @Test("labels: matches and hasPrefix answer as Label.key(cell) == / .hasPrefix, canonical equivalents included")
+    func labelComparison() {
+        let keys = ["目標値", "実績値", "No.", "総事業費(施策の合計)", "対象", "投入財源", "総合評価", "ガ", "か\u{3099}", "é", "e\u{301}",
+                    "1.基本情報", "a", "Ω", "Å"]
+        var cells = ["", " ", "目標値", " 目標値 ", "目 標 値", "目標", "目標値x", "No.", "Ｎｏ．", "No .", "0101", "1,234", "—",
+                     "総事業費（施策の合計）", "総事業費 (施策の合計)", "対象", "対 象", "ガ", "か\u{3099}", "\u{3000}ガ", "e\u{301}", "é",
+                     "\u{2126}", "\u{212B}", "A\u{30A}", "投入財源・成果", "総合評価(成果)維持", "\u{301}目標値", "目\u{301}標値"]
+        cells += [String(repeating: "目標値", count: 40), String(repeating: "\u{3000}", count: 300) + "目標値",
+                  String(repeating: " ", count: 500) + "No.", String(repeating: "\u{2126}", count: 60), "理由" + String(repeating: "あ", count: 300)]
+        for key in keys {
+            let start = Label.nfdStart(key)
+            for cell in cells {
+                #expect(Label.matches(cell, key) == (Label.key(cell) == key), "\(cell.debugDescription) / \(key.debugDescription)")
+                #expect(Label.hasPrefix(cell, key, prefixStart: start) == Label.key(cell).hasPrefix(key),
+                        "\(cell.debugDescription) / \(key.debugDescription)")
+            }
+        }
+        #expect(Label.matches(String(repeating: "\u{3000}", count: 300) + "目標値", "目標値"))
+        #expect(!Label.matches("理由" + String(repeating: "あ", count: 300), "目標値"))
+    }
+
+    @Test("§5 rating cell: the scalar split gives what the character split gives")
+    func ratingCellSplit() {
+        let context = SheetReadContext(file: "t.txt", sheetLines: 1...1, words: .standard)
+        let reader = EvaluationReader(context: context, lines: [], fiscalYear: 2019)
+        let pieces = ["総", "合", "評", "価", "総合評価", "(", ")", "（", "）", "成果", " ", "\u{3000}", "維持", "順調", "ｘ", "\t", "a", "①"]
+        var rng = SystemRandomNumberGenerator()
+        var samples = ["総合評価(成果、投入財源等を総合的に評価) 維持", "総合評価 維持", "総 合評価（成果）　順調", "総合評", "維持", "", "総合評価"]
+        for _ in 0..<3_000 { samples.append((0..<Int.random(in: 0...7, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()) }
+        for cell in samples where cell.hasOnlySimpleCharacters {
+            let a = reader.splitRatingCell(simple: cell), b = reader.splitRatingCell(characters: cell)
+            #expect(a.label == b.label && a.rest == b.rest, "\(cell.debugDescription)")
+        }
+    }
+
+    @Test("§3 directions and money headers: the String and byte paths read as the general steps do")
+    func directionsAndMoneyColumns() {
+        func general(_ text: String) -> [Int]? { Project.parseDirectionsByCharacters(text) }
+        var samples = ["", ",", "1", "1,2", "1,,2", ",1,", "0", "00", "01", "99", "100", "0099", "00100", "1,100", "100,1", "1, 2", "+1",
+                       "-1", "1、2", "１，２", "99999999999999999999999", "1,2,3,4,5,6,7,8,9,10", "1 00", "100 "]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            samples.append(String((0..<Int.random(in: 0...8, using: &rng)).map { _ in "0123456789,,1 +、１".randomElement(using: &rng)! }))
+        }
+        for text in samples {
+            #expect(Project.parseDirections(text) == general(text), "\(text.debugDescription)")
+            #expect(Project.parseDirections(Substring(text)) == general(text), "\(text.debugDescription)")
+        }
+        for label in ["平成30年度決算", "令和2年度予算", "令和 元年度 決算", "令和元年度", "2019年度決算", "決算", "", "令和２年度予算"] {
+            #expect(MoneyColumn(label: label) == MoneyColumn(label: Substring(label)), "\(label)")
+        }
+        #expect(MoneyColumn(label: "令和 元年度 決算") == MoneyColumn(fiscalYear: 2019, kind: .settled))
+    }
+
+    @Test("full-width folding: the byte path gives what folding each scalar gives")
+    func fullWidthFolding() {
+        func byScalars(_ s: String) -> String {
+            var out = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                switch scalar.value {
+                case 0xFF10...0xFF19, 0xFF0C, 0xFF0E, 0xFF05, 0xFF08, 0xFF09, 0xFF0D: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+                default: out.append(scalar)
+                }
+            }
+            return String(out)
+        }
+        var samples = ["", "１２，３４５．６％", "（※）", "－５", "abc", "施策（２）", "\u{FF00}\u{FF3F}\u{FF1A}\u{FF04}\u{FF1A}"]
+        for v in 0xFF00...0xFF3F { samples.append("x" + String(Unicode.Scalar(UInt32(v))!) + "y") }
+        for s in samples { #expect(PrintedNumber.foldFullWidth(s) == byScalars(s) && PrintedNumber.foldFullWidth(s).utf8.elementsEqual(byScalars(s).utf8), "\(s)") }
+    }
+
+    @Test("§4 values: blank and the printed dash are read as written")
+    func plainIndicatorBlankAndDash() {
+        for (text, value) in [("", IndicatorValue.blank), ("—", .notApplicable)] {
+            let read = IndicatorValue.parsingReportingChanges(text)
+            #expect(PlainIndicatorText.asWritten(text) == value && read?.value == value && read?.readAs == nil, "\(text)")
+        }
+        for other in ["-", "―", "1", "—1", " "] { #expect(PlainIndicatorText.asWritten(other) == nil, "\(other)") }
     }
 
     /// The general path: what `AmountText.parse` did before its plain-ASCII path (the same code).
