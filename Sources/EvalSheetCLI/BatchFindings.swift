@@ -10,16 +10,19 @@ import EvalSheetValidation
 /// so sorting each file's findings in the order they came gives the same order).
 ///
 /// Without a scratch file (none could be made, or a write failed) the encoded findings stay in memory.
-/// Each run of findings is counted when it is added and again when it is read back: a run that
-/// cannot be read whole (the scratch file's disk failed, or it was cut under us) is never passed
-/// over in silence — `lost` says how many findings are missing, and findings.json is not written.
+/// Each run of findings is counted and hashed when it is added and checked again when it is read
+/// back: a run that cannot be read whole or reads back other bytes (the scratch file's disk failed,
+/// or the file was cut or written over under us) is never passed over in silence nor taken as it is
+/// — `lost` says how many findings are missing, and findings.json is not written.
 final class BatchFindings {
-    /// Where a run of findings of one file lies in the spool, and how many findings it holds.
+    /// Where a run of findings of one file lies in the spool, how many findings it holds and the
+    /// hash of its bytes.
     private struct Span {
         var file: String
         var start: Int
         var end: Int
         var count: Int
+        var hash: UInt64
     }
 
     /// Findings that were added but could not be read back.
@@ -68,11 +71,13 @@ final class BatchFindings {
             let start = spooled &+ pending.count
             FindingBytes.append(f, to: &pending)
             let end = spooled &+ pending.count
+            let added = pending[(start &- spooled)...]
             if let last = spans.last, last.end == start, last.file == f.file {
                 spans[spans.count &- 1].end = end
                 spans[spans.count &- 1].count &+= 1
+                spans[spans.count &- 1].hash = FindingBytes.hash(added, from: last.hash)
             } else {
-                spans.append(Span(file: f.file, start: start, end: end, count: 1))
+                spans.append(Span(file: f.file, start: start, end: end, count: 1, hash: FindingBytes.hash(added)))
             }
             count &+= 1
             if f.severity == .error { hasErrors = true }
@@ -120,6 +125,10 @@ final class BatchFindings {
             bytes = spool.read(from: span.start, to: span.end) ?? []
         } else {
             bytes = span.start >= 0 && span.start <= span.end && span.end <= pending.count ? Array(pending[span.start..<span.end]) : []
+        }
+        guard bytes.count == span.end &- span.start, FindingBytes.hash(bytes[...]) == span.hash else {
+            missingInThisReading &+= span.count
+            return []
         }
         let findings = FindingBytes.decode(bytes)
         if findings.count != span.count { missingInThisReading &+= max(0, span.count &- findings.count) }
@@ -196,6 +205,13 @@ final class ScratchSpool {
 /// A finding as bytes, every field kept (its path as its JSON pointer, its typed place), and back:
 /// `decode` of what `append` wrote gives findings equal field by field, place included.
 enum FindingBytes {
+    /// The 64-bit FNV-1a hash of `bytes`, continued from `seed` (a run's hash grows as it grows).
+    static func hash(_ bytes: ArraySlice<UInt8>, from seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = seed
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
     static func append(_ f: Finding, to out: inout [UInt8]) {
         func text(_ s: String) {
             integer(s.utf8.count)

@@ -9,10 +9,7 @@ enum BatchReport {
                       validated: Bool, global: GlobalOptions) {
         let ja = global.lang == .ja
         let report = Reporter(global: global)
-        if findings.count > 0, !global.quiet {
-            printFindings(findings, language: global.lang)
-            if let lost = findings.lost { report.error(CLIError(lost.reportIncomplete)) }
-        }
+        if findings.count > 0, !global.quiet { printFindings(findings, language: global.lang, report: report) }
         tally.errors.forEach(report.error)
         yearOutputs.errors.forEach(report.error)
         let written = tally.written, failedInputs = tally.failedInputs
@@ -35,11 +32,17 @@ enum BatchReport {
 
 extension BatchReport {
     /// `Findings.renderText` of all the findings, without the newlines it starts and ends with, and
-    /// a newline — written one file at a time as the findings are read back.
-    static func printFindings(_ findings: BatchFindings, language: Language) {
+    /// a newline — written one file at a time as the findings are read back. When some could not be
+    /// read back, the ending (its counts, or "no problems") is not printed but an error saying so.
+    static func printFindings(_ findings: BatchFindings, language: Language, report reporter: Reporter) {
         var text = TrimmedText { StandardStreams.err(Data($0.utf8)) }
         var report = Findings.TextReport(language: language)
         for file in findings.files() { text.write(report.file(file)) }
+        if let lost = findings.lost {
+            StandardStreams.err(Data("\n".utf8))
+            reporter.error(CLIError(lost.reportIncomplete))
+            return
+        }
         text.write(report.ending())
         StandardStreams.err(Data("\n".utf8))
     }

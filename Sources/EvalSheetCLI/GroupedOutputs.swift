@@ -143,17 +143,21 @@ final class GroupedOutputs: @unchecked Sendable {
     }
 
     /// An input folder, resolved (`realpath`) and spelled out from the working directory without
-    /// `.` (nil when `..` is in it).
+    /// `.` (nil when `..` is in it), with the directory it led to then.
     private struct ResolvedFolder {
         let canonical: String?
         let literal: String?
+        let identity: FileIdentity?
     }
     private let foldersLock = NSLock()
     private var folders: [String: ResolvedFolder] = [:]
 
+    /// The folder resolved once a run — and again whenever it leads to another directory than it did
+    /// (one `stat` a file: a folder swapped for a link during the run is resolved anew).
     private func resolvedFolder(_ folder: String) -> ResolvedFolder {
-        if let known = foldersLock.withLock({ folders[folder] }) { return known }
-        let resolved = ResolvedFolder(canonical: AtomicOutput.canonicalPath(folder), literal: literalPath(folder))
+        let identity = AtomicOutput.identity(folder)
+        if let known = foldersLock.withLock({ folders[folder] }), let identity, known.identity == identity { return known }
+        let resolved = ResolvedFolder(canonical: AtomicOutput.canonicalPath(folder), literal: literalPath(folder), identity: identity)
         foldersLock.withLock { folders[folder] = resolved }
         return resolved
     }

@@ -156,6 +156,16 @@ public struct AtomicOutput: Sendable {
 
     /// Free bytes on the file system holding `path`, if known.
     public static func freeBytes(_ path: String) -> UInt64? { Syscalls.freeBytes(path) }
+
+    /// Which file or directory `path` leads to now (symbolic links followed), or nil when nothing.
+    public static func identity(_ path: String) -> FileIdentity? { Syscalls.identity(path) }
+}
+
+/// A file or directory as the file system tells them apart: its device and inode. Two paths with
+/// the same identity lead to the same file; a path whose identity changed leads elsewhere now.
+public struct FileIdentity: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
 }
 
 /// The temporary names this module creates, and how to recognise them: `.<name>.tmp-<pid>-<hex>`.

@@ -186,6 +186,13 @@ enum Syscalls {
     }
 
     /// Whether something other than a symbolic link is at `path` (`lstat(2)`).
+    /// The device and inode of what `path` leads to (`stat(2)`, links followed), or nil.
+    static func identity(_ path: String) -> FileIdentity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    }
+
     static func existsAndIsNotASymbolicLink(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFLNK

@@ -111,6 +111,26 @@ struct BatchFindingsTests {
                 == Array(FindingsFile.chunks(groups: whole.files())).flatMap { $0 })
     }
 
+    @Test("a scratch file written over in place at the same size: no other bytes are taken as findings")
+    func scratchFileWrittenOver() throws {
+        let all = Self.gathered()
+        let directory = RepositoryPaths.temporaryDirectory("batch-findings-over").path
+        let spool = Self.spooled(all, in: directory)
+        #expect(Array(spool.files()).flatMap { $0 } == { var s = all; Findings.sortInReportOrder(&s); return s }())
+        let fd = try #require(Self.scratchFileDescriptor(in: directory))
+        let size = Int(lseek(fd, 0, SEEK_END))
+        // A letter of a message changed, the length of everything kept: decoding alone would not see it.
+        var bytes = [UInt8](repeating: 0, count: size)
+        #expect(pread(fd, &bytes, size, 0) == size)
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "n")))
+        bytes[at] = UInt8(ascii: "N")
+        #expect(pwrite(fd, bytes, size, 0) == size)
+        let back = Array(spool.files()).flatMap { $0 }
+        #expect(back.count < all.count)
+        #expect(Set(back).isSubset(of: Set(all)), "nothing read back that was not added")
+        #expect(spool.lost?.missing == all.count - back.count)
+    }
+
     /// The descriptor of the one unnamed findings scratch file this process holds in `directory`.
     static func scratchFileDescriptor(in directory: String) -> Int32? {
         let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []

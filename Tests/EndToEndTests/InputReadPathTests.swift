@@ -110,4 +110,19 @@ struct InputReadPathTests {
             _ = grouped.finish()
         }
     } }
+
+    @Test func anInputFolderSwappedForALinkToTheOutputsDuringARunIsSeen() throws { try Self.inScratch("folder-swapped") { dir in
+        let fm = FileManager.default
+        for folder in ["in", "out"] { try fm.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
+        for file in ["in/511.json", "out/511.json"] { #expect(fm.createFile(atPath: dir + "/" + file, contents: Data("x".utf8))) }
+        let grouped = GroupedOutputs(directory: dir + "/out") { _ in [] }
+        #expect(grouped.mayBeAnOutput(dir + "/in/511.json") == false)
+        // The folder read from a moment ago now leads to the outputs: its files may be this run's.
+        try fm.moveItem(atPath: dir + "/in", toPath: dir + "/in.before")
+        try fm.createSymbolicLink(atPath: dir + "/in", withDestinationPath: dir + "/out")
+        #expect(grouped.mayBeAnOutput(dir + "/in/511.json") == true)
+        #expect(grouped.mayBeAnOutput(dir + "/in/511.json") == Self.mayBeAnOutputBefore(dir + "/in/511.json", directory: Self.realpath(dir + "/out"),
+                                                                                        workingDirectory: Self.realpath(".")))
+        _ = grouped.finish()
+    } }
 }
