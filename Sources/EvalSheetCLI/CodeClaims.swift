@@ -5,6 +5,9 @@ import Foundation
 final class CodeClaims: @unchecked Sendable {
     /// The order the run's inputs claim in.
     let turns = ClaimTurns()
+    /// The inputs converted to the end (every output handed over): an input that may be one of this
+    /// run's outputs is read only once every earlier input is (`PolicyConversion.convert`).
+    let converted = ClaimTurns()
     private let lock = NSLock()
     private var owners: [String: String] = [:]
 

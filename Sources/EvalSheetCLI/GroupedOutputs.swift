@@ -72,8 +72,13 @@ final class GroupedOutputs: @unchecked Sendable {
     /// Before an input is read: when it could be an output of this run (it is in the output
     /// directory, or a symbolic link, `.` or `..` is on its way), every queued output is put in place
     /// first, so the input reads what it would read had each output been written at once.
-    func beforeReading(_ file: String) {
-        if mayBeAnOutput(file) { flush() }
+    /// `earlierInputsDone` is called first in that case: it returns once every earlier input has
+    /// handed over its outputs (with several workers they may still be converting).
+    func beforeReading(_ file: String, earlierInputsDone: () -> Void = {}) {
+        if mayBeAnOutput(file) {
+            earlierInputsDone()
+            flush()
+        }
     }
 
     /// `show` is called for each input's outcome, settled, in input order.

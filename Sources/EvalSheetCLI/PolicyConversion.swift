@@ -72,10 +72,13 @@ struct PolicyConversion: Sendable {
     /// every earlier input's (`CodeClaims.turns`), so which of two inputs with one code is written
     /// does not depend on timing.
     func convert<Extra>(_ file: String, turn: Int? = nil, each: (LoadedSheet, PolicyOutcome) -> Extra) -> (FileOutcome, [Extra]) {
-        defer { if let turn { claims.turns.finish(turn) } }
+        defer { if let turn { claims.turns.finish(turn); claims.converted.finish(turn) } }
         var outcome = FileOutcome(file: file)
         var extras: [Extra] = []
-        grouped?.beforeReading(file)
+        // An input that may be an output of this run is read as with one worker: after every earlier
+        // input has handed over its outputs and they are in place (else what it reads would depend
+        // on which worker was faster).
+        grouped?.beforeReading(file) { if let turn { claims.converted.wait(for: turn) } }
         func take(_ loaded: LoadedSheet, last: Bool) {
             outcome.notes += loaded.notes
             let notCarried = notesWhatIsNotCarried ? notCarried(loaded) : []

@@ -28,6 +28,30 @@ import TestSupport
         return folder
     }
 
+    /// An input in the output folder that this run replaces is read after the earlier inputs' outputs
+    /// are in place, whatever `--jobs` says: here 511 of the year, then out/511.json (an older file
+    /// with code 599) — it is the year's 511 by then, a duplicate; 599 is never written. (With two
+    /// workers it used to be read at once, before it was replaced, and 599.json written with exit 0.)
+    @Test(arguments: ["1", "2"])
+    func anInputInTheOutputFolderIsReadAfterTheEarlierInputsOutputs(jobs: String) throws {
+        let root = RepositoryPaths.temporaryDirectory("input-among-outputs")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for run in 1...3 {
+            let out = root.appendingPathComponent("out\(jobs)-\(run)")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            var older = RealYear.sheet("511")
+            older.policy.code = "599"
+            try EvaluationSheetJSON.encode(older).write(to: out.appendingPathComponent("511.json"))
+            let r = try EvalsheetBinary.run(["import", RepositoryPaths.wholeYear.path, out.appendingPathComponent("511.json").path,
+                                             "-o", out.path, "--force", "--jobs", jobs, "--lang", "en"])
+            #expect(r.status == 1, "run \(run): \(r.stderr)")
+            #expect(r.stderr.contains("policy 511 appears more than once"), "run \(run): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("599.json").path), "run \(run)")
+            let written = try EvaluationSheetJSON.decode(Data(contentsOf: out.appendingPathComponent("511.json")), file: "511.json")
+            #expect(written.first == RealYear.sheet("511"), "run \(run): the year's 511 is in place")
+        }
+    }
+
     @Test(arguments: [["import"], ["batch", "--to", "json"]])
     func theEarlierInputIsWritten(_ command: [String]) throws {
         let root = RepositoryPaths.temporaryDirectory("duplicate-order")
