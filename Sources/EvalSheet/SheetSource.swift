@@ -46,6 +46,14 @@ public struct InputFileError: SheetReadError, CustomStringConvertible, Sendable 
             ja: "対応していない形式です(.txt / .json / .xlsx)", en: "unsupported file type (.txt / .json / .xlsx)"))
     }
 
+    /// A JSON file larger than `limit` bytes: it would be read whole into memory.
+    public static func tooLarge(_ file: String, size: Int64, limit: Int) -> InputFileError {
+        let mib = limit >> 20
+        return InputFileError(file: file, id: "input.too-large", message: .init(
+            ja: "JSON ファイルが大きすぎます(\(size) バイト。上限は \(mib) MiB)。施策ごとのファイルに分けてください",
+            en: "the JSON file is too large (\(size) bytes; at most \(mib) MiB): split it into one file per policy"))
+    }
+
     public static func unreadable(_ file: String, _ error: any Error) -> InputFileError {
         let en = (error as NSError).localizedDescription
         let ja: String
@@ -66,6 +74,10 @@ public struct InputFileError: SheetReadError, CustomStringConvertible, Sendable 
 public enum SheetSource {
     /// The formats read.
     public enum Kind: String, Sendable { case text = "txt", json, xlsx }
+
+    /// The largest JSON file read (256 MiB): a JSON file is read whole, and a year of 2,000
+    /// policies in one file is about 26 MB.
+    public static let maxJSONBytes = 256 << 20
 
     /// The format of a path by its extension (`.txt`/`.tsv`/`.text`, `.json`, `.xlsx`/`.xlsm`); nil for any other.
     public static func kind(of path: String) -> Kind? {
@@ -186,6 +198,12 @@ public enum SheetSource {
             } catch {
                 result.failures = [error]
             }
+            return result
+        }
+        // A JSON file is read whole (unlike the text form, which streams): one too large is refused
+        // before it is read, whatever it holds.
+        if kind == .json, let size = InputFile.regularFileSize(path), size > maxJSONBytes {
+            result.failures = [InputFileError.tooLarge(path, size: size, limit: maxJSONBytes)]
             return result
         }
         // A JSON file is read by one open, fstat and read; when that fails, the usual way below,

@@ -9,4 +9,7 @@ public enum InputFile {
     public static func regularFileBytes(_ path: String) -> [UInt8]? {
         Syscalls.readRegularFile(path)
     }
+
+    /// The size in bytes of the regular file at `path` (a symbolic link followed); nil for anything else.
+    public static func regularFileSize(_ path: String) -> Int64? { Syscalls.regularFileSize(path) }
 }

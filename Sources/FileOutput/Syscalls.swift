@@ -139,6 +139,13 @@ enum Syscalls {
     /// `Data(contentsOf:)` reads it (a file of size 0, as some special files say, is read to its
     /// end). Nil when it cannot be opened, is not a regular file, or a read fails: the caller then
     /// reads it its usual way for the usual error.
+    /// The size of the regular file `path` leads to (`stat(2)`, links followed); nil for anything else.
+    static func regularFileSize(_ path: String) -> Int64? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(status.st_size)
+    }
+
     static func readRegularFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }

@@ -111,6 +111,28 @@ struct InputReadPathTests {
         }
     } }
 
+    @Test func aJSONFileOverTheLimitIsRefusedBeforeItIsRead() throws { try Self.inScratch("json-too-large") { dir in
+        // Sparse: one byte over the limit, nothing on the disk; read whole it would be 256 MiB in memory.
+        let path = dir + "/year.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(SheetSource.maxJSONBytes) + 1)
+        try handle.close()
+        let read = SheetSource.read(path)
+        #expect(read.sheets.isEmpty)
+        #expect(read.failures.count == 1)
+        let failure = try #require(read.failures.first as? InputFileError)
+        #expect(failure.id == "input.too-large")
+        #expect(failure.message.ja == "JSON ファイルが大きすぎます(\(SheetSource.maxJSONBytes + 1) バイト。上限は 256 MiB)。施策ごとのファイルに分けてください")
+        let validate = try EvalsheetBinary.run(["validate", path])
+        #expect(validate.status == 2)
+        #expect(validate.stdout.contains("input.too-large"))
+        let imported = try EvalsheetBinary.run(["import", path, "-o", dir + "/out", "--lang", "en"])
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("the JSON file is too large (\(SheetSource.maxJSONBytes + 1) bytes; at most 256 MiB)"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).isEmpty)
+    } }
+
     @Test func anInputFolderSwappedForALinkToTheOutputsDuringARunIsSeen() throws { try Self.inScratch("folder-swapped") { dir in
         let fm = FileManager.default
         for folder in ["in", "out"] { try fm.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
