@@ -200,17 +200,20 @@ public enum SheetSource {
             }
             return result
         }
-        // A JSON file is read whole (unlike the text form, which streams): one too large is refused
-        // before it is read, whatever it holds.
-        if kind == .json, let size = InputFile.regularFileSize(path), size > maxJSONBytes {
-            result.failures = [InputFileError.tooLarge(path, size: size, limit: maxJSONBytes)]
-            return result
-        }
-        // A JSON file is read by one open, fstat and read; when that fails, the usual way below,
-        // so that the error is the one it always was.
-        if kind == .json, let bytes = InputFile.regularFileBytes(path) {
-            readJSON(bytes, into: &result)
-            return result
+        // A JSON file is read whole (unlike the text form, which streams), by one open, fstat and
+        // read: one too large is refused by its size before it is read; when the read fails, the
+        // usual way below, so that the error is the one it always was.
+        if kind == .json {
+            switch InputFile.regularFileBytes(path, atMost: maxJSONBytes) {
+            case .bytes(let bytes):
+                readJSON(bytes, into: &result)
+                return result
+            case .tooLarge(let size):
+                result.failures = [InputFileError.tooLarge(path, size: size, limit: maxJSONBytes)]
+                return result
+            case .unavailable:
+                break
+            }
         }
         let data: Data
         do {

@@ -135,7 +135,6 @@ final class BatchFindings {
         return findings
     }
 
-
     /// Moves the pending bytes to the spool; if that fails, everything spooled comes back to memory.
     private func flush() {
         guard let spool, !pending.isEmpty else { return }

@@ -9,7 +9,7 @@ enum BatchReport {
                       validated: Bool, global: GlobalOptions) {
         let ja = global.lang == .ja
         let report = Reporter(global: global)
-        if findings.count > 0, !global.quiet { printFindings(findings, language: global.lang, report: report) }
+        if findings.count > 0, !global.quiet { printFindings(findings, language: global.lang, reporter: report) }
         tally.errors.forEach(report.error)
         yearOutputs.errors.forEach(report.error)
         let written = tally.written, failedInputs = tally.failedInputs
@@ -34,7 +34,7 @@ extension BatchReport {
     /// `Findings.renderText` of all the findings, without the newlines it starts and ends with, and
     /// a newline — written one file at a time as the findings are read back. When some could not be
     /// read back, the ending (its counts, or "no problems") is not printed but an error saying so.
-    static func printFindings(_ findings: BatchFindings, language: Language, report reporter: Reporter) {
+    static func printFindings(_ findings: BatchFindings, language: Language, reporter: Reporter) {
         var text = TrimmedText { StandardStreams.err(Data($0.utf8)) }
         var report = Findings.TextReport(language: language)
         for file in findings.files() { text.write(report.file(file)) }

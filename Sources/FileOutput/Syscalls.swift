@@ -137,37 +137,35 @@ enum Syscalls {
     /// The bytes of the regular file at `path`: `open(2)` (O_RDONLY | O_CLOEXEC | O_NONBLOCK, so a
     /// FIFO never blocks the look), `fstat(2)`, then `read(2)` of the size `fstat` gave, as
     /// `Data(contentsOf:)` reads it (a file of size 0, as some special files say, is read to its
-    /// end). Nil when it cannot be opened, is not a regular file, or a read fails: the caller then
-    /// reads it its usual way for the usual error.
-    /// The size of the regular file `path` leads to (`stat(2)`, links followed); nil for anything else.
-    static func regularFileSize(_ path: String) -> Int64? {
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int64(status.st_size)
-    }
-
-    static func readRegularFile(_ path: String) -> [UInt8]? {
+    /// end). `.tooLarge` when the file holds more than `limit` bytes — by its size, before anything
+    /// is read, or (size 0) once more than that has come. `.unavailable` when it cannot be opened,
+    /// is not a regular file, or a read fails: the caller then reads it its usual way for the usual error.
+    static func readRegularFile(_ path: String, atMost limit: Int) -> InputFile.Read {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .unavailable }
         defer { closeQuietly(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
-              status.st_size < Int64(Int32.max) else { return nil }
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0 else { return .unavailable }
+        guard status.st_size <= Int64(limit) else { return .tooLarge(size: Int64(status.st_size)) }
         let size = Int(status.st_size)
         var bytes = [UInt8](repeating: 0, count: max(size, 4096))
         var count = 0
         while size == 0 || count < size {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: count)) }
+            if count == bytes.count {
+                guard count <= limit else { return .tooLarge(size: Int64(count)) }
+                bytes.append(contentsOf: repeatElement(0, count: count))
+            }
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, (size == 0 ? $0.count : size) - count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .unavailable
             }
             if n == 0 { break }
             count += n
         }
+        guard count <= limit else { return .tooLarge(size: Int64(count)) }
         bytes.removeLast(bytes.count - count)
-        return bytes
+        return .bytes(bytes)
     }
 
     /// `close(2)`, ignoring the result (used on paths that already failed).
@@ -192,7 +190,6 @@ enum Syscalls {
         return lstat(path, &status) == 0
     }
 
-    /// Whether something other than a symbolic link is at `path` (`lstat(2)`).
     /// The device and inode of what `path` leads to (`stat(2)`, links followed), or nil.
     static func identity(_ path: String) -> FileIdentity? {
         var status = stat()
@@ -200,6 +197,7 @@ enum Syscalls {
         return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 
+    /// Whether something other than a symbolic link is at `path` (`lstat(2)`).
     static func existsAndIsNotASymbolicLink(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFLNK
