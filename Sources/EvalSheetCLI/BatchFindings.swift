@@ -1,6 +1,7 @@
 import Foundation
 import EvalSheetModel
 import EvalSheetValidation
+import FileOutput
 
 /// A batch's findings, kept out of memory until the end: each file's findings as they come are
 /// encoded (`FindingBytes`) into an unnamed scratch file beside the outputs (never in /tmp), with in
@@ -149,18 +150,15 @@ final class BatchFindings {
     }
 }
 
-/// An unnamed scratch file in a directory: made with a unique name and unlinked at once, so it
-/// lives on that disk (never in /tmp) and is gone when closed or when the process ends.
+/// An unnamed scratch file in a directory (`FileOutput.ScratchFile`): it lives on that disk (never in
+/// /tmp), is gone when closed or when the process ends, and a signal never leaves it behind.
 final class ScratchSpool {
     private let fd: Int32
     private var size = 0
 
     /// A scratch file in `directory`, or nil when none can be made there.
     init?(directory: String) {
-        var template = Array(((directory as NSString).appendingPathComponent(".evalsheet-findings.XXXXXX")).utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return nil }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        guard let fd = ScratchFile.create(in: directory, name: "evalsheet-findings") else { return nil }
         self.fd = fd
     }
 

@@ -15,6 +15,12 @@ enum Syscalls {
         return fd >= 0 ? .success(fd) : .failure(Errno(errno))
     }
 
+    /// `open(2)` with O_CREAT | O_EXCL for reading and writing, by this user only (a scratch file).
+    static func createExclusiveForReadingAndWriting(_ path: String) -> Result<Int32, Errno> {
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        return fd >= 0 ? .success(fd) : .failure(Errno(errno))
+    }
+
     /// `write(2)` until every byte is written (retrying short writes and EINTR).
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         var offset = 0
