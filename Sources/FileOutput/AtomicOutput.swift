@@ -141,6 +141,13 @@ public struct AtomicOutput: Sendable {
         TemporaryFiles.shared.unregister(temporaryPath)
     }
 
+    /// Runs `write`, which creates the temporary file itself (a C library's own `fopen`, or its
+    /// scratch copy beside it), as `writeTemporary` creates it: a signal's clean-up either waits for
+    /// `write` and then removes what it made, or came first and `write` never runs.
+    public func creatingTemporary<T>(_ write: () throws -> T) throws -> T {
+        try TemporaryFiles.shared.creating { Result<T, any Error> { try write() } }.get()
+    }
+
     /// Whether `path` is a directory this process may create files in.
     public static func isWritableDirectory(_ path: String) -> Bool { Syscalls.isWritableDirectory(path) }
 

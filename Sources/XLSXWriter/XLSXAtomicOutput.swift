@@ -38,6 +38,10 @@ struct XLSXAtomicOutput {
         }
     }
 
+    /// Runs `write`, which creates the temporary file (libxlsxwriter, libzip), so that a signal's
+    /// clean-up waits for it and removes the file — never one made after the clean-up.
+    func creatingTemporary<T>(_ write: () throws -> T) throws -> T { try output.creatingTemporary(write) }
+
     /// Deletes the temporary file if it exists.
     func discard() { output.discard() }
 

@@ -144,10 +144,13 @@ final class XLSXWorkbookContext {
                 let sheet = try book.addWorksheet(named: XLSXListStore.sheetName)
                 try listStore.write(into: sheet)
             }
-            try book.close(reportingAs: output.path)
-            for deferred in deferredLinks {
-                try LibZipRewrite.addFileLinks(deferred.links(), toSheet: deferred.sheet, in: output.temporaryPath,
-                                               reportingAs: output.path)
+            // libxlsxwriter creates the temporary file as it closes, and libzip its scratch copy.
+            try output.creatingTemporary {
+                try book.close(reportingAs: output.path)
+                for deferred in deferredLinks {
+                    try LibZipRewrite.addFileLinks(deferred.links(), toSheet: deferred.sheet, in: output.temporaryPath,
+                                                   reportingAs: output.path)
+                }
             }
             deferredLinks = []
             try output.commit()
