@@ -97,20 +97,56 @@ extension StringProtocol {
         }
     }
 
-    /// Whether this text's `labelKey()` equals `key` (itself a label key), without building the
-    /// key: stops at the first differing character, so checking data cells against a label is cheap.
+    /// Whether this text's `labelKey()` equals `key` (itself a label key) under canonical
+    /// equivalence, as `labelKey() == key` tells — a label typed or saved in NFD (`ト` + U+3099 for
+    /// `ド`, as some Mac software saves) is the label — without building the key: scalars are compared
+    /// in place and the first differing one settles it unless a character there may be spelled
+    /// otherwise (`labelKeyMayStillBeEquivalent`), so checking data cells against a label stays cheap.
     @inlinable
     public func hasLabelKey(_ key: String) -> Bool {
         var expected = key.unicodeScalars.makeIterator()
-        for scalar in unicodeScalars {
-            let folded: Unicode.Scalar
-            switch scalar.value {
-            case 0x20, 0x3000, 0x09, 0x0A, 0x0D: continue
-            case 0xFF01...0xFF5E: folded = Unicode.Scalar(scalar.value - 0xFEE0)!
-            default: folded = scalar
+        var scalars = unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard let folded = Unicode.Scalar.labelKeyScalar(scalar) else { continue }
+            let wanted = expected.next()
+            guard wanted == folded else {
+                guard let wanted, Self.labelKeyMayStillBeEquivalent(folded, wanted, scalars, expected) else { return false }
+                return labelKey() == key
             }
-            guard expected.next() == folded else { return false }
         }
         return expected.next() == nil
+    }
+
+    /// Whether texts whose label keys agree scalar by scalar up to `found` (this text's) and
+    /// `wanted` (the key's), with `rest` and `restOfKey` after them, may still be canonically
+    /// equivalent. Not when both scalars and the ones after them are simple characters
+    /// (`Unicode.Scalar.isSimpleCharacter`: starters that compose with nothing before them, and
+    /// nothing a simple character is followed by composes with it either): NFC, which equivalent
+    /// texts share, then keeps `found` and `wanted` as they are, and they differ.
+    /// (A key or text that ends where the other goes on is never equivalent: the caller settles it.)
+    @inlinable
+    static func labelKeyMayStillBeEquivalent<Rest: IteratorProtocol<Unicode.Scalar>, RestOfKey: IteratorProtocol<Unicode.Scalar>>(
+        _ found: Unicode.Scalar, _ wanted: Unicode.Scalar, _ rest: Rest, _ restOfKey: RestOfKey
+    ) -> Bool {
+        func simple(_ s: Unicode.Scalar?) -> Bool { s.map { Unicode.Scalar.isSimpleCharacter($0.value) } ?? true }
+        var rest = rest, restOfKey = restOfKey
+        var next: Unicode.Scalar?
+        while let s = rest.next() {
+            if let folded = Unicode.Scalar.labelKeyScalar(s) { next = folded; break }
+        }
+        return !(simple(found) && simple(wanted) && simple(next) && simple(restOfKey.next()))
+    }
+}
+
+extension Unicode.Scalar {
+    /// A scalar as `labelKey()` keeps it: nil for the spaces, tabs and line breaks it drops,
+    /// full-width ASCII folded (`（` → `(`), any other scalar itself.
+    @inlinable
+    public static func labelKeyScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x20, 0x3000, 0x09, 0x0A, 0x0D: return nil
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+        default: return scalar
+        }
     }
 }

@@ -170,6 +170,20 @@ struct CellDecimal: Equatable {
         }
     }
 
+    /// The value as a message names it: plain digits while they stay readable — up to 15 integer
+    /// digits, 20 decimals and fewer than 10 zeros after the point before the first digit
+    /// (`12.3456789012345`, `0.0000000012`) — else `generalText`'s `1.5E+20`, `1E-12`. (General
+    /// switches to an exponent past 10 decimals: `1.23456789012345E+1` would name a value the user
+    /// never typed or saw that way.)
+    var readableText: String {
+        if isZero { return "0" }
+        let zerosAfterPoint = max(0, -(digits.count + exponent))
+        if integerDigitCount <= Self.excelPrecision, fractionDigitCount <= 20, zerosAfterPoint < 10 {
+            return plainText(fractionDigits: fractionDigitCount)
+        }
+        return generalText
+    }
+
     /// The value as Excel's General format would print it in a wide cell: plain digits while they
     /// fit in 15 significant digits and 10 decimals, else `1.5E+20` / `1E-12`.
     var generalText: String {

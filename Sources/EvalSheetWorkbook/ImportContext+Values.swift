@@ -31,7 +31,9 @@ extension ImportContext {
             }
         }
         guard let found else {
-            fail("xlsx.missing-label", sheet, nil, ja: "項目「\(field.label)」が見つかりません", en: "cannot find the field \"\(field.label)\"")
+            if missingLabels.insert("\(sheet.section)\u{0}\(field.label)").inserted {
+                fail("xlsx.missing-label", sheet, nil, ja: "項目「\(field.label)」が見つかりません", en: "cannot find the field \"\(field.label)\"")
+            }
             return nil
         }
         take(sheet, found.label)
@@ -283,13 +285,13 @@ enum IndicatorNumber: Equatable {
     /// format (then General was used).
     /// `hiddenDecimals`: the cell holds more decimals than its format shows (what it shows, what was kept).
     case number(PrintedNumber, formatKnown: Bool, hiddenDecimals: HiddenDecimals? = nil)
-    /// No printed form holds it; `shown` is the value as General shows it.
+    /// No printed form holds it; `shown` is the value as a message names it (`CellDecimal.readableText`).
     case notRepresentable(shown: String)
 
     static func decode(_ value: Double, format: String?) -> IndicatorNumber {
         guard let decimal = CellDecimal(value) else { return .notRepresentable(shown: String(value)) }
-        // The value as General shows it, printed only when no printed form holds it.
-        var shown: String { decimal.generalText }
+        // The value as a message names it, printed only when no printed form holds it.
+        var shown: String { decimal.readableText }
         let shape = format.flatMap(printedShape)
         let formatKnown = shape != nil || format.map(ImportContext.isGeneral) == true
         var printed = decimal

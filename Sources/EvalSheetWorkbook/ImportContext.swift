@@ -14,6 +14,9 @@ final class ImportContext {
     private var errors: [(key: Place, error: WorkbookImportError)] = []
     private var warnings: [(key: Place, note: ReaderNote)] = []
     private var standIns: Set<FieldPath> = []
+    /// The labels already reported missing, by section: two fields beside one label (将来像's code
+    /// and name) are one missing label, reported once.
+    var missingLabels: Set<String> = []
 
     /// Where a message belongs: the section sheet (extra sheets after the seven), then the cell;
     /// messages about the whole file come first.

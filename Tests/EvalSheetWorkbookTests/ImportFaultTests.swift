@@ -30,6 +30,8 @@ struct ImportFaultTests {
         ("amounts-summing-past-the-bound", ["xlsx.amount '3 構成事業'!F11"], "総事業費が上限 999,999,999,999 千円を超えています"),
         ("indicator-1e200", ["xlsx.number-range '4 まちづくり指標'!I4"], "目標値(令和2年度)の数値 1E+200 は扱えません"),
         ("indicator-beyond-15-digits", ["xlsx.number-range '4 まちづくり指標'!J4"], "数値 1.23456789012346E+16 は扱えません"),
+        ("indicator-with-13-decimals", ["xlsx.number-range '4 まちづくり指標'!H5"], "実績値(令和元年度)の数値 12.3456789012345 は扱えません"),
+        ("label-of-two-fields-mistyped", ["xlsx.missing-label '1 基本情報'"], "項目「まちづくりの基本目標」が見つかりません"),
         ("numeric-cell-overflows", ["xlsx.cell-value '3 構成事業'!H5"], "\"1E+400\""),
         ("duplicate-cell-address", ["xlsx.duplicate-cell '3 構成事業'!F5"], "同じ番地のセルが2つあります"),
         ("rows-renumbered-but-not-their-cells", ["xlsx.cell-outside-row '3 構成事業'!A8"], "セルの番地が行の番号と一致しません"),
@@ -105,6 +107,23 @@ struct ImportFaultTests {
             "xlsx.unread-cell template-text-typed-outside-the-layout.xlsx '5 評価'!C12",
         ])
         #expect(loaded.notes[0].message.ja.contains("結合セルに隠れています"))
+    }
+
+    @Test("labels saved in NFD are the template's labels; every value is kept byte for byte as stored")
+    func everyTextInNFD() throws {
+        let loaded = try load("every-text-in-nfd")
+        let real = RealYear.sheet("511")
+        #expect(loaded.sheet == real)  // canonically equal, field by field
+        #expect(warnings(loaded).isEmpty)
+        var stored: [String: [UInt8]] = [:]
+        loaded.sheet.forEachText { stored["\($0)"] = Array($1.utf8) }
+        var decomposed = 0
+        real.forEachText { path, text in
+            let nfd = text.decomposedStringWithCanonicalMapping
+            #expect(stored["\(path)"] == Array(nfd.utf8), "\(path)")
+            if nfd.utf8.count != text.utf8.count { decomposed += 1 }
+        }
+        #expect(decomposed > 20)  // the fixture really is in NFD: ド, が, ブ … spelled with U+3099
     }
 
     @Test("a sheet that is no section is one warning naming its first filled cell")
@@ -197,6 +216,7 @@ struct ImportFaultTests {
             "content-below-the-end-marker", "content-in-an-unused-column", "template-text-typed-outside-the-layout",
             "extra-sheet-with-notes", "challenge-label-mistyped", "cells-at-the-last-row-and-column",
             "style-index-points-nowhere", "styles-part-missing", "text-with-carriage-returns", "policy-code-typed-as-a-number",
+            "every-text-in-nfd",
         ]
         #expect(files.sorted() == tested.map { "\($0).xlsx" }.sorted())
     }

@@ -72,6 +72,10 @@ struct ImportNumberTests {
         #expect(IndicatorNumber.decode(1e200, format: "0.0") == .notRepresentable(shown: "1E+200"))
         #expect(IndicatorNumber.decode(1e30, format: nil) == .notRepresentable(shown: "1E+30"))
         #expect(IndicatorNumber.decode(1e-12, format: "General") == .notRepresentable(shown: "1E-12"))
+        // Too many decimals, named as typed, not as General would shorten it (1.23456789012345E+1).
+        #expect(IndicatorNumber.decode(12.3456789012345, format: "General") == .notRepresentable(shown: "12.3456789012345"))
+        #expect(IndicatorNumber.decode(0.00000000123, format: "General") == .notRepresentable(shown: "0.00000000123"))
+        #expect(IndicatorNumber.decode(-1234.12345678901, format: nil) == .notRepresentable(shown: "-1234.12345678901"))
         #expect(IndicatorNumber.decode(12_345_678_901_234_567, format: "0") == .notRepresentable(shown: "1.23456789012346E+16"))
         #expect(IndicatorNumber.decode(1, format: "0." + String(repeating: "0", count: 11)) == .notRepresentable(shown: "1"))
         #expect(IndicatorNumber.decode(1, format: "0." + String(repeating: "0", count: 100_000)) == .notRepresentable(shown: "1"))
