@@ -42,9 +42,11 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
-            let start = try CommandStart([input], global: global, form: form)
+            // What the folder held and is not read goes into the findings (report and findings.json).
+            let start = try CommandStart([input], global: global, form: form, reportingPassedOver: false)
             let (tpl, expansion) = (start.template, start.expansion)
             guard let inputs = start.files, expansion.missing.isEmpty else {
+                if start.files != nil { start.report.notes(expansion.passedOver) }  // no findings to report them with
                 throw ExitCode(ExitStatus.failed)
             }
             if PolicyConversion.sameFile(input, output) {
@@ -58,6 +60,7 @@ struct BatchCommand: ParsableCommand {
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
             let gathered = BatchYear(digests: converter.digests, validate: !noValidate, directory: directory.path)
+            gathered.findings.add(start.expansion.passedOver.map { Finding(readerNote: $0, policy: "") })
             WorkerPool.forEachIndexedInOrder(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))

@@ -10,11 +10,13 @@ struct CommandStart {
     let expansion: SheetSource.Expansion
     let files: [String]?
 
-    init(_ paths: [String], global: GlobalOptions, form: FormOptions) throws {
+    /// `reportingPassedOver`: false when the command reports the entries passed over with its
+    /// findings instead (batch: in its report and findings.json), so they are not printed twice.
+    init(_ paths: [String], global: GlobalOptions, form: FormOptions, reportingPassedOver: Bool = true) throws {
         report = Reporter(global: global)
         template = try form.loadTemplate()
         expansion = SheetSource.expand(paths)
-        files = report.inputs(expansion, named: paths)
+        files = report.inputs(expansion, named: paths, reportingPassedOver: reportingPassedOver)
     }
 
     /// The files to read, or the exit for "nothing to read".

@@ -33,9 +33,11 @@ struct Reporter: Sendable {
 
     /// Reports what expanding the inputs found — each missing input as an error, each entry passed
     /// over as a warning — and returns the files to read, or nil (with an error) when there is none.
-    func inputs(_ expansion: SheetSource.Expansion, named paths: [String]) -> [String]? {
+    /// (`reportingPassedOver` false: the caller reports them with its findings — unless there is
+    /// nothing to read, when they say why.)
+    func inputs(_ expansion: SheetSource.Expansion, named paths: [String], reportingPassedOver: Bool = true) -> [String]? {
         expansion.missing.forEach(error)
-        notes(expansion.passedOver)
+        if reportingPassedOver || expansion.files.isEmpty { notes(expansion.passedOver) }
         if expansion.files.isEmpty {
             if expansion.missing.isEmpty { error(SheetSource.nothingToRead(paths)) }
             return nil

@@ -74,6 +74,31 @@ struct BatchCommandTests {
         #expect(info.stdout.contains("Pages:           2"))
     }
 
+    @Test("what the folder holds and batch does not read is a finding: in the report once and in findings.json")
+    func passedOverEntriesAreFindings() throws {
+        let dir = RepositoryPaths.temporaryDirectory("batch-passed-over")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (input, out) = (dir.appendingPathComponent("in"), dir.appendingPathComponent("out"))
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("511.txt"), to: input.appendingPathComponent("511.txt"))
+        try Data("memo".utf8).write(to: input.appendingPathComponent("notes.doc"))
+        let r = try EvalsheetBinary.run(["batch", input.path, "-o", out.path, "--to", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "対応していない形式のため読み飛ばしました").count == 2, "\(r.stderr)")  // once
+        #expect(r.stderr.components(separatedBy: "フォルダの中のフォルダは読みません").count == 2, "\(r.stderr)")
+        let findings = try Findings.decodeJSON(Data(contentsOf: out.appendingPathComponent("findings.json")))
+        let passedOver = findings.filter { $0.ruleID == "input.passed-over" }
+        #expect(passedOver.map { $0.location.replacingOccurrences(of: input.path + "/", with: "") } == ["notes.doc", "sub"])
+        #expect(passedOver.allSatisfy { $0.severity == .warning && $0.policy == "" })
+        // With nothing to read, they still say why (there are no findings to carry them).
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("memo".utf8).write(to: empty.appendingPathComponent("notes.doc"))
+        let none = try EvalsheetBinary.run(["batch", empty.path, "-o", dir.appendingPathComponent("out2").path])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("対応していない形式のため読み飛ばしました"), "\(none.stderr)")
+    }
+
     @Test("re-running keeps existing files unless --force; --to json; --no-validate")
     func rerun() throws {
         let out = RepositoryPaths.temporaryDirectory("batch-rerun")
