@@ -119,7 +119,8 @@ struct StatusCommand: ParsableCommand {
     }
 
     /// Every file under RETURNED, as read: a file the tool wrote itself (a status workbook, a year's
-    /// index or findings) is passed over with a note; anything else that is not a sheet is a stray.
+    /// index or findings) is passed over with a note; anything else that is not a sheet — or that
+    /// the walk passed over (a link, a folder too deep, a hidden sheet) — is a stray.
     private func readReturned(template: WorkbookTemplate, jobs: Int, report: Reporter) throws -> [CollectionStatus.Returned] {
         let walk = FolderWalk.files([returned])
         if !walk.missing.isEmpty {
@@ -138,6 +139,9 @@ struct StatusCommand: ParsableCommand {
         }
         notes += results.compactMap(\.1)
         report.notes(notes)
-        return results.compactMap(\.0)
+        // What the walk did not enter or follow (a symbolic link, a folder nested too deep, a hidden
+        // sheet) may be a returned sheet: it is a stray of the status too, not only a warning.
+        let notRead = walk.passedOver.map { CollectionStatus.Returned(file: $0.file, sheets: [], problems: [$0]) }
+        return results.compactMap(\.0) + notRead
     }
 }

@@ -202,6 +202,27 @@ struct StatusCommandTests {
         #expect(kept.stderr.contains("エラー: \(workbook)"), "an existing workbook is kept: \(kept.stderr)")
     }
 
+    @Test("a returned link or a folder nested too deep is a stray of the status, not only a warning")
+    func whatTheWalkPassesOverIsAStray() throws {
+        let dir = RepositoryPaths.temporaryDirectory("status-passed-over")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sent = try Self.sendYear(dir), back = dir.appendingPathComponent("back")
+        for code in RepositoryPaths.policyCodes where code != "511" {
+            try Self.write(Self.filled(try Self.sentSheet(sent, code)), to: back.appendingPathComponent("各課/\(code).json"))
+        }
+        let outside = dir.appendingPathComponent("511.json")
+        try Self.write(Self.filled(try Self.sentSheet(sent, "511")), to: outside)
+        try FileManager.default.createSymbolicLink(at: back.appendingPathComponent("511.json"), withDestinationURL: outside)
+        let deep = (0...17).reduce(back) { url, i in url.appendingPathComponent("d\(i)") }
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let r = try EvalsheetBinary.run(["status", sent.path, back.path])
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("\(back.path)/511.json: シートとして読めない — 施策評価シートとして読めません(\(back.path)/511.json: シンボリックリンクはたどりません"), "\(r.stdout)")
+        #expect(r.stdout.contains("フォルダの階層が深すぎるため読みません(16 階層まで)"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("令和2年度 9 施策: 完了 8、未記入あり 0、エラーあり 0、重複 0、未返却 1。対象外のファイル 2。\n"), "\(r.stdout)")
+        #expect(r.stderr.contains("シンボリックリンクはたどりません"))  // and the warning as before
+    }
+
     @Test func sentSheetsThatCannotBeToldApartAreUnusable() throws {
         let dir = RepositoryPaths.temporaryDirectory("status-unusable")
         defer { try? FileManager.default.removeItem(at: dir) }
