@@ -110,7 +110,8 @@ extension StringProtocol {
             guard let folded = Unicode.Scalar.labelKeyScalar(scalar) else { continue }
             let wanted = expected.next()
             guard wanted == folded else {
-                guard let wanted, Self.labelKeyMayStillBeEquivalent(folded, wanted, scalars, expected) else { return false }
+                guard let wanted, Self.labelKeyMayStillBeEquivalent(folded, wanted, scalars, expected),
+                      Self.keptScalarCount(of: self, isAtMost: 4 * key.unicodeScalars.count) else { return false }
                 return labelKey() == key
             }
         }
@@ -135,6 +136,22 @@ extension StringProtocol {
             if let folded = Unicode.Scalar.labelKeyScalar(s) { next = folded; break }
         }
         return !(simple(found) && simple(wanted) && simple(next) && simple(restOfKey.next()))
+    }
+}
+
+extension StringProtocol {
+    /// Whether `text` has at most `limit` scalars that `labelKey()` keeps — counted only up to one
+    /// past the limit. A text canonically equivalent to a key has no more scalars than the key's
+    /// NFD, and no character decomposes into more than 4 (U+1F82 ᾂ): so a long cell of marks is
+    /// settled by counting, never by building its key for each label looked for.
+    @inlinable
+    static func keptScalarCount(of text: Self, isAtMost limit: Int) -> Bool {
+        var n = 0
+        for s in text.unicodeScalars where Unicode.Scalar.labelKeyScalar(s) != nil {
+            n += 1
+            if n > limit { return false }
+        }
+        return true
     }
 }
 

@@ -76,6 +76,9 @@ struct LabelKeyTests {
         #expect("\u{1100}\u{1161}\u{11A8}".hasLabelKey("각"))
         #expect(!"ト\u{3000}\u{3099}".hasLabelKey("ト"))
         #expect("ト\u{3000}\u{3099}".hasLabelKey("ド"))  // the key drops the space first, as labelKey() does
+        // The longest canonical decomposition (4 scalars) is still the key; a cell of marks is not.
+        #expect("\u{3B1}\u{313}\u{300}\u{345}".hasLabelKey("\u{1F82}"))
+        #expect(!String(repeating: "\u{301}", count: 100_000).hasLabelKey("施策コード"))
     }
 
     @Test("hasLabelKey is labelKey() == key on 40,000 random texts and keys made from them")
