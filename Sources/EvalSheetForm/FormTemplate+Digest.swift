@@ -1,8 +1,10 @@
 import Foundation
+import EvalSheetModel
 
 extension FormTemplate {
-    /// A fingerprint of everything the template says (FNV-1a 64 over its JSON with sorted keys), as
-    /// 16 hex digits. An exported workbook carries it, so importing it with another template —
+    /// A fingerprint of everything the template says (FNV-1a 64 over its JSON with sorted keys, in
+    /// NFC), as 16 hex digits. In NFC, so that two templates that are equal — Swift compares text by
+    /// canonical equivalence, as import matches labels — have one digest, whichever was asked first. An exported workbook carries it, so importing it with another template —
     /// whose layout might put a value in another field — is refused instead of misread.
     ///
     /// Every workbook exported or imported asks for it, so the last template's digest is kept:
@@ -12,7 +14,10 @@ extension FormTemplate {
     private func computeDigest() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let bytes = (try? encoder.encode(self)) ?? Data(name.utf8)
+        let encoded = (try? encoder.encode(self)) ?? Data(name.utf8)
+        let text = String(decoding: encoded, as: UTF8.self)
+        // The default template and most others are NFC already: their bytes are hashed as they are.
+        let bytes = text.hasOnlySimpleCharacters ? encoded : Data(text.precomposedStringWithCanonicalMapping.utf8)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             hash ^= UInt64(b)

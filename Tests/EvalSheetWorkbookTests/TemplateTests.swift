@@ -24,6 +24,27 @@ func loadEditedTemplate(_ edits: [(String, String)], _ function: String = #funct
 
 @Suite("The layout template")
 struct TemplateTests {
+    @Test("a template saved in NFD is the template: one digest, whichever was asked first")
+    func digestOfCanonicallyEqualTemplates() throws {
+        let file = RepositoryPaths.root.appendingPathComponent("templates/kiyose-default.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let dir = RepositoryPaths.temporaryDirectory("template-nfd")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nfdPath = dir.appendingPathComponent("nfd.json").path, otherPath = dir.appendingPathComponent("other.json").path
+        try text.decomposedStringWithCanonicalMapping.write(toFile: nfdPath, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: #""name": "kiyose-default""#, with: #""name": "kiyose-other""#)
+            .write(toFile: otherPath, atomically: true, encoding: .utf8)
+        let nfd = try WorkbookTemplate.load(path: nfdPath), other = try WorkbookTemplate.load(path: otherPath)
+        #expect(text.decomposedStringWithCanonicalMapping.utf8.count > text.utf8.count)  // really spelled otherwise
+        #expect(nfd == WorkbookTemplate.standard)
+        // Each asked right after another template, so neither digest is the other's kept one.
+        let otherDigest = other.digest
+        let nfdDigest = nfd.digest
+        #expect(other.digest == otherDigest)
+        #expect(WorkbookTemplate.standard.digest == nfdDigest)
+        #expect(otherDigest != nfdDigest)
+    }
+
     @Test("the embedded default is templates/kiyose-default.json (run scripts/embed-template.sh after editing it)")
     func embeddedMatchesFile() throws {
         let file = try WorkbookTemplate.load(path: RepositoryPaths.root.appendingPathComponent("templates/kiyose-default.json").path)
