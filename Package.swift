@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "EvalSheetTextTests", dependencies: [
             "EvalSheetModel", "EvalSheetForm", "EvalSheetText", "EvalSheetJSON", "TestSupport",
         ]),
-        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter"], exclude: ["python"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSX", "XLSXWriter", "FileOutput"], exclude: ["python"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
         .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [

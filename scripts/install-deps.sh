@@ -12,7 +12,7 @@ if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo); fi
 
 apt_packages=(pkg-config libxlsxwriter-dev libzip-dev)
 if [ "$what" = test ] || [ "$what" = bench ]; then
-  apt_packages+=(libreoffice-calc-nogui python3-uno fonts-noto-cjk poppler-utils python3 python3-pip)
+  apt_packages+=(libreoffice-calc-nogui python3-uno fonts-noto-cjk poppler-utils python3 python3-pip strace)
 fi
 if [ "$what" = bench ]; then apt_packages+=(unzip time); fi
 

@@ -46,6 +46,14 @@ public enum SheetOutput {
         }
     }
 
+    /// The sheet as a workbook at `path`, left in its temporary file, neither synced nor in place
+    /// (`WorkbookExporter.exportUncommitted`): the caller commits it in a group or discards it.
+    public static func workbookUncommitted(_ loaded: LoadedSheet, to path: String, overwrite: Bool = false,
+                                           template: FormTemplate = .standard,
+                                           toolVersion: String = EvalSheetVersion.current) throws -> AtomicOutput {
+        try WorkbookExporter(template: template, toolVersion: toolVersion).exportUncommitted(loaded.sheet, to: path, overwrite: overwrite)
+    }
+
     /// What `format` leaves out of the sheet, as warnings at their place: the text form has no place
     /// for last year's reference (budget, rating, reason) that a rolled-over sheet carries.
     public static func notCarried(_ loaded: LoadedSheet, as format: SheetFormat, template: FormTemplate = .standard) -> [ReaderNote] {

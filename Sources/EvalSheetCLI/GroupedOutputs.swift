@@ -13,7 +13,10 @@ import FileOutput
 final class GroupedOutputs: @unchecked Sendable {
     private let group = GroupCommit()
     private let writers: OutputWriters
-    private let render: @Sendable (LoadedSheet) throws -> [UInt8]
+    private let output: Output
+    /// False when outputs are rendered on the calling thread, `queue`d, never `queueLater`ed
+    /// (export's workbooks: the workers are the `--jobs` asked for, with no writer threads beside them).
+    let rendersOnWriters: Bool
     private let skipExisting: Bool
     /// The output directory and the working directory, resolved once (nil when they cannot be).
     private let directory: String?
@@ -27,11 +30,28 @@ final class GroupedOutputs: @unchecked Sendable {
     private var settled: [FileOutcome] = []
     private var show: @Sendable (FileOutcome) -> Void = { _ in }
 
+    /// How an output is made before its group commits it.
+    enum Output: Sendable {
+        /// Rendered as bytes, written to its temporary file here (JSON, text).
+        case bytes(@Sendable (LoadedSheet) throws -> [UInt8])
+        /// Written to its temporary file by `write` (libxlsxwriter) and handed over uncommitted;
+        /// `commitError` is the error to report when its group cannot commit it.
+        case written(@Sendable (LoadedSheet, _ path: String, _ overwrite: Bool) throws -> AtomicOutput,
+                     commitError: @Sendable (OutputError, AtomicOutput) -> any Error)
+    }
+
     /// Outputs written into `directory`, each rendered by `render` (with `queueLater`, on one of
     /// `writers` threads).
-    init(directory: String, skipExisting: Bool = false, writers: Int = 1, render: @escaping @Sendable (LoadedSheet) throws -> [UInt8]) {
-        self.render = render
-        self.writers = OutputWriters(count: writers)
+    convenience init(directory: String, skipExisting: Bool = false, writers: Int = 1, render: @escaping @Sendable (LoadedSheet) throws -> [UInt8]) {
+        self.init(directory: directory, skipExisting: skipExisting, writers: writers, output: .bytes(render))
+    }
+
+    /// Outputs written into `directory` as `output` says; with `writers` nil, rendered on the
+    /// calling thread (`rendersOnWriters` false).
+    init(directory: String, skipExisting: Bool = false, writers: Int?, output: Output) {
+        self.output = output
+        self.writers = OutputWriters(count: writers ?? 1)
+        rendersOnWriters = writers != nil
         self.skipExisting = skipExisting
         self.directory = AtomicOutput.canonicalPath(directory)
         workingDirectory = AtomicOutput.canonicalPath(".")
@@ -40,9 +60,8 @@ final class GroupedOutputs: @unchecked Sendable {
     /// Renders `loaded` and queues it for `path`; returns the ticket its result will come under.
     /// Throws what rendering throws, and what writing throws before the sync (the output exists…).
     func queue(_ loaded: LoadedSheet, to path: String, overwrite: Bool) throws -> Int {
-        let bytes = try render(loaded)
         let ticket = newTicket()
-        try group.write(bytes, to: path, overwrite: overwrite) { [self] error in resolved(ticket, error) }
+        try make(loaded, to: path, overwrite: overwrite, ticket: ticket)
         return ticket
     }
 
@@ -52,13 +71,28 @@ final class GroupedOutputs: @unchecked Sendable {
         let ticket = newTicket()
         writers.submit { [self] in
             do {
-                let bytes = try render(loaded)
-                try group.write(bytes, to: path, overwrite: overwrite) { [self] error in resolved(ticket, error) }
+                try make(loaded, to: path, overwrite: overwrite, ticket: ticket)
             } catch {
                 resolved(ticket, error)
             }
         }
         return ticket
+    }
+
+    /// Renders `loaded`, writes its temporary file and queues it in the group under `ticket`.
+    private func make(_ loaded: LoadedSheet, to path: String, overwrite: Bool, ticket: Int) throws {
+        switch output {
+        case .bytes(let render):
+            let bytes = try render(loaded)
+            try group.write(bytes, to: path, overwrite: overwrite) { [self] error in resolved(ticket, error) }
+        case .written(let write, let commitError):
+            let written = try write(loaded, path, overwrite)
+            do {
+                try group.commitWritten(written) { [self] error in resolved(ticket, error.map { commitError($0, written) }) }
+            } catch {
+                throw commitError(error, written)
+            }
+        }
     }
 
     private func newTicket() -> Int { lock.withLock { nextTicket += 1; return nextTicket } }

@@ -160,12 +160,12 @@ struct PolicyConversion: Sendable {
                 outcome.skipped = true
                 return outcome
             }
-            if let grouped {
-                outcome.ticket = renderLater ? grouped.queueLater(loaded, to: path, overwrite: overwrite)
-                    : try grouped.queue(loaded, to: path, overwrite: overwrite)
-                return outcome
-            }
             do {
+                if let grouped {
+                    outcome.ticket = renderLater && grouped.rendersOnWriters ? grouped.queueLater(loaded, to: path, overwrite: overwrite)
+                        : try grouped.queue(loaded, to: path, overwrite: overwrite)
+                    return outcome
+                }
                 try write(loaded, path, overwrite)
             } catch let e as XLSXWriteError where Self.existingOutput(e) == nil {
                 throw OutputFailure(path: path, underlying: e)

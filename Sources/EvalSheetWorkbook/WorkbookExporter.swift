@@ -2,6 +2,7 @@ import Foundation
 import EvalSheetModel
 import XLSX
 import XLSXWriter
+import FileOutput
 
 /// Writes one policy as an XLSX workbook in the city's layout: one worksheet per section, labels
 /// locked and input cells unlocked, sheets protected without a password (rows may be inserted and
@@ -28,6 +29,28 @@ public struct WorkbookExporter: Sendable {
     ///   not be written with its field and place, or the file that could not be created or
     ///   written. Nothing is left at `path` (or beside it) when it throws.
     public func export(_ sheet: EvaluationSheet, to path: String, overwrite: Bool = false) throws {
+        try checkExportable(sheet, path: path)
+        try WorkbookFile.write(to: path, overwrite: overwrite, { book in try write(sheet, into: book) },
+                               describe: { exportError($0, path: path, sheet: sheet) })
+    }
+
+    /// `export`, with the workbook left in its temporary file, neither synced nor in place: the
+    /// caller commits it — `FileOutput.GroupCommit.commitWritten`, one sync of the disk for many
+    /// workbooks — reporting a failure as `commitError` says, or discards it.
+    public func exportUncommitted(_ sheet: EvaluationSheet, to path: String, overwrite: Bool = false) throws -> AtomicOutput {
+        try checkExportable(sheet, path: path)
+        return try WorkbookFile.writeUncommitted(to: path, overwrite: overwrite, { book in try write(sheet, into: book) },
+                                                 describe: { exportError($0, path: path, sheet: sheet) })
+    }
+
+    /// The error to report when the commit of a workbook from `exportUncommitted` fails: the one
+    /// `export` throws then.
+    public static func commitError(_ error: OutputError, of output: AtomicOutput) -> any Error {
+        WorkbookFile.commitError(error, of: output)
+    }
+
+    /// The template and the sheet checked: what export refuses before it writes anything.
+    private func checkExportable(_ sheet: EvaluationSheet, path: String) throws {
         try template.validate(file: "テンプレート \(template.name)")
         let violations = sheet.invariantViolations()
         guard violations.isEmpty else {
@@ -41,8 +64,6 @@ public struct WorkbookExporter: Sendable {
                 .init(id: "export.last-year", path: field, field: FieldNames.name(field, in: sheet, template: template), message: message),
             ])
         }
-        try WorkbookFile.write(to: path, overwrite: overwrite, { book in try write(sheet, into: book) },
-                               describe: { exportError($0, path: path, sheet: sheet) })
     }
 
     private func exportError(_ error: any Error, path: String, sheet: EvaluationSheet) -> (any Error)? {

@@ -1,3 +1,4 @@
+import FileOutput
 import XLSXWriter
 
 /// Writing one workbook file, the same way for a policy's workbook, the year index and the status
@@ -8,6 +9,26 @@ import XLSXWriter
 enum WorkbookFile {
     static func write(to path: String, overwrite: Bool, _ body: (XLSXWorkbookWriter) throws -> Void,
                       describe: (any Error) -> (any Error)? = { _ in nil }) throws {
+        try write(to: path, overwrite: overwrite, body, describe: describe) { try $0.finish() }
+    }
+
+    /// `write`, with the workbook left uncommitted (`XLSXWorkbookWriter.finishUncommitted`): written
+    /// to its temporary file, for the caller to sync and move into place or discard.
+    static func writeUncommitted(to path: String, overwrite: Bool, _ body: (XLSXWorkbookWriter) throws -> Void,
+                                 describe: (any Error) -> (any Error)? = { _ in nil }) throws -> AtomicOutput {
+        var output: AtomicOutput?
+        try write(to: path, overwrite: overwrite, body, describe: describe) { output = try $0.finishUncommitted() }
+        return output!
+    }
+
+    /// The error a workbook's commit made elsewhere (`GroupCommit`) is reported as: the one
+    /// `write` throws when `finish()` cannot sync or move it into place.
+    static func commitError(_ error: OutputError, of output: AtomicOutput) -> WorkbookExportError {
+        .file(output.path, XLSXWriteError(committing: error, of: output))
+    }
+
+    private static func write(to path: String, overwrite: Bool, _ body: (XLSXWorkbookWriter) throws -> Void,
+                              describe: (any Error) -> (any Error)?, finish: (XLSXWorkbookWriter) throws -> Void) throws {
         let book: XLSXWorkbookWriter
         do {
             book = try XLSXWorkbookWriter(path: path, overwrite: overwrite)
@@ -16,7 +37,7 @@ enum WorkbookFile {
         }
         do {
             try body(book)
-            try book.finish()
+            try finish(book)
         } catch {
             book.abandon()
             if let described = describe(error) { throw described }

@@ -116,6 +116,25 @@ public struct AtomicOutput: Sendable {
         return fd
     }
 
+    /// Syncs the temporary file another writer wrote and closed (libxlsxwriter's), so that `commit()`
+    /// links only data that are on the disk; on failure it is removed.
+    public func syncWrittenTemporary() throws(OutputError) {
+        let fd = try openWrittenTemporary()
+        if let failure = Syscalls.syncAndClose(fd) {
+            discard()
+            throw .cannotWrite(path, failure)
+        }
+    }
+
+    /// The temporary file another writer wrote and closed, opened (read-only) to be synced; on
+    /// failure it is removed.
+    func openWrittenTemporary() throws(OutputError) -> Int32 {
+        switch Syscalls.openWritten(temporaryPath) {
+        case .success(let fd): return fd
+        case .failure(let e): discard(); throw .cannotWrite(path, e)
+        }
+    }
+
     /// Moves the temporary file onto `path`. Without `overwrite`, an existing file at `path` (even
     /// one that appeared after `init`, from another run) is left alone and `.fileExists` is thrown.
     public func commit() throws(OutputError) {

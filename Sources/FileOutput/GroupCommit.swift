@@ -66,7 +66,18 @@ public final class GroupCommit: @unchecked Sendable {
                       done: @escaping @Sendable (OutputError?) -> Void) throws(OutputError) {
         let output = try AtomicOutput(path: path, overwrite: overwrite, checkingDirectoryOnFailure: true)
         let fd = try output.writeTemporaryUnsynced(Array(bytes))
-        let item = Queued(output: output, file: fd, device: Syscalls.device(fd), since: Date(), done: done)
+        enqueue(Queued(output: output, file: fd, device: Syscalls.device(fd), since: Date(), done: done))
+    }
+
+    /// Queues an output whose temporary file another writer wrote and closed (libxlsxwriter's) for
+    /// its group, as `write` queues its own: synced with the group, then moved into place. Throws at
+    /// once when the temporary cannot be opened (it is removed; `done` is never called).
+    public func commitWritten(_ output: AtomicOutput, done: @escaping @Sendable (OutputError?) -> Void) throws(OutputError) {
+        let fd = try output.openWrittenTemporary()
+        enqueue(Queued(output: output, file: fd, device: Syscalls.device(fd), since: Date(), done: done))
+    }
+
+    private func enqueue(_ item: Queued) {
         condition.lock()
         while queue.count >= 2 * maxFiles { condition.wait() }
         queue.append(item)

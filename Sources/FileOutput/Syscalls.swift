@@ -21,6 +21,13 @@ enum Syscalls {
         return fd >= 0 ? .success(fd) : .failure(Errno(errno))
     }
 
+    /// `open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)`: a file another writer wrote and closed (a C
+    /// library's), opened to sync it — never through a symbolic link put in its place.
+    static func openWritten(_ path: String) -> Result<Int32, Errno> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        return fd >= 0 ? .success(fd) : .failure(Errno(errno))
+    }
+
     /// `write(2)` until every byte is written (retrying short writes and EINTR).
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         var offset = 0

@@ -9,6 +9,9 @@ struct XLSXAtomicOutput {
     var path: String { output.path }
     var temporaryPath: String { output.temporaryPath }
 
+    /// The XLSX writer's view of an output made elsewhere (`XLSXWorkbookWriter.finishUncommitted`).
+    init(_ output: AtomicOutput) { self.output = output }
+
     init(path: String, overwrite: Bool) throws {
         do {
             output = try AtomicOutput(path: path, overwrite: overwrite)
@@ -28,6 +31,17 @@ struct XLSXAtomicOutput {
         return free >= 256 << 20 ? shm : nil
     }
 
+    /// Syncs the temporary file libxlsxwriter wrote and closed, then moves it onto `path`: the
+    /// workbook appears only once its data are on the disk. On failure it is removed.
+    func syncAndCommit() throws {
+        do {
+            try output.syncWrittenTemporary()
+        } catch {
+            throw Self.writeError(error, temporaryPath: temporaryPath)
+        }
+        try commit()
+    }
+
     /// Moves the temporary file onto `path`. Without `overwrite`, an existing file at `path`
     /// (even one that appeared after `init`) is left alone and `.fileExists` is thrown.
     func commit() throws {
@@ -45,7 +59,8 @@ struct XLSXAtomicOutput {
     /// Deletes the temporary file if it exists.
     func discard() { output.discard() }
 
-    private static func writeError(_ e: OutputError, temporaryPath: String) -> XLSXWriteError {
+    /// The error `commit()` throws for `e`, for a commit made elsewhere (`GroupCommit`).
+    static func writeError(_ e: OutputError, temporaryPath: String) -> XLSXWriteError {
         switch e {
         case .fileExists(let p): .fileExists(p)
         case .directoryNotWritable(let d): .directoryNotWritable(d)
@@ -53,5 +68,14 @@ struct XLSXAtomicOutput {
         case .cannotWrite(let p, let errno), .cannotMoveIntoPlace(let p, let errno):
             .cannotMoveIntoPlace(from: temporaryPath, to: p, reason: errno.description)
         }
+    }
+}
+
+extension XLSXWriteError {
+    /// The error `XLSXWorkbookWriter.finish()` throws when it cannot sync or move `output` into
+    /// place, for a commit made elsewhere (`FileOutput.GroupCommit.commitWritten` of
+    /// `finishUncommitted`'s output).
+    public init(committing error: OutputError, of output: AtomicOutput) {
+        self = XLSXAtomicOutput.writeError(error, temporaryPath: output.temporaryPath)
     }
 }

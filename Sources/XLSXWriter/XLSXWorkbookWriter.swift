@@ -1,3 +1,5 @@
+import FileOutput
+
 /// Writes one `.xlsx` file with libxlsxwriter, atomically.
 ///
 /// Nothing appears at `path` until `finish()` succeeds: the workbook is written to a hidden
@@ -96,9 +98,18 @@ public final class XLSXWorkbookWriter {
         XLSXChart(chart: try spec.build(in: context.book), spec: spec)
     }
 
-    /// Writes the workbook and moves it onto `path`. On failure nothing is left behind.
+    /// Writes the workbook, syncs it to the disk and moves it onto `path`. On failure nothing is
+    /// left behind.
     public func finish() throws {
-        try context.finish()
+        let output = try context.finish()
+        try output.syncAndCommit()
+    }
+
+    /// Writes the workbook to its temporary file and returns it neither synced nor moved into place:
+    /// the caller commits it (`FileOutput.GroupCommit.commitWritten`: many files, one sync of the
+    /// disk) or discards it. On failure nothing is left behind.
+    public func finishUncommitted() throws -> AtomicOutput {
+        try context.finish().output
     }
 
     /// Drops the workbook: the temporary file is removed and `path` is untouched.
@@ -137,7 +148,9 @@ final class XLSXWorkbookContext {
         return try listStore.formula(for: items)
     }
 
-    func finish() throws {
+    /// Writes the workbook to its temporary file (closed, not synced) and returns the output, still
+    /// to be committed; marks the workbook finished (`abandon` then does nothing).
+    func finish() throws -> XLSXAtomicOutput {
         guard book.isOpen else { throw XLSXWriteError.workbookClosed }
         do {
             if !listStore.lists.isEmpty {
@@ -153,8 +166,8 @@ final class XLSXWorkbookContext {
                 }
             }
             deferredLinks = []
-            try output.commit()
             finished = true
+            return output
         } catch {
             deferredLinks = []
             book.free()

@@ -78,6 +78,55 @@ struct GroupCommitTests {
         #expect(TemporaryFiles.shared.registered.allSatisfy { !$0.hasPrefix(dir) })
     }
 
+    /// An output whose temporary another writer (libxlsxwriter) created and closed.
+    private func writtenElsewhere(_ path: String, _ content: String) throws -> AtomicOutput {
+        let output = try AtomicOutput(path: path, overwrite: false)
+        try output.creatingTemporary { try Data(content.utf8).write(to: URL(fileURLWithPath: output.temporaryPath)) }
+        return output
+    }
+
+    @Test func aTemporaryWrittenElsewhereIsSyncedWithItsGroupThenLinked() throws {
+        let dir = try makeDirectory("groupcommit")
+        let calls = Calls()
+        var disk = GroupCommit.Disk()
+        disk.syncFileSystem = { fd in calls.record(contents(dir)); return Syscalls.syncFileSystem(fd) }
+        let group = waitingGroup(disk: disk)
+        let results = Results()
+        try group.write(Array("{}".utf8), to: dir + "/a.json", overwrite: false, done: results.done(dir + "/a.json"))
+        let b = try writtenElsewhere(dir + "/b.xlsx", "PK workbook")
+        try group.commitWritten(b, done: results.done(dir + "/b.xlsx"))
+        let queued = contents(dir)
+        #expect(queued.count == 2 && queued.allSatisfy { TemporaryName.owner(of: $0) == getpid() })
+        #expect(TemporaryFiles.shared.registered.contains(b.temporaryPath))
+        group.flush()
+        #expect(calls.recorded == [queued], "one syncfs for both, before either was linked")
+        #expect(contents(dir) == ["a.json", "b.xlsx"])
+        #expect(text(dir + "/b.xlsx") == "PK workbook")
+        #expect(results[dir + "/b.xlsx"] == .some(nil))
+        #expect(!TemporaryFiles.shared.registered.contains(b.temporaryPath))
+    }
+
+    @Test func aTemporaryWrittenElsewhereThatFailsItsSyncOrIsGoneIsNotLinked() throws {
+        let dir = try makeDirectory("groupcommit")
+        var disk = GroupCommit.Disk()
+        disk.syncFileSystem = { _ in Errno(EIO) }
+        disk.sync = { _ in Errno(EIO) }
+        let group = waitingGroup(disk: disk)
+        let results = Results()
+        let a = try writtenElsewhere(dir + "/a.xlsx", "a")
+        try group.commitWritten(a, done: results.done(dir + "/a.xlsx"))
+        group.flush()
+        #expect(contents(dir).isEmpty, "neither the output nor its temporary")
+        #expect(results[dir + "/a.xlsx"] == .some(.cannotWrite(dir + "/a.xlsx", Errno(EIO))))
+        // A temporary that is not there (or was replaced by a link) is refused at once.
+        let gone = try writtenElsewhere(dir + "/b.xlsx", "b")
+        try FileManager.default.removeItem(atPath: gone.temporaryPath)
+        try FileManager.default.createSymbolicLink(atPath: gone.temporaryPath, withDestinationPath: dir + "/elsewhere")
+        #expect(throws: OutputError.cannotWrite(dir + "/b.xlsx", Errno(ELOOP))) { try group.commitWritten(gone, done: results.done(dir + "/b.xlsx")) }
+        #expect(contents(dir).isEmpty)
+        #expect(results[dir + "/b.xlsx"] == nil)
+    }
+
     @Test func aFullGroupIsCommittedWithoutAFlush() throws {
         let dir = try makeDirectory("groupcommit")
         let group = waitingGroup(maxFiles: 2)

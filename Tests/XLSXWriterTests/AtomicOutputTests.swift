@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XLSX
 @testable import XLSXWriter
+@testable import FileOutput
 
 @Suite("Atomic output")
 struct AtomicOutputTests {
@@ -21,6 +22,28 @@ struct AtomicOutputTests {
         #expect(throwsError(.workbookClosed) { try book.finish() })
         let json = try readWithOpenpyxl(path)
         #expect(json.sheet("S").cell("A1")["value"] == .number(1))
+    }
+
+    @Test("finishUncommitted leaves the workbook in its temporary file, still registered, for the caller to commit")
+    func finishUncommittedLeavesTheCommitToTheCaller() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("評価.xlsx").path
+        let book = try XLSXWorkbookWriter(path: path)
+        try book.addSheet(named: "S").writeNumber(1, at: c("A1"))
+        let output = try book.finishUncommitted()
+        #expect(output.path == path && output.temporaryPath == book.temporaryPath)
+        #expect(directoryContents(dir) == [(output.temporaryPath as NSString).lastPathComponent])
+        #expect(TemporaryFiles.shared.registered.contains(output.temporaryPath))
+        #expect(!book.isOpen)
+        book.abandon()  // finished: the temporary is the caller's now
+        #expect(FileManager.default.fileExists(atPath: output.temporaryPath))
+        try output.syncWrittenTemporary()
+        try output.commit()
+        #expect(directoryContents(dir) == ["評価.xlsx"])
+        #expect(try readWithOpenpyxl(path).sheet("S").cell("A1")["value"] == .number(1))
+        // A failed commit is reported as finish() reports it.
+        #expect(XLSXWriteError(committing: .fileExists(path), of: output) == .fileExists(path))
     }
 
     @Test func errorBeforeFinishLeavesNothing() throws {
