@@ -41,6 +41,13 @@ public struct InputFileError: SheetReadError, CustomStringConvertible, Sendable 
             ja: "ファイルまたはフォルダが見つかりません", en: "no such file or directory"))
     }
 
+    /// A FIFO, socket or device named as an input: refused by its type, never opened (a reader
+    /// would wait on it forever).
+    public static func notARegularFile(_ file: String) -> InputFileError {
+        InputFileError(file: file, id: "input.not-a-file", message: .init(
+            ja: "通常のファイルではないため読みません(名前付きパイプ・デバイスなど)", en: "not a regular file (a named pipe, a device…): not read"))
+    }
+
     public static func unsupported(_ file: String) -> InputFileError {
         InputFileError(file: file, id: "input.unsupported", message: .init(
             ja: "対応していない形式です(.txt / .json / .xlsx)", en: "unsupported file type (.txt / .json / .xlsx)"))
@@ -96,7 +103,8 @@ public enum SheetSource {
     /// What the inputs named: the files to read (each file as given, each directory replaced by its
     /// supported files, sorted; hidden files and our temporaries left out), the inputs that do not
     /// exist (so that every other input is still read), and a note for every entry of a directory
-    /// that is passed over (another file type, a subfolder) — never without a word.
+    /// that is passed over (another file type, a subfolder, a named pipe or device, a hidden file
+    /// named like a sheet) — never without a word.
     public struct Expansion: Sendable {
         public var files: [String] = []
         public var missing: [InputFileError] = []
@@ -113,11 +121,19 @@ public enum SheetSource {
             }
             guard isDirectory.boolValue else { out.files.append(input); continue }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
+            for name in names where name.hasPrefix(".") && looksLikeASheet(hidden: name) {
+                out.passedOver.append(note((input as NSString).appendingPathComponent(name),
+                                           ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
+                                           en: "a hidden file is not read (remove the leading dot to have it read)"))
+            }
             for name in names where !name.hasPrefix(".") {
                 let path = (input as NSString).appendingPathComponent(name)
                 var sub: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: path, isDirectory: &sub)
-                if sub.boolValue {
+                if !sub.boolValue, InputFile.isSpecialFile(path) {
+                    out.passedOver.append(note(path, ja: "通常のファイルではないため読みません(名前付きパイプ・デバイスなど)",
+                                               en: "not a regular file (a named pipe, a device…): not read"))
+                } else if sub.boolValue {
                     out.passedOver.append(note(path, ja: "フォルダの中のフォルダは読みません(中のファイルも対象にするには、そのフォルダを指定してください)",
                                                en: "a folder inside a folder is not read (name it to read its files)"))
                 } else if kind(of: name) == nil {
@@ -129,6 +145,12 @@ public enum SheetSource {
             }
         }
         return out
+    }
+
+    /// A hidden file named like a sheet, that is neither our temporary (`.x.tmp-…`) nor an office
+    /// program's lock file (`.~lock.x#`): a sheet someone hid, said rather than passed over.
+    public static func looksLikeASheet(hidden name: String) -> Bool {
+        kind(of: name) != nil && !name.contains(".tmp-") && !name.hasPrefix(".~lock.")
     }
 
     private static func note(_ path: String, ja: String, en: String) -> ReaderNote {
@@ -167,6 +189,10 @@ public enum SheetSource {
     /// before, so its messages stay the same.
     private static func readSheets(_ path: String, template: WorkbookTemplate, jobs: Int, _ each: (LoadedSheet) -> Void) -> InputRead {
         var result = InputRead(file: path)
+        if InputFile.isSpecialFile(path) {
+            result.failures = [InputFileError.notARegularFile(path)]
+            return result
+        }
         var isDirectory: ObjCBool = false
         if kind(of: path) == .text, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
            !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) {

@@ -50,7 +50,9 @@ struct BatchConverter: Sendable {
         // first copy stands for the policy in the index and the rules across policies.
         let counted = zip(outcome.policies, kept).filter { !$0.0.duplicate }.map(\.1)
         let duplicates = zip(outcome.policies, kept).filter { $0.0.duplicate }
-        r.findings = outcome.readFailures.flatMap { Finding.unreadable($0) } + counted.flatMap(\.findings)
+        // A file this tool wrote (last run's index.xlsx, findings.json) is not read, and findings.json says so.
+        r.findings = outcome.passedOver.map { [Finding(readerNote: $0, policy: "")] } ?? []
+        r.findings += outcome.readFailures.flatMap { Finding.unreadable($0) } + counted.flatMap(\.findings)
             + duplicates.compactMap { p, _ in p.error.map { Self.notWritten($0, policy: p, file: file, counted: false) } }
         r.digests = counted.compactMap(\.digest)
         r.summaries = counted.map(\.summary)

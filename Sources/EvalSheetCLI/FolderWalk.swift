@@ -39,7 +39,7 @@ enum FolderWalk {
             out.passedOver.append(note(folder, ja: "フォルダを読めません", en: "cannot read the folder"))
             return
         }
-        for name in names.sorted() where name.hasPrefix(".") && Self.looksLikeASheet(hidden: name) {
+        for name in names.sorted() where name.hasPrefix(".") && SheetSource.looksLikeASheet(hidden: name) {
             out.passedOver.append(note((folder as NSString).appendingPathComponent(name),
                                        ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
                                        en: "a hidden file is not read (remove the leading dot to have it read)"))
@@ -57,12 +57,6 @@ enum FolderWalk {
                 out.passedOver.append(note(path, ja: "通常のファイルではないため読みません", en: "not a regular file: not read"))
             }
         }
-    }
-
-    /// A hidden file named like a sheet, that is neither our temporary (`.x.tmp-…`) nor an office
-    /// program's lock file (`.~lock.x#`): a returned sheet someone hid, said rather than passed over.
-    static func looksLikeASheet(hidden name: String) -> Bool {
-        SheetSource.kind(of: name) != nil && !name.contains(".tmp-") && !name.hasPrefix(".~lock.")
     }
 
     private static func note(_ path: String, ja: String, en: String) -> ReaderNote {

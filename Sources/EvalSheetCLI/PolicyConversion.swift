@@ -36,6 +36,9 @@ struct FileOutcome: @unchecked Sendable {
     var notes: [ReaderNote] = []
     var readFailures: [any SheetReadError] = []
     var policies: [PolicyOutcome] = []
+    /// Why the input was not read as sheets at all, when it is a file this tool wrote (a year
+    /// index, findings.json); also the first of `notes`.
+    var passedOver: ReaderNote?
 
     /// Every error of this input: unreadable sheets first, then policies that could not be written.
     var errors: [any Error] { readFailures + policies.compactMap(\.error) }
@@ -99,6 +102,7 @@ struct PolicyConversion: Sendable {
         }
         if let last = held { take(last, last: true) }
         outcome.notes = [read.skipped].compactMap { $0 } + outcome.notes
+        outcome.passedOver = read.skipped
         outcome.readFailures = read.failures
         return (outcome, extras)
     }

@@ -123,6 +123,9 @@ public struct CollectionStatus: Sendable {
         self.notes = notes
     }
 
+    /// How many problems of an unreadable returned file its stray names (the rest are counted).
+    static let problemsShown = 5
+
     private typealias Copies = [String: [(file: String, sheet: LoadedSheet)]]
 
     /// The returned sheets by the code of the policy sent, and every file or sheet that is not one of them.
@@ -132,8 +135,12 @@ public struct CollectionStatus: Sendable {
         let sentByCode = Dictionary(sent.map { ($0.sheet.policy.code, $0) }, uniquingKeysWith: { a, _ in a })
         for r in returned {
             if !r.problems.isEmpty || r.sheets.isEmpty {
-                let why = r.problems.first.map { "\($0.location): \($0.message.ja)" } ?? "施策がありません"
-                let whyEN = r.problems.first.map { "\($0.location): \($0.message.en)" } ?? "no policy in it"
+                // Its problems, the first few of them by place: a department fixes them in one round.
+                let shown = r.problems.prefix(Self.problemsShown), more = r.problems.count - shown.count
+                let why = r.problems.isEmpty ? "施策がありません"
+                    : shown.map { "\($0.location): \($0.message.ja)" }.joined(separator: " / ") + (more > 0 ? " / ほか \(more) 件" : "")
+                let whyEN = r.problems.isEmpty ? "no policy in it"
+                    : shown.map { "\($0.location): \($0.message.en)" }.joined(separator: " / ") + (more > 0 ? " / and \(more) more" : "")
                 strays.append(Stray(file: r.file, reason: .unreadable,
                                     message: .init(ja: "施策評価シートとして読めません(\(why))", en: "cannot be read as an evaluation sheet (\(whyEN))")))
             }

@@ -19,4 +19,9 @@ public enum InputFile {
     public static func regularFileBytes(_ path: String, atMost limit: Int) -> Read {
         Syscalls.readRegularFile(path, atMost: limit)
     }
+
+    /// Whether `path` leads (a symbolic link followed) to something that is neither a regular file
+    /// nor a folder — a FIFO, a socket, a device — which a reader would block on or read forever:
+    /// such an input is refused by its type before anything opens it.
+    public static func isSpecialFile(_ path: String) -> Bool { Syscalls.isSpecialFile(path) }
 }

@@ -222,6 +222,14 @@ enum Syscalls {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && access(path, W_OK) == 0
     }
 
+    /// `stat(2)` (links followed): something at `path` that is neither a regular file nor a folder.
+    static func isSpecialFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
     /// Whether `path` is a regular file (not following a final symbolic link).
     static func isRegularFile(_ path: String) -> Bool {
         var status = stat()

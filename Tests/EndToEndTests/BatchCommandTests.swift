@@ -74,7 +74,7 @@ struct BatchCommandTests {
         #expect(info.stdout.contains("Pages:           2"))
     }
 
-    @Test("what the folder holds and batch does not read is a finding: in the report once and in findings.json")
+    @Test("what the folder holds and batch does not read — another type, a folder, a hidden sheet, a named pipe, last year's index — is a finding: in the report once and in findings.json")
     func passedOverEntriesAreFindings() throws {
         let dir = RepositoryPaths.temporaryDirectory("batch-passed-over")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -82,14 +82,24 @@ struct BatchCommandTests {
         try FileManager.default.createDirectory(at: input.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("511.txt"), to: input.appendingPathComponent("511.txt"))
         try Data("memo".utf8).write(to: input.appendingPathComponent("notes.doc"))
+        try FileManager.default.copyItem(at: RepositoryPaths.sampleYear.appendingPathComponent("531.txt"), to: input.appendingPathComponent(".531.txt"))
+        #expect(mkfifo(input.appendingPathComponent("pipe.txt").path, 0o600) == 0)  // read, it would never end
+        // Last year's index, left among the inputs.
+        let earlier = dir.appendingPathComponent("earlier")
+        #expect(try EvalsheetBinary.run(["batch", "samples/kiyose-2019/512.txt", "-o", earlier.path, "-q"]).status == 0)
+        try FileManager.default.copyItem(at: earlier.appendingPathComponent("index.xlsx"), to: input.appendingPathComponent("index.xlsx"))
         let r = try EvalsheetBinary.run(["batch", input.path, "-o", out.path, "--to", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.components(separatedBy: "対応していない形式のため読み飛ばしました").count == 2, "\(r.stderr)")  // once
         #expect(r.stderr.components(separatedBy: "フォルダの中のフォルダは読みません").count == 2, "\(r.stderr)")
         let findings = try Findings.decodeJSON(Data(contentsOf: out.appendingPathComponent("findings.json")))
-        let passedOver = findings.filter { $0.ruleID == "input.passed-over" }
-        #expect(passedOver.map { $0.location.replacingOccurrences(of: input.path + "/", with: "") } == ["notes.doc", "sub"])
+        let passedOver = findings.filter { $0.ruleID == "input.passed-over" || $0.ruleID == "input.year-output" }
+        #expect(passedOver.map { "\($0.ruleID) \($0.location.replacingOccurrences(of: input.path + "/", with: ""))" } == [
+            "input.passed-over .531.txt", "input.year-output index.xlsx", "input.passed-over notes.doc", "input.passed-over pipe.txt",
+            "input.passed-over sub",
+        ])  // in file order
         #expect(passedOver.allSatisfy { $0.severity == .warning && $0.policy == "" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["511.json", "findings.json", "index.xlsx"])
         // With nothing to read, they still say why (there are no findings to carry them).
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

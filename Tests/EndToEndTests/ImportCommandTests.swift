@@ -72,6 +72,23 @@ struct ImportCommandTests {
         #expect(stdout.stdout.isEmpty)
     }
 
+    @Test("a named pipe given as an input is refused by its type, never opened (it would wait forever); validate too")
+    func aNamedPipeIsRefused() throws {
+        let dir = RepositoryPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["pipe.xlsx", "pipe.txt", "pipe.json"] {
+            let pipe = dir.appendingPathComponent(name).path
+            #expect(mkfifo(pipe, 0o600) == 0)
+            let r = try EvalsheetBinary.run(["import", pipe, "samples/kiyose-2019/511.txt", "-o", dir.appendingPathComponent("out").path, "--force"])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("エラー: \(pipe): 通常のファイルではないため読みません(名前付きパイプ・デバイスなど)"), "\(r.stderr)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/511.json").path))
+            let v = try EvalsheetBinary.run(["validate", pipe, "--lang", "en"])
+            #expect(v.status == 2)
+            #expect((v.stdout + v.stderr).contains("not a regular file (a named pipe, a device…): not read"), "\(v.stdout)\(v.stderr)")
+        }
+    }
+
     @Test("good files are written past a bad one, which is reported; exit 1")
     func goesOnPastABadFile() throws {
         let dir = RepositoryPaths.temporaryDirectory()

@@ -72,6 +72,20 @@ struct CollectionStatusTests {
         #expect(!status.isComplete)
     }
 
+    @Test("an unreadable returned file names its first five problems and counts the rest")
+    func anUnreadableFileNamesItsProblems() throws {
+        let problems = (1...7).map { i in
+            ReaderNote(id: "xlsx.amount", message: .init(ja: "金額が読めません \(i)", en: "bad amount \(i)"), file: "back/511.xlsx",
+                       location: "back/511.xlsx '3 構成事業'!G\(i + 4)")
+        }
+        let status = CollectionStatus(sent: try Self.sent(), returned: [Self.returned("back/511.xlsx", [], problems: problems)])
+        let stray = try #require(status.strays.first)
+        #expect(stray.reason == .unreadable)
+        #expect(stray.message.ja == "施策評価シートとして読めません(" + (1...5).map { "back/511.xlsx '3 構成事業'!G\($0 + 4): 金額が読めません \($0)" }
+            .joined(separator: " / ") + " / ほか 2 件)")
+        #expect(stray.message.en.hasSuffix("back/511.xlsx '3 構成事業'!G9: bad amount 5 / and 2 more)"))
+    }
+
     @Test func everythingReturnedCompleteIsComplete() throws {
         let sent = try Self.sent()
         let status = CollectionStatus(sent: sent, returned: sent.map { Self.returned("back/\($0.sheet.policy.code).xlsx", [Self.filled($0.sheet)]) })

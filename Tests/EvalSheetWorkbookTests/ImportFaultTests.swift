@@ -209,6 +209,16 @@ struct ImportFaultTests {
         #expect(loaded.notes.isEmpty)
     }
 
+    @Test("a cell's text in a message: 40 characters, and never more than 120 scalars")
+    func shownText() {
+        #expect(ImportContext.shown(String(repeating: "あ", count: 41)) == String(repeating: "あ", count: 40) + "…")
+        #expect(ImportContext.shown(String(repeating: "あ", count: 40)) == String(repeating: "あ", count: 40))
+        let marks = "以" + String(repeating: "\u{3099}", count: 30_000)  // one character
+        #expect(ImportContext.shown(marks).unicodeScalars.count == 121)
+        #expect(ImportContext.shown(marks).hasSuffix("…"))
+        #expect(ImportContext.shown("a\tb") == "a\\tb")
+    }
+
     @Test("every fault fixture has a test")
     func allCovered() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.fixtures.appendingPathComponent("xlsx-faults").path)
