@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSX", "XLSXReader"]),
         .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "EvalSheetWorkbookTests", dependencies: [
-            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetCycle", "XLSX", "XLSXReader", "TestSupport",
+            "EvalSheetModel", "EvalSheetText", "EvalSheetWorkbook", "EvalSheetCycle", "EvalSheetValidation", "XLSX", "XLSXReader",
+            "TestSupport",
         ], exclude: ["dump_workbooks.py"]),
         .testTarget(name: "EvalSheetValidationTests", dependencies: [
             "EvalSheetModel", "EvalSheetText", "EvalSheetValidation", "EvalSheetWorkbook", "EvalSheetCycle", "TestSupport",

@@ -36,6 +36,9 @@ struct StatusCommand: ParsableCommand {
             let back = try readReturned(template: tpl, jobs: jobs, report: report)
             let status = CollectionStatus(sent: sentSheets, returned: back)
             report.notes(status.notes)
+            for change in status.formChanges {
+                Reporter.printError("\(change.location): \(global.lang == .en ? "error" : "エラー"): \(change.message.text(global.lang))")
+            }
             let year = sentSheets.first?.sheet.fiscalYear ?? 0
             let view = StatusReport(status: status, fiscalYear: year, language: global.lang, template: tpl)
             // A report that could not be printed is reported after the workbook is written.

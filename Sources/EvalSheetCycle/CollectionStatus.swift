@@ -84,6 +84,9 @@ public struct CollectionStatus: Sendable {
     public var strays: [Stray]
     /// Warnings found in comparing what came back with what was sent (each also counted in its row).
     public var notes: [ReaderNote] = []
+    /// Errors found in comparing them: the form's columns changed (`cycle.form-changed`), each also
+    /// counted in its row.
+    public var formChanges: [Finding] = []
 
     /// Every sent policy returned once, complete, and nothing stray.
     public var isComplete: Bool { strays.isEmpty && rows.allSatisfy { $0.state == .complete } }
@@ -101,15 +104,19 @@ public struct CollectionStatus: Sendable {
         for s in sent {
             guard let copies = byCode[s.sheet.policy.code], copies.count == 1 else { continue }
             var back = copies[0].sheet
-            if let returned = back.sheet.lastYear, returned != s.sheet.lastYear {
+            if let returned = back.sheet.lastYear, let original = s.sheet.lastYear ?? Optional(returned) {
                 // The reference is locked in the workbook sent: a different one was typed over it
-                // (the sheet unprotected) or edited elsewhere. It is said, and the one sent is used.
-                let note = ReaderNote(id: "cycle.reference-changed", message: .init(
-                    ja: "前年度の参考(予算・評価・理由)が送付したシートと違います(書き換えられています)。状況は送付した参考で判定しました",
-                    en: "last year's reference (budget, rating, reason) differs from the sheet sent (it was edited); the status uses the one sent"),
-                    file: back.sourceMap.file, location: back.sourceMap.describe(.lastYearRating))
-                back.notes.append(note)
-                notes.append(note)
+                // (the sheet unprotected) or edited elsewhere. Each change is said at its place, and
+                // the one sent is used. (A sheet sent without one has none to compare with.)
+                let changed = s.sheet.lastYear == nil ? [] : returned.changedFields(from: original)
+                for field in changed {
+                    let note = ReaderNote(id: "cycle.reference-changed", message: .init(
+                        ja: "前年度の参考(予算・評価・理由)が送付したシートと違います(書き換えられています)。状況は送付した参考で判定しました",
+                        en: "last year's reference (budget, rating, reason) differs from the sheet sent (it was edited); the status uses the one sent"),
+                        file: back.sourceMap.file, location: back.sourceMap.describe(field))
+                    back.notes.append(note)
+                    notes.append(note)
+                }
             }
             back.sheet.lastYear = s.sheet.lastYear
             used[s.sheet.policy.code] = back
@@ -117,10 +124,13 @@ public struct CollectionStatus: Sendable {
         // Each copy is checked by the rules of one sheet. The rules across policies are left to
         // `validate` over the year as a whole: while the year is coming back, a shared project filled
         // in one policy and still blank in another is not yet an error of either.
+        let formChanges = sent.flatMap { s in used[s.sheet.policy.code].map { Self.formChanges(sent: s, returned: $0) } ?? [] }
         let findings = Validator.validate(sent.compactMap { used[$0.sheet.policy.code] }, sheetRules: Validator.sheetRules, yearRules: [])
+            + formChanges
         rows = sent.map { s in Self.row(sent: s, copies: byCode[s.sheet.policy.code] ?? [], used: used[s.sheet.policy.code], findings: findings) }
         self.strays = strays
         self.notes = notes
+        self.formChanges = formChanges
     }
 
     /// How many problems of an unreadable returned file its stray names (the rest are counted).
@@ -161,6 +171,35 @@ public struct CollectionStatus: Sendable {
             }
         }
         return (byCode, strays)
+    }
+
+    /// The form's own columns as sent — the money columns (令和2年度決算 …) and the indicator years —
+    /// that the returned copy no longer has (a locked header typed over, a column deleted): each is
+    /// an error at the returned header, for the blanks of a column that is gone cannot be counted and
+    /// its values would be read as another year's.
+    static func formChanges(sent: LoadedSheet, returned: LoadedSheet) -> [Finding] {
+        let (a, b) = (sent.sheet, returned.sheet)
+        func error(_ path: FieldPath, ja: String, en: String) -> Finding {
+            Finding(ruleID: "cycle.form-changed", severity: .error, message: .init(ja: ja, en: en), policy: b.policy.code, path: path,
+                    file: returned.sourceMap.file, place: returned.sourceMap.location(of: path))
+        }
+        var found: [Finding] = []
+        let columns = (a.projects.columns.map(\.label), b.projects.columns.map(\.label))
+        if columns.0 != columns.1 {
+            let c = Array(zip(columns.0, columns.1)).firstIndex { $0 != $1 } ?? min(columns.0.count, columns.1.count)
+            found.append(error(.moneyColumn(min(c, max(b.projects.columns.count - 1, 0))),
+                ja: "金額の列が送付したシート(\(columns.0.joined(separator: "・")))と違います(\(columns.1.joined(separator: "・")))。見出しを送付したとおりに戻してください",
+                en: "the money columns differ from the sheet sent (\(columns.0.joined(separator: ", ")) → \(columns.1.joined(separator: ", "))); put the headers back as sent"))
+        }
+        let years = (a.indicators.years, b.indicators.years)
+        if years.0 != years.1 {
+            let k = Array(zip(years.0, years.1)).firstIndex { $0 != $1 } ?? min(years.0.count, years.1.count)
+            let ja = { (ys: [Int]) in ys.map(FiscalYearText.japanese).joined(separator: "・") }
+            found.append(error(.indicatorYear(min(k, max(years.1.count - 1, 0))),
+                ja: "指標の年度が送付したシート(\(ja(years.0)))と違います(\(ja(years.1)))。見出しを送付したとおりに戻してください",
+                en: "the indicator years differ from the sheet sent (\(years.0.map(String.init).joined(separator: ", ")) → \(years.1.map(String.init).joined(separator: ", "))); put the headers back as sent"))
+        }
+        return found
     }
 
     /// The row of one policy sent: its returned copies, and the state of the one used (if exactly one came back).

@@ -22,6 +22,22 @@ public struct LastYearReference: Hashable, Sendable, Codable {
         self.reason = reason
     }
 
+    /// Where this reference (a returned sheet's) differs from `sent`, the one the sheet was made
+    /// with: the budget column, each project's budget (a row added since, its budget blank, is no
+    /// difference; a row removed takes its budget with it), the rating and the reason — each by its
+    /// own field, so that each is said at its place.
+    public func changedFields(from sent: LastYearReference) -> [FieldPath] {
+        var changed: [FieldPath] = []
+        if budget != sent.budget { changed.append(.lastYearBudget(0)) }
+        for (k, amount) in budgetAmounts.enumerated() {
+            let before = sent.budget(of: amount.code)
+            if before.map({ $0 != amount.amount }) ?? (amount.amount != nil) { changed.append(.lastYearBudget(k)) }
+        }
+        if rating != sent.rating || fiscalYear != sent.fiscalYear { changed.append(.lastYearRating) }
+        if reason != sent.reason { changed.append(.lastYearReason) }
+        return changed
+    }
+
     /// The budget of the project with this code, if last year's sheet had it (nil inside: blank).
     public func budget(of code: String) -> Int?? {
         budgetAmounts.first { $0.code == code }.map(\.amount)

@@ -108,7 +108,9 @@ extension ProjectsSheet {
         if let reference = header.reference {
             lastYear.budget = reference.label
             lastYear.amounts = readReference(sheet, at: reference.column, header.row, zip(sheetRows, rows).map { $0 }, ctx)
-            if let totalRow { ctx.take(sheet, .at(totalRow, reference.column)) }
+            // The total row has no reference total: a blank there is the layout's, anything typed is
+            // left untaken, so it is named (xlsx.unread-cell) rather than dropped.
+            if let totalRow, sheet.isBlank(.at(totalRow, reference.column)) { ctx.take(sheet, .at(totalRow, reference.column)) }
         }
         let table = ProjectTable(columns: header.money.map(\.label), rows: rows, totals: [])
         let sums = table.computedTotals

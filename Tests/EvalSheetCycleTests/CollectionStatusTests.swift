@@ -72,6 +72,45 @@ struct CollectionStatusTests {
         #expect(!status.isComplete)
     }
 
+    @Test("a reference typed over is said at each changed place; a project row added (its reference blank) is no change")
+    func referenceChangesByPlace() throws {
+        let sent = try Self.sent()
+        let s511 = try #require(sent.first { $0.sheet.policy.code == "511" })
+        var back = Self.filled(s511.sheet)
+        back.lastYear?.budgetAmounts[2].amount = 9_999
+        back.lastYear?.reason = "書き換えた理由"
+        back.projects.rows.append(Project(code: "0199999999", name: "新規事業", inExecutionPlan: false, directions: [1], section: "企画課",
+                                          amounts: [nil, 500, nil]))
+        back.lastYear?.budgetAmounts.append(ProjectAmount(code: "0199999999", amount: nil))
+        back.projects.totals = back.projects.computedTotals.map { $0 }
+        let reference = try #require(back.lastYear)
+        #expect(reference.changedFields(from: s511.sheet.lastYear!) == [.lastYearBudget(2), .lastYearReason])
+        let status = CollectionStatus(sent: sent, returned: [Self.returned("back/511.json", [back])])
+        #expect(status.notes.count == 2)
+        #expect(status.notes.allSatisfy { $0.id == "cycle.reference-changed" })
+        // A budget typed for the added row is a change too; the same reference is none.
+        var typed = reference
+        typed.budgetAmounts[typed.budgetAmounts.count - 1].amount = 1
+        #expect(typed.changedFields(from: s511.sheet.lastYear!) == [.lastYearBudget(2), .lastYearBudget(typed.budgetAmounts.count - 1), .lastYearReason])
+        #expect(s511.sheet.lastYear!.changedFields(from: s511.sheet.lastYear!).isEmpty)
+    }
+
+    @Test("money columns or indicator years changed from those sent (a locked header typed over) are errors at the header")
+    func formChangesAreErrors() throws {
+        let sent = try Self.sent()
+        let s511 = try #require(sent.first { $0.sheet.policy.code == "511" })
+        var back = Self.filled(s511.sheet)
+        back.projects.columns[1] = try #require(MoneyColumn(label: "令和3年度決算"))
+        back.indicators.years[1] = 2021
+        let status = CollectionStatus(sent: sent, returned: [Self.returned("back/511.json", [back])])
+        #expect(status.formChanges.map(\.path) == [.moneyColumn(1), .indicatorYear(1)])
+        #expect(status.formChanges.allSatisfy { $0.ruleID == "cycle.form-changed" && $0.severity == .error })
+        #expect(status.formChanges[0].message.ja == "金額の列が送付したシート(令和元年度決算・令和2年度決算・令和3年度予算)と違います(令和元年度決算・令和3年度決算・令和3年度予算)。見出しを送付したとおりに戻してください")
+        let row = try #require(status.rows.first { $0.code == "511" })
+        #expect(row.state == .errors && row.errors == 2)
+        #expect(!status.isComplete)
+    }
+
     @Test("an unreadable returned file names its first five problems and counts the rest")
     func anUnreadableFileNamesItsProblems() throws {
         let problems = (1...7).map { i in

@@ -3,6 +3,7 @@ import Testing
 import EvalSheetModel
 import EvalSheetCycle
 import EvalSheetWorkbook
+import EvalSheetValidation
 import XLSX
 import TestSupport
 
@@ -58,6 +59,33 @@ struct RolledOverWorkbookTests {
         // A sheet that was not rolled over shows no reference and reads back without one.
         let plain = try WorkbookImporter().read(path: ExportedYear.path(code))
         #expect(plain.sheet.lastYear == nil)
+    }
+
+    @Test("the reference typed over (protection removed in openpyxl) is read, each change said by diff at its cell; a value typed in the reference column's total row is named")
+    func referenceTypedOver() throws {
+        let dir = RepositoryPaths.temporaryDirectory("rolled-typed-over")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sent = dir.appendingPathComponent("sent.xlsx").path, back = dir.appendingPathComponent("back.xlsx").path
+        try WorkbookExporter(toolVersion: "test").export(try Self.rolled("511"), to: sent)
+        let script = """
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        ws = wb['3 構成事業']; ws.protection.sheet = False; ws['H5'] = 9999; ws['H11'] = 123
+        ws = wb['5 評価']; ws.protection.sheet = False; ws['B12'] = '書き換えた理由'
+        wb.save(sys.argv[2])
+        """
+        let python = try #require(ProcessRunner.which("python3"))
+        let edit = try ProcessRunner.run(python, ["-c", script, sent, back])
+        try #require(edit.status == 0, "\(edit.stderr)")
+        let old = try WorkbookImporter().read(path: sent, displayName: "sent.xlsx")
+        let new = try WorkbookImporter().read(path: back, displayName: "back.xlsx")
+        #expect(new.sheet.lastYear?.budgetAmounts[0].amount == 9_999)
+        #expect(new.sheet.lastYear?.reason == "書き換えた理由")
+        // (openpyxl drops the totals' saved results: xlsx.total-not-saved, as for any openpyxl save)
+        #expect(new.notes.filter { $0.id != "xlsx.total-not-saved" }.map { "\($0.id) \($0.location)" } == ["xlsx.unread-cell back.xlsx '3 構成事業'!H11"])
+        let changes = SheetDiff.diff(old: old, new: new)
+        #expect(changes.map { new.sourceMap.describe($0.path) } == ["back.xlsx '3 構成事業'!H5", "back.xlsx '5 評価'!B12"])
+        #expect(changes.first?.new == "9,999")
     }
 
     @Test("openpyxl sees last year's budget, rating and reason locked beside blank unlocked inputs", arguments: ["511", "533"])

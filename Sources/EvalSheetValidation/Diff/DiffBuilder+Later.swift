@@ -6,6 +6,11 @@ extension DiffBuilder {
     mutating func evaluation() {
         field(l.ratingName, "rating", o.evaluation.rating.rawValue, n.evaluation.rating.rawValue, at: .rating)
         field(l.reasonHeader, "reason", o.evaluation.reason, n.evaluation.reason, at: .ratingReason)
+        // Last year's rating and reason (a rolled-over sheet's locked reference), when both carry it.
+        if let a = o.lastYear, let b = n.lastYear {
+            field(l.lastYear(l.lastYearRating, year: b.fiscalYear), "last year's rating", a.rating.rawValue, b.rating.rawValue, at: .lastYearRating)
+            field(l.lastYear(l.lastYearReason, year: b.fiscalYear), "last year's reason", a.reason, b.reason, at: .lastYearReason)
+        }
     }
 
     /// §6: the factors, matched by category and occurrence (the 2nd `その他` with the 2nd).

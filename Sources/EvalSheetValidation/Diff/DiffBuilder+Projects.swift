@@ -35,6 +35,20 @@ extension DiffBuilder {
             let path: FieldPath = column.new.map { .projectTotal($0) } ?? .projectTotal(column.old!)
             field(column.key.label, column.key.label, row: l.totalName, Self.amount(x), Self.amount(y), at: path)
         }
+        lastYearBudget()
+    }
+
+    /// Last year's budget beside this year's (a rolled-over sheet's locked reference), by project
+    /// code — when both sheets carry it (the text form does not).
+    private mutating func lastYearBudget() {
+        guard let a = o.lastYear, let b = n.lastYear else { return }
+        let label = l.referenceColumn(b.budget?.label ?? a.budget?.label ?? "")
+        field(label, "last year's budget column", a.budget?.label ?? "", b.budget?.label ?? "", at: .lastYearBudget(0))
+        for (k, amount) in b.budgetAmounts.enumerated() {
+            let before = a.budget(of: amount.code) ?? nil
+            field(label, "last year's budget", row: amount.code, Self.amount(before), Self.amount(amount.amount), at: .lastYearBudget(k))
+        }
+        // A project's reference gone with its row is the row's removal, said with the projects.
     }
 
     private mutating func compareProject(_ x: Project, _ y: Project, at j: Int, money: ColumnAlignment<MoneyColumn>) {
