@@ -163,7 +163,9 @@ struct WorksheetParser {
     private mutating func parseSheetData() throws(XLSXReadError) {
         var lastRow = -1
         while true {
-            switch try xml.next() {
+            // A plain `<row …>` is taken straight from the bytes, as `next()` would have read it.
+            let event = xml.takePlainStartTag("row") ? XMLEvent.startElement : try xml.next()
+            switch event {
             case .startElement:
                 guard xml.depth == 3, xml.isElement(.spreadsheetML, "row") else {
                     try xml.skipElement()
@@ -201,7 +203,11 @@ struct WorksheetParser {
         var established = established
         var lastColumn = -1
         while true {
-            switch try xml.next() {
+            // A plain `<c …>` (what every writer stores) is taken straight from the bytes, as `next()`
+            // would have read it; anything unusual is left to `next()`.
+            let event = xml.takePlainStartTag("c") ? XMLEvent.startElement
+                : xml.takePlainEndTag() ? XMLEvent.endElement : try xml.next()
+            switch event {
             case .startElement:
                 guard xml.depth == 4, xml.isElement(.spreadsheetML, "c") else {
                     try xml.skipElement()
@@ -316,7 +322,7 @@ struct WorksheetParser {
                     continue
                 }
             }
-            let event = try xml.next()
+            let event = xml.takePlainEndTag() ? XMLEvent.endElement : try xml.next()
             if event == .startElement {
                 if xml.elementNamespace == .spreadsheetML && xml.depth == 5 {
                     let name = xml.localName

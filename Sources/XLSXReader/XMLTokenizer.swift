@@ -133,7 +133,8 @@ struct XMLTokenizer {
         self.source = source
         self.maxDepth = maxDepth
         stack.reserveCapacity(16)
-        attributeStorage.reserveCapacity(8)
+        attributeStorage = Array(repeating: XMLAttribute(namespace: .none, localStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0,
+                                                          needsDecoding: false), count: Self.plainAttributeRoom)
     }
 
     private static func transcodeUTF16(_ bytes: PartBytes, bigEndian: Bool, source: PartSource) throws(XLSXReadError) -> PartBytes {
@@ -273,6 +274,107 @@ struct XMLTokenizer {
               bytesEqualShort(p + i + 2, local), p[i + 2 + n] == UInt8(ascii: ">") else { return nil }
         pos = i + n + 3
         return UnsafeBufferPointer(start: p + textStart, count: i - textStart)
+    }
+
+    /// When the next bytes are a start tag `<local …>` or `<local …/>` whose attributes are all plain
+    /// — names of ASCII letters only (no prefix, no `xmlns`), values in `"` or `'` holding no `<`, `&`,
+    /// tab, CR or LF — consumes it and returns true, leaving the tokenizer exactly as `next()` would
+    /// (the same `.startElement`: element, attributes in order, empty-element flag, open element,
+    /// position); otherwise consumes nothing and returns false, and `next()` reads the tag (and
+    /// reports whatever is wrong with it). Either way the attributes of the tag before are gone:
+    /// read them first. White space may be any XML blank, as many as written.
+    /// What is taken needs none of the checks it skips: without a prefix or a declaration nothing
+    /// is resolved, and a value without `&` or `<` is well-formed as it stands.
+    mutating func takePlainStartTag(_ local: StaticString) -> Bool {
+        let n = local.utf8CodeUnitCount
+        guard !pendingEnd, !stack.isEmpty, stack.count < maxDepth else { return false }
+        let bytes = p, limit = end
+        let nameStart = pos &+ 1, nameEnd = nameStart &+ n
+        guard nameEnd < limit, bytes[pos] == UInt8(ascii: "<"), bytesEqualShort(bytes + nameStart, local) else { return false }
+        // The attributes go straight into the storage (which always has room for `plainAttributeRoom`).
+        let scanned = attributeStorage.withUnsafeMutableBufferPointer { room in
+            Self.scanPlainAttributes(bytes, from: nameEnd, to: limit, into: room)
+        }
+        guard let scanned else { return false }
+        attributeCount = scanned.count
+        elementNamespace = defaultNamespace
+        localStart = nameStart
+        localEnd = nameEnd
+        isEmptyElement = scanned.selfClosing
+        stack.append(Open(qnameStart: nameStart, qnameEnd: nameEnd, namespace: defaultNamespace,
+                          localStart: nameStart, bindingCount: bindings.count, defaultNamespace: defaultNamespace))
+        pendingEnd = scanned.selfClosing
+        pos = scanned.end
+        return true
+    }
+
+    /// Attributes the storage always has room for (a plain tag with more is left to `next()`).
+    static let plainAttributeRoom = 8
+
+    /// The plain attributes of a start tag from `i` (just after its name) to its `>` or `/>`, written
+    /// into `room`; nil for anything `takePlainStartTag` leaves to `next()`.
+    private static func scanPlainAttributes(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int,
+                                            into room: UnsafeMutableBufferPointer<XMLAttribute>) -> (count: Int, selfClosing: Bool, end: Int)? {
+        var i = start
+        var count = 0
+        while true {
+            // The element's name (and each value) must end at a blank, `>` or `/>`.
+            guard i < end else { return nil }
+            var b = p[i]
+            if !isXMLSpace(b) {
+                if b == UInt8(ascii: ">") { return (count, false, i &+ 1) }
+                guard b == UInt8(ascii: "/"), i &+ 1 < end, p[i &+ 1] == UInt8(ascii: ">") else { return nil }
+                return (count, true, i &+ 2)
+            }
+            repeat {
+                i &+= 1
+                guard i < end else { return nil }
+                b = p[i]
+            } while isXMLSpace(b)
+            if b == UInt8(ascii: ">") || b == UInt8(ascii: "/") { continue }
+            let attrStart = i
+            while i < end && (p[i] | 0x20) &- UInt8(ascii: "a") < 26 { i &+= 1 }
+            let attrEnd = i
+            guard attrEnd > attrStart, attrEnd &- attrStart < 5 || memcmp(p + attrStart, "xmlns", 5) != 0,
+                  count < room.count else { return nil }
+            while i < end && isXMLSpace(p[i]) { i &+= 1 }
+            guard i < end, p[i] == UInt8(ascii: "=") else { return nil }
+            i &+= 1
+            while i < end && isXMLSpace(p[i]) { i &+= 1 }
+            guard i < end else { return nil }
+            let quote = p[i]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            let valueStart = i &+ 1
+            var k = valueStart
+            while true {
+                guard k < end else { return nil }
+                let c = p[k]
+                if c < 0x40 {
+                    if c == quote { break }
+                    if (attributeSpecialMask >> UInt64(c)) & 1 != 0 { return nil }
+                }
+                k &+= 1
+            }
+            room[count] = XMLAttribute(namespace: .none, localStart: attrStart, nameEnd: attrEnd,
+                                       valueStart: valueStart, valueEnd: k, needsDecoding: false)
+            count &+= 1
+            i = k &+ 1
+        }
+    }
+
+    /// When the next bytes are exactly `</name>` closing the innermost open element (no blank before
+    /// `>`), consumes them and returns true, leaving the tokenizer as `next()` would after that
+    /// `.endElement`; otherwise consumes nothing and returns false.
+    mutating func takePlainEndTag() -> Bool {
+        guard !pendingEnd, let open = stack.last else { return false }
+        let length = open.qnameEnd - open.qnameStart
+        let close = pos + 2 + length
+        guard close < end, p[pos] == UInt8(ascii: "<"), p[pos + 1] == UInt8(ascii: "/"),
+              p[close] == UInt8(ascii: ">") else { return false }
+        for k in 0..<length where p[pos + 2 + k] != p[open.qnameStart + k] { return false }
+        pos = close + 1
+        popElement()
+        return true
     }
 
     /// Skips everything up to and including the end tag of the element just started.
