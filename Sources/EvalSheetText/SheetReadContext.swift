@@ -63,7 +63,8 @@ final class SheetReadContext {
     /// Reports each non-empty cell of `lines` that no section placed.
     func reportUnplaced(_ lines: ArraySlice<TextLine>) {
         for line in lines {
-            for i in line.filledIndices where !consumed.isMarked(line: line.number, cell: i) {
+            line.forEachFilled { i in
+                guard !consumed.isMarked(line: line.number, cell: i) else { return }
                 let text = Shown.text(line.cell(i))
                 note("text.unplaced-cell", line.number,
                      ja: "読み取れない内容を無視しました(\(i + 1)列目): \"\(text)\"",

@@ -9,39 +9,39 @@ import TestSupport
 @Suite struct FuzzRegressionTests {
     private static let folder = RepositoryPaths.fixtures.appendingPathComponent("text-fuzz")
 
-    private static func read(_ name: String) throws -> (data: Data, sheets: [LoadedSheet], failures: [TextFormError]) {
+    /// The one sheet of a fixture, read without failures (its bytes beside it for the oracle).
+    private static func readSheet(_ name: String, policy: String) throws -> (data: Data, loaded: LoadedSheet) {
         let data = try Data(contentsOf: folder.appendingPathComponent(name))
         let (sheets, failures) = TextFormReader.readEach(data, file: name)
-        return (data, sheets, failures)
+        #expect(failures.isEmpty)
+        #expect(sheets.count == 1)
+        let loaded = try #require(sheets.first)
+        #expect(loaded.sheet.policy.code == policy)
+        return (data, loaded)
     }
 
     /// A §7 課題 line whose fifth cell (after an empty one) holds only U+0011 U+0000: not a space,
     /// so the cell is text of the challenge, joined to it with one space as any further cell is —
     /// kept in the model (the JSON escapes it, the workbook writes it as `_x0011_`), not warned about.
     @Test func aCellOfControlCharactersAfterAChallengeIsKeptInTheChallenge() throws {
-        let (data, sheets, failures) = try Self.read("nul-and-control-character-cell-after-a-challenge.txt")
-        #expect(failures.isEmpty)
-        let sheet = try #require(sheets.first).sheet
-        #expect(sheets.count == 1 && sheet.policy.code == "531")
-        let challenge = try #require(sheet.challenges.last)
+        let (data, loaded) = try Self.readSheet("nul-and-control-character-cell-after-a-challenge.txt", policy: "531")
+        let challenge = try #require(loaded.sheet.challenges.last)
         #expect(challenge.number == 4)
         #expect(challenge.challenge == "清瀬市のまちづくりの方向性に沿った事業所の誘致や事業創出により税収増加につなげる必要がある。 \u{11}\u{0}")
-        #expect(!sheets[0].notes.contains { $0.location.hasSuffix(":86") })
+        #expect(!loaded.notes.contains { $0.location.hasSuffix(":86") })
         #expect(NothingLostOracle.check(data, file: "input.txt") == [])
     }
 
     /// A §7 現在の取組状況 line whose fourth cell holds U+0001 and seven NULs: kept as the end of the
     /// current state, after one space.
     @Test func aCellOfNULsAfterACurrentStateIsKeptInIt() throws {
-        let (data, sheets, failures) = try Self.read("nul-characters-cell-after-a-current-state.txt")
-        #expect(failures.isEmpty)
-        let sheet = try #require(sheets.first).sheet
-        #expect(sheets.count == 1 && sheet.policy.code == "511")
+        let (data, loaded) = try Self.readSheet("nul-characters-cell-after-a-current-state.txt", policy: "511")
+        let sheet = loaded.sheet
         let challenge = try #require(sheet.challenges.first)
         #expect(challenge.number == 1)
         #expect(challenge.current.hasPrefix("芝小、三小、八小、十小、清明小校区ではPTA等にも情報発信し、"))
         #expect(challenge.current.hasSuffix("七小では学校が呼びかけ保護者層や地域住民と連携をとっている。 \u{1}" + String(repeating: "\u{0}", count: 7)))
-        #expect(!sheets[0].notes.contains { $0.location.hasSuffix(":68") })
+        #expect(!loaded.notes.contains { $0.location.hasSuffix(":68") })
         // The text form writes it back and reads the same value.
         let again = try TextFormReader.read(Data(TextFormWriter.write(sheet).utf8), file: "again.txt")
         #expect(again.map(\.sheet) == [sheet])
