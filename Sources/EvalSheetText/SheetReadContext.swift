@@ -32,6 +32,9 @@ final class SheetReadContext {
     /// Marks cells as placed.
     func take(_ line: TextLine, _ indices: Int...) { take(line, indices) }
 
+    /// Marks one cell as placed (without the array a variadic call makes).
+    func take(_ line: TextLine, _ index: Int) { consumed.mark(line: line.number, cell: index) }
+
     func take(_ line: TextLine, _ indices: [Int]) {
         for i in indices { consumed.mark(line: line.number, cell: i) }
     }
