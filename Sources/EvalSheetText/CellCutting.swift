@@ -13,8 +13,6 @@ enum CellCutting {
         let n = bytes.count
         var texts: [String] = []
         texts.reserveCapacity(8)
-        var filled: [Int] = []
-        filled.reserveCapacity(8)
         var untrimmed: [String]?
         var start = 0
         while true {
@@ -22,7 +20,6 @@ enum CellCutting {
             let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
             guard let (text, trimmed) = cell(raw) else { return nil }
             if trimmed, untrimmed == nil { untrimmed = texts }
-            if !text.isEmpty { filled.append(texts.count) }
             texts.append(text)
             if untrimmed != nil {
                 untrimmed!.append(trimmed ? String(decoding: raw, as: UTF8.self) : text)
@@ -30,7 +27,7 @@ enum CellCutting {
             if end == n { break }
             start = end + 1
         }
-        return TextLine(number: number, texts: texts, filledIndices: filled, untrimmed: untrimmed)
+        return TextLine(number: number, texts: texts, untrimmed: untrimmed)
     }
 
     /// The index of the first TAB at or after `start` (`memchr`), or nil.

@@ -25,6 +25,9 @@ struct ChallengesReader {
         var pending: [Pending] = []
         var fromYear: (year: Int, line: Int)?
         var orphaned = false
+        /// The last label key `part` named the future part for, and its year (the same label
+        /// opens that part of every challenge: its bytes are compared, not asked again).
+        var lastFuture: (key: String, year: Int)?
     }
 
     /// One line's label: the part it names, the cell it is in, its text, and the number printed
@@ -65,12 +68,12 @@ struct ChallengesReader {
     /// The label cell of a line and the number printed before it; nil for a lone number (reported
     /// as unplaced).
     private func labelCell(_ line: TextLine) -> LabelCell? {
-        let filled = line.filledIndices
-        var cell = LabelCell(at: filled[0], text: line.cell(filled[0]))
+        let first = line.firstFilledIndex!
+        var cell = LabelCell(at: first, text: line.cell(first))
         if let n = OrdinalText.parse(cell.text) {
-            guard filled.count > 1 else { return nil }
+            guard let second = line.nextFilledIndex(after: first) else { return nil }
             context.take(line, cell.at)
-            cell = LabelCell(at: filled[1], text: line.cell(filled[1]), number: n)
+            cell = LabelCell(at: second, text: line.cell(second), number: n)
         } else if let first = cell.text.unicodeScalars.first, let n = CircledNumber.parse(String(first)) {
             cell.number = n
             cell.text = String(String(cell.text.unicodeScalars.dropFirst()).trimmedSpaces())
@@ -80,7 +83,7 @@ struct ChallengesReader {
 
     private func readLine(_ line: TextLine, _ cell: LabelCell, into state: inout State) {
         let i = cell.at
-        guard let (part, year) = part(Label.key(cell.text)) else {
+        guard let (part, year) = part(Label.key(cell.text), &state) else {
             let l = words.labels, future = label(.future, state)
             context.problem("text.unknown-label", line.number,
                 ja: "「\(Shown.text(line.cell(i)))」は\(words.section(7).name)の項目名ではありません(\(CellName.ja(i))): \(l.challenge)・\(l.relatedProjects)・\(l.current)・\(future) のいずれかです",
@@ -165,11 +168,13 @@ struct ChallengesReader {
     }
 
     /// Which of the four parts a label names (a label key), with the year of `令和3年度以降の取組`.
-    private func part(_ key: String) -> (ChallengePart, Int?)? {
+    private func part(_ key: String, _ state: inout State) -> (ChallengePart, Int?)? {
         let fixed: [ChallengePart] = [.challenge, .related, .current]
         if let part = fixed.first(where: { words.challengeParts.key($0) == key }) { return (part, nil) }
+        if let last = state.lastFuture, last.key.utf8.elementsEqual(key.utf8) { return (.future, last.year) }
         guard key.hasSuffix(words.futureSuffixKey),
               let year = FiscalYearText.parse(key.dropLast(words.futureSuffixKey.count)) else { return nil }
+        state.lastFuture = (key, year)
         return (.future, year)
     }
 }

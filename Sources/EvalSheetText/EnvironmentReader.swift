@@ -53,7 +53,25 @@ struct EnvironmentReader {
                 context.fail(.factor(k, .assessments))
             }
         }
-        return ExternalFactor(category: line.cell(columns[.category]).withoutSpaces(), status: line.cell(columns[.status]),
+        return ExternalFactor(category: Self.withoutSpaces(line.cell(columns[.category])), status: line.cell(columns[.status]),
                               assessments: assessments, reason: line.cell(columns[.reason]))
+    }
+
+    /// `text.withoutSpaces()`, on the bytes when every character of the text is one scalar
+    /// (`hasOnlySimpleCharacters`): the characters U+0020 and U+3000 are then exactly the bytes 20
+    /// and E3 80 80, and what is left is the same scalars.
+    static func withoutSpaces(_ text: String) -> String {
+        guard text.mayHoldSpaceCharacters, text.hasOnlySimpleCharacters else { return text.withoutSpaces() }
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x20 { i += 1; continue }
+            if bytes[i] == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            kept.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 }

@@ -34,7 +34,7 @@ struct EvaluationReader {
         let header = lines[headerAt]
         let headerLabels = Set([l.criterionHeader, l.ratingHeader, l.reasonHeader].map(Label.key))
         context.take(header, header.filledIndices.filter { headerLabels.contains(Label.key(header.texts[$0])) })
-        var body = lines[(headerAt + 1)...].filter { !$0.isEmpty && !$0.cell(0).hasPrefix("※") && !isLegend($0) }
+        var body = lines[(headerAt + 1)...].filter { !$0.isEmpty && !TextPrefix.noteMark.opens($0.cell(0)) && !isLegend($0) }
         body.removeAll { line in
             guard Label.matches(line.cell(0), headerKey) else { return false }
             context.duplicateHeaderRow(section: 5, at: line.number, first: header.number)
@@ -120,8 +120,10 @@ struct EvaluationReader {
     func splitRatingCell(simple cell: String) -> (label: String, rest: String) {
         let scalars = Array(cell.unicodeScalars)
         let i = Self.captionEnd(scalars, word: Array(words.ratingCaptionWord.unicodeScalars)) { Self.keyScalar($0.value) == $1.value }
-        let label = String(String.UnicodeScalarView(scalars[..<i]))
-        return (label, String(String(String.UnicodeScalarView(scalars[i...])).trimmedSpaces()))
+        // The texts before and after scalar `i`, sliced from the cell (not rebuilt scalar by scalar).
+        let view = cell.unicodeScalars
+        let cut = view.index(view.startIndex, offsetBy: i)
+        return (String(view[..<cut]), String(String(view[cut...]).trimmedSpaces()))
     }
 
     /// Where the caption ends in a cell's characters (or scalars): after the caption word (spaces
@@ -163,7 +165,7 @@ struct EvaluationReader {
     /// reason. A short word alone there, with a line after it, is the rating as typed.
     static func ratingInReasonCell(_ f2: String, hasNextLine: Bool) -> (rating: String, reason: String, nextLine: Bool) {
         if let r = Rating.all.first(where: { f2 == $0.rawValue }) { return (r.rawValue, "", true) }
-        if let r = Rating.all.first(where: { f2.hasPrefix($0.rawValue + " ") }) {
+        if let r = ratingsBeforeReason.first(where: { $0.1.opens(f2) })?.0 {
             return (r.rawValue, String(f2.dropFirst(r.rawValue.count).trimmedSpaces()), false)
         }
         if f2.isEmpty { return ("", "", true) }
@@ -183,8 +185,14 @@ struct EvaluationReader {
     /// sentence (a legend line worded otherwise; `checkLegend` notes it).
     private func isLegend(_ line: TextLine) -> Bool {
         let first = line.cell(0)
-        return words.legend.contains(first) || Rating.all.contains { first.hasPrefix($0.rawValue + "「") }
+        return words.legend.contains(first) || Self.legendStarts.contains { $0.opens(first) }
     }
+
+    /// What a legend line opens with: a rating and `「` (`維持「10年後の姿」…`).
+    private static let legendStarts = Rating.all.map { TextPrefix($0.rawValue + "「") }
+
+    /// What a rating opening the reason cell is followed by: `維持 …`.
+    private static let ratingsBeforeReason = Rating.all.map { ($0, TextPrefix($0.rawValue + " ")) }
 
     /// The 評価基準 cell is template text: not kept, so a wording the form does not have is a warning.
     private func checkCriterion(_ row: TextLine) {
@@ -198,7 +206,7 @@ struct EvaluationReader {
 
     /// The legend is template text: accepted, and a note when its wording differs from the form's.
     private func checkLegend() {
-        for line in lines.dropFirst() where isLegend(line) || line.cell(0).hasPrefix("※") {
+        for line in lines.dropFirst() where isLegend(line) || TextPrefix.noteMark.opens(line.cell(0)) {
             context.take(line, 0)
             let text = line.cell(0)
             if !words.legend.contains(text) {

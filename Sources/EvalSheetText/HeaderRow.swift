@@ -27,7 +27,7 @@ extension TextLine {
 
     /// Whether `filledKeys == keys`, without making every key: data rows answer at their first cell.
     func hasFilledKeys(_ keys: [String]) -> Bool {
-        guard filledIndices.count == keys.count else { return false }
+        guard filledCount == keys.count else { return false }
         return zip(filledIndices, keys).allSatisfy { Label.matches(texts[$0], $1) }
     }
 }

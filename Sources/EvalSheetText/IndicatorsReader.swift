@@ -43,7 +43,7 @@ struct IndicatorsReader {
         let years = readYears(header)
         var state = State()
         for line in lines where line.number > header.number && !line.isEmpty {
-            if line.cell(0).hasPrefix("※") {
+            if TextPrefix.noteMark.opens(line.cell(0)) {
                 context.take(line, 0)
                 if context.sourceMap[.indicatorFootnote] == nil { context.sourceMap[.indicatorFootnote] = .line(line.number) }
                 state.footnotes.append(line.cell(0))

@@ -32,6 +32,9 @@ final class SheetReadContext {
     /// Marks cells as placed.
     func take(_ line: TextLine, _ indices: Int...) { take(line, indices) }
 
+    /// Marks one cell as placed (without the array a variadic call makes).
+    func take(_ line: TextLine, _ index: Int) { consumed.mark(line: line.number, cell: index) }
+
     func take(_ line: TextLine, _ indices: [Int]) {
         for i in indices { consumed.mark(line: line.number, cell: i) }
     }
@@ -63,7 +66,8 @@ final class SheetReadContext {
     /// Reports each non-empty cell of `lines` that no section placed.
     func reportUnplaced(_ lines: ArraySlice<TextLine>) {
         for line in lines {
-            for i in line.filledIndices where !consumed.isMarked(line: line.number, cell: i) {
+            line.forEachFilled { i in
+                guard !consumed.isMarked(line: line.number, cell: i) else { return }
                 let text = Shown.text(line.cell(i))
                 note("text.unplaced-cell", line.number,
                      ja: "読み取れない内容を無視しました(\(i + 1)列目): \"\(text)\"",

@@ -8,10 +8,14 @@ struct SheetTextReader {
     let file: String
     let lines: ArraySlice<TextLine>
     let context: SheetReadContext
+    /// The section each line opens (`SectionHeading.number`, 0 for none), by the lines' indices,
+    /// when the caller has them already (each line is asked once); nil: asked here.
+    let headings: ArraySlice<Int8>?
 
-    init(file: String, lines: ArraySlice<TextLine>, words: TextVocabulary) {
+    init(file: String, lines: ArraySlice<TextLine>, words: TextVocabulary, headings: ArraySlice<Int8>? = nil) {
         self.file = file
         self.lines = lines
+        self.headings = headings
         let first = lines.first?.number ?? 0
         self.context = SheetReadContext(file: file, sheetLines: first...max(first, lines.last?.number ?? first), words: words)
     }
@@ -52,6 +56,13 @@ struct SheetTextReader {
         return .success(LoadedSheet(sheet: sheet, sourceMap: context.sourceMap, notes: context.notes))
     }
 
+    /// The section line `i` opens, or nil.
+    private func heading(_ i: Int) -> Int? {
+        guard let headings else { return SectionHeading.number(of: lines[i], context.words) }
+        let n = headings[i]
+        return n == 0 ? nil : Int(n)
+    }
+
     /// Each section's lines, from its heading to the next heading. A heading given twice, out of
     /// order or missing is a problem; the sections that are there are still read.
     private func splitSections() -> [Int: ArraySlice<TextLine>] {
@@ -60,7 +71,7 @@ struct SheetTextReader {
         var expected = 1
         var current: (number: Int, start: Int)?
         for i in lines.indices {
-            guard let n = SectionHeading.number(of: lines[i], context.words) else { continue }
+            guard let n = heading(i) else { continue }
             let here = lines[i].number
             if let first = seen[n] {
                 context.problem("text.duplicate-heading", here,

@@ -83,7 +83,8 @@ public enum TextFormReader {
     }
 
     static func readEach(lines: [TextLine], file: String, words: TextVocabulary) -> (sheets: [LoadedSheet], failures: [TextFormError]) {
-        let starts = lines.indices.filter { SectionHeading.number(of: lines[$0], words) == 1 }
+        let headings = lines.map { Int8(SectionHeading.number(of: $0, words) ?? 0) }
+        let starts = lines.indices.filter { headings[$0] == 1 }
         guard let first = starts.first else {
             return ([], [notASheet(file: file, at: lines.first(where: { !$0.isEmpty })?.number ?? 1, words)])
         }
@@ -95,7 +96,7 @@ public enum TextFormReader {
         var failures: [TextFormError] = []
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : lines.count
-            switch SheetTextReader(file: file, lines: lines[start..<end], words: words).read() {
+            switch SheetTextReader(file: file, lines: lines[start..<end], words: words, headings: headings[start..<end]).read() {
             case .success(var loaded):
                 if !leading.isEmpty {
                     loaded.notes.insert(contentsOf: leading, at: 0)

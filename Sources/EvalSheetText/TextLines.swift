@@ -4,42 +4,94 @@ import EvalSheetModel
 /// One line of the text form: its 1-based number and its TAB-separated cells, as written and with
 /// surrounding spaces removed (each cell trimmed once, when the line is cut: the readers ask for
 /// the same cells many times). Lines are cut from their bytes (`CellCutting`).
-struct TextLine: Sendable {
+///
+/// A class (it is never changed after it is made): the readers pass lines around and iterate
+/// slices of them many times, and a copy is then one reference, not one for each of its arrays.
+/// Which cells hold something is a bit per cell (`filledMask`) for lines of up to 64 cells.
+final class TextLine: Sendable {
     let number: Int
     /// The cells without surrounding spaces.
     let texts: [String]
-    /// Indices of cells that hold something.
-    let filledIndices: [Int]
+    /// Bit `i` set: cell `i` holds something (lines of at most 64 cells; else `wideFilled`).
+    private let filledMask: UInt64
+    /// The indices of the cells that hold something, for a line of more than 64 cells (else nil).
+    private let wideFilled: [Int]?
     /// The cells as written when some cell had spaces around it (nil: each is its text).
     private let untrimmed: [String]?
 
-    init(number: Int, texts: [String], filledIndices: [Int], untrimmed: [String]?) {
+    init(number: Int, texts: [String], untrimmed: [String]?) {
         self.number = number
         self.texts = texts
-        self.filledIndices = filledIndices
         self.untrimmed = untrimmed
+        if texts.count <= 64 {
+            var mask: UInt64 = 0
+            for i in texts.indices where !texts[i].isEmpty { mask |= 1 << UInt64(i) }
+            filledMask = mask
+            wideFilled = nil
+        } else {
+            filledMask = 0
+            wideFilled = texts.indices.filter { !texts[$0].isEmpty }
+        }
     }
 
     /// The line cut from cells as written: the definition `CellCutting` follows.
-    init(number: Int, cells: [Substring]) {
+    convenience init(number: Int, cells: [Substring]) {
         let texts = cells.map { String($0.trimmedSpaces()) }
-        self.init(number: number, texts: texts, filledIndices: texts.indices.filter { !texts[$0].isEmpty },
+        self.init(number: number, texts: texts,
                   untrimmed: zip(cells, texts).allSatisfy({ $0.utf8.count == $1.utf8.count }) ? nil : cells.map(String.init))
     }
 
     /// The cells as written (only the text before a file's first sheet is shown this way).
     var cells: [String] { untrimmed ?? texts }
 
-    var isEmpty: Bool { filledIndices.isEmpty }
+    /// Indices of cells that hold something, in order (made when asked: `forEachFilled`,
+    /// `filledCount` and `firstFilled` answer without an array).
+    var filledIndices: [Int] {
+        if let wideFilled { return wideFilled }
+        var out: [Int] = []
+        out.reserveCapacity(filledMask.nonzeroBitCount)
+        forEachFilled { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with the index of each cell that holds something, in order.
+    @inline(__always)
+    func forEachFilled(_ body: (Int) -> Void) {
+        if let wideFilled { return wideFilled.forEach(body) }
+        var mask = filledMask
+        while mask != 0 {
+            body(mask.trailingZeroBitCount)
+            mask &= mask &- 1
+        }
+    }
+
+    /// How many cells hold something.
+    var filledCount: Int { wideFilled?.count ?? filledMask.nonzeroBitCount }
+
+    var isEmpty: Bool { wideFilled.map(\.isEmpty) ?? (filledMask == 0) }
 
     /// Cell `i` with surrounding spaces removed, or "" past the end.
     func cell(_ i: Int) -> String {
         i < texts.count ? texts[i] : ""
     }
 
+    /// The index of the first cell that holds something.
+    var firstFilledIndex: Int? {
+        if let wideFilled { return wideFilled.first }
+        return filledMask == 0 ? nil : filledMask.trailingZeroBitCount
+    }
+
+    /// The index of the first cell after cell `i` that holds something.
+    func nextFilledIndex(after i: Int) -> Int? {
+        if let wideFilled { return wideFilled.first { $0 > i } }
+        guard i < 63 else { return nil }
+        let rest = i < 0 ? filledMask : filledMask & (~0 << UInt64(i + 1))
+        return rest == 0 ? nil : rest.trailingZeroBitCount
+    }
+
     /// The first cell that holds something, with its index.
     var firstFilled: (index: Int, text: String)? {
-        filledIndices.first.map { ($0, texts[$0]) }
+        firstFilledIndex.map { ($0, texts[$0]) }
     }
 }
 
@@ -176,6 +228,30 @@ enum Label {
     /// The first scalar of a key's NFD (for `hasPrefix`); 0 for an empty key.
     static func nfdStart(_ key: String) -> UInt32 {
         key.decomposedStringWithCanonicalMapping.unicodeScalars.first?.value ?? 0
+    }
+}
+
+/// A fixed text a cell is asked to open with (`String.hasPrefix`: canonical equivalence, character
+/// by character), with the first scalar of its NFD.
+struct TextPrefix: Sendable {
+    let text: String
+    /// The first scalar of the text's NFD (0 for an empty text).
+    let start: UInt32
+
+    init(_ text: String) {
+        self.text = text
+        start = Label.nfdStart(text)
+    }
+
+    /// `※`: it opens the legend's first line and the footnotes.
+    static let noteMark = TextPrefix("※")
+
+    /// `cell.hasPrefix(text)`; false at once when the cell opens with a plain starter
+    /// (`TextSet.isPlainStarter`: its first character's NFD opens with it) that is not `start`,
+    /// since then their first characters differ.
+    func opens(_ cell: String) -> Bool {
+        if start != 0, let first = cell.unicodeScalars.first?.value, TextSet.isPlainStarter(first), first != start { return false }
+        return cell.hasPrefix(text)
     }
 }
 

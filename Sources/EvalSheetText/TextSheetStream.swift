@@ -97,6 +97,8 @@ private struct SheetCollector {
     /// Where sheets are read when several threads read them (nil: here, one after another).
     let reads: OrderedSheetReads<Result<LoadedSheet, TextFormError>>?
     private var current: [TextLine]?
+    /// The section each line of `current` opens (0: none).
+    private var currentHeadings: [Int8] = []
     private var leading: [ReaderNote] = []
     private var firstFilled: Int?
 
@@ -109,12 +111,15 @@ private struct SheetCollector {
     }
 
     mutating func add(_ line: TextLine) {
-        if SectionHeading.number(of: line, words) == 1 {
+        let heading = SectionHeading.number(of: line, words)
+        if heading == 1 {
             sawSheet = true
             flush()
             current = [line]
+            currentHeadings = [1]
         } else if current != nil {
             current!.append(line)
+            currentHeadings.append(Int8(heading ?? 0))
         } else if !line.isEmpty {
             if firstFilled == nil { firstFilled = line.number }
             leading.append(TextFormReader.leadingNote(line, file: file))
@@ -124,8 +129,11 @@ private struct SheetCollector {
     private mutating func flush() {
         guard let lines = current else { return }
         current = nil
-        let (file, words) = (file, words)
-        let read: @Sendable () -> Result<LoadedSheet, TextFormError> = { SheetTextReader(file: file, lines: lines[...], words: words).read() }
+        let (file, words, headings) = (file, words, currentHeadings)
+        currentHeadings = []
+        let read: @Sendable () -> Result<LoadedSheet, TextFormError> = {
+            SheetTextReader(file: file, lines: lines[...], words: words, headings: headings[...]).read()
+        }
         guard let reads else { return handOn(read()) }
         reads.submit(read, deliver: { handOn($0) })
     }

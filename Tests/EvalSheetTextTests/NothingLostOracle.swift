@@ -130,7 +130,8 @@ enum NothingLostOracle {
 /// Everything one model holds, in the forms a cell can show it.
 private struct Vocabulary {
     var texts: [String] = []
-    /// Every text key, joined by NUL (which no cell holds), for one substring search per cell.
+    /// Every text key, joined by NUL, for one substring search per cell (a cell holding NUL itself
+    /// is searched for in each text instead: a model text may hold NUL, which the form keeps).
     var joined = ""
     var textSet: Set<String> = []
     var amounts: Set<Int> = []
@@ -221,7 +222,8 @@ private struct Vocabulary {
         if let y = FiscalYearText.parse(cell), years.contains(y) { return true }
         if let m = MoneyColumn(label: cell), columns.contains(m) { return true }
         if let a = Assessment.parseList(cell), assessments.contains(a) { return true }
-        return !key.contains("\u{0}") && joined.contains(key)
+        if key.utf8.contains(0) { return texts.contains { $0.contains(key) } }
+        return joined.contains(key)
     }
 
     /// Fixed cells that carry a year: `評価対象年度(令和元年度)`, `5.評価(令和元年度実績に対する)`,

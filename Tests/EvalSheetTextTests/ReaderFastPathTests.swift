@@ -194,6 +194,29 @@ struct ReaderFastPathTests {
         #expect(!AmountText.isPrintedAsWritten("１２"))
     }
 
+    @Test("prefixes and §6 categories: TextPrefix.opens answers as String.hasPrefix, the byte removal of spaces as withoutSpaces")
+    func prefixesAndSpaces() {
+        let pieces = ["", " ", "\u{3000}", "※", "維持", "「", "順調", "停滞", "a", "市民", "ニーズ", "・", "\u{301}", "\u{3099}",
+                      "\u{20DD}", "\u{2F8A6}", "\u{F9DC}", "\u{203B}\u{301}", "é", "e\u{301}", "①", "１", "\u{1}", "\u{0}", "(", "\t"]
+        let prefixes = ["※", "維持「", "順調「", "停滞「", "維持 ", "e", "é"].map(TextPrefix.init)
+        var mismatches: [String] = []
+        func check(_ text: String) {
+            for p in prefixes where p.opens(text) != text.hasPrefix(p.text) { mismatches.append("\(text.debugDescription) / \(p.text)") }
+            if EnvironmentReader.withoutSpaces(text) != text.withoutSpaces()
+                || !EnvironmentReader.withoutSpaces(text).utf8.elementsEqual(text.withoutSpaces().utf8) {
+                mismatches.append("spaces: \(text.debugDescription)")
+            }
+        }
+        for a in pieces { for b in pieces { for c in pieces { check(a + b + c) } } }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<10_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            check(text)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test("section headings: the byte prefix test answers as String.hasPrefix")
     func headingPrefix() {
         let stems = ["1.基本情報", "3.構成事業の状況", "5.評価", "7.施策を進める上での課題", "3.", "e\u{301}", "x\u{600}", "a"]
