@@ -41,10 +41,7 @@ struct XLSXRowScratch {
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == 0, fd >= 0, !buffer.isEmpty else { return }
         hash = Self.hash(buffer[...], from: hash)
-        let at = size, fd = fd
-        let whole = buffer.withUnsafeBytes { b in
-            Self.transfer(b.count) { done in pwrite(fd, b.baseAddress! + done, b.count - done, off_t(at + done)) }
-        }
+        let whole = buffer.withUnsafeBytes { ScratchFile.write(fd, $0, at: size) }
         if whole { size += buffer.count } else { failure = errno == 0 ? EIO : errno }
     }
 
@@ -59,12 +56,9 @@ struct XLSXRowScratch {
     func read(_ write: (ArraySlice<UInt8>) -> Void) throws {
         var piece = [UInt8](repeating: 0, count: Self.piece)
         var at = 0, h = Self.seed
-        let fd = fd
         while at < size {
-            let want = min(piece.count, size - at), from = at
-            let whole = piece.withUnsafeMutableBytes { b in
-                Self.transfer(want) { done in pread(fd, b.baseAddress! + done, want - done, off_t(from + done)) }
-            }
+            let want = min(piece.count, size - at)
+            let whole = piece.withUnsafeMutableBytes { ScratchFile.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: at) }
             guard whole else { throw Self.failure(reportedPath, "the streamed rows could not be read back", system: errno == 0 ? EIO : errno) }
             h = Self.hash(piece[..<want], from: h)
             write(piece[..<want])
@@ -80,19 +74,6 @@ struct XLSXRowScratch {
     mutating func close() {
         if fd >= 0 { closeScratch(fd) }
         fd = -1
-    }
-
-    /// Calls `step(done)` (a `pread` or `pwrite` from `done` on) until `count` bytes are moved; false
-    /// when a step moves nothing or fails (an interrupted step is tried again).
-    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> Bool {
-        var done = 0
-        while done < count {
-            let n = step(done)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
     }
 
     private static func hash(_ bytes: ArraySlice<UInt8>, from seed: UInt64) -> UInt64 {
