@@ -61,6 +61,7 @@ public final class XLSXRowStream: XLSXCellWriting {
         if value.isEmpty { return try writeBlank(at: cell, style: style) }
         try checkOpen()
         try LXWGuard.cell(cell.row, cell.column)
+        try checkOrder(cell)
         try LXWGuard.cellString(value)
         sheet.book.noteCell(textBytes: value.utf8.count)
         let s = try sheet.styleIndex(style)
@@ -79,6 +80,7 @@ public final class XLSXRowStream: XLSXCellWriting {
     public func writeNumber(_ value: Double, at cell: CellReference, style: XLSXStyle = .default) throws {
         try checkOpen()
         try LXWGuard.cell(cell.row, cell.column)
+        try checkOrder(cell)
         sheet.book.noteCell()
         try LXWGuard.number(value)
         sheet.book.noteNumber(value, sheet: sheet.index)
@@ -97,6 +99,7 @@ public final class XLSXRowStream: XLSXCellWriting {
         try LXWGuard.cell(cell.row, cell.column)
         sheet.book.noteCell()
         guard let s = try sheet.styleIndex(style) else { return }
+        try checkOrder(cell)
         try place(cell)
         startCell(cell, s)
         append("/>")
@@ -117,8 +120,9 @@ public final class XLSXRowStream: XLSXCellWriting {
         guard !isFinished, sheet.book.isOpen else { throw XLSXWriteError.workbookClosed }
     }
 
-    /// Checks the cell's order, counts it in the sheet's dimension and opens its row (and block).
-    private func place(_ cell: CellReference) throws {
+    /// Throws unless the cell comes after the last one, in the stream's rows (checked before anything
+    /// of the cell is written, its text or style included).
+    private func checkOrder(_ cell: CellReference) throws {
         guard cell.row >= firstRow else {
             throw XLSXWriteError.library(function: "XLSXRowStream", code: 0, message: "cell \(cell) is above the streamed rows (from row \(firstRow + 1))")
         }
@@ -126,6 +130,10 @@ public final class XLSXRowStream: XLSXCellWriting {
             throw XLSXWriteError.library(function: "XLSXRowStream", code: 0,
                                          message: "cells must be streamed in row and column order (\(cell) after \(CellReference(row: last.row, column: last.column)))")
         }
+    }
+
+    /// Counts the cell in the sheet's dimension and opens its row (and block).
+    private func place(_ cell: CellReference) throws {
         if cell.row / 16 != blockNumber {
             try flushBlock()
             blockNumber = cell.row / 16
