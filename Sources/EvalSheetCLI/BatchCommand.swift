@@ -59,7 +59,7 @@ struct BatchCommand: ParsableCommand {
                                                       template: tpl, reservedNames: YearOutputs.names)
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
-            let gathered = BatchYear(digests: converter.digests, validate: !noValidate, directory: directory.path)
+            let gathered = BatchYear(digests: converter.digests, validate: !noValidate, directory: directory.path, expected: inputs.count)
             gathered.findings.add(start.expansion.passedOver.map { Finding(readerNote: $0, policy: "") })
             WorkerPool.forEachIndexedInOrder(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
                 let written = r.outcome.written

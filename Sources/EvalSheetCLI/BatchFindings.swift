@@ -166,10 +166,7 @@ final class ScratchSpool {
 
     /// Appends `bytes`; false when they were not all written (what was written before stays).
     func write(_ bytes: [UInt8]) -> Bool {
-        let fd = fd, at = size
-        let whole = Self.transfer(bytes.count) { done in
-            bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(at + done)) }
-        }
+        let whole = bytes.withUnsafeBytes { ScratchFile.write(fd, $0, at: size) }
         if whole { size += bytes.count }
         return whole
     }
@@ -178,24 +175,8 @@ final class ScratchSpool {
     func read(from start: Int, to end: Int) -> [UInt8]? {
         guard start >= 0, start <= end, end <= size else { return nil }
         var bytes = [UInt8](repeating: 0, count: end - start)
-        let fd = fd
-        let whole = Self.transfer(bytes.count) { done in
-            bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(start + done)) }
-        }
+        let whole = bytes.withUnsafeMutableBytes { ScratchFile.read(fd, into: $0, at: start) }
         return whole ? bytes : nil
-    }
-
-    /// Calls `step(done)` (a `pread` or `pwrite` from `done` on) until `count` bytes are moved;
-    /// false when a step moves nothing or fails (an interrupted step is tried again).
-    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> Bool {
-        var done = 0
-        while done < count {
-            let n = step(done)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
     }
 }
 

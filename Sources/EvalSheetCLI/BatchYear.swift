@@ -18,8 +18,10 @@ final class BatchYear: @unchecked Sendable {
     private let digests: YearRuleDigests
 
     /// Gathers results whose digests are in `digests`; the year's rules run when `validate`.
-    init(digests: YearRuleDigests, validate: Bool, directory: String) {
+    /// (`expected`: how many rows to make room for at once — the inputs; a text input may hold more.)
+    init(digests: YearRuleDigests, validate: Bool, directory: String, expected: Int = 0) {
         self.digests = digests
+        summaries.reserveCapacity(expected)
         findings = BatchFindings(directory: directory)
         year = validate ? YearValidation(rules: Validator.yearRules) : nil
     }

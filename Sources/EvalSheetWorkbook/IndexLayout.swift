@@ -42,7 +42,7 @@ struct IndexLayout {
             }
         self.fileLinks = fileLinks
         let text = { (value: @escaping (PolicySummary) -> String, style: XLSXStyle) in
-            { (r: PolicySummary, sheet: XLSXSheetWriter, at: CellReference) throws in
+            { (r: PolicySummary, sheet: any XLSXCellWriting, at: CellReference) throws in
                 let v = value(r)
                 if v.isEmpty { try sheet.writeBlank(at: at, style: style) } else { try sheet.writeString(v, at: at, style: style) }
             }
@@ -79,6 +79,10 @@ struct IndexLayout {
         columns.append(IndexColumn(heading: x.workbook, width: 8) { r, sheet, at in
             guard let wb = r.workbook else { return try sheet.writeBlank(at: at, style: cell) }
             if fileLinks { return try sheet.writeString(x.open, at: at, style: link) }
+            // Without file links the rows are not streamed: the sheet itself writes the hyperlink.
+            guard let sheet = sheet as? XLSXSheetWriter else {
+                throw XLSXWriteError.library(function: "writeURL", code: 0, message: "a streamed row cannot hold a hyperlink cell")
+            }
             try sheet.writeURL("external:" + wb, text: x.open, tooltip: Self.tooltip(r), at: at, style: link)
         })
         self.columns = columns.map { IndexColumn(heading: $0.heading, width: Self.width($0.heading, atLeast: $0.width), write: $0.write) }
@@ -110,6 +114,9 @@ struct IndexLayout {
         return max(minimum, TextMetrics.height(lines: lines, fontSize: template.font.size))
     }
 
+    /// The columns the chart shows (policy codes, money): kept when the rows are streamed.
+    var chartColumns: [Int] { [0] + moneyColumns.indices.map { moneyStart + $0 } }
+
     /// `'施策一覧'!$G$4:$G$12`: a column of the list's policy rows, for formulas and the chart.
     func listRange(column c: Int) -> String {
         let name = CellReference.columnName(c)
@@ -121,5 +128,5 @@ struct IndexLayout {
 struct IndexColumn {
     var heading: String
     var width: Double
-    var write: (PolicySummary, XLSXSheetWriter, CellReference) throws -> Void
+    var write: (PolicySummary, any XLSXCellWriting, CellReference) throws -> Void
 }

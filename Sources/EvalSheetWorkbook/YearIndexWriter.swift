@@ -95,10 +95,14 @@ public struct YearIndexWriter: Sendable {
         try list.setRowHeight(0, height: template.font.titleSize * 2)
         for (c, column) in columns.enumerated() { try list.writeString(column.heading, at: .at(2, c), style: styles.header) }
         try list.setRowHeight(2, height: layout.headingHeight(columns.map(\.heading)))
+        // With file links every cell of a row is text, a number or a blank: the rows are streamed
+        // (XLSXRowStream: the same file without holding every cell in memory).
+        let rows: any XLSXCellWriting = layout.fileLinks && !layout.rows.isEmpty
+            ? try list.streamRows(from: IndexLayout.firstRow, keepingValuesOf: layout.chartColumns) : list
         for (i, r) in layout.rows.enumerated() {
             let row = IndexLayout.firstRow + i
             try on(list, row: row) {
-                for (c, column) in columns.enumerated() { try column.write(r, list, .at(row, c)) }
+                for (c, column) in columns.enumerated() { try column.write(r, rows, .at(row, c)) }
             }
         }
         if layout.fileLinks { try list.addFileLinks { layout.workbookLinks() } }

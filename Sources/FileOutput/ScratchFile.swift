@@ -17,4 +17,14 @@ public enum ScratchFile {
         }
         return fd
     }
+
+    /// Writes all of `bytes` at `offset` of a scratch file; false when they were not all written.
+    public static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        Syscalls.transferAll(fd, UnsafeMutableRawBufferPointer(mutating: bytes), at: offset, reading: false) == nil
+    }
+
+    /// Fills `buffer` from `offset` of a scratch file; false when it could not be filled.
+    public static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        Syscalls.transferAll(fd, buffer, at: offset, reading: true) == nil
+    }
 }

@@ -42,6 +42,21 @@ enum Syscalls {
         return nil
     }
 
+    /// `pwrite(2)` (or `pread(2)` when `reading`) of the whole buffer at `offset`, retrying short
+    /// transfers and EINTR; the errno of a failure (EIO for an end of file).
+    static func transferAll(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int, reading: Bool) -> Errno? {
+        var done = 0
+        while done < buffer.count {
+            let n = reading ? pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                : pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return Errno(errno) }
+            if n == 0 { return Errno(EIO) }
+            done += n
+        }
+        return nil
+    }
+
     /// `fsync(2)` then `close(2)`; the first failure's errno (a full disk can surface only here).
     static func syncAndClose(_ fd: Int32) -> Errno? {
         let failure = sync(fd)

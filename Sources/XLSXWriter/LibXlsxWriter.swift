@@ -130,6 +130,20 @@ final class LXWBook {
     private static let recentCapacity = 8
     /// The sheet Excel opens on, as libxlsxwriter tracks it.
     private(set) var activeSheetIndex = 0
+    /// The last sheet that takes no more cells: rows are streamed into it (`XLSXRowStream`), whose
+    /// styles were numbered as the library would number them after every cell before (-1: none).
+    private(set) var closedForCellsThrough = -1
+
+    func closeForCells(through sheet: Int) { closedForCellsThrough = sheet }
+
+    /// Throws when sheet `sheet` takes no more cells, row settings or column styles.
+    @inline(__always)
+    func checkTakesCells(_ sheet: Int) throws {
+        if sheet <= closedForCellsThrough {
+            throw XLSXWriteError.library(function: "XLSXRowStream", code: 0,
+                                         message: "once rows are streamed into a sheet, it and the sheets before it take no more cells, row settings or column styles")
+        }
+    }
 
     /// The directory for libxlsxwriter's scratch files, kept alive as long as the workbook.
     private let scratchDirectory: CStringBox?
@@ -538,12 +552,20 @@ final class LXWSheet {
         return raw
     }
 
+    /// The sheet, for a write that adds a cell, a style or a row to it (see `LXWBook.checkTakesCells`).
+    @inline(__always)
+    private func openForCells() throws -> UnsafeMutablePointer<lxw_worksheet> {
+        let ws = try open()
+        try book.checkTakesCells(index)
+        return ws
+    }
+
     // MARK: Cells
 
     @inline(__always)
     func writeString(_ row: Int, _ column: Int, _ value: String, _ style: XLSXStyle) throws {
         if value.isEmpty { return try writeBlank(row, column, style) }
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         try LXWGuard.cellString(value)
         book.noteCell(textBytes: value.utf8.count)
@@ -584,7 +606,7 @@ final class LXWSheet {
 
     @inline(__always)
     func writeNumber(_ row: Int, _ column: Int, _ value: Double, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         book.noteCell()
         try LXWGuard.number(value)
@@ -594,7 +616,7 @@ final class LXWSheet {
     }
 
     func writeBool(_ row: Int, _ column: Int, _ value: Bool, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         book.noteCell()
         let format = try book.format(for: style)
@@ -604,7 +626,7 @@ final class LXWSheet {
 
     /// A blank cell; with the default style there is nothing to write and nothing is written.
     func writeBlank(_ row: Int, _ column: Int, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         book.noteCell()
         let format = try book.format(for: style)
@@ -612,7 +634,7 @@ final class LXWSheet {
     }
 
     func writeFormula(_ row: Int, _ column: Int, _ formula: String, cachedNumber: Double, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         book.noteCell()
         try LXWGuard.cellFormula(formula)
@@ -626,7 +648,7 @@ final class LXWSheet {
     }
 
     func writeFormula(_ row: Int, _ column: Int, _ formula: String, cachedString: String, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         book.noteCell(textBytes: formula.utf8.count + cachedString.utf8.count)
         try LXWGuard.cellFormula(formula)
@@ -644,7 +666,7 @@ final class LXWSheet {
 
     /// A hyperlink; `style == .default` lets libxlsxwriter use its blue, underlined link style.
     func writeURL(_ row: Int, _ column: Int, _ url: String, text: String?, tooltip: String?, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.cell(row, column)
         book.noteCell()
         try LXWGuard.url(url)
@@ -675,7 +697,7 @@ final class LXWSheet {
     /// `worksheet_merge_range` ignores the result of writing its text (a refused text would leave
     /// a silently empty merge), so the range is merged blank and the text written on its own.
     func merge(_ range: CellRange, text: String, _ style: XLSXStyle) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.range(range)
         if range.first == range.last {
             throw XLSXWriteError.invalidMerge(range, reason: "Excel cannot merge a single cell")
@@ -701,6 +723,7 @@ final class LXWSheet {
         try LXWGuard.column(first)
         try LXWGuard.column(last)
         try LXWGuard.inRange(width, 0...255, what: "column width")
+        if style != nil { try book.checkTakesCells(index) }
         let format = try style.map { try book.format(for: $0) } ?? nil
         var options = lxw_row_col_options()
         options.hidden = hidden ? 1 : 0
@@ -709,7 +732,7 @@ final class LXWSheet {
     }
 
     func setRow(_ row: Int, height: Double?, style: XLSXStyle?, hidden: Bool) throws {
-        let ws = try open()
+        let ws = try openForCells()
         try LXWGuard.row(row)
         if let height { try LXWGuard.inRange(height, 0...409, what: "row height") }
         let format = try style.map { try book.format(for: $0) } ?? nil
@@ -993,6 +1016,186 @@ final class LXWSheet {
     }
 }
 
+// MARK: - Streamed rows
+
+// XLSXRowStream.swift writes a sheet's rows itself; these are its calls into libxlsxwriter, each
+// doing for a streamed cell what the library does for a cell it keeps, at the same moment.
+
+/// What a chart caches for one cell of its range, as `_populate_range_data_cache` reads it.
+enum XLSXChartPoint {
+    /// No cell there (`no_data`).
+    case none
+    /// A cell that is neither a number nor a string (a styled blank): cached as 0.
+    case blank
+    case number(Double)
+    /// Text of the shared-string table (valid until the workbook is closed).
+    case string(UnsafePointer<CChar>)
+}
+
+extension LXWBook {
+    /// Gives every style the index libxlsxwriter would give it on closing, up to the rows of sheet
+    /// `sheet` below `limit`: it numbers styles (`lxw_format_get_xf_index`) as it writes the sheets, in
+    /// order — each sheet's `<cols>`, then each row's style and its cells' styles — so the styles of
+    /// cells written now, ahead of that, must have the sheets before them numbered first.
+    func assignStyleIndices(throughSheet sheet: Int, rowsBelow limit: Int) {
+        for (i, ws) in sheetPointers.enumerated() where i <= sheet {
+            Self.assignStyleIndices(ws, rowsBelow: i == sheet ? limit : nil)
+        }
+    }
+
+    private static func assignStyleIndices(_ ws: UnsafeMutablePointer<lxw_worksheet>, rowsBelow limit: Int?) {
+        let w = ws.pointee
+        if w.col_size_changed != 0, let options = w.col_options {
+            for col in 0..<Int(w.col_options_max) {
+                if let option = options[col], let format = option.pointee.format { _ = lxw_format_get_xf_index(format) }
+            }
+        }
+        guard w.dim_rowmin != LXW_ROW_MAX, w.dim_colmin != LXW_COL_MAX else { return }
+        let lastRow = min(Int(w.dim_rowmax), (limit ?? Int.max) &- 1)
+        guard lastRow >= 0 else { return }
+        for r in 0...lastRow {
+            guard let row = lxw_worksheet_find_row(ws, lxw_row_t(r)) else { continue }
+            if let format = row.pointee.format { _ = lxw_format_get_xf_index(format) }
+            for c in Int(w.dim_colmin)...Int(w.dim_colmax) {
+                guard let cell = lxw_worksheet_find_cell_in_row(row, lxw_col_t(c)) else { continue }
+                if let format = cell.pointee.format ?? row.pointee.format {
+                    _ = lxw_format_get_xf_index(format)
+                } else if c < Int(w.col_formats_max), let formats = w.col_formats, let format = formats[c] {
+                    _ = lxw_format_get_xf_index(format)
+                }
+            }
+        }
+    }
+}
+
+extension LXWSheet {
+    /// Whether libxlsxwriter writes this sheet's rows as `XLSXRowStream` does: `<row r spans>` with no
+    /// default height, no 2010 attributes, not in constant-memory mode.
+    var writesPlainRows: Bool {
+        let w = raw.pointee
+        return w.optimize == 0 && w.default_row_set == 0 && w.default_row_height == 15 && w.excel_version != 2010
+    }
+
+    /// The last row libxlsxwriter holds a cell or a row setting for, or nil for none.
+    var lastUsedRow: Int? {
+        raw.pointee.dim_rowmin == LXW_ROW_MAX ? nil : Int(raw.pointee.dim_rowmax)
+    }
+
+    /// The style index (`s`) cells of `style` get, numbered now when new; 0 for the default.
+    func styleIndex(_ style: XLSXStyle) throws -> Int32? {
+        _ = try open()
+        guard let format = try book.format(for: style) else { return nil }
+        return lxw_format_get_xf_index(format)
+    }
+
+    /// `text` in the workbook's shared strings, as `worksheet_write_string` adds it (counted once
+    /// more): its index and the table's copy.
+    func sharedString(_ text: String) throws -> (index: UInt32, string: UnsafePointer<CChar>) {
+        let ws = try open()
+        guard let sst = ws.pointee.sst, let element = text.withCString({ lxw_get_sst_index(sst, $0, 0) }),
+              let string = element.pointee.string else {
+            throw XLSXWriteError.library(function: "lxw_get_sst_index", code: -1, message: "could not add the text to the shared strings")
+        }
+        return (element.pointee.index, UnsafePointer(string))
+    }
+
+    /// Counts a cell written by the stream in the sheet's `<dimension>`, as `_check_dimensions` does.
+    func noteStreamedCell(row: Int, column: Int) {
+        let r = lxw_row_t(row), c = lxw_col_t(column)
+        if r < raw.pointee.dim_rowmin { raw.pointee.dim_rowmin = r }
+        if r > raw.pointee.dim_rowmax { raw.pointee.dim_rowmax = r }
+        if c < raw.pointee.dim_colmin { raw.pointee.dim_colmin = c }
+        if c > raw.pointee.dim_colmax { raw.pointee.dim_colmax = c }
+    }
+
+    /// The first and last column of libxlsxwriter's cells in `rows` (what `_calculate_spans` sees), nil for none.
+    func cellColumns(inRows rows: Range<Int>) -> ClosedRange<Int>? {
+        let w = raw.pointee
+        guard w.dim_colmin != LXW_COL_MAX, !rows.isEmpty else { return nil }
+        var low = Int.max, high = -1
+        for r in rows {
+            guard let row = lxw_worksheet_find_row(raw, lxw_row_t(r)) else { continue }
+            for c in Int(w.dim_colmin)...Int(w.dim_colmax) where lxw_worksheet_find_cell_in_row(row, lxw_col_t(c)) != nil {
+                low = min(low, c)
+                high = max(high, c)
+            }
+        }
+        return high < 0 ? nil : low...high
+    }
+
+    /// What a chart caches for libxlsxwriter's cell at `row`, `column`.
+    func chartPoint(row: Int, column: Int) -> XLSXChartPoint {
+        let found = lxw_worksheet_find_row(raw, lxw_row_t(row))
+        guard let cell = lxw_worksheet_find_cell_in_row(found, lxw_col_t(column)) else { return .none }
+        if cell.pointee.type == NUMBER_CELL { return .number(cell.pointee.u.number) }
+        if cell.pointee.type == STRING_CELL, let string = cell.pointee.sst_string { return .string(UnsafePointer(string)) }
+        return .blank
+    }
+}
+
+/// One range of a chart (its categories, values or a title's reference), as libxlsxwriter will read
+/// it on closing (`_populate_range_dimensions`), and its cache filled in its place.
+struct LXWChartRange {
+    let raw: UnsafeMutablePointer<lxw_series_range>
+
+    /// The sheet, rows and columns libxlsxwriter will cache the range from; nil when it caches nothing
+    /// (no formula, a list of ranges, no `!`, or more than one row and column).
+    var place: (sheet: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+        let r = raw.pointee
+        guard r.ignore_cache == 0, r.sheetname == nil, let formula = r.formula, formula.pointee != CChar(UInt8(ascii: "(")) else { return nil }
+        // The library parses a copy cut to LXW_MAX_FORMULA_RANGE_LENGTH - 1 bytes.
+        let cellName = "$XFWD$1048576".utf8.count + 1  // LXW_MAX_CELL_NAME_LENGTH, a sizeof
+        let limit = (Int(LXW_SHEETNAME_MAX) * 4 + 2 + 1) + cellName * 2 - 1
+        var bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(formula).assumingMemoryBound(to: UInt8.self), count: strlen(formula)).prefix(limit))
+        guard let bang = bytes.firstIndex(of: UInt8(ascii: "!")) else { return nil }
+        var name = Array(bytes[..<bang])
+        if name.first == UInt8(ascii: "'") { name.removeFirst() }
+        if name.last == UInt8(ascii: "'") { name.removeLast() }
+        bytes = Array(bytes[(bang + 1)...]) + [0]
+        let (firstRow, firstCol, lastRow, lastCol): (Int, Int, Int, Int) = bytes.withUnsafeBufferPointer { b in
+            let p = UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let first = (Int(lxw_name_to_row(p)), Int(lxw_name_to_col(p)))
+            guard strchr(p, Int32(UInt8(ascii: ":"))) != nil else { return (first.0, first.1, first.0, first.1) }
+            return (first.0, first.1, Int(lxw_name_to_row_2(p)), Int(lxw_name_to_col_2(p)))
+        }
+        guard firstRow == lastRow || firstCol == lastCol, firstRow <= lastRow, firstCol <= lastCol else { return nil }
+        return (String(decoding: name, as: UTF8.self), firstRow...lastRow, firstCol...lastCol)
+    }
+
+    /// Gives the range its cached points (row by row, then column by column) as
+    /// `_populate_range_data_cache` would, and tells libxlsxwriter to keep them.
+    func fill(_ points: some Sequence<XLSXChartPoint>) throws {
+        guard let cache = raw.pointee.data_cache, cache.pointee.stqh_first == nil else {
+            throw XLSXWriteError.library(function: "chart cache", code: -1, message: "the chart range has no empty cache")
+        }
+        var count: UInt16 = 0, hasString = false
+        raw.pointee.ignore_cache = 1  // the library frees what is in the cache either way
+        for point in points {
+            guard let memory = calloc(1, MemoryLayout<lxw_series_data_point>.size) else {
+                throw XLSXWriteError.library(function: "calloc", code: -1, message: "out of memory")
+            }
+            let p = memory.assumingMemoryBound(to: lxw_series_data_point.self)
+            switch point {
+            case .none: p.pointee.no_data = 1
+            case .blank: break
+            case .number(let n): p.pointee.number = n
+            case .string(let s):
+                p.pointee.string = strdup(s)
+                p.pointee.is_string = 1
+                hasString = true
+            }
+            // STAILQ_INSERT_TAIL
+            p.pointee.list_pointers.stqe_next = nil
+            cache.pointee.stqh_last.pointee = p
+            let next = UnsafeMutableRawPointer(p) + MemoryLayout<lxw_series_data_point>.offset(of: \.list_pointers)!
+            cache.pointee.stqh_last = next.assumingMemoryBound(to: UnsafeMutablePointer<lxw_series_data_point>?.self)
+            count &+= 1
+            raw.pointee.num_data_points = count
+        }
+        if hasString { raw.pointee.has_string_cache = 1 }
+    }
+}
+
 // MARK: - Chart
 
 /// One `lxw_chart`. Valid while its workbook is open.
@@ -1002,6 +1205,7 @@ final class LXWChart {
     let kind: XLSXChartKind
     fileprivate(set) var isInserted = false
     private(set) var seriesCount = 0
+    private var series: [UnsafeMutablePointer<lxw_chart_series>] = []
 
     fileprivate init(book: LXWBook, raw: UnsafeMutablePointer<lxw_chart>, kind: XLSXChartKind) {
         self.book = book
@@ -1027,6 +1231,15 @@ final class LXWChart {
         if let name { name.withCString { chart_series_set_name(series, $0) } }
         if kind == .lineWithMarkers { chart_series_set_marker_type(series, u8(LXW_CHART_MARKER_AUTOMATIC)) }
         seriesCount += 1
+        self.series.append(series)
+    }
+
+    /// Every range libxlsxwriter caches cells of on closing: the titles', then each series' categories,
+    /// values and name (`_add_chart_cache_data`).
+    var ranges: [LXWChartRange] {
+        var ranges = [raw.pointee.title.range, raw.pointee.x_axis?.pointee.title.range, raw.pointee.y_axis?.pointee.title.range]
+        for s in series { ranges += [s.pointee.categories, s.pointee.values, s.pointee.title.range] }
+        return ranges.compactMap { $0.map(LXWChartRange.init) }
     }
 
     func setTitle(_ title: String) throws {

@@ -68,13 +68,15 @@ enum LibZipRewrite {
         }
     }
 
-    /// Adds `links` to sheet `sheet` (zero-based) as libxlsxwriter 1.1.4 writes external links: a
-    /// `<hyperlinks>` element before `<printOptions>` / `<pageMargins>` and one relationship each in
-    /// the sheet's relationships part (`rId1`… in order). The sheet part is streamed through an
-    /// unnamed temporary file and the links are written as they come, so memory does not grow
-    /// with their number. Nothing changes when there are no links.
-    static func addFileLinks(_ links: AnySequence<XLSXFileLink>, toSheet sheet: Int, in path: String,
-                             reportingAs reportedPath: String) throws {
+    /// Rewrites sheet `sheet` (zero-based) once libxlsxwriter has written it: `rows` (an
+    /// `XLSXRowStream`'s XML, handed over in pieces) go at the end of its `<sheetData>`, and `links`
+    /// are added as libxlsxwriter 1.1.4 writes external links — a `<hyperlinks>` element before
+    /// `<printOptions>` / `<pageMargins>` and one relationship each in the sheet's relationships part
+    /// (`rId1`… in order). The part is streamed through an unnamed temporary file and rows and links
+    /// are written as they come, so memory does not grow with them. Nothing changes when there are
+    /// no rows to add and no links.
+    static func rewriteSheet(_ sheet: Int, rows: ((_ write: (ArraySlice<UInt8>) -> Void) throws -> Void)?,
+                             links: AnySequence<XLSXFileLink>?, in path: String, reportingAs reportedPath: String) throws {
         let sheetPart = "xl/worksheets/sheet\(sheet &+ 1).xml", relsPart = "xl/worksheets/_rels/sheet\(sheet &+ 1).xml.rels"
         var code: Int32 = 0
         guard let archive = zip_open(path, 0, &code) else {
@@ -82,7 +84,7 @@ enum LibZipRewrite {
         }
         var closed = false
         defer { if !closed { zip_discard(archive) } }
-        guard zip_name_locate(archive, relsPart, 0) < 0 else {
+        guard links == nil || zip_name_locate(archive, relsPart, 0) < 0 else {
             throw failure(reportedPath, "links to files cannot be added to a sheet with other relationships (\(relsPart))", system: 0)
         }
         let index = zip_name_locate(archive, sheetPart, 0)
@@ -94,8 +96,34 @@ enum LibZipRewrite {
         var sheetOut = try TemporaryPart(beside: path, reportingAs: reportedPath)
         var relsOut = try TemporaryPart(beside: path, reportingAs: reportedPath)
         defer { sheetOut.close(); relsOut.close() }
-        var links = LinkWriter(links.makeIterator())
-        var pending: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 1 << 16), inserted = false
+        var linkWriter = links.map { LinkWriter($0.makeIterator()) }
+        // The insertions in the order of the part: the rows, then the links.
+        var stages: [SheetInsertion] = []
+        if rows != nil { stages.append(.rows) }
+        if linkWriter != nil { stages.append(.links) }
+        func insert(_ stage: SheetInsertion, at at: Int, marker: [UInt8], in pending: [UInt8]) throws -> Int {
+            sheetOut.write(pending[..<at])
+            switch stage {
+            case .rows:
+                let empty = marker == SheetInsertion.emptySheetData
+                if empty { sheetOut.write("<sheetData>") }
+                try rows?({ sheetOut.write($0) })
+                if empty { sheetOut.write("</sheetData>") }
+                return empty ? at &+ marker.count : at
+            case .links:
+                try linkWriter?.write({ sheetOut.write($0) }, relationships: { relsOut.write($0) }, reportingAs: reportedPath)
+                return at
+            }
+        }
+        /// Makes every insertion whose marker is in `pending`, in order; returns what is left to copy.
+        func insertAll(_ pending: inout [UInt8]) throws {
+            while let stage = stages.first, let (at, marker) = stage.find(in: pending) {
+                let rest = try insert(stage, at: at, marker: marker, in: pending)
+                pending.removeFirst(rest)
+                stages.removeFirst()
+            }
+        }
+        var pending: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { zip_fread(part, $0.baseAddress, UInt64($0.count)) }
             guard n >= 0 else {
@@ -104,37 +132,31 @@ enum LibZipRewrite {
             }
             if n == 0 { break }
             pending.append(contentsOf: chunk[0..<Int(n)])
-            if inserted {
-                sheetOut.write(pending[...])
-                pending.removeAll(keepingCapacity: true)
-            } else if let at = LinkWriter.insertionPoint(in: pending) {
-                sheetOut.write(pending[..<at])
-                try links.write({ sheetOut.write($0) }, relationships: { relsOut.write($0) }, reportingAs: reportedPath)
-                sheetOut.write(pending[at...])
-                pending.removeAll(keepingCapacity: true)
-                inserted = true
-            } else if pending.count > LinkWriter.longestMarker {
-                // Keep what could be the start of a marker cut by the chunk's end.
-                let keep = pending.count &- LinkWriter.longestMarker
-                sheetOut.write(pending[..<keep])
-                pending.removeFirst(keep)
+            try insertAll(&pending)
+            // Keep what could be the start of a marker cut by the chunk's end.
+            let keep = stages.isEmpty ? 0 : SheetInsertion.longestMarker
+            if pending.count > keep {
+                let out = pending.count &- keep
+                sheetOut.write(pending[..<out])
+                pending.removeFirst(out)
             }
         }
         zip_fclose(part)
-        if !inserted {
-            guard let at = LinkWriter.insertionPoint(in: pending) else {
-                throw failure(reportedPath, "the part \(sheetPart) has no page margins to place links before", system: 0)
-            }
-            sheetOut.write(pending[..<at])
-            try links.write({ sheetOut.write($0) }, relationships: { relsOut.write($0) }, reportingAs: reportedPath)
-            sheetOut.write(pending[at...])
+        try insertAll(&pending)
+        if let stage = stages.first {
+            let what = stage == .rows ? "no sheet data to place rows in" : "no page margins to place links before"
+            throw failure(reportedPath, "the part \(sheetPart) has \(what)", system: 0)
         }
-        guard links.count > 0 else { return }
+        sheetOut.write(pending[...])
+        let linkCount = linkWriter?.count ?? 0
+        guard rows != nil || linkCount > 0 else { return }
         try sheetOut.finish()
-        try relsOut.finish()
         try sheetOut.replace(index, in: archive, mtime: stat.mtime, reportingAs: reportedPath)
-        let relsIndex = try relsOut.add(relsPart, to: archive, reportingAs: reportedPath)
-        zip_file_set_mtime(archive, relsIndex, stat.mtime, 0)
+        if linkCount > 0 {
+            try relsOut.finish()
+            let relsIndex = try relsOut.add(relsPart, to: archive, reportingAs: reportedPath)
+            zip_file_set_mtime(archive, relsIndex, stat.mtime, 0)
+        }
         closed = true
         if zip_close(archive) != 0 {
             closed = false

@@ -17,24 +17,6 @@ struct LinkWriter {
     /// The elements the `<hyperlinks>` element comes before (CT_Worksheet's order; libxlsxwriter
     /// writes `<pageMargins>` always). Cell text is escaped, so `<` starts an element only.
     static let markers: [[UInt8]] = [Array("<printOptions".utf8), Array("<pageMargins".utf8)]
-    static let longestMarker = markers.map(\.count).max() ?? 0
-
-    /// Where in `xml` the first marker starts, if one is there.
-    static func insertionPoint(in xml: [UInt8]) -> Int? {
-        markers.compactMap { firstIndex(of: $0, in: xml) }.min()
-    }
-
-    private static func firstIndex(of marker: [UInt8], in xml: [UInt8]) -> Int? {
-        guard xml.count >= marker.count, let first = marker.first else { return nil }
-        var i = 0
-        let last = xml.count &- marker.count
-        while i <= last {
-            if xml[i] == first, xml[i..<(i &+ marker.count)].elementsEqual(marker) { return i }
-            i &+= 1
-        }
-        return nil
-    }
-
     static let relationshipsStart = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
     static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"

@@ -71,6 +71,17 @@ public final class XLSXSheetWriter {
                      at: cell, style: style)
     }
 
+    // MARK: Streamed rows
+
+    /// Streams this sheet's rows from `firstRow` on: their cells go to a scratch file beside the
+    /// workbook instead of memory, and into the sheet when the workbook is finished, the same file
+    /// byte for byte (see `XLSXRowStream`). The values of `keptColumns` are kept for charts that show
+    /// them. Once called, this sheet and the sheets before it take no more cells, row settings or
+    /// column styles; one sheet a workbook, whose default row height is the default.
+    public func streamRows(from firstRow: Int, keepingValuesOf keptColumns: [Int] = []) throws -> XLSXRowStream {
+        try context.beginStream(on: sheet, from: firstRow, keeping: keptColumns)
+    }
+
     // MARK: Merges
 
     /// Merges `range` and writes `string` in it. All cells of the range get `style` (so borders

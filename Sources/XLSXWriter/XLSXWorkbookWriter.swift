@@ -95,7 +95,9 @@ public final class XLSXWorkbookWriter {
 
     /// Creates a chart; place it with `XLSXSheetWriter.insertChart(_:at:width:height:)`.
     public func addChart(_ spec: XLSXChartSpec) throws -> XLSXChart {
-        XLSXChart(chart: try spec.build(in: context.book), spec: spec)
+        let chart = try spec.build(in: context.book)
+        context.charts.append(chart)
+        return XLSXChart(chart: chart, spec: spec)
     }
 
     /// Writes the workbook, syncs it to the disk and moves it onto `path`. On failure nothing is
@@ -126,6 +128,10 @@ final class XLSXWorkbookContext {
     var listStore = XLSXListStore()
     /// Links to files that `finish()` adds once libxlsxwriter has written the file.
     var deferredLinks: [XLSXDeferredLinks] = []
+    /// The sheet whose rows are streamed, if any (one a workbook).
+    var stream: XLSXRowStream?
+    /// The charts, whose caches of streamed cells `finish()` fills.
+    var charts: [LXWChart] = []
     private var finished = false
 
     init(path: String, overwrite: Bool, scratchDirectory: String?) throws {
@@ -157,19 +163,28 @@ final class XLSXWorkbookContext {
                 let sheet = try book.addWorksheet(named: XLSXListStore.sheetName)
                 try listStore.write(into: sheet)
             }
+            if let stream {
+                try stream.finish()
+                try fillChartCaches(from: stream)
+            }
             // libxlsxwriter creates the temporary file as it closes, and libzip its scratch copy.
             try output.creatingTemporary {
                 try book.close(reportingAs: output.path)
-                for deferred in deferredLinks {
-                    try LibZipRewrite.addFileLinks(deferred.links(), toSheet: deferred.sheet, in: output.temporaryPath,
-                                                   reportingAs: output.path)
+                var sheets = Set(deferredLinks.map(\.sheet))
+                if let stream { sheets.insert(stream.sheet.index) }
+                for sheet in sheets.sorted() {
+                    let links = deferredLinks.first { $0.sheet == sheet }.map { $0.links() }
+                    let rows = stream.flatMap { $0.sheet.index == sheet ? $0 : nil }
+                    try LibZipRewrite.rewriteSheet(sheet, rows: rows.map { s in { try s.rows($0) } }, links: links,
+                                                   in: output.temporaryPath, reportingAs: output.path)
                 }
+                try correctStreamedNumbers()
             }
-            deferredLinks = []
+            endStream()
             finished = true
             return output
         } catch {
-            deferredLinks = []
+            endStream()
             book.free()
             output.discard()
             throw error
@@ -178,8 +193,63 @@ final class XLSXWorkbookContext {
 
     func abandon() {
         guard !finished else { return }
-        deferredLinks = []
+        endStream()
         book.free()
         output.discard()
+    }
+
+    private func endStream() {
+        deferredLinks = []
+        charts = []
+        stream?.close()
+        stream = nil
+    }
+
+    /// Starts streaming the rows of `sheet` from `firstRow` (see `XLSXRowStream`).
+    func beginStream(on sheet: LXWSheet, from firstRow: Int, keeping keptColumns: [Int]) throws -> XLSXRowStream {
+        guard book.isOpen else { throw XLSXWriteError.workbookClosed }
+        try LXWGuard.row(firstRow)
+        for c in keptColumns { try LXWGuard.column(c) }
+        guard stream == nil else {
+            throw XLSXWriteError.library(function: "streamRows", code: 0, message: "a workbook streams the rows of one sheet at most")
+        }
+        guard sheet.writesPlainRows else {
+            throw XLSXWriteError.library(function: "streamRows", code: 0, message: "the sheet's rows are not written plainly (a default row height or optimisation)")
+        }
+        if let used = sheet.lastUsedRow, used >= firstRow {
+            throw XLSXWriteError.library(function: "streamRows", code: 0, message: "the sheet already has cells or row settings from row \(firstRow + 1) on")
+        }
+        let directory = output.path.lastIndex(of: "/").map { String(output.path[...$0]) } ?? "."
+        let scratch = try XLSXRowScratch(in: directory, reportingAs: output.path)
+        book.assignStyleIndices(throughSheet: sheet.index, rowsBelow: firstRow)
+        book.closeForCells(through: sheet.index)
+        let stream = XLSXRowStream(sheet: sheet, firstRow: firstRow, keptColumns: keptColumns, scratch: scratch)
+        self.stream = stream
+        return stream
+    }
+
+    /// Gives every chart range that reaches the streamed rows the cache libxlsxwriter would have
+    /// made from the cells (it finds none there): the kept values, the sheet's own cells above.
+    private func fillChartCaches(from stream: XLSXRowStream) throws {
+        for chart in charts {
+            for range in chart.ranges {
+                guard let place = range.place, place.sheet == stream.sheet.name, place.rows.upperBound >= stream.firstRow else { continue }
+                guard let points = stream.chartPoints(rows: place.rows, columns: place.columns) else {
+                    throw XLSXWriteError.invalidChart(reason: "a chart shows streamed cells of a column whose values were not kept")
+                }
+                try range.fill(points)
+            }
+        }
+    }
+
+    /// The numbers of streamed rows are written in their final text, but one that needs 17 digits
+    /// takes, as in libxlsxwriter's file, the correction of another number that printed the same
+    /// (`XLSXNumberText`): then the whole sheet is corrected as the library's would be.
+    private func correctStreamedNumbers() throws {
+        guard let stream, !stream.texts17.isEmpty,
+              let table = book.numberCorrections[stream.sheet.index],
+              !stream.texts17.isDisjoint(with: table.keys) else { return }
+        try LibZipRewrite.correctNumbers(in: output.temporaryPath, ["xl/worksheets/sheet\(stream.sheet.index + 1).xml": table],
+                                         reportingAs: output.path)
     }
 }

@@ -76,8 +76,10 @@ public enum Validator {
 
     /// Findings in `validate`'s order: by file, then sheet (its number), then section (1…7), then place
     /// in the source (a finding's place is its path's location), then pointer, rule and message.
-    static func sorted(_ found: [(sheet: Int, finding: Finding)]) -> [Finding] {
-        found.sorted { a, b in
+    /// (Sorted in place: the list is consumed, so a year's findings are not held three times.)
+    static func sorted(_ found: consuming [(sheet: Int, finding: Finding)]) -> [Finding] {
+        var found = consume found
+        found.sort { a, b in
             let (x, y) = (a.finding, b.finding)
             if x.file != y.file { return x.file < y.file }
             if a.sheet != b.sheet { return a.sheet < b.sheet }
@@ -88,6 +90,7 @@ public enum Validator {
             if px != py { return SourceOrder.less(px, py) }
             if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
             return x.message.ja < y.message.ja
-        }.map(\.finding)
+        }
+        return found.map(\.finding)
     }
 }
