@@ -1,0 +1,132 @@
+import Testing
+import TestSupport
+@testable import EvalSheetCLI
+
+/// Wrong arguments are told in Japanese like every other message (English with `--lang en`, as
+/// swift-argument-parser writes them), with the option names, the usage line and a pointer to
+/// `--help`, and end with exit 64 (the README's "引数の誤り"). Whole standard errors are compared.
+@Suite("Argument errors speak Japanese (end to end)")
+struct ArgumentErrorTests {
+    static let importUsage = "evalsheet import <files> ... [--output <output>] [--to <to>] [--force] [--template <template>] [--jobs <jobs>] [--lang <lang>] [--quiet]"
+    static let exportUsage = "evalsheet export <files> ... [--output <output>] [--force] [--template <template>] [--jobs <jobs>] [--lang <lang>] [--quiet]"
+    static let batchUsage = "evalsheet batch <input> --output <output> [--to <to>] [--force] [--no-validate] [--strict] [--template <template>] [--jobs <jobs>] [--lang <lang>] [--quiet]"
+    static let diffUsage = "evalsheet diff <old> <new> [--format <format>] [--template <template>] [--jobs <jobs>] [--lang <lang>] [--quiet]"
+    static let validateUsage = "evalsheet validate <inputs> ... [--format <format>] [--template <template>] [--jobs <jobs>] [--lang <lang>] [--quiet]"
+    static let rolloverUsage = "evalsheet rollover <files> ... --to-year <to-year> --output <output> [--to <to>] [--by-department] [--indicator-years <indicator-years>] [--force] [--template <template>] [--jobs <jobs>] [--lang <lang>] [--quiet]"
+
+    /// The Japanese tail of every argument error: the usage line and where to read more.
+    static func ja(_ lines: [String], usage: String, command: String) -> String {
+        (lines + ["使い方: " + usage, "  詳しい使い方は「\(command) --help」で表示されます。"]).joined(separator: "\n") + "\n"
+    }
+
+    static let japanese: [(args: [String], stderr: String)] = [
+        (["batch", "somewhere"], ja(["エラー: 必要な引数 '--output <output>' が指定されていません", "説明: --output <output>  出力フォルダ。"],
+                                    usage: batchUsage, command: "evalsheet batch")),
+        (["import"], ja(["エラー: 必要な引数 '<files> ...' が指定されていません", "説明: <files>  入力ファイルまたはフォルダ(.txt / .json / .xlsx)。"],
+                        usage: importUsage, command: "evalsheet import")),
+        (["import", "--bogus", "x"], ja(["エラー: '--bogus' というオプションはありません。'--jobs' のことですか?"], usage: importUsage, command: "evalsheet import")),
+        (["import", "x.txt", "-z"], ja(["エラー: '-z' というオプションはありません"], usage: importUsage, command: "evalsheet import")),
+        (["import", "x.txt", "-qj"], ja(["エラー: '-qj' というオプションはありません。'--to' のことですか?", "   または: '-qj' の '-j <jobs>' に値がありません"],
+                                        usage: importUsage, command: "evalsheet import")),
+        (["export", "x.txt", "--jobs", "abc"], ja(["エラー: '--jobs <jobs>' の値 'abc' は正しくありません", "説明: --jobs <jobs>  並列に処理する数(既定: CPUのコア数)。"],
+                                                  usage: exportUsage, command: "evalsheet export")),
+        (["validate", "x", "--lang", "fr"], ja(["エラー: '--lang <lang>' の値 'fr' は正しくありません。'ja'、'en' のいずれかを指定してください", "説明: --lang <lang>  メッセージの言語。"],
+                                               usage: validateUsage, command: "evalsheet validate")),
+        (["import", "x.txt", "--to", "pdf"], ja(["エラー: '--to <to>' の値 'pdf' は正しくありません。'json'、'text' のいずれかを指定してください", "説明: --to <to>  出力の形式。"],
+                                                usage: importUsage, command: "evalsheet import")),
+        (["import", "x.txt", "-o"], ja(["エラー: '-o <output>' の値がありません", "説明: -o <output>  出力フォルダ(施策ごとに1ファイル)。"],
+                                       usage: importUsage, command: "evalsheet import")),
+        (["import", "x.txt", "--force=yes"], ja(["エラー: '--force' は値をとりませんが、'yes' が指定されました"], usage: importUsage, command: "evalsheet import")),
+        (["diff", "a", "b", "c"], ja(["エラー: 余分な引数 'c' があります"], usage: diffUsage, command: "evalsheet diff")),
+        (["diff", "a", "b", "c", "d"], ja(["エラー: 余分な引数が 2 個あります: 'c', 'd'"], usage: diffUsage, command: "evalsheet diff")),
+        (["frobnicate"], ja(["エラー: 'frobnicate' というコマンドはありません"], usage: "evalsheet <subcommand>", command: "evalsheet")),
+        (["import", "---x", "a"], ja(["エラー: '---x' はオプションの形になっていません"], usage: "evalsheet <subcommand>", command: "evalsheet")),
+        // The commands' own checks were already Japanese; now their label is too.
+        (["rollover", "x", "-o", "y", "--to-year", "0"], ja(["エラー: --to-year は 1〜9999 の西暦で指定してください"], usage: rolloverUsage, command: "evalsheet rollover")),
+        (["import", "x.txt", "--jobs", "0"], ja(["エラー: --jobs は 1 以上にしてください"], usage: importUsage, command: "evalsheet import")),
+    ]
+
+    @Test(arguments: japanese.indices)
+    func japaneseByDefault(_ index: Int) throws {
+        let c = Self.japanese[index]
+        let r = try EvalsheetBinary.run(c.args)
+        #expect(r.status == 64, "\(c.args)")
+        #expect(r.stdout == "", "\(c.args)")
+        #expect(r.stderr == c.stderr, "\(c.args)")
+    }
+
+    static let english: [(args: [String], stderr: String)] = [
+        (["batch", "somewhere", "--lang", "en"], """
+            Error: Missing expected argument '--output <output>'
+            Help:  --output <output>  Output directory.
+            Usage: \(batchUsage)
+              See 'evalsheet batch --help' for more information.
+
+            """),
+        (["import", "--bogus", "x", "--lang=en"], """
+            Error: Unknown option '--bogus'. Did you mean '--jobs'?
+            Usage: \(importUsage)
+              See 'evalsheet import --help' for more information.
+
+            """),
+        (["--lang", "en", "export", "x.txt", "--jobs", "abc"], """
+            Error: Unknown option '--lang'
+            Usage: evalsheet <subcommand>
+              See 'evalsheet --help' for more information.
+
+            """),
+        (["export", "x.txt", "--jobs", "abc", "--lang", "en"], """
+            Error: The value 'abc' is invalid for '--jobs <jobs>'
+            Help:  --jobs <jobs>  Parallel workers (default: the number of cores).
+            Usage: \(exportUsage)
+              See 'evalsheet export --help' for more information.
+
+            """),
+        (["diff", "a", "b", "c", "d", "--lang", "en"], """
+            Error: 2 unexpected arguments: 'c', 'd'
+            Usage: \(diffUsage)
+              See 'evalsheet diff --help' for more information.
+
+            """),
+    ]
+
+    @Test(arguments: english.indices)
+    func englishWithLangEn(_ index: Int) throws {
+        let c = Self.english[index]
+        let r = try EvalsheetBinary.run(c.args)
+        #expect(r.status == 64, "\(c.args)")
+        #expect(r.stderr == c.stderr, "\(c.args)")
+    }
+
+    /// Help stays as it was (HelpText) and goes to stdout with exit 0.
+    @Test func helpIsUntouched() throws {
+        let r = try EvalsheetBinary.run(["import", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        #expect(r.stdout.contains("USAGE: " + Self.importUsage))
+    }
+
+    /// Texts no command line of evalsheet reaches today, and the fallback: a text the table does
+    /// not know keeps ArgumentParser's words (only the label is Japanese), so nothing is lost.
+    @Test func textsWithoutACommandLineAndTheFallback() {
+        #expect(UsageErrorText.message("Missing one of: '--a <a>', '--b <b>'") == "次のいずれかを指定してください: '--a <a>', '--b <b>'")
+        #expect(UsageErrorText.message("Value to be set with flag '--json' had already been set with flag '--text'")
+                == "'--json' で指定する値は、既に '--text' で指定されています")
+        #expect(UsageErrorText.message("Value to be set with flag 'q' in '-qq' had already been set with flag '--quiet'")
+                == "'-qq' の 'q' で指定する値は、既に '--quiet' で指定されています")
+        #expect(UsageErrorText.message("The value 'x' is invalid for '--kind <kind>'. Please provide one of 'a', 'b' or 'c'.")
+                == "'--kind <kind>' の値 'x' は正しくありません。'a'、'b'、'c' のいずれかを指定してください")
+        #expect(UsageErrorText.message("The value 'x' is invalid for '--kind <kind>'. Please provide one of the following:\n  - a\n  - b")
+                == "'--kind <kind>' の値 'x' は正しくありません。次のいずれかを指定してください:\n  - a\n  - b")
+        #expect(UsageErrorText.message("The value 'x' is invalid for '<n>': not a number") == "'<n>' の値 'x' は正しくありません: not a number")
+        #expect(UsageErrorText.message("Missing required subcommand.") == "コマンドを指定してください")
+        // A list that does not join back as ArgumentParser joins it is not taken apart.
+        #expect(UsageErrorText.message("The value 'x' is invalid for '--kind <kind>'. Please provide one of 'a' or 'b'.") == nil)
+        #expect(UsageErrorText.message("Internal error. Invalid state while parsing command-line arguments.") == nil)
+        let unknown = "Error: Something new\nUsage: evalsheet import <files> ...\n  See 'evalsheet import --help' for more information."
+        #expect(UsageErrorText.japanese(full: unknown, message: "Something new")
+                == "エラー: Something new\n使い方: evalsheet import <files> ...\n  詳しい使い方は「evalsheet import --help」で表示されます。")
+        // Not laid out as ArgumentParser lays it out: kept whole.
+        #expect(UsageErrorText.japanese(full: "Oops: x\nUsage: y", message: "x") == "Oops: x\nUsage: y")
+    }
+}
