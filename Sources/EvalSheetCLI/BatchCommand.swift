@@ -55,16 +55,28 @@ struct BatchCommand: ParsableCommand {
             }
             let directory = try OutputDirectory(output)
             let target = to, format: SheetFormat = to == .xlsx ? .xlsx : to == .json ? .json : .text
-            let conversion = PolicyConversion.writing(format, into: directory, overwrite: force, skipExisting: true,
+            var conversion = PolicyConversion.writing(format, into: directory, overwrite: force, skipExisting: true,
                                                       template: tpl, reservedNames: YearOutputs.names)
+            // Synced to the disk in groups before each is moved into place, each input's result taken
+            // (progress, findings, index) once its outputs are in place or have failed, in input order.
+            let grouped = BatchConverter.groupedOutputs(format, into: directory, template: tpl)
+            conversion.grouped = grouped
             let converter = BatchConverter(conversion: conversion, validate: !noValidate, workbookLinks: target == .xlsx)
             let progress = ProgressDisplay(total: inputs.count, quiet: global.quiet, language: global.lang)
             let gathered = BatchYear(digests: converter.digests, validate: !noValidate, directory: directory.path, expected: inputs.count)
             gathered.findings.add(start.expansion.passedOver.map { Finding(readerNote: $0, policy: "") })
-            WorkerPool.forEachIndexedInOrder(inputs, jobs: form.workers, completed: { (_: Int, r: BatchConverter.FileResult) in
+            let waiting = SettlingResults()
+            grouped.reportSettled { outcome in
+                let r = waiting.settle(outcome)
                 let written = r.outcome.written
                 progress.finished(r.file, ok: r.errors.isEmpty, detail: written.isEmpty ? "" : "→ " + written.joined(separator: ", "))
-            }, consume: { _, r in gathered.take(r) }) { (turn: Int, file: String) in converter.convert(file, turn: turn) }
+                gathered.take(r)
+            }
+            WorkerPool.forEachIndexedInOrder(inputs, jobs: form.workers, consume: { (_: Int, r: BatchConverter.FileResult) in
+                waiting.append(r)
+                grouped.finished(r.outcome)
+            }) { (turn: Int, file: String) in converter.convert(file, turn: turn) }
+            _ = grouped.finish()
             let tally = gathered.finish()
             // What the workers freed goes back to the system before the index is built on the main thread.
             XLSXProcessTuning.releaseFreedMemory()
@@ -168,5 +180,28 @@ enum FindingsFile {
                 return piece
             }
         }
+    }
+}
+
+/// Batch's file results waiting for their outputs to be in place (`GroupedOutputs`), in input order:
+/// each settled outcome is the oldest waiting result's.
+final class SettlingResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [BatchConverter.FileResult] = []
+    private var first = 0
+
+    func append(_ result: BatchConverter.FileResult) { lock.withLock { waiting.append(result) } }
+
+    /// The oldest waiting result, settled with `outcome` (its own, now final).
+    func settle(_ outcome: FileOutcome) -> BatchConverter.FileResult {
+        var r = lock.withLock {
+            defer {
+                first += 1
+                if first > 64, first * 2 > waiting.count { waiting.removeFirst(first); first = 0 }
+            }
+            return waiting[first]
+        }
+        r.settle(outcome)
+        return r
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import EvalSheet
 import EvalSheetModel
 import EvalSheetText
 import EvalSheetWorkbook
@@ -26,6 +27,19 @@ struct BatchConverter: Sendable {
 
         var file: String { outcome.file }
         var errors: [any Error] { outcome.errors }
+
+        /// The result once its outputs are in place or have failed (`GroupedOutputs`): a policy
+        /// whose output failed only at its commit gets its error as a finding, and no link in the index.
+        mutating func settle(_ settled: FileOutcome) {
+            var summary = 0
+            for (i, policy) in settled.policies.enumerated() {
+                defer { if !policy.duplicate { summary += 1 } }
+                guard let error = policy.error, i < outcome.policies.count, outcome.policies[i].error == nil, !policy.duplicate else { continue }
+                findings.append(BatchConverter.notWritten(error, policy: policy, file: file))
+                if summary < summaries.count { summaries[summary].workbook = nil }
+            }
+            outcome = settled
+        }
     }
 
     /// What the year keeps of one policy.
@@ -59,9 +73,24 @@ struct BatchConverter: Sendable {
         return r
     }
 
+    /// The conversion's outputs committed in groups (`GroupedOutputs`: one sync of the disk for many
+    /// files): workbooks written by libxlsxwriter and handed over uncommitted, JSON and text rendered.
+    static func groupedOutputs(_ format: SheetFormat, into directory: OutputDirectory, template: WorkbookTemplate) -> GroupedOutputs {
+        let output: GroupedOutputs.Output
+        switch format {
+        case .xlsx:
+            output = .written({ loaded, path, overwrite in
+                try SheetOutput.workbookUncommitted(loaded, to: path, overwrite: overwrite, template: template)
+            }, commitError: WorkbookExporter.commitError)
+        case .json: output = .bytes { try SheetOutput.json($0) }
+        case .text: output = .bytes { try SheetOutput.text($0, template: template) }
+        }
+        return GroupedOutputs(directory: directory.path, skipExisting: true, writers: nil, output: output)
+    }
+
     /// A policy whose output could not be written, as a finding of its input.
     /// (`counted` false: a duplicate's error is not charged to the copy that stands for the policy.)
-    private static func notWritten(_ error: any Error, policy: PolicyOutcome, file: String, counted: Bool = true) -> Finding {
+    static func notWritten(_ error: any Error, policy: PolicyOutcome, file: String, counted: Bool = true) -> Finding {
         Finding(ruleID: "output.not-written", severity: .error,
                 message: .init(ja: ErrorText.lines(error, .ja).joined(separator: " / "),
                                en: ErrorText.lines(error, .en).joined(separator: " / ")),

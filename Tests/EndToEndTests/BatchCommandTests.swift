@@ -3,6 +3,7 @@ import Testing
 import EvalSheetModel
 import EvalSheetJSON
 import EvalSheetValidation
+import EvalSheetWorkbook
 import TestSupport
 @testable import EvalSheetCLI
 
@@ -107,6 +108,22 @@ struct BatchCommandTests {
         let none = try EvalsheetBinary.run(["batch", empty.path, "-o", dir.appendingPathComponent("out2").path])
         #expect(none.status == 1)
         #expect(none.stderr.contains("対応していない形式のため読み飛ばしました"), "\(none.stderr)")
+    }
+
+    @Test("a policy whose output fails at its group's commit: its error becomes a finding and the index gets no link to it")
+    func aFailedCommitSettlesAsAnError() {
+        let file = "in/year.txt"
+        var outcome = FileOutcome(file: file)
+        outcome.policies = ["511", "512"].map { PolicyOutcome(code: $0, output: "out/\($0).xlsx", ticket: 1) }
+        var result = BatchConverter.FileResult(outcome: outcome)
+        result.summaries = ["511", "512"].map { PolicySummary(RealYear.sheet($0), errors: 0, warnings: 0, workbook: "\($0).xlsx") }
+        var settled = outcome
+        settled.policies[1].ticket = nil
+        settled.policies[1].error = CLIError(.init(ja: "書き込めません", en: "cannot write"))
+        result.settle(settled)
+        #expect(result.summaries.map(\.workbook) == ["511.xlsx", nil])
+        #expect(result.findings.map { "\($0.ruleID) \($0.policy) \($0.message.ja)" } == ["output.not-written 512 書き込めません"])
+        #expect(result.outcome.written == ["out/511.xlsx"])
     }
 
     @Test("re-running keeps existing files unless --force; --to json; --no-validate")
