@@ -85,7 +85,7 @@ struct BatchConverter: Sendable {
         case .json: output = .bytes { try SheetOutput.json($0) }
         case .text: output = .bytes { try SheetOutput.text($0, template: template) }
         }
-        return GroupedOutputs(directory: directory.path, skipExisting: true, writers: nil, output: output)
+        return GroupedOutputs(directory: directory.path, skipExisting: true, writers: nil, output: output, keepsSettled: false)
     }
 
     /// A policy whose output could not be written, as a finding of its input.

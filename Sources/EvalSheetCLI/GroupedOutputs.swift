@@ -28,6 +28,9 @@ final class GroupedOutputs: @unchecked Sendable {
     private var results: [Int: (any Error)?] = [:]
     private var waiting: [FileOutcome] = []
     private var settled: [FileOutcome] = []
+    /// False when the settled outcomes are only shown, not returned by `finish()` (batch: a year's
+    /// outcomes are not held).
+    private let keepsSettled: Bool
     private var show: @Sendable (FileOutcome) -> Void = { _ in }
 
     /// How an output is made before its group commits it.
@@ -47,9 +50,10 @@ final class GroupedOutputs: @unchecked Sendable {
     }
 
     /// Outputs written into `directory` as `output` says; with `writers` nil, rendered on the
-    /// calling thread (`rendersOnWriters` false).
-    init(directory: String, skipExisting: Bool = false, writers: Int?, output: Output) {
+    /// calling thread (`rendersOnWriters` false); without `keepsSettled`, `finish()` returns nothing.
+    init(directory: String, skipExisting: Bool = false, writers: Int?, output: Output, keepsSettled: Bool = true) {
         self.output = output
+        self.keepsSettled = keepsSettled
         self.writers = OutputWriters(count: writers ?? 1)
         rendersOnWriters = writers != nil
         self.skipExisting = skipExisting
@@ -151,7 +155,7 @@ final class GroupedOutputs: @unchecked Sendable {
                 outcome.policies[i].ticket = nil
                 if let error = result { outcome.policies[i].failed(error, skipExisting: skipExisting) }
             }
-            settled.append(outcome)
+            if keepsSettled { settled.append(outcome) }
             show(outcome)
             shown += 1
         }
