@@ -52,12 +52,17 @@ struct GroupCommitTests {
         #expect(Syscalls.syncFileSystem(proc) == Errno(ENOTSUP))
     }
 
-    @Test func outputsAppearOnlyOnceTheirGroupIsSynced() throws {
-        let dir = try makeDirectory("groupcommit")
+    /// A waiting group whose every `syncfs` records what `dir` held at that moment.
+    private func recordingGroup(_ dir: String) -> (GroupCommit, Calls) {
         let calls = Calls()
         var disk = GroupCommit.Disk()
         disk.syncFileSystem = { fd in calls.record(contents(dir)); return Syscalls.syncFileSystem(fd) }
-        let group = waitingGroup(disk: disk)
+        return (waitingGroup(disk: disk), calls)
+    }
+
+    @Test func outputsAppearOnlyOnceTheirGroupIsSynced() throws {
+        let dir = try makeDirectory("groupcommit")
+        let (group, calls) = recordingGroup(dir)
         let results = Results()
         for name in ["a.json", "b.json", "c.json"] {
             try group.write(Array("{\"\(name)\":1}\n".utf8), to: dir + "/" + name, overwrite: false, done: results.done(dir + "/" + name))
@@ -87,10 +92,7 @@ struct GroupCommitTests {
 
     @Test func aTemporaryWrittenElsewhereIsSyncedWithItsGroupThenLinked() throws {
         let dir = try makeDirectory("groupcommit")
-        let calls = Calls()
-        var disk = GroupCommit.Disk()
-        disk.syncFileSystem = { fd in calls.record(contents(dir)); return Syscalls.syncFileSystem(fd) }
-        let group = waitingGroup(disk: disk)
+        let (group, calls) = recordingGroup(dir)
         let results = Results()
         try group.write(Array("{}".utf8), to: dir + "/a.json", overwrite: false, done: results.done(dir + "/a.json"))
         let b = try writtenElsewhere(dir + "/b.xlsx", "PK workbook")
