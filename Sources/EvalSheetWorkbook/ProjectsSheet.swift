@@ -158,6 +158,12 @@ extension ProjectsSheet {
             } else if let m = moneyColumns.value(text, { MoneyColumn(label: text) }) {
                 ctx.locate(.moneyColumn(money.count), sheet, cell)
                 money.append((cell.column, m))
+            } else if !fixed.values.contains(cell.column), Self.looksLikeAMoneyHeader(text) {
+                // A year's column whose heading is mistyped (令和元年度決済): its amounts would be
+                // dropped as cells the layout does not read, so it is an error, as in the text form.
+                ctx.fail("xlsx.unknown-column", sheet, cell,
+                         ja: "構成事業の見出し「\(ImportContext.shown(text))」は年度の金額列として読めません(例: 令和元年度決算、令和2年度予算)",
+                         en: "the §3 heading \"\(ImportContext.shown(text))\" is no money column (e.g. 令和元年度決算, 令和2年度予算)")
             }
         }
         if money.isEmpty {
@@ -169,6 +175,13 @@ extension ProjectsSheet {
         // The unit note: in the row above the header, where the export puts it (over the last column).
         if row > 0, let unit = sheet.filled(row: row - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
         return Header(row: row, fixed: fixed, money: money, reference: reference)
+    }
+
+    /// Whether a §3 heading that is no money column names a year or a kind of amount (`年度`, `決算`,
+    /// `予算`): a money column mistyped, not a column of the user's own (`備考`).
+    static func looksLikeAMoneyHeader(_ text: String) -> Bool {
+        let key = LabelKey.of(text)
+        return key.contains("年度") || key.contains("決算") || key.contains("予算")
     }
 
     /// Header texts read as money columns, and as reference columns (by the template's pattern and

@@ -180,6 +180,9 @@ b = Book()
 b.set_xml(E, "C4", '<c r="C4"' + b.style(E, "C4") + ' t="inlineStr"><is><t xml:space="preserve">一行目_x000D_\n二行目 literal _x005F_x000D_ kept</t></is></c>')
 b.set_xml(C, "C3", '<c r="C3"' + b.style(C, "C3") + ' t="inlineStr"><is><t>CR only_x000D_end</t></is></c>')
 b.save("text-with-carriage-returns")
+# A money column's heading mistyped (決算 → 決済): an error at the heading, not its year's amounts dropped.
+b = Book(); b.set_text(P, "F4", "平成30年度決済"); b.save("money-header-mistyped")
+
 # --- labels found however they are spelled ---------------------------------------------------
 # Every text of the workbook in NFD (ド as ト + U+3099), as some Mac software saves: the labels are the
 # template's labels; the values are kept exactly as stored.
