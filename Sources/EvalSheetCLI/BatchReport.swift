@@ -14,8 +14,12 @@ enum BatchReport {
         yearOutputs.errors.forEach(report.error)
         let written = tally.written, failedInputs = tally.failedInputs
         let index = yearOutputs.indexPath
-        let indexNote = yearOutputs.written.contains(index) || yearOutputs.skipped.contains(index)
-            ? (ja ? "一覧: \(index)" : "Index: \(index)") : (ja ? "一覧は書き出せませんでした" : "the index was not written")
+        // An index kept from an earlier run is not this run's year: said, with how to replace it.
+        let indexNote = yearOutputs.written.contains(index) ? (ja ? "一覧: \(index)" : "Index: \(index)")
+            : yearOutputs.skipped.contains(index)
+            ? (ja ? "一覧: \(index)(前回の実行のままです。この実行の内容にするには --force)"
+                  : "Index: \(index) (kept from an earlier run; use --force for this run's)")
+            : (ja ? "一覧は書き出せませんでした" : "the index was not written")
         let summary = ja
             ? "変換 \(written) 件、スキップ(既存) \(tally.skipped) 件、失敗 \(failedInputs) 件。\(indexNote)"
             : "converted \(written), skipped (existing) \(tally.skipped), failed \(failedInputs). \(indexNote)"

@@ -135,6 +135,7 @@ struct BatchCommandTests {
         let second = try EvalsheetBinary.run(["batch", "samples/kiyose-2019/kiyose-2019.txt", "-o", out.path, "--to", "json", "--no-validate"])
         #expect(second.status == 0)
         #expect(second.stderr.contains("変換 0 件、スキップ(既存) 9 件、失敗 0 件"))
+        #expect(second.stderr.contains("一覧: \(out.path)/index.xlsx(前回の実行のままです。この実行の内容にするには --force)"), "\(second.stderr)")
         let forced = try EvalsheetBinary.run(["batch", "samples/kiyose-2019/kiyose-2019.txt", "-o", out.path, "--to", "json", "--force", "-q"])
         #expect(forced.status == 0)
         for code in RepositoryPaths.policyCodes {
