@@ -1,6 +1,7 @@
 /// Structural invariants every reader guarantees and every writer relies on: each row has one value
 /// per column of its table, the policy code can safely name a file, amounts and years lie within the
-/// one bound every format shares, and every text fits in one spreadsheet cell. A sheet that breaks
+/// one bound every format shares, and every text fits in one spreadsheet cell and is stream-safe
+/// (at most `maximumCombiningMarkRun` combining marks in a row). A sheet that breaks
 /// one cannot be written faithfully in every format, so readers refuse it (naming the value's place)
 /// and writers refuse it too. Content rules — sums, rates, code formats — are validation's job.
 extension EvaluationSheet {
@@ -17,6 +18,9 @@ extension EvaluationSheet {
     public static let ordinalRange = 0...999
     /// The longest text one cell holds (Excel's limit, in UTF-16 code units).
     public static let maximumTextLength = 32_767
+    /// The most combining marks in a row a text may hold (Unicode's Stream-Safe Text Format, UAX #15):
+    /// a longer run makes every comparison of the text cost the square of its length.
+    public static let maximumCombiningMarkRun = 30
 
     /// Every broken structural invariant; empty for a well-formed sheet.
     public func invariantViolations() -> [InvariantViolation] {
@@ -31,8 +35,17 @@ extension EvaluationSheet {
         checkOrdinals(add)
         checkNumbers(add)
         forEachText { path, text in
+            // Every combining mark takes at least two bytes: only a text long enough is scanned.
+            let bytes = text.utf8.count
+            if bytes > 2 * Self.maximumCombiningMarkRun, !text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let run = text.longestCombiningMarkRun
+                if run > Self.maximumCombiningMarkRun {
+                    add(path, ja: "結合文字(濁点・アクセント記号など)が \(run) 個続いています。1文字に続けられるのは \(Self.maximumCombiningMarkRun) 個までです(Unicode のストリームセーフ形式)",
+                        en: "the text holds \(run) combining marks in a row, more than the \(Self.maximumCombiningMarkRun) Unicode's stream-safe format allows")
+                }
+            }
             // UTF-16 never takes more units than UTF-8 takes bytes: only a long text is counted.
-            guard text.utf8.count > Self.maximumTextLength else { return }
+            guard bytes > Self.maximumTextLength else { return }
             let length = text.utf16.count
             if length > Self.maximumTextLength {
                 add(path, ja: "文字数(\(length))が1つのセルに入る上限 \(Self.maximumTextLength) 文字を超えています",

@@ -45,6 +45,6 @@ public struct JSONSyntaxError: Error, Sendable {
     public var column: Int
     public var ja: String
     public var en: String
-    /// `json.syntax`, `json.duplicate-key`, `json.number-range`, `json.too-deep`, `json.encoding`.
+    /// `json.syntax`, `json.duplicate-key`, `json.key-too-long`, `json.number-range`, `json.too-deep`, `json.encoding`.
     public var id: String
 }

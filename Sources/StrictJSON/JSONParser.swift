@@ -2,11 +2,18 @@ import Foundation
 
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes. Beyond the grammar it refuses what would let
 /// one value silently replace or change another: a key twice in one object, a number a double
-/// cannot hold (`1e400`), nesting deeper than `maximumDepth`; invalid UTF-8 and lone surrogates too.
+/// cannot hold (`1e400`), nesting deeper than `maximumDepth`; invalid UTF-8 and lone surrogates too,
+/// and a key longer than `maximumKeyLength`.
 /// Errors name the JSON pointer of the value being read and its line and column.
 public struct JSONParser {
     /// The deepest nesting accepted; a sheet needs 6.
     public static let maximumDepth = 64
+
+    /// The longest key accepted, in UTF-8 bytes (a sheet's longest is 21). Every key is compared
+    /// with the names a reader knows and quoted in its messages; comparing a `String` normalizes it,
+    /// in time that grows with the square of a run of combining marks — a key of 30,000 marks took
+    /// ten seconds to read.
+    public static let maximumKeyLength = 256
 
     /// The longest number literal without an exponent that needs no check against a double's range
     /// (its magnitude is below 10^300, far inside a double's 1.8 × 10^308).
@@ -99,6 +106,10 @@ public struct JSONParser {
                 throw fail(ja: "オブジェクトのキー(\"…\")がありません", en: "expected an object key in double quotes", id: "json.syntax")
             }
             let key = try string()
+            guard key.utf8.count <= Self.maximumKeyLength else {
+                throw fail(ja: "キーが長すぎます(\(key.utf8.count) バイト、上限 \(Self.maximumKeyLength) バイト)",
+                           en: "a key of \(key.utf8.count) bytes, longer than \(Self.maximumKeyLength)", id: "json.key-too-long")
+            }
             path.append(.key(key))
             if duplicateKeys == .refuse, members.contains(where: { $0.key == key }) {
                 throw fail(ja: "キー \"\(key)\" が同じオブジェクトに2回あります(どちらの値を使うか決められません)",

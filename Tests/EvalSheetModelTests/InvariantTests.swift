@@ -16,6 +16,23 @@ struct InvariantTests {
         #expect(s.invariantViolations().map(\.path) == [.project(1, .amount(0))])
     }
 
+    @Test("more than 30 combining marks in a row is a violation at the text's path; NFD kana and 30 marks are not")
+    func combiningMarkRuns() throws {
+        #expect("清瀬市".longestCombiningMarkRun == 0)
+        #expect("か\u{3099}き\u{3099}".longestCombiningMarkRun == 1)            // NFD が・ぎ
+        #expect("e\u{301}\u{323}x\u{301}".longestCombiningMarkRun == 2)
+        #expect(("x" + String(repeating: "\u{301}\u{323}", count: 15_000)).longestCombiningMarkRun == 30_000)
+
+        var s = RealYear.sheet("511")
+        s.projects.rows[2].name = "x" + String(repeating: "\u{301}", count: EvaluationSheet.maximumCombiningMarkRun)
+        s.challenges[0].current = "コミュニティ\u{3099}" + String(repeating: "\u{323}", count: 40)
+        s.policy.name = String(repeating: "か\u{3099}", count: 200)
+        let violations = s.invariantViolations()
+        #expect(violations.map(\.path) == [.challenge(0, .current)])
+        #expect(violations.first?.message.ja == "結合文字(濁点・アクセント記号など)が 41 個続いています。1文字に続けられるのは 30 個までです(Unicode のストリームセーフ形式)")
+        #expect(violations.first?.message.en == "the text holds 41 combining marks in a row, more than the 30 Unicode's stream-safe format allows")
+    }
+
     @Test func jsonWithBrokenInvariantIsRefusedWithPointer() throws {
         var s = RealYear.sheet("513")
         s.indicators.items[2].rates.append(.blank)

@@ -57,6 +57,19 @@ struct JSONReaderTests {
         #expect(r.failures[0].pointer.hasPrefix("/futureVision/0/0/0"))
     }
 
+    @Test("a key longer than 256 bytes is refused at its object, before it is compared or quoted")
+    func aLongKeyIsRefused() {
+        let marks = "x" + String(repeating: "\u{301}\u{323}", count: 15_000)
+        let text = Self.text511.replacingOccurrences(of: "\"name\": \"地域コミュニティの活性化\"", with: "\"\(marks)\": 1, \"name\": \"地域コミュニティの活性化\"")
+        let r = Self.read(text)
+        #expect(r.failures.map(\.id) == ["json.key-too-long"])
+        #expect(r.failures.first?.pointer == "/policy")
+        #expect(r.failures.first?.message.ja.hasPrefix("キーが長すぎます(60001 バイト、上限 256 バイト)") == true)
+        let longest = String(repeating: "k", count: 256)
+        let atTheBound = Self.text511.replacingOccurrences(of: "\"name\": \"地域コミュニティの活性化\"", with: "\"\(longest)\": 1, \"name\": \"地域コミュニティの活性化\"")
+        #expect(Self.read(atTheBound).failures.isEmpty)
+    }
+
     @Test func anEmptyArraySaysSo() {
         let r = Self.read("[]")
         #expect(r.failures.map(\.id) == ["json.empty"])

@@ -121,6 +121,9 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
         .init(file: "reason-too-long.txt", outcome: .refused(policy: "511", [
             .init(48, "text.invariant", "文字数(33295)が1つのセルに入る上限 32767 文字を超えています"),
         ])),
+        .init(file: "combining-marks-run.txt", outcome: .refused(policy: "511", [
+            .init(25, "text.invariant", "結合文字(濁点・アクセント記号など)が 30000 個続いています。1文字に続けられるのは 30 個までです(Unicode のストリームセーフ形式)"),
+        ])),
         // Kept as typed: validation reports it at its place (validate exits 1, not 2).
         .init(file: "rating-not-in-list.txt", outcome: .kept(policy: "511", change: {
             $0.evaluation.rating = Rating(rawValue: "良好")

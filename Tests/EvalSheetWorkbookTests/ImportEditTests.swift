@@ -110,6 +110,7 @@ struct ImportDomainErrorTests {
         ("totals-row-removed", "'3 構成事業'", "総事業費"),
         ("unknown-indicator-direction", "'4 まちづくり指標'!E6", "評価の向き"),
         ("assessment-not-from-the-list", "'6 施策を取り巻く環境'!C4", "\"とても有利\""),
+        ("combining-marks-run", "'3 構成事業'!B5", "結合文字(濁点・アクセント記号など)が 30000 個続いています"),
     ]
 
     @Test(arguments: cases.map(\.file))

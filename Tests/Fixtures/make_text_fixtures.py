@@ -115,6 +115,8 @@ write("bad-sheet-in-the-middle.txt", year_edit(("replace", 502, "令和2年度�
 # Invariants of the model, reported at their lines: data never becomes a path; text fits a cell.
 write("policy-code-with-path.txt", year_edit(("replace", 7, "\t511\t", "\t../../x\t")))
 write("reason-too-long.txt", year_edit(("replace", 48, "地域コミュニティの活性化に向けて、", "a" * 32_767)))
+# 30,000 combining marks of two classes in a row: every comparison of the name would take seconds.
+write("combining-marks-run.txt", year_edit(("replace", 25, "市民まつり事業", "x" + "\u0301\u0323" * 15_000)))
 # Kept as typed, for validation to report (exit 1, not 2).
 write("rating-not-in-list.txt", year_edit(("replace", 48, " 維持\t", " 良好\t")))
 write("rating-blank.txt", year_edit(("replace", 48, " 維持\t", "\t")))
