@@ -234,8 +234,9 @@ extension FormTemplate {
 
         mutating func add(_ pointer: String, ja: String, en: String) { out.append(.init(pointer: pointer, message: .init(ja: ja, en: en))) }
 
-        /// A text: not empty (unless `empty`), at most `limit` UTF-16 units, no control character
-        /// beyond `controls`, no `{placeholder}` beyond `placeholders`.
+        /// A text: not empty (unless `empty`), at most `limit` UTF-16 units, stream-safe (the sheet's
+        /// bound on combining marks in a row), no control character beyond `controls`, no
+        /// `{placeholder}` beyond `placeholders`.
         mutating func text(_ value: String, _ pointer: String, limit: Int = EvaluationSheet.maximumTextLength, empty: Bool = false,
                            placeholders: Set<String> = [], controls: ControlCharacters = .none) {
             if value.isEmpty {
@@ -245,6 +246,11 @@ extension FormTemplate {
             if value.utf16.count > limit {
                 add(pointer, ja: "長すぎます(\(value.utf16.count) 文字、上限 \(limit) 文字)",
                     en: "too long (\(value.utf16.count) characters; at most \(limit))")
+            }
+            let marks = value.longestCombiningMarkRun
+            if marks > EvaluationSheet.maximumCombiningMarkRun {
+                add(pointer, ja: "結合文字が \(marks) 個続いています(\(EvaluationSheet.maximumCombiningMarkRun) 個まで)",
+                    en: "\(marks) combining marks in a row (at most \(EvaluationSheet.maximumCombiningMarkRun))")
             }
             if let c = value.unicodeScalars.first(where: { !controls.allows($0) }) {
                 add(pointer, ja: "使えない制御文字 \(PolicyCodeSyntax.visible(String(c))) があります",

@@ -193,6 +193,14 @@ struct TemplateTests {
         #expect(!WorkbookTemplate.standard.problems().map(\.pointer).contains("/labels/referenceColumn"))
     }
 
+    @Test("a label of more than 30 combining marks in a row is refused (every cell would be compared with it)")
+    func labelWithALongRunOfCombiningMarksIsRefused() {
+        var t = WorkbookTemplate.standard
+        t.labels.referenceColumn = "前年度" + String(repeating: "\u{301}\u{323}", count: 20)
+        let problem = t.problems().first { $0.pointer == "/labels/referenceColumn" }
+        #expect(problem?.message.ja == "結合文字が 40 個続いています(30 個まで)")
+    }
+
     @Test("validate keeps the last template's problems, never another template's: good, bad, good, bad again")
     func validateAnswersForEachTemplate() throws {
         var bad = WorkbookTemplate.standard
