@@ -110,10 +110,14 @@ public struct CollectionStatus: Sendable {
                 // the one sent is used. (A sheet sent without one has none to compare with.)
                 let changed = s.sheet.lastYear == nil ? [] : returned.changedFields(from: original)
                 for field in changed {
-                    let note = ReaderNote(id: "cycle.reference-changed", message: .init(
-                        ja: "前年度の参考(予算・評価・理由)が送付したシートと違います(書き換えられています)。状況は送付した参考で判定しました",
-                        en: "last year's reference (budget, rating, reason) differs from the sheet sent (it was edited); the status uses the one sent"),
-                        file: back.sourceMap.file, location: back.sourceMap.describe(field))
+                    let removed = field == .lastYearBudget(0) && returned.budget == nil && original.budget != nil
+                    let message: LocalizedMessage = removed
+                        ? .init(ja: "前年度の参考(予算)の列が、返ってきたシートにありません(見出しが消されたか、列が削除されています)。状況は送付した参考で判定しました",
+                                en: "last year's reference budget column is missing from the sheet returned (its heading or the column was deleted); the status uses the one sent")
+                        : .init(ja: "前年度の参考(予算・評価・理由)が送付したシートと違います(書き換えられています)。状況は送付した参考で判定しました",
+                                en: "last year's reference (budget, rating, reason) differs from the sheet sent (it was edited); the status uses the one sent")
+                    let note = ReaderNote(id: "cycle.reference-changed", message: message,
+                                          file: back.sourceMap.file, location: Self.describe(field, in: back.sourceMap, sent: s.sourceMap))
                     back.notes.append(note)
                     notes.append(note)
                 }
@@ -131,6 +135,15 @@ public struct CollectionStatus: Sendable {
         self.strays = strays
         self.notes = notes
         self.formChanges = formChanges
+    }
+
+    /// Where a field of the returned copy is: its own cell, or — when the copy lost the field (the
+    /// heading of its column deleted) — the cell of the same layout the sheet sent had it in.
+    private static func describe(_ field: FieldPath, in back: SourceMap, sent: SourceMap) -> String {
+        if back.locations[field] == nil, !back.usesJSONPointers, let place = sent.locations[field], case .cell = place {
+            return place.qualified(in: back.file)
+        }
+        return back.describe(field)
     }
 
     /// How many problems of an unreadable returned file its stray names (the rest are counted).

@@ -95,6 +95,24 @@ struct CollectionStatusTests {
         #expect(s511.sheet.lastYear!.changedFields(from: s511.sheet.lastYear!).isEmpty)
     }
 
+    @Test("a reference column gone from the workbook returned (its heading deleted) is said at the cell the sheet sent had it in")
+    func aDeletedReferenceColumnIsSaidWhereItWas() throws {
+        let sent = try Self.sent()
+        let s511 = try #require(sent.first { $0.sheet.policy.code == "511" })
+        var sentMap = SourceMap(file: "sent/511.xlsx")
+        sentMap[.lastYearBudget(0)] = .cell(sheet: "3 構成事業", cell: "H5")
+        var back = Self.filled(s511.sheet)
+        back.lastYear?.budget = nil
+        back.lastYear?.budgetAmounts = []
+        var backMap = SourceMap(file: "back/511.xlsx")
+        backMap.sections[3] = .cell(sheet: "3 構成事業", cell: "A1")
+        let status = CollectionStatus(sent: [LoadedSheet(sheet: s511.sheet, sourceMap: sentMap)],
+                                      returned: [.init(file: "back/511.xlsx", sheets: [LoadedSheet(sheet: back, sourceMap: backMap)], problems: [])])
+        #expect(status.notes.map(\.location) == ["back/511.xlsx '3 構成事業'!H5"])
+        #expect(status.notes.first?.message.ja == "前年度の参考(予算)の列が、返ってきたシートにありません(見出しが消されたか、列が削除されています)。状況は送付した参考で判定しました")
+        #expect(status.rows.first?.state == .complete)
+    }
+
     @Test("money columns or indicator years changed from those sent (a locked header typed over) are errors at the header")
     func formChangesAreErrors() throws {
         let sent = try Self.sent()
