@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import EvalSheetCLI
+import EvalSheet
 
 /// Wrong arguments are told in Japanese like every other message (English with `--lang en`, as
 /// swift-argument-parser writes them), with the option names, the usage line and a pointer to
@@ -98,12 +99,34 @@ struct ArgumentErrorTests {
         #expect(r.stderr == c.stderr, "\(c.args)")
     }
 
-    /// Help stays as it was (HelpText) and goes to stdout with exit 0.
-    @Test func helpIsUntouched() throws {
+    /// Help goes to stdout with exit 0, ArgumentParser's headings and words in Japanese (English
+    /// with --lang en); the version is printed as it is.
+    @Test func helpSpeaksJapanese() throws {
         let r = try EvalsheetBinary.run(["import", "--help"])
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        #expect(r.stdout.contains("USAGE: " + Self.importUsage))
+        #expect(r.stdout.contains("\n使い方: " + Self.importUsage + "\n"))
+        for english in ["OVERVIEW", "USAGE", "ARGUMENTS", "OPTIONS", "Show help information.", "Show the version.", "default:", "values:"] {
+            #expect(!r.stdout.contains(english), "\(english)")
+        }
+        let en = try EvalsheetBinary.run(["import", "--help", "--lang", "en"])
+        #expect(en.stdout.contains("\nUSAGE: " + Self.importUsage + "\n") && en.stdout.contains("Show help information."))
+        let root = try EvalsheetBinary.run(["help"])
+        #expect(root.status == 0 && root.stdout.contains("\nコマンド:\n") && root.stdout.hasSuffix("  各コマンドの詳しい使い方は「evalsheet help コマンド名」で表示されます。\n"))
+        let version = try EvalsheetBinary.run(["--version"])
+        #expect(version.status == 0 && version.stdout == EvalSheetVersion.current + "\n")
+    }
+
+    /// ArgumentParser's words where its layout puts them, a wrapped "(values: …; default: …)" too;
+    /// a line it does not know is kept.
+    @Test func helpScaffoldingWordByWord() {
+        #expect(HelpScaffoldingText.japanese("OVERVIEW: 変換します。\n\nUSAGE: evalsheet x\n\nARGUMENTS:\n  <files>  入力。\n\nOPTIONS:\n  --to <to>  形式。 (values: json, text; default: json)")
+                == "概要: 変換します。\n\n使い方: evalsheet x\n\n引数:\n  <files>  入力。\n\nオプション:\n  --to <to>  形式。(値: json, text、既定: json)")
+        #expect(HelpScaffoldingText.japanese("  --years <y>  決め方。 (values: plan, next; default:\n               plan)")
+                == "  --years <y>  決め方。(値: plan, next、既定:\n               plan)")
+        #expect(HelpScaffoldingText.japanese("  -o <o>  出力。 (default: .)\n  -h, --help  Show help information.")
+                == "  -o <o>  出力。(既定: .)\n  -h, --help  この使い方を表示します。")
+        #expect(HelpScaffoldingText.japanese("  Something ArgumentParser adds one day.") == "  Something ArgumentParser adds one day.")
     }
 
     /// Texts no command line of evalsheet reaches today, and the fallback: a text the table does
