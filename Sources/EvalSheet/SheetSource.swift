@@ -104,7 +104,7 @@ public enum SheetSource {
     /// supported files, sorted; hidden files and our temporaries left out), the inputs that do not
     /// exist (so that every other input is still read), and a note for every entry of a directory
     /// that is passed over (another file type, a subfolder, a named pipe or device, a hidden file
-    /// named like a sheet) — never without a word.
+    /// named like a sheet, a hidden folder holding such files) — never without a word.
     public struct Expansion: Sendable {
         public var files: [String] = []
         public var missing: [InputFileError] = []
@@ -121,10 +121,14 @@ public enum SheetSource {
             }
             guard isDirectory.boolValue else { out.files.append(input); continue }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
-            for name in names where name.hasPrefix(".") && looksLikeASheet(hidden: name) {
-                out.passedOver.append(note((input as NSString).appendingPathComponent(name),
-                                           ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
-                                           en: "a hidden file is not read (remove the leading dot to have it read)"))
+            for name in names where name.hasPrefix(".") {
+                let path = (input as NSString).appendingPathComponent(name)
+                if looksLikeASheet(hidden: name) {
+                    out.passedOver.append(note(path, ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
+                                               en: "a hidden file is not read (remove the leading dot to have it read)"))
+                } else if let hidden = hiddenFolderNote(path) {
+                    out.passedOver.append(hidden)
+                }
             }
             for name in names where !name.hasPrefix(".") {
                 let path = (input as NSString).appendingPathComponent(name)
@@ -145,6 +149,19 @@ public enum SheetSource {
             }
         }
         return out
+    }
+
+    /// The note for a hidden folder that holds files named like sheets (directly in it), saying how
+    /// many are not read; nil for anything else — no folder (a link is not followed), one of our
+    /// temporaries, or a hidden folder of another program (`.git`), which holds none.
+    public static func hiddenFolderNote(_ path: String) -> ReaderNote? {
+        guard !path.contains(".tmp-"),
+              (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+        let sheets = names.filter { !$0.hasPrefix(".") && kind(of: $0) != nil }.count
+        guard sheets > 0 else { return nil }
+        return note(path, ja: "隠しフォルダのため、中のシート(\(sheets) 件)を読みません(名前の先頭の「.」を外すと読みます)",
+                    en: "a hidden folder is not entered: \(sheets) sheet file(s) in it not read (remove the leading dot to have them read)")
     }
 
     /// A hidden file named like a sheet, that is neither our temporary (`.x.tmp-…`) nor an office

@@ -132,12 +132,18 @@ struct AttackRegressionTests {
         try FileManager.default.copyItem(atPath: RepositoryPaths.root.appendingPathComponent("samples/kiyose-2019/511.txt").path,
                                          toPath: mixed.appendingPathComponent("511.txt").path)
         try Data("x".utf8).write(to: mixed.appendingPathComponent("513.xls"))
+        try FileManager.default.createDirectory(at: mixed.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: mixed.appendingPathComponent(".古い版"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: mixed.appendingPathComponent(".古い版/512.xlsx"))
         let none = try run(["validate", empty.path])
         #expect(none.status == 2)
         #expect(none.stdout.contains("[エラー] input.nothing: 読み込むファイルがありません"))
         let r = try run(["validate", mixed.path])
         #expect(r.stdout.contains("フォルダの中のフォルダは読みません"))
         #expect(r.stdout.contains("対応していない形式のため読み飛ばしました(.txt / .json / .xlsx)"))
+        // A hidden folder of sheets is named (another program's, without sheets, is not).
+        #expect(r.stdout.contains("\(mixed.appendingPathComponent(".古い版").path): [警告] input.passed-over: 隠しフォルダのため、中のシート(1 件)を読みません"), "\(r.stdout)")
+        #expect(!r.stdout.contains(".git"))
         #expect(!r.stdout.contains("問題は見つかりませんでした"))
     }
 
