@@ -178,10 +178,12 @@ extension ProjectsSheet {
     }
 
     /// Whether a §3 heading that is no money column names a year or a kind of amount (`年度`, `決算`,
-    /// `予算`): a money column mistyped, not a column of the user's own (`備考`).
+    /// `予算`) or is a number (`2019`, a year typed over the heading): a money column mistyped, not a
+    /// column of the user's own (`備考`).
     static func looksLikeAMoneyHeader(_ text: String) -> Bool {
         let key = LabelKey.of(text)
-        return key.contains("年度") || key.contains("決算") || key.contains("予算")
+        if key.contains("年度") || key.contains("決算") || key.contains("予算") { return true }
+        return !key.isEmpty && key.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == "." }
     }
 
     /// Header texts read as money columns, and as reference columns (by the template's pattern and

@@ -182,6 +182,8 @@ b.set_xml(C, "C3", '<c r="C3"' + b.style(C, "C3") + ' t="inlineStr"><is><t>CR on
 b.save("text-with-carriage-returns")
 # A money column's heading mistyped (決算 → 決済): an error at the heading, not its year's amounts dropped.
 b = Book(); b.set_text(P, "F4", "平成30年度決済"); b.save("money-header-mistyped")
+# A year typed as a number over a money column's heading: an error at the heading too.
+b = Book(); b.set_number(P, "G4", "2019"); b.save("money-header-a-number")
 
 # --- labels found however they are spelled ---------------------------------------------------
 # Every text of the workbook in NFD (ド as ト + U+3099), as some Mac software saves: the labels are the
