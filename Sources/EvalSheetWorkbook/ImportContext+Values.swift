@@ -181,10 +181,11 @@ extension ImportContext {
                          en: "\(label()): \(why.en), so it was read as General shows it, \"\(n.text)\" (the printed decimals may differ from the original)")
                 }
                 return .number(n)
-            case .notRepresentable(let shown):
+            case .notRepresentable(let shown, let printed):
+                let asPrinted = printed.map { (ja: "(セルの表示形式では \($0))", en: " (\($0) as the cell's format prints it)") } ?? (ja: "", en: "")
                 fail("xlsx.number-range", sheet, ref,
-                     ja: "\(label())の数値 \(shown) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
-                     en: "\(label()): the number \(shown) is outside what a printed number holds (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
+                     ja: "\(label())の数値 \(shown)\(asPrinted.ja) は扱えません(有効数字 \(PrintedNumber.maximumSignificantDigits) 桁、小数点以下 \(PrintedNumber.maximumFractionDigits) 桁まで)",
+                     en: "\(label()): the number \(shown)\(asPrinted.en) is outside what a printed number holds (\(PrintedNumber.maximumSignificantDigits) significant digits, \(PrintedNumber.maximumFractionDigits) decimals)")
                 return .blank
             }
         case .string(let s):
@@ -285,8 +286,10 @@ enum IndicatorNumber: Equatable {
     /// format (then General was used).
     /// `hiddenDecimals`: the cell holds more decimals than its format shows (what it shows, what was kept).
     case number(PrintedNumber, formatKnown: Bool, hiddenDecimals: HiddenDecimals? = nil)
-    /// No printed form holds it; `shown` is the value as a message names it (`CellDecimal.readableText`).
-    case notRepresentable(shown: String)
+    /// No printed form holds it; `shown` is the value as a message names it (`CellDecimal.readableText`),
+    /// `printed` how the cell's format prints it when that is what goes past the bound (15 digits
+    /// typed in a `0.0` cell print as 16).
+    case notRepresentable(shown: String, printed: String? = nil)
 
     static func decode(_ value: Double, format: String?) -> IndicatorNumber {
         guard let decimal = CellDecimal(value) else { return .notRepresentable(shown: String(value)) }
@@ -312,9 +315,13 @@ enum IndicatorNumber: Equatable {
             }
         }
         guard fractionDigits <= PrintedNumber.maximumFractionDigits,
-              printed.integerDigitCount <= PrintedNumber.maximumSignificantDigits,
-              var n = PrintedNumber(parsing: printed.plainText(fractionDigits: fractionDigits)) else {
+              printed.integerDigitCount <= PrintedNumber.maximumSignificantDigits else {
             return .notRepresentable(shown: shown)
+        }
+        let text = printed.plainText(fractionDigits: fractionDigits)
+        guard var n = PrintedNumber(parsing: text) else {
+            let unit = shape?.percent == true ? "%" : ""
+            return .notRepresentable(shown: shown, printed: text + unit == shown ? nil : text + unit)
         }
         if let shape {
             n.grouped = shape.grouped && abs(n.value) >= 1000

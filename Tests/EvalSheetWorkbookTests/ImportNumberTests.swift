@@ -79,6 +79,9 @@ struct ImportNumberTests {
         #expect(IndicatorNumber.decode(12_345_678_901_234_567, format: "0") == .notRepresentable(shown: "1.23456789012346E+16"))
         #expect(IndicatorNumber.decode(1, format: "0." + String(repeating: "0", count: 11)) == .notRepresentable(shown: "1"))
         #expect(IndicatorNumber.decode(1, format: "0." + String(repeating: "0", count: 100_000)) == .notRepresentable(shown: "1"))
+        // 15 digits typed in a 0.0 cell print as 16: the message shows the printed form too.
+        #expect(IndicatorNumber.decode(123_456_789_012_345, format: "0.0") == .notRepresentable(shown: "123456789012345", printed: "123456789012345.0"))
+        #expect(IndicatorNumber.decode(12_345_678_901_234.5, format: "0.00") == .notRepresentable(shown: "12345678901234.5", printed: "12345678901234.50"))
         #expect(IndicatorNumber.decode(.infinity, format: "0") == .notRepresentable(shown: "inf"))
     }
 
