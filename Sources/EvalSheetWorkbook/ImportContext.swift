@@ -146,12 +146,7 @@ final class ImportContext {
         }
     }
 
-    /// A cell's text shortened and with control characters made visible, for messages: 40
-    /// characters at most, and 120 scalars (one character may carry thousands of combining marks).
-    static func shown(_ text: String) -> String {
-        let visible = PolicyCodeSyntax.visible(text)
-        var cut = visible.count > 40 ? String(visible.prefix(40)) : visible
-        if cut.unicodeScalars.count > 120 { cut = String(String.UnicodeScalarView(cut.unicodeScalars.prefix(120))) }
-        return cut.utf8.count < visible.utf8.count ? cut + "…" : visible
-    }
+    /// A cell's text as messages quote it (`String.quotedInMessage()`: 40 characters and 120 scalars
+    /// at most, control characters made visible).
+    static func shown(_ text: String) -> String { text.quotedInMessage(atMost: 40) }
 }

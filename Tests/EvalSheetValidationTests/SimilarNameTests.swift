@@ -1,5 +1,7 @@
 import Testing
 @testable import EvalSheetValidation
+import EvalSheetModel
+import TestSupport
 
 /// The "did you mean" suggestion of the rules that name a project or a section: the nearest name by
 /// edit distance, close enough — and none for texts too long to be names (a hostile cell).
@@ -21,5 +23,26 @@ struct SimilarNameTests {
         #expect(SimilarName.nearest(to: marks, in: [marks + "y", "x", "市民まつり事業"]) == nil)
         #expect(SimilarName.nearest(to: "x\u{301}", in: [marks, "x\u{300}"]) == "x\u{300}")
         #expect(SimilarName.distance(Array("kitten"), Array("sitting")) == 3)
+    }
+}
+
+/// A finding names a value; it does not repeat a cell of thousands of characters.
+@Suite("Long texts in findings")
+struct LongTextFindingTests {
+    @Test("a long section or related project name is quoted cut to 120 characters with …; real names whole")
+    func longNamesAreCut() throws {
+        var sheet = RealYear.sheet("511")
+        let long = String(repeating: "課", count: 5_000)
+        sheet.projects.rows[0].section = long
+        sheet.challenges[0].relatedProjects[0] = String(repeating: "事", count: 5_000)
+        let findings = Validator.validate([LoadedSheet(sheet: sheet, sourceMap: SourceMap(file: "511.json", usesJSONPointers: true))])
+        let section = try #require(findings.first { $0.ruleID == "projects.section-unknown" })
+        #expect(section.message.ja.contains("の担当課「" + String(repeating: "課", count: 120) + "…」が、"), "\(section.message.ja.prefix(200))")
+        #expect(section.message.en.contains("\"" + String(repeating: "課", count: 120) + "…\""))
+        let related = try #require(findings.first { $0.ruleID == "challenges.related-project-unknown" })
+        #expect(related.message.ja.contains("「" + String(repeating: "事", count: 120) + "…」が、"))
+        #expect(findings.allSatisfy { $0.message.ja.count < 600 })
+        #expect("市民まつり事業".quotedInMessage() == "市民まつり事業")
+        #expect("a\nb".quotedInMessage() == PolicyCodeSyntax.visible("a\nb"))
     }
 }

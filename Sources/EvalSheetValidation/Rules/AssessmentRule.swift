@@ -15,8 +15,8 @@ public struct AssessmentRule: SheetRule {
         for (i, factor) in sheet.environment.enumerated() {
             let row = Wording.factorRow(sheet.environment, i)
             let path = FieldPath.factor(i, .assessments)
-            let subject = "\(l.factor)「\(row)」の\(l.assessment)"
-            let subjectEN = "external factor \"\(row)\""
+            let subject = "\(l.factor)「\(row.quotedInMessage())」の\(l.assessment)"
+            let subjectEN = "external factor \"\(row.quotedInMessage())\""
             if factor.assessments.isEmpty {
                 hits.append(RuleHit(path, ja: "\(subject)が空欄です", en: "\(subjectEN): the assessment (\(l.assessment)) is blank"))
                 continue
@@ -25,13 +25,13 @@ public struct AssessmentRule: SheetRule {
                 if let label = Assessment.labels[a.code] {
                     if !a.labelMatchesCode {
                         hits.append(RuleHit(path,
-                            ja: "\(subject)「\(a.text)」の文言が、番号 \(a.code) の「\(label)」と一致しません",
-                            en: "\(subjectEN): assessment \"\(a.text)\" does not carry the label of code \(a.code), \"\(label)\""))
+                            ja: "\(subject)「\(a.text.quotedInMessage())」の文言が、番号 \(a.code) の「\(label)」と一致しません",
+                            en: "\(subjectEN): assessment \"\(a.text.quotedInMessage())\" does not carry the label of code \(a.code), \"\(label)\""))
                     }
                 } else {
                     hits.append(RuleHit(path,
-                        ja: "\(subject)「\(a.text)」の番号 \(a.code) は 1〜3 のいずれでもありません",
-                        en: "\(subjectEN): assessment \"\(a.text)\" has code \(a.code), which is not 1, 2 or 3"))
+                        ja: "\(subject)「\(a.text.quotedInMessage())」の番号 \(a.code) は 1〜3 のいずれでもありません",
+                        en: "\(subjectEN): assessment \"\(a.text.quotedInMessage())\" has code \(a.code), which is not 1, 2 or 3"))
                 }
             }
             let codes = factor.assessments.map(\.code)

@@ -14,10 +14,10 @@ public struct FactorCategoryRule: SheetRule {
             guard !known.contains(factor.category) else { return nil }
             let hint = SimilarName.nearest(to: factor.category, in: known)
             return RuleHit(.factor(i, .category),
-                ja: "\(template.labels.factor)「\(factor.category)」は様式の区分(\(known.joined(separator: "、")))のいずれでもありません"
-                    + (hint.map { "。「\($0)」のことですか" } ?? ""),
-                en: "external factor \"\(factor.category)\" is not one of the form's categories (\(known.joined(separator: ", ")))"
-                    + (hint.map { "; did you mean \"\($0)\"?" } ?? ""))
+                ja: "\(template.labels.factor)「\(factor.category.quotedInMessage())」は様式の区分(\(known.joined(separator: "、")))のいずれでもありません"
+                    + (hint.map { "。「\($0.quotedInMessage())」のことですか" } ?? ""),
+                en: "external factor \"\(factor.category.quotedInMessage())\" is not one of the form's categories (\(known.joined(separator: ", ")))"
+                    + (hint.map { "; did you mean \"\($0.quotedInMessage())\"?" } ?? ""))
         }
     }
 }

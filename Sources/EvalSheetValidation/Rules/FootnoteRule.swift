@@ -14,13 +14,13 @@ public struct FootnoteRule: SheetRule {
         let hasNote = !(table.footnote ?? "").trimmedSpaces().isEmpty
         if table.hasFootnoteMark, !hasNote, let (path, item, label, labelEN, value) = firstMark(table, template.labels) {
             return [RuleHit(path,
-                ja: "\(Wording.indicator(item)) の\(label)「\(value)」に(※)が付いていますが、表の下に注記(※…)がありません",
-                en: "\(Wording.indicatorEN(item)): the \(labelEN), \(value), carries (※) but no note (※…) is printed under the table")]
+                ja: "\(Wording.indicator(item)) の\(label)「\(value.quotedInMessage())」に(※)が付いていますが、表の下に注記(※…)がありません",
+                en: "\(Wording.indicatorEN(item)): the \(labelEN), \(value.quotedInMessage()), carries (※) but no note (※…) is printed under the table")]
         }
         if !table.hasFootnoteMark, hasNote, let note = table.footnote {
             return [RuleHit(.indicatorFootnote,
-                ja: "注記「\(note)」がありますが、(※)の付いた値がありません",
-                en: "the note \"\(note)\" is printed but no value carries (※)")]
+                ja: "注記「\(note.quotedInMessage())」がありますが、(※)の付いた値がありません",
+                en: "the note \"\(note.quotedInMessage())\" is printed but no value carries (※)")]
         }
         return []
     }

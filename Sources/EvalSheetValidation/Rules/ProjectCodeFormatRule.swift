@@ -16,8 +16,8 @@ public struct ProjectCodeFormatRule: SheetRule {
         sheet.projects.rows.enumerated().compactMap { i, p in
             guard !Self.isWellFormed(p.code) else { return nil }
             return RuleHit(.project(i, .code),
-                ja: "事業番号「\(p.code)」が半角数字10桁ではありません(\(template.labels.projectName): \(p.name))",
-                en: "project number \"\(p.code)\" is not 10 ASCII digits (project \(p.name))")
+                ja: "事業番号「\(p.code.quotedInMessage())」が半角数字10桁ではありません(\(template.labels.projectName): \(p.name.quotedInMessage()))",
+                en: "project number \"\(p.code.quotedInMessage())\" is not 10 ASCII digits (project \(p.name.quotedInMessage()))")
         }
     }
 }

@@ -18,8 +18,8 @@ public struct ProjectCodeUniqueRule: SheetRule {
             }
             let earlier = sheet.projects.rows[j]
             hits.append(RuleHit(.project(i, .code),
-                ja: "事業番号 \(p.code) が\(template.sectionName(3))の中で重複しています(\(j + 1)番目の「\(earlier.name)」と\(i + 1)番目の「\(p.name)」)",
-                en: "project number \(p.code) appears twice in §3 (projects #\(j + 1) \"\(earlier.name)\" and #\(i + 1) \"\(p.name)\")"))
+                ja: "事業番号 \(p.code.quotedInMessage()) が\(template.sectionName(3))の中で重複しています(\(j + 1)番目の「\(earlier.name.quotedInMessage())」と\(i + 1)番目の「\(p.name.quotedInMessage())」)",
+                en: "project number \(p.code.quotedInMessage()) appears twice in §3 (projects #\(j + 1) \"\(earlier.name.quotedInMessage())\" and #\(i + 1) \"\(p.name.quotedInMessage())\")"))
         }
         return hits
     }

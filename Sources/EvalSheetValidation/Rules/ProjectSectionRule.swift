@@ -16,10 +16,10 @@ public struct ProjectSectionRule: SheetRule {
             guard !known.contains(p.section) else { return nil }
             let hint = SimilarName.nearest(to: p.section, in: known)
             return RuleHit(.project(i, .section),
-                ja: "\(Wording.project(p)) の\(l.projectSection)「\(p.section)」が、施策の\(l.section)(\(org.section))にも\(l.relatedSections)にもありません"
-                    + (hint.map { "(似た名前: \($0))" } ?? ""),
-                en: "\(Wording.projectEN(p)): \(l.projectSection) \"\(p.section)\" is neither the policy's section (\(org.section)) nor one of its related sections (\(l.relatedSections))"
-                    + (hint.map { " (similar: \($0))" } ?? ""))
+                ja: "\(Wording.project(p)) の\(l.projectSection)「\(p.section.quotedInMessage())」が、施策の\(l.section)(\(org.section.quotedInMessage()))にも\(l.relatedSections)にもありません"
+                    + (hint.map { "(似た名前: \($0.quotedInMessage()))" } ?? ""),
+                en: "\(Wording.projectEN(p)): \(l.projectSection) \"\(p.section.quotedInMessage())\" is neither the policy's section (\(org.section.quotedInMessage())) nor one of its related sections (\(l.relatedSections))"
+                    + (hint.map { " (similar: \($0.quotedInMessage()))" } ?? ""))
         }
     }
 }

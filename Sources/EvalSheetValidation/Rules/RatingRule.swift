@@ -18,7 +18,7 @@ public struct RatingRule: SheetRule {
             return [RuleHit(.rating, ja: "\(name)が空欄です(\(allowed) のいずれかを記入します)",
                             en: "the rating (\(name)) is blank; it must be one of \(allowed)")]
         }
-        return [RuleHit(.rating, ja: "\(name)「\(rating.rawValue)」は \(allowed) のいずれでもありません",
-                        en: "the rating (\(name)) \"\(rating.rawValue)\" is not one of \(allowed)")]
+        return [RuleHit(.rating, ja: "\(name)「\(rating.rawValue.quotedInMessage())」は \(allowed) のいずれでもありません",
+                        en: "the rating (\(name)) \"\(rating.rawValue.quotedInMessage())\" is not one of \(allowed)")]
     }
 }

@@ -41,10 +41,10 @@ public struct RelatedProjectRule: YearRule {
                 let hint = SimilarName.nearest(to: u.name, in: names)
                 let number = CircledNumber.text(u.number)
                 return (u.index, RuleHit(.challenge(u.challenge, .relatedProject(u.k)),
-                    ja: "課題\(number) の\(template.labels.relatedProjects)「\(u.name)」が、\(Wording.year(u.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
-                        + (hint.map { "(似た名前: \($0))" } ?? ""),
-                    en: "challenge \(number): related project \"\(u.name)\" is not a project (§3) of any policy of \(Wording.yearEN(u.fiscalYear))"
-                        + (hint.map { " (similar: \($0))" } ?? "")))
+                    ja: "課題\(number) の\(template.labels.relatedProjects)「\(u.name.quotedInMessage())」が、\(Wording.year(u.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
+                        + (hint.map { "(似た名前: \($0.quotedInMessage()))" } ?? ""),
+                    en: "challenge \(number): related project \"\(u.name.quotedInMessage())\" is not a project (§3) of any policy of \(Wording.yearEN(u.fiscalYear))"
+                        + (hint.map { " (similar: \($0.quotedInMessage()))" } ?? "")))
             }
         }
     }

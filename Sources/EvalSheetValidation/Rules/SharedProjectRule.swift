@@ -38,13 +38,13 @@ public struct SharedProjectRule: YearRule {
         }
         compare(occ, \.project.name, path: { .project($0.row, .name) }) { o, mine, ref, others in
             LocalizedMessage(
-                ja: "事業 \(code) の\(l.projectName)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
-                en: "project \(code) is named \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+                ja: "事業 \(code) の\(l.projectName)が他の施策と異なります: この施策「\(mine.quotedInMessage())」/ 施策 \(Wording.policies(others)) では「\(ref.quotedInMessage())」",
+                en: "project \(code) is named \"\(mine.quotedInMessage())\" here but \"\(ref.quotedInMessage())\" in \(Wording.policiesEN(others))")
         }
         compare(occ, \.project.section, path: { .project($0.row, .section) }) { o, mine, ref, others in
             LocalizedMessage(
-                ja: "\(Wording.project(o.project)) の\(l.projectSection)が他の施策と異なります: この施策「\(mine)」/ 施策 \(Wording.policies(others)) では「\(ref)」",
-                en: "\(Wording.projectEN(o.project)): \(l.projectSection) is \"\(mine)\" here but \"\(ref)\" in \(Wording.policiesEN(others))")
+                ja: "\(Wording.project(o.project)) の\(l.projectSection)が他の施策と異なります: この施策「\(mine.quotedInMessage())」/ 施策 \(Wording.policies(others)) では「\(ref.quotedInMessage())」",
+                en: "\(Wording.projectEN(o.project)): \(l.projectSection) is \"\(mine.quotedInMessage())\" here but \"\(ref.quotedInMessage())\" in \(Wording.policiesEN(others))")
         }
         var columns: [MoneyColumn] = []
         for o in occ {

@@ -12,8 +12,8 @@ public struct UnusedDirectionRule: SheetRule {
         return sheet.directions.enumerated().compactMap { k, d in
             guard !used.contains(d.number) else { return nil }
             return RuleHit(.direction(k, .number),
-                ja: "\(template.labels.directions) \(d.number)「\(d.text)」に該当する\(template.sectionName(3))がありません",
-                en: "no project in §3 serves direction \(d.number) (\"\(d.text)\")")
+                ja: "\(template.labels.directions) \(d.number)「\(d.text.quotedInMessage())」に該当する\(template.sectionName(3))がありません",
+                en: "no project in §3 serves direction \(d.number) (\"\(d.text.quotedInMessage())\")")
         }
     }
 }

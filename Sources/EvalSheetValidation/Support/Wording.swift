@@ -32,16 +32,16 @@ enum Wording {
     static func yearEN(_ fiscalYear: Int) -> String { "FY\(fiscalYear)" }
 
     /// `事業 0102010801 計画行財政推進事業`.
-    static func project(_ p: Project) -> String { "事業 \(p.code) \(p.name)" }
+    static func project(_ p: Project) -> String { "事業 \(p.code.quotedInMessage()) \(p.name.quotedInMessage())" }
 
     /// `project 0102010801 (計画行財政推進事業)`.
-    static func projectEN(_ p: Project) -> String { "project \(p.code) (\(p.name))" }
+    static func projectEN(_ p: Project) -> String { "project \(p.code.quotedInMessage()) (\(p.name.quotedInMessage()))" }
 
     /// `指標① 経常収支比率`.
-    static func indicator(_ item: Indicator) -> String { "指標\(CircledNumber.text(item.number)) \(item.name)" }
+    static func indicator(_ item: Indicator) -> String { "指標\(CircledNumber.text(item.number)) \(item.name.quotedInMessage())" }
 
     /// `indicator ① (経常収支比率)`.
-    static func indicatorEN(_ item: Indicator) -> String { "indicator \(CircledNumber.text(item.number)) (\(item.name))" }
+    static func indicatorEN(_ item: Indicator) -> String { "indicator \(CircledNumber.text(item.number)) (\(item.name.quotedInMessage()))" }
 
     /// The year of an indicator column: `令和7年度` (or `5列目` when the header has no such column).
     static func indicatorYear(_ table: IndicatorTable, _ c: Int) -> (ja: String, en: String) {
