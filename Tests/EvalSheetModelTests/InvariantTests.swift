@@ -22,6 +22,20 @@ struct InvariantTests {
         #expect("か\u{3099}き\u{3099}".longestCombiningMarkRun == 1)            // NFD が・ぎ
         #expect("e\u{301}\u{323}x\u{301}".longestCombiningMarkRun == 2)
         #expect(("x" + String(repeating: "\u{301}\u{323}", count: 15_000)).longestCombiningMarkRun == 30_000)
+        // The byte scan agrees with the definition, scalar by scalar, on texts mixing every kind of
+        // scalar it treats apart (ASCII, kana and kanji, their marks, other marks, 2- and 4-byte scalars).
+        let pieces: [String] = ["a", "清", "か", "\u{3099}", "\u{309A}", "\u{302A}", "\u{302F}", "\u{3030}", "\u{301}", "\u{323}",
+                                "é", "\u{5B0}", "\u{1D167}", "😀", "\u{FF9E}", "ｶ", "\u{0E48}", "\u{20D0}", "\u{FE20}", " "]
+        var generator = SeededGenerator(seed: 2019)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var longest = 0, run = 0
+            for scalar in text.unicodeScalars {
+                run = scalar.properties.canonicalCombiningClass.rawValue == 0 ? 0 : run + 1
+                longest = max(longest, run)
+            }
+            #expect(text.longestCombiningMarkRun == longest, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
 
         var s = RealYear.sheet("511")
         s.projects.rows[2].name = "x" + String(repeating: "\u{301}", count: EvaluationSheet.maximumCombiningMarkRun)
