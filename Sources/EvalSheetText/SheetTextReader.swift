@@ -20,7 +20,21 @@ struct SheetTextReader {
         self.context = SheetReadContext(file: file, sheetLines: first...max(first, lines.last?.number ?? first), words: words)
     }
 
+    /// The most lines one sheet may have (a real one has a few hundred). The lines of a sheet are
+    /// held while it is read: a sheet of ten million blank lines took 2.5 GB. Callers hand on at
+    /// most one line more (`linesHandedOn`), and the sheet is refused at that line.
+    static let maximumLines = 100_000
+    /// How many lines of one sheet a caller keeps: one past the bound, for the message's place.
+    static let linesHandedOn = maximumLines + 1
+
     func read() -> Result<LoadedSheet, TextFormError> {
+        if lines.count > Self.maximumLines {
+            let at = lines[lines.startIndex + Self.maximumLines].number
+            return .failure(TextFormError(file: file, line: at, message: .init(
+                ja: "1つの施策のシートが \(Self.maximumLines) 行を超えています(\(at) 行目から次の施策の「1. 基本情報」までは読みません)。空行が続いていないか確かめてください",
+                en: "one sheet runs past \(Self.maximumLines) lines (from line \(at) to the next sheet's §1 heading nothing is read); look for a run of blank lines"),
+                id: "text.too-many-lines", sheetLines: context.sheetLines))
+        }
         let sections = splitSections()
         let basic = BasicInformationReader(context: context, lines: sections[1] ?? lines.prefix(1)).read()
         let (vision, directions) = sections[2].map { DirectionsReader(context: context, lines: $0).read() } ?? ("", [])

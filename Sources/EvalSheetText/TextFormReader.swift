@@ -95,7 +95,8 @@ public enum TextFormReader {
         var sheets: [LoadedSheet] = []
         var failures: [TextFormError] = []
         for (k, start) in starts.enumerated() {
-            let end = k + 1 < starts.count ? starts[k + 1] : lines.count
+            // At most the lines a stream keeps of one sheet (`SheetTextReader.linesHandedOn`): the same report.
+            let end = min(k + 1 < starts.count ? starts[k + 1] : lines.count, start + SheetTextReader.linesHandedOn)
             switch SheetTextReader(file: file, lines: lines[start..<end], words: words, headings: headings[start..<end]).read() {
             case .success(var loaded):
                 if !leading.isEmpty {

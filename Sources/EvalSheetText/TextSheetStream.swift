@@ -71,10 +71,15 @@ extension TextFormReader {
     /// Feeds the whole file from its current offset to `feed`, in chunks (the last one empty and
     /// final), a BOM at the start skipped; false as soon as `feed` answers false.
     private static func feedAll(_ fd: Int32, _ feed: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        // A chunk no larger than the file (and a page at least): a folder of small files does not
+        // zero a megabyte for each of them.
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : chunkSize
+        let capacity = min(chunkSize, max(4096, size + 1))
+        var buffer = [UInt8](repeating: 0, count: capacity)
         var first = true
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunkSize) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, capacity) }
             if n < 0 { if errno == EINTR { continue }; return false }
             let ok = buffer.withUnsafeBufferPointer { all -> Bool in
                 var chunk = UnsafeBufferPointer(rebasing: all[0..<n])
@@ -118,6 +123,8 @@ private struct SheetCollector {
             current = [line]
             currentHeadings = [1]
         } else if current != nil {
+            // Lines past the bound are not kept: the sheet is refused at the first of them.
+            guard current!.count < SheetTextReader.linesHandedOn else { return }
             current!.append(line)
             currentHeadings.append(Int8(heading ?? 0))
         } else if !line.isEmpty {

@@ -49,6 +49,30 @@ struct StreamingReadTests {
         #expect(chunked.sheets.first?.notes.first?.location == "year.txt:1")
     }
 
+    @Test("a sheet of more lines than the bound (a run of blank lines) is refused at the first line past it, the others read; whole and chunked alike")
+    func aSheetTooLongIsRefused() throws {
+        var lines = try String(contentsOf: RepositoryPaths.wholeYear, encoding: .utf8).components(separatedBy: "\n")
+        let headings = lines.indices.filter { lines[$0].hasPrefix("1. 基本情報") }
+        let first = try #require(headings.first) + 1, second = try #require(headings.dropFirst().first)
+        lines.insert(contentsOf: Array(repeating: "", count: 150_000), at: second - 1)  // the end of sheet 511
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("too-long-\(UUID().uuidString).txt")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = TextFormReader.readEach(data, file: "year.txt")
+        let chunked = TextFormReader.readEach(contentsOf: url, displayName: "year.txt")
+        for read in [whole, chunked] {
+            #expect(read.sheets.map(\.sheet.policy.code) == ["512", "513", "521", "522", "531", "532", "533", "541"])
+            #expect(read.failures.map(\.id) == ["text.too-many-lines"])
+            // The sheet opens on line `first`: its 100,001st line is refused.
+            let past = first + 100_000
+            #expect(read.failures.first?.location == "year.txt:\(past)")
+            #expect(read.failures.first?.message.ja.hasPrefix("1つの施策のシートが 100000 行を超えています(\(past) 行目から") == true)
+        }
+        #expect(chunked.failures.map { $0.text(.en) } == whole.failures.map { $0.text(.en) })
+        #expect(chunked.sheets.map(\.sourceMap) == whole.sheets.map(\.sourceMap))
+    }
+
     @Test("a file refused as a whole is refused the same way, before any sheet")
     func refusedWhole() throws {
         let year = try Data(contentsOf: RepositoryPaths.wholeYear)
