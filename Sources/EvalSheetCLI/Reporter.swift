@@ -27,8 +27,9 @@ struct Reporter: Sendable {
         }
     }
 
+    /// One line to standard error; a control character in it (a file or sheet name's) made visible.
     static func printError(_ line: String) {
-        StandardStreams.err(Data((line + "\n").utf8))
+        StandardStreams.err(Data((line.withControlsVisible + "\n").utf8))
     }
 
     /// Reports what expanding the inputs found — each missing input as an error, each entry passed

@@ -61,7 +61,7 @@ public enum PolicyCodeSyntax {
     /// Characters a reader of a message cannot see or tell from a space: controls, format characters
     /// (zero-width space U+200B, BOM U+FEFF, bidi controls), line/paragraph separators and every
     /// space but the ASCII and the ideographic one (U+00A0 no-break space, U+2002…U+200A).
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
             return true

@@ -11,3 +11,13 @@ extension String {
         return cut.utf8.count < visible.utf8.count ? cut + "…" : visible
     }
 }
+
+extension String {
+    /// The text for one line of a report: every control, format or line-separating character made
+    /// visible (`\n`, `\u{1b}`, as `PolicyCodeSyntax.visible` writes them) — so a file or sheet name
+    /// holding a newline or an escape sequence can neither forge a line of the report nor drive the
+    /// terminal. The text itself when it holds none.
+    public var withControlsVisible: String {
+        unicodeScalars.contains(where: PolicyCodeSyntax.isInvisible) ? PolicyCodeSyntax.visible(self) : self
+    }
+}

@@ -23,20 +23,23 @@ enum UnreadCells {
         let sections = Set(views.compactMap { $0?.worksheet.index })
         for info in document.sheets where info.kind == .worksheet && !sections.contains(info.index) {
             if info.name == listsSheet && info.state != .visible { continue }
+            // Excel's names have 31 characters at most: a longer one (or one with control
+            // characters) is quoted as messages quote a cell's text.
+            let name = ImportContext.shown(info.name)
             let worksheet: XLSXWorksheet
             do {
                 worksheet = try document.worksheet(at: info.index)
             } catch {
-                ctx.warn("xlsx.unread-sheet", sheetName: info.name, index: info.index, cell: .at(0, 0),
-                         ja: "シート「\(info.name)」は読めなかったため取り込まれていません(\(error.detail))",
-                         en: "the sheet \"\(info.name)\" could not be read and was not imported (\(error.detail))")
+                ctx.warn("xlsx.unread-sheet", sheetName: name, index: info.index, cell: .at(0, 0),
+                         ja: "シート「\(name)」は読めなかったため取り込まれていません(\(error.detail))",
+                         en: "the sheet \"\(name)\" could not be read and was not imported (\(error.detail))")
                 continue
             }
             let filled = worksheet.cells.filter(SheetView.holdsContent)
             guard let first = filled.first else { continue }
-            ctx.warn("xlsx.unread-sheet", sheetName: info.name, index: info.index, cell: first.reference,
-                     ja: "シート「\(info.name)」は施策評価シートの様式にないため、内容のある \(filled.count) 個のセルは取り込まれていません",
-                     en: "the sheet \"\(info.name)\" is not part of the evaluation-sheet layout; its \(filled.count) non-empty cells were not imported")
+            ctx.warn("xlsx.unread-sheet", sheetName: name, index: info.index, cell: first.reference,
+                     ja: "シート「\(name)」は施策評価シートの様式にないため、内容のある \(filled.count) 個のセルは取り込まれていません",
+                     en: "the sheet \"\(name)\" is not part of the evaluation-sheet layout; its \(filled.count) non-empty cells were not imported")
         }
     }
 

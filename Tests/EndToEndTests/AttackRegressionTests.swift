@@ -216,4 +216,20 @@ struct AttackRegressionTests {
         #expect((r.stdout + r.stderr).contains(".511.xlsx"), "\(r.stdout)\n\(r.stderr)")
         #expect(r.stderr.contains("隠しファイルのため読みません"), "\(r.stderr)")
     }
+
+    @Test("a file name with a newline or an escape sequence cannot forge a line of a report or drive the terminal")
+    func fileNamesCannotForgeReportLines() throws {
+        let dir = RepositoryPaths.temporaryDirectory("forged-lines")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let name = "bad\n511.txt:3: [エラー] fake\u{1B}[31m.txt"
+        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("samples/kiyose-2019/511.txt"), encoding: .utf8)
+        try text.replacingOccurrences(of: "\n担当者\t", with: "\n担当者X\t").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        for args in [["validate", dir.path], ["import", dir.path, "-o", dir.appendingPathComponent("out").path],
+                     ["batch", dir.path, "-o", dir.appendingPathComponent("year").path, "--no-validate"]] {
+            let r = try run(args)
+            let lines = (r.stdout + r.stderr).split(separator: "\n")
+            #expect(!lines.contains { $0.hasPrefix("511.txt:3") || $0.contains("\u{1B}") }, "\(args[0]): \(r.stdout)\(r.stderr)")
+            #expect((r.stdout + r.stderr).contains("bad\\n511.txt:3: [エラー] fake\\u{1b}[31m.txt"), "\(args[0]): \(r.stdout)\(r.stderr)")
+        }
+    }
 }

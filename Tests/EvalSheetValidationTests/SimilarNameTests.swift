@@ -44,5 +44,8 @@ struct LongTextFindingTests {
         #expect(findings.allSatisfy { $0.message.ja.count < 600 })
         #expect("市民まつり事業".quotedInMessage() == "市民まつり事業")
         #expect("a\nb".quotedInMessage() == PolicyCodeSyntax.visible("a\nb"))
+        #expect("a\u{1B}[31m\nb\u{202E}".withControlsVisible == "a\\u{1b}[31m\\nb\\u{202e}")
+        #expect("施策（511）\t".withControlsVisible == "施策（511）\\t")
+        #expect("市民まつり事業".withControlsVisible == "市民まつり事業")
     }
 }

@@ -60,7 +60,7 @@ public struct Finding: Hashable, Sendable {
 
     /// `location: [エラー] ruleID: message` — one line of the text report.
     public func line(_ language: Language) -> String {
-        "\(location): [\(severity.label(language))] \(ruleID): \(message.text(language))"
+        "\(location): [\(severity.label(language))] \(ruleID): \(message.text(language))".withControlsVisible
     }
 }
 

@@ -36,7 +36,7 @@ public enum Findings {
             guard let first = findings.first else { return "" }
             var out = files > 0 ? "\n" : ""
             files &+= 1
-            out += "\(first.file)\n"
+            out += "\(first.file.withControlsVisible)\n"
             for f in findings { out += f.line(language) + "\n" }
             let (e, w, i) = Findings.counts(findings)
             (errors, warnings, infos) = (errors &+ e, warnings &+ w, infos &+ i)
