@@ -89,6 +89,15 @@ struct ImportFaultTests {
         #expect(loaded.notes[1].message.ja.contains("\"追記: 令和2年度に状況が変わった\""))
     }
 
+    @Test("stray cells past the first hundred of a sheet: one warning with their count and range, nothing else changed")
+    func strayCellsPastTheFirstHundred() throws {
+        let loaded = try load("stray-cells-past-the-first-hundred")
+        #expect(loaded.sheet == RealYear.sheet("511"))
+        #expect(warnings(loaded) == (20..<120).map { "xlsx.unread-cell stray-cells-past-the-first-hundred.xlsx '3 構成事業'!J\($0)" }
+            + ["xlsx.unread-cell stray-cells-past-the-first-hundred.xlsx '3 構成事業'!J120"])
+        #expect(loaded.notes.last?.message.ja == "様式が値を読む位置ではないため、ほかにも 50 個のセル(J120:J169 の中)の内容が取り込まれていません(最初の 100 個はセルごとに示しました)")
+    }
+
     @Test("content in a column the layout does not use")
     func contentInAnUnusedColumn() throws {
         let loaded = try load("content-in-an-unused-column")
@@ -228,7 +237,7 @@ struct ImportFaultTests {
             "content-below-the-end-marker", "content-in-an-unused-column", "template-text-typed-outside-the-layout",
             "extra-sheet-with-notes", "challenge-label-mistyped", "cells-at-the-last-row-and-column",
             "style-index-points-nowhere", "styles-part-missing", "text-with-carriage-returns", "policy-code-typed-as-a-number",
-            "every-text-in-nfd",
+            "every-text-in-nfd", "stray-cells-past-the-first-hundred",
         ]
         #expect(files.sorted() == tested.map { "\($0).xlsx" }.sorted())
     }

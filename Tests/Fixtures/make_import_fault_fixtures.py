@@ -144,6 +144,12 @@ b.save("styles-part-missing")
 # --- class 5: nothing typed is dropped without a word -----------------------------------------
 b = Book(); b.set_text(ENV, "A14", "追記: 令和2年度に状況が変わった"); b.set_number(ENV, "D13", "5", style=""); b.save("content-below-the-end-marker")
 b = Book(); b.set_text(P, "I5", "備考: 補助金あり", keep_style=False); b.set_text(P, "I3", "備考", keep_style=False); b.save("content-in-an-unused-column")
+# 150 stray numbers down a column the layout does not use: the first 100 named cell by cell, the
+# other 50 one warning with their range (a million stray cells were a million warnings).
+b = Book()
+for r in range(20, 170):
+    b.set_number(P, f"J{r}", str(r), style="")
+b.save("stray-cells-past-the-first-hundred")
 b = Book(); b.set_text(I, "L8", "目標値", keep_style=False); b.set_text(E, "C12", "評価理由", keep_style=False); b.set_text(B, "B10", "以下余白", keep_style=False); b.save("template-text-typed-outside-the-layout")
 b = Book()
 wb = b.text("xl/workbook.xml")
