@@ -30,9 +30,10 @@ struct SheetTextReader {
     func read() -> Result<LoadedSheet, TextFormError> {
         if lines.count > Self.maximumLines {
             let at = lines[lines.startIndex + Self.maximumLines].number
+            let heading = SectionHeading.display(1, context.words)
             return .failure(TextFormError(file: file, line: at, message: .init(
-                ja: "1つの施策のシートが \(Self.maximumLines) 行を超えています(\(at) 行目から次の施策の「1. 基本情報」までは読みません)。空行が続いていないか確かめてください",
-                en: "one sheet runs past \(Self.maximumLines) lines (from line \(at) to the next sheet's §1 heading nothing is read); look for a run of blank lines"),
+                ja: "1つの施策のシートが \(Self.maximumLines) 行を超えています(\(at) 行目から次の施策の「\(heading)」までは読みません)。空行が続いていないか確かめてください",
+                en: "one sheet runs past \(Self.maximumLines) lines (from line \(at) to the next sheet's \"\(heading)\" nothing is read); look for a run of blank lines"),
                 id: "text.too-many-lines", sheetLines: context.sheetLines))
         }
         let sections = splitSections()

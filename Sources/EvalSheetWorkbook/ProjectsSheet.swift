@@ -105,6 +105,7 @@ extension ProjectsSheet {
     static func read(_ sheet: SheetView, _ ctx: ImportContext, lastYear: inout LastYearParts) -> ProjectTable {
         guard let header = readHeader(sheet, ctx) else { return ProjectTable(columns: [], rows: [], totals: []) }
         let (rows, sheetRows, totalRow) = readRows(sheet, header, ctx)
+        checkHeadlessColumns(sheet, header, sheetRows, ctx)
         if let reference = header.reference {
             lastYear.budget = reference.label
             lastYear.amounts = readReference(sheet, at: reference.column, header.row, zip(sheetRows, rows).map { $0 }, ctx)
@@ -175,6 +176,28 @@ extension ProjectsSheet {
         // The unit note: in the row above the header, where the export puts it (over the last column).
         if row > 0, let unit = sheet.filled(row: row - 1).last(where: { sheet.isLabel($0, l.unit) }) { ctx.take(sheet, unit) }
         return Header(row: row, fixed: fixed, money: money, reference: reference)
+    }
+
+    /// A column inside the table (or just right of it) whose heading is blank while its project rows
+    /// hold numbers: a money column's heading deleted, or typed over with a space. Its amounts would
+    /// be dropped as cells the layout does not read, so it is an error at the heading, as a mistyped
+    /// heading is. A column of the user's own further right is a warning per cell, as before.
+    static func checkHeadlessColumns(_ sheet: SheetView, _ header: Header, _ rows: [Int], _ ctx: ImportContext) {
+        let known = Set(header.fixed.values).union(header.money.map(\.column)).union(header.reference.map { [$0.column] } ?? [])
+        guard let firstMoney = header.fixed.values.max().map({ $0 + 1 }), let last = known.max() else { return }
+        var reported: Set<Int> = []
+        for r in rows {
+            for cell in sheet.cells(row: r) {
+                let c = cell.reference.column
+                guard c >= firstMoney, c <= last + 1, !known.contains(c), !reported.contains(c), case .number = cell.value,
+                      sheet.isBlank(.at(header.row, c)) else { continue }
+                reported.insert(c)
+                let name = CellReference.columnName(c)
+                ctx.fail("xlsx.unknown-column", sheet, .at(header.row, c),
+                         ja: "構成事業の見出し(\(name)列)が空欄ですが、その列の事業の行に金額が入っています。年度の金額列の見出し(例: 令和2年度決算)を入れてください",
+                         en: "the §3 heading of column \(name) is blank but its project rows hold amounts; give it a money column's heading (e.g. 令和2年度決算)")
+            }
+        }
     }
 
     /// Whether a §3 heading that is no money column names a year or a kind of amount (`年度`, `決算`,

@@ -33,6 +33,7 @@ struct ImportFaultTests {
         ("indicator-with-13-decimals", ["xlsx.number-range '4 まちづくり指標'!H5"], "実績値(令和元年度)の数値 12.3456789012345 は扱えません"),
         ("money-header-mistyped", ["xlsx.unknown-column '3 構成事業'!F4"], "構成事業の見出し「平成30年度決済」は年度の金額列として読めません"),
         ("money-header-a-number", ["xlsx.unknown-column '3 構成事業'!G4"], "構成事業の見出し「2019」は年度の金額列として読めません"),
+        ("money-header-deleted", ["xlsx.unknown-column '3 構成事業'!G4"], "構成事業の見出し(G列)が空欄ですが、その列の事業の行に金額が入っています"),
         ("label-of-two-fields-mistyped", ["xlsx.missing-label '1 基本情報'"], "項目「まちづくりの基本目標」が見つかりません"),
         ("numeric-cell-overflows", ["xlsx.cell-value '3 構成事業'!H5"], "\"1E+400\""),
         ("duplicate-cell-address", ["xlsx.duplicate-cell '3 構成事業'!F5"], "同じ番地のセルが2つあります"),

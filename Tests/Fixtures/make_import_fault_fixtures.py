@@ -190,6 +190,9 @@ b.save("text-with-carriage-returns")
 b = Book(); b.set_text(P, "F4", "平成30年度決済"); b.save("money-header-mistyped")
 # A year typed as a number over a money column's heading: an error at the heading too.
 b = Book(); b.set_number(P, "G4", "2019"); b.save("money-header-a-number")
+# A money column's heading deleted (the cell left blank, its style kept), its amounts below: an
+# error at the heading, not the year's amounts dropped as unread cells.
+b = Book(); b.set_xml(P, "G4", f'<c r="G4"{b.style(P, "G4")}/>'); b.save("money-header-deleted")
 
 # --- labels found however they are spelled ---------------------------------------------------
 # Every text of the workbook in NFD (ド as ト + U+3099), as some Mac software saves: the labels are the
