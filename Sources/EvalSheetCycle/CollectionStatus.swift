@@ -131,7 +131,19 @@ public struct CollectionStatus: Sendable {
         let formChanges = sent.flatMap { s in used[s.sheet.policy.code].map { Self.formChanges(sent: s, returned: $0) } ?? [] }
         let findings = Validator.validate(sent.compactMap { used[$0.sheet.policy.code] }, sheetRules: Validator.sheetRules, yearRules: [])
             + formChanges
-        rows = sent.map { s in Self.row(sent: s, copies: byCode[s.sheet.policy.code] ?? [], used: used[s.sheet.policy.code], findings: findings) }
+        // Files read and refused (not those passed over unread: a link, a hidden file).
+        let unreadable = returned.filter { $0.sheets.isEmpty && $0.problems.contains { $0.id != "input.passed-over" } }
+        rows = sent.map { s in
+            var row = Self.row(sent: s, copies: byCode[s.sheet.policy.code] ?? [], used: used[s.sheet.policy.code], findings: findings)
+            // A file named after the policy came back but cannot be read: the policy has errors (the
+            // file is also listed among the files not used, with its problems), not "not returned".
+            if row.state == .missing, let file = unreadable.first(where: { Self.isNamed($0.file, after: row.code) }) {
+                row.state = .errors
+                row.returnedFiles = [file.file]
+                row.errors = file.problems.count
+            }
+            return row
+        }
         self.strays = strays
         self.notes = notes
         self.formChanges = formChanges
@@ -144,6 +156,14 @@ public struct CollectionStatus: Sendable {
             return place.qualified(in: back.file)
         }
         return back.describe(field)
+    }
+
+    /// Whether a file's name opens with the policy code, and no digit follows it: `511.xlsx`,
+    /// `511 (2).xlsx`, `511_企画課.xlsx` — not `5110.xlsx`.
+    static func isNamed(_ file: String, after code: String) -> Bool {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        guard !code.isEmpty, name.hasPrefix(code) else { return false }
+        return name.dropFirst(code.count).first.map { !$0.isNumber } ?? true
     }
 
     /// How many problems of an unreadable returned file its stray names (the rest are counted).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import EvalSheetModel
-import EvalSheetCycle
+@testable import EvalSheetCycle
 import EvalSheetValidation
 import TestSupport
 
@@ -141,6 +141,12 @@ struct CollectionStatusTests {
         #expect(stray.message.ja == "施策評価シートとして読めません(" + (1...5).map { "back/511.xlsx '3 構成事業'!G\($0 + 4): 金額が読めません \($0)" }
             .joined(separator: " / ") + " / ほか 2 件)")
         #expect(stray.message.en.hasSuffix("back/511.xlsx '3 構成事業'!G9: bad amount 5 / and 2 more)"))
+        // The policy the file is named after came back with errors: it is not "not returned".
+        let row = try #require(status.rows.first { $0.code == "511" })
+        #expect(row.state == .errors && row.errors == 7 && row.returnedFiles == ["back/511.xlsx"])
+        #expect(status.rows.filter { $0.code != "511" }.allSatisfy { $0.state == .missing })
+        #expect(CollectionStatus.isNamed("back/511 (2).xlsx", after: "511") && CollectionStatus.isNamed("x/511_企画課.json", after: "511"))
+        #expect(!CollectionStatus.isNamed("back/5110.xlsx", after: "511") && !CollectionStatus.isNamed("back/a511.xlsx", after: "511"))
     }
 
     @Test func everythingReturnedCompleteIsComplete() throws {
