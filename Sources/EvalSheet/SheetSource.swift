@@ -151,17 +151,32 @@ public enum SheetSource {
         return out
     }
 
-    /// The note for a hidden folder that holds files named like sheets (directly in it), saying how
-    /// many are not read; nil for anything else — no folder (a link is not followed), one of our
-    /// temporaries, or a hidden folder of another program (`.git`), which holds none.
+    /// The note for a hidden folder that holds files named like sheets (at any depth, hidden
+    /// subfolders too), saying how many are not read; nil for anything else — no folder (a link is
+    /// not followed), one of our temporaries, or a hidden folder of another program (`.git`), which
+    /// holds none.
     public static func hiddenFolderNote(_ path: String) -> ReaderNote? {
-        guard !path.contains(".tmp-"),
-              (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
-        let sheets = names.filter { !$0.hasPrefix(".") && kind(of: $0) != nil }.count
+        guard !path.contains(".tmp-") else { return nil }
+        let sheets = sheetFiles(under: path, depth: 0)
         guard sheets > 0 else { return nil }
         return note(path, ja: "隠しフォルダのため、中のシート(\(sheets) 件)を読みません(名前の先頭の「.」を外すと読みます)",
                     en: "a hidden folder is not entered: \(sheets) sheet file(s) in it not read (remove the leading dot to have them read)")
+    }
+
+    /// How many files named like sheets lie under a folder (not through links; 16 levels and 10,000
+    /// entries at most are looked at — enough to say that a hidden folder holds sheets).
+    private static func sheetFiles(under path: String, depth: Int) -> Int {
+        guard depth <= 16, (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return 0 }
+        var count = 0
+        for name in names.prefix(10_000) {
+            if !name.hasPrefix("."), kind(of: name) != nil {
+                count += 1
+            } else if kind(of: name) == nil {
+                count += sheetFiles(under: (path as NSString).appendingPathComponent(name), depth: depth + 1)
+            }
+        }
+        return count
     }
 
     /// A hidden file named like a sheet, that is neither our temporary (`.x.tmp-…`) nor an office
