@@ -212,15 +212,20 @@ public struct CollectionStatus: Sendable {
     /// its values would be read as another year's.
     static func formChanges(sent: LoadedSheet, returned: LoadedSheet) -> [Finding] {
         let (a, b) = (sent.sheet, returned.sheet)
-        func error(_ path: FieldPath, ja: String, en: String) -> Finding {
-            Finding(ruleID: "cycle.form-changed", severity: .error, message: .init(ja: ja, en: en), policy: b.policy.code, path: path,
-                    file: returned.sourceMap.file, place: returned.sourceMap.location(of: path))
+        // The first header that differs is placed where the sheet sent has it — the layout is the
+        // same, and a header deleted or unreadable in the copy has no place of its own there (the
+        // copy's k-th header is then the next one) — else at the copy's own k-th header.
+        func error(_ path: FieldPath, sent sentPath: FieldPath, ja: String, en: String) -> Finding {
+            var place = returned.sourceMap.location(of: path)
+            if !returned.sourceMap.usesJSONPointers, let p = sent.sourceMap.locations[sentPath], case .cell = p { place = p }
+            return Finding(ruleID: "cycle.form-changed", severity: .error, message: .init(ja: ja, en: en), policy: b.policy.code, path: path,
+                           file: returned.sourceMap.file, place: place)
         }
         var found: [Finding] = []
         let columns = (a.projects.columns.map(\.label), b.projects.columns.map(\.label))
         if columns.0 != columns.1 {
             let c = Array(zip(columns.0, columns.1)).firstIndex { $0 != $1 } ?? min(columns.0.count, columns.1.count)
-            found.append(error(.moneyColumn(min(c, max(b.projects.columns.count - 1, 0))),
+            found.append(error(.moneyColumn(min(c, max(b.projects.columns.count - 1, 0))), sent: .moneyColumn(min(c, max(a.projects.columns.count - 1, 0))),
                 ja: "金額の列が送付したシート(\(columns.0.joined(separator: "・")))と違います(\(columns.1.joined(separator: "・")))。見出しを送付したとおりに戻してください",
                 en: "the money columns differ from the sheet sent (\(columns.0.joined(separator: ", ")) → \(columns.1.joined(separator: ", "))); put the headers back as sent"))
         }
@@ -228,7 +233,7 @@ public struct CollectionStatus: Sendable {
         if years.0 != years.1 {
             let k = Array(zip(years.0, years.1)).firstIndex { $0 != $1 } ?? min(years.0.count, years.1.count)
             let ja = { (ys: [Int]) in ys.map(FiscalYearText.japanese).joined(separator: "・") }
-            found.append(error(.indicatorYear(min(k, max(years.1.count - 1, 0))),
+            found.append(error(.indicatorYear(min(k, max(years.1.count - 1, 0))), sent: .indicatorYear(min(k, max(years.0.count - 1, 0))),
                 ja: "指標の年度が送付したシート(\(ja(years.0)))と違います(\(ja(years.1)))。見出しを送付したとおりに戻してください",
                 en: "the indicator years differ from the sheet sent (\(years.0.map(String.init).joined(separator: ", ")) → \(years.1.map(String.init).joined(separator: ", "))); put the headers back as sent"))
         }

@@ -129,6 +129,26 @@ struct CollectionStatusTests {
         #expect(!status.isComplete)
     }
 
+    @Test("a header deleted in the copy is an error at the cell the sheet sent has it in, not at the next header")
+    func aDeletedHeaderIsPlacedWhereItWas() throws {
+        let s511 = try #require(try Self.sent().first { $0.sheet.policy.code == "511" })
+        var sentMap = SourceMap(file: "sent/511.xlsx"), backMap = SourceMap(file: "back/511.xlsx")
+        for (k, column) in ["G", "H", "I", "J"].enumerated() {
+            sentMap[.indicatorYear(k)] = .cell(sheet: "4 まちづくり指標", cell: "\(column)3")
+        }
+        var back = Self.filled(s511.sheet)
+        back.indicators.years.remove(at: 1)  // H3 deleted: the copy's second year header is I3
+        for i in back.indicators.items.indices {
+            back.indicators.items[i].targets.remove(at: 1)
+            back.indicators.items[i].actuals.remove(at: 1)
+            back.indicators.items[i].rates.remove(at: 1)
+        }
+        for (k, column) in ["G", "I", "J"].enumerated() { backMap[.indicatorYear(k)] = .cell(sheet: "4 まちづくり指標", cell: "\(column)3") }
+        let changes = CollectionStatus.formChanges(sent: LoadedSheet(sheet: s511.sheet, sourceMap: sentMap),
+                                                   returned: LoadedSheet(sheet: back, sourceMap: backMap))
+        #expect(changes.map(\.location) == ["back/511.xlsx '4 まちづくり指標'!H3"])
+    }
+
     @Test("an unreadable returned file names its first five problems and counts the rest")
     func anUnreadableFileNamesItsProblems() throws {
         let problems = (1...7).map { i in
