@@ -20,7 +20,7 @@ public struct EvalSheetCommand: ParsableCommand {
     /// looked for in the raw arguments: parsing may have stopped before it).
     public static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.languageMoved(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let full = fullMessage(for: error)
@@ -33,5 +33,33 @@ public struct EvalSheetCommand: ParsableCommand {
             StandardStreams.err(Data((UsageErrorText.japanese(full: full, message: message(for: error)) + "\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+    }
+
+    /// The arguments with `--lang X` moved to where ArgumentParser takes it: given before the
+    /// command (`evalsheet --lang en batch …`, as the top-level help's advice may be read) it goes
+    /// after the command's name; `help COMMAND --lang X` becomes `COMMAND --help --lang X` (the
+    /// `help` command takes no options). Anything else is left as it is.
+    static func languageMoved(_ args: [String]) -> [String] {
+        func isLang(_ a: String) -> Bool { a == "--lang" || a.hasPrefix("--lang=") }
+        func takeLang(_ args: inout [String], at i: Int) -> [String] {
+            if args[i] == "--lang" {
+                guard i + 1 < args.count else { return [] }
+                let taken = Array(args[i...(i + 1)])
+                args.removeSubrange(i...(i + 1))
+                return taken
+            }
+            return [args.remove(at: i)]
+        }
+        var args = args
+        if args.first == "help", let i = args.firstIndex(where: isLang) {
+            let lang = takeLang(&args, at: i)
+            let rest = Array(args.dropFirst())
+            if let command = rest.first, !command.hasPrefix("-"), command != "help" { return [command, "--help"] + lang }
+            return ["--help"]
+        }
+        guard let first = args.first, isLang(first) else { return args }
+        let lang = takeLang(&args, at: 0)
+        guard let command = args.first, !command.hasPrefix("-") else { return args.isEmpty ? ["--help"] : args }
+        return [command] + lang + args.dropFirst()
     }
 }

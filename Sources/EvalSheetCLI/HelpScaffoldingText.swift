@@ -31,6 +31,7 @@ enum HelpScaffoldingText {
             return "\(m.1)各コマンドの詳しい使い方は「\(m.2) help コマンド名」で表示されます。"
         }
         if s.hasSuffix("Show the version.") { s = s.dropLast("Show the version.".count) + "バージョンを表示します。" }
+        if s.hasSuffix("Show subcommand help information.") { s = s.dropLast("Show subcommand help information.".count) + "コマンドの使い方を表示します。" }
         if s.hasSuffix("Show help information.") { s = s.dropLast("Show help information.".count) + "この使い方を表示します。" }
         return s
     }

@@ -45,8 +45,10 @@ struct RolloverCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard (1...9999).contains(toYear) else {
-            throw ValidationError(HelpText.pick("--to-year は 1〜9999 の西暦で指定してください", "--to-year must be a year from 1 to 9999"))
+        let range = EvaluationSheet.fiscalYearRange
+        guard range.contains(toYear) else {
+            throw ValidationError(HelpText.pick("--to-year は \(range.lowerBound)〜\(range.upperBound) の西暦で指定してください(例: 2020)",
+                                                "--to-year must be a year from \(range.lowerBound) to \(range.upperBound) (e.g. 2020)"))
         }
     }
 

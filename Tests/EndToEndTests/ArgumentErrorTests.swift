@@ -43,7 +43,7 @@ struct ArgumentErrorTests {
         (["frobnicate"], ja(["エラー: 'frobnicate' というコマンドはありません"], usage: "evalsheet <subcommand>", command: "evalsheet")),
         (["import", "---x", "a"], ja(["エラー: '---x' はオプションの形になっていません"], usage: "evalsheet <subcommand>", command: "evalsheet")),
         // The commands' own checks were already Japanese; now their label is too.
-        (["rollover", "x", "-o", "y", "--to-year", "0"], ja(["エラー: --to-year は 1〜9999 の西暦で指定してください"], usage: rolloverUsage, command: "evalsheet rollover")),
+        (["rollover", "x", "-o", "y", "--to-year", "0"], ja(["エラー: --to-year は 1900〜2999 の西暦で指定してください(例: 2020)"], usage: rolloverUsage, command: "evalsheet rollover")),
         (["import", "x.txt", "--jobs", "0"], ja(["エラー: --jobs は 1 以上にしてください"], usage: importUsage, command: "evalsheet import")),
     ]
 
@@ -70,10 +70,12 @@ struct ArgumentErrorTests {
               See 'evalsheet import --help' for more information.
 
             """),
+        // --lang before the command reaches the command.
         (["--lang", "en", "export", "x.txt", "--jobs", "abc"], """
-            Error: Unknown option '--lang'
-            Usage: evalsheet <subcommand>
-              See 'evalsheet --help' for more information.
+            Error: The value 'abc' is invalid for '--jobs <jobs>'
+            Help:  --jobs <jobs>  Parallel workers (default: the number of cores).
+            Usage: \(exportUsage)
+              See 'evalsheet export --help' for more information.
 
             """),
         (["export", "x.txt", "--jobs", "abc", "--lang", "en"], """
@@ -115,6 +117,18 @@ struct ArgumentErrorTests {
         #expect(root.status == 0 && root.stdout.contains("\nコマンド:\n") && root.stdout.hasSuffix("  各コマンドの詳しい使い方は「evalsheet help コマンド名」で表示されます。\n"))
         let version = try EvalsheetBinary.run(["--version"])
         #expect(version.status == 0 && version.stdout == EvalSheetVersion.current + "\n")
+    }
+
+    /// `--lang` given before the command, or to `help COMMAND`, reaches the command.
+    @Test func languageBeforeTheCommand() throws {
+        #expect(EvalSheetCommand.languageMoved(["--lang", "en", "batch", "in", "-o", "out"]) == ["batch", "--lang", "en", "in", "-o", "out"])
+        #expect(EvalSheetCommand.languageMoved(["--lang=en", "validate", "x"]) == ["validate", "--lang=en", "x"])
+        #expect(EvalSheetCommand.languageMoved(["help", "batch", "--lang", "en"]) == ["batch", "--help", "--lang", "en"])
+        #expect(EvalSheetCommand.languageMoved(["--lang", "en"]) == ["--help"])
+        #expect(EvalSheetCommand.languageMoved(["validate", "--lang", "en", "x"]) == ["validate", "--lang", "en", "x"])
+        #expect(EvalSheetCommand.languageMoved(["help", "import"]) == ["help", "import"])
+        let r = try EvalsheetBinary.run(["--lang", "en", "validate", "samples/kiyose-2019/511.txt"])
+        #expect(r.status == 0 && r.stdout.hasSuffix("No problems found\n"), "\(r.stdout)\(r.stderr)")
     }
 
     /// ArgumentParser's words where its layout puts them, a wrapped "(values: …; default: …)" too;
