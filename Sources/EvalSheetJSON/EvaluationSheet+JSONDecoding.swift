@@ -167,8 +167,9 @@ extension JSONSheetDecoder {
         guard let s = string(node, place) else { return nil }
         if s == IndicatorValue.dash { return .notApplicable }  // as `parsingReportingChanges` reads it, without a note
         guard let (v, readAs) = IndicatorValue.parsingReportingChanges(s), v != .blank || s.isEmpty else {
-            problem(place.pointer, ja: "指標の値は数値(例: \"33.0\")・\"—\"・null のいずれかです: \"\(s)\"",
-                    en: "an indicator value is a number (e.g. \"33.0\"), \"—\" or null: \"\(s)\"", id: "json.value")
+            let (digits, decimals) = (PrintedNumber.maximumSignificantDigits, PrintedNumber.maximumFractionDigits)
+            problem(place.pointer, ja: "指標の値は数値(例: \"33.0\"。有効数字 \(digits) 桁、小数点以下 \(decimals) 桁まで)・\"—\"・null のいずれかです: \"\(s.quotedInMessage(atMost: 40))\"",
+                    en: "an indicator value is a number (e.g. \"33.0\"; \(digits) significant digits, \(decimals) decimals at most), \"—\" or null: \"\(s.quotedInMessage(atMost: 40))\"", id: "json.value")
             return nil
         }
         if let readAs { note(place.pointer, "json.number-normalized", ja: "「\(s)」を「\(readAs)」として読みました", en: "\"\(s)\" was read as \"\(readAs)\"") }

@@ -70,6 +70,14 @@ struct JSONReaderTests {
         #expect(Self.read(atTheBound).failures.isEmpty)
     }
 
+    @Test("an indicator value past the printed bound says the bound, as the other readers do")
+    func anIndicatorValuePastTheBoundSaysIt() {
+        let r = Self.read(Self.text511.replacingOccurrences(of: "\"33.0\"", with: "\"1234567890123456\""))
+        #expect(r.failures.map(\.id) == ["json.value"])
+        #expect(r.failures.first?.pointer == "/indicators/items/0/targets/2")
+        #expect(r.failures.first?.message.ja.hasPrefix("指標の値は数値(例: \"33.0\"。有効数字 15 桁、小数点以下 10 桁まで)・\"—\"・null のいずれかです: \"1234567890123456\"") == true)
+    }
+
     @Test func anEmptyArraySaysSo() {
         let r = Self.read("[]")
         #expect(r.failures.map(\.id) == ["json.empty"])
