@@ -177,11 +177,19 @@ extension FormTemplate {
                 c.add(pointer + "/columnWidths", ja: "列幅が \(minimum) 列分必要です(\(sheet.columnWidths.count) 列分しかありません)",
                     en: "needs \(minimum) column widths (has \(sheet.columnWidths.count))")
             }
-            for (i, w) in sheet.columnWidths.enumerated() {
+            // A sheet has 16,384 columns; a form needs a few dozen at most.
+            if sheet.columnWidths.count > Self.maximumColumnWidths {
+                c.add(pointer + "/columnWidths", ja: "列幅が多すぎます(\(sheet.columnWidths.count) 列分、上限 \(Self.maximumColumnWidths) 列分)",
+                    en: "too many column widths (\(sheet.columnWidths.count); at most \(Self.maximumColumnWidths))")
+            }
+            for (i, w) in sheet.columnWidths.prefix(Self.maximumColumnWidths).enumerated() {
                 c.number(w, pointer + "/columnWidths/\(i)", 0...255, unit: ("文字分", "characters"))
             }
         }
     }
+
+    /// The most column widths one sheet of a template may give.
+    static let maximumColumnWidths = 256
 
     private func checkLabels(_ c: inout TemplateChecks) {
         // Labels: cell texts the importer finds again; some are also dropdown titles (32 characters).

@@ -193,6 +193,14 @@ struct TemplateTests {
         #expect(!WorkbookTemplate.standard.problems().map(\.pointer).contains("/labels/referenceColumn"))
     }
 
+    @Test("more column widths than a form needs (17,000) are refused at the template's key, not blamed on the workbook written")
+    func tooManyColumnWidthsAreRefused() {
+        var t = WorkbookTemplate.standard
+        t.sheets.projects.columnWidths = Array(repeating: 10, count: 17_000)
+        let problems = t.problems().filter { $0.pointer == "/sheets/projects/columnWidths" }
+        #expect(problems.map(\.message.ja) == ["列幅が多すぎます(17000 列分、上限 256 列分)"])
+    }
+
     @Test("a label of more than 30 combining marks in a row is refused (every cell would be compared with it)")
     func labelWithALongRunOfCombiningMarksIsRefused() {
         var t = WorkbookTemplate.standard
