@@ -178,11 +178,31 @@ extension IndicatorsSheet {
 
     private static func readYears(_ sheet: SheetView, after headerCell: CellReference, _ ctx: ImportContext) -> Years {
         var found = Years()
+        // Where the layout puts the years, as the header label is placed (columns inserted before it
+        // move both). A heading there that names no year, or a blank one between two years, is an
+        // error at the heading: the column's targets and actuals would be dropped as unread cells.
+        let yearsFrom = headerCell.column + firstYearColumn
         for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
-            guard let y = TextMemos.fiscalYear(sheet.text(cell)) else { continue }
+            let text = sheet.text(cell)
+            guard let y = TextMemos.fiscalYear(text) else {
+                if cell.column >= yearsFrom {
+                    ctx.fail("xlsx.unknown-column", sheet, cell,
+                             ja: "指標の年度見出し「\(ImportContext.shown(text))」は年度として読めません(例: 令和2年度)",
+                             en: "the indicator year heading \"\(ImportContext.shown(text))\" names no fiscal year (e.g. 令和2年度)")
+                }
+                continue
+            }
             ctx.locate(.indicatorYear(found.years.count), sheet, cell)
             found.columns.append(cell.column)
             found.years.append(y)
+        }
+        if let first = found.columns.first, let last = found.columns.last, last - first + 1 > found.columns.count {
+            let present = Set(found.columns)
+            for c in first...last where !present.contains(c) && sheet.isBlank(.at(headerCell.row, c)) {
+                ctx.fail("xlsx.unknown-column", sheet, .at(headerCell.row, c),
+                         ja: "指標の年度見出しが空欄です(年度の列の間)。年度(例: 令和2年度)を入れてください",
+                         en: "an indicator year heading between two years is blank; give it its year (e.g. 令和2年度)")
+            }
         }
         if found.years.isEmpty {
             ctx.fail("xlsx.missing-label", sheet, headerCell, ja: "指標の年度見出し(例: 令和元年度)がありません",

@@ -34,6 +34,8 @@ struct ImportFaultTests {
         ("money-header-mistyped", ["xlsx.unknown-column '3 構成事業'!F4"], "構成事業の見出し「平成30年度決済」は年度の金額列として読めません"),
         ("money-header-a-number", ["xlsx.unknown-column '3 構成事業'!G4"], "構成事業の見出し「2019」は年度の金額列として読めません"),
         ("money-header-deleted", ["xlsx.unknown-column '3 構成事業'!G4"], "構成事業の見出し(G列)が空欄ですが、その列の事業の行に金額が入っています"),
+        ("indicator-year-heading-a-number", ["xlsx.unknown-column '4 まちづくり指標'!H3"], "指標の年度見出し「2019」は年度として読めません(例: 令和2年度)"),
+        ("indicator-year-heading-deleted", ["xlsx.unknown-column '4 まちづくり指標'!H3"], "指標の年度見出しが空欄です(年度の列の間)"),
         ("label-of-two-fields-mistyped", ["xlsx.missing-label '1 基本情報'"], "項目「まちづくりの基本目標」が見つかりません"),
         ("numeric-cell-overflows", ["xlsx.cell-value '3 構成事業'!H5"], "\"1E+400\""),
         ("duplicate-cell-address", ["xlsx.duplicate-cell '3 構成事業'!F5"], "同じ番地のセルが2つあります"),

@@ -193,6 +193,10 @@ b = Book(); b.set_number(P, "G4", "2019"); b.save("money-header-a-number")
 # A money column's heading deleted (the cell left blank, its style kept), its amounts below: an
 # error at the heading, not the year's amounts dropped as unread cells.
 b = Book(); b.set_xml(P, "G4", f'<c r="G4"{b.style(P, "G4")}/>'); b.save("money-header-deleted")
+# An indicator year heading typed over with a number, or deleted between two years: an error at
+# the heading, not that year's targets and actuals dropped as unread cells.
+b = Book(); b.set_number(I, "H3", "2019"); b.save("indicator-year-heading-a-number")
+b = Book(); b.set_xml(I, "H3", f'<c r="H3"{b.style(I, "H3")}/>'); b.save("indicator-year-heading-deleted")
 
 # --- labels found however they are spelled ---------------------------------------------------
 # Every text of the workbook in NFD (ド as ト + U+3099), as some Mac software saves: the labels are the
