@@ -40,6 +40,8 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputDirectory.validateName(output) }
+
     func run() throws {
         try global.guarded(failure: ExitStatus.failed) {
             // What the folder held and is not read goes into the findings (report and findings.json).

@@ -21,6 +21,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputDirectory.validateName(output) }
+
     func run() throws {
         try global.converting(files, form: writing.form) { start, inputs in
             let directory = try OutputDirectory(output)

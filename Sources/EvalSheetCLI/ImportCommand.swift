@@ -27,6 +27,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputDirectory.validateName(output) }
+
     func run() throws {
         try global.converting(files, form: writing.form) { start, inputs in
             let (report, tpl, expansion) = (start.report, start.template, start.expansion)

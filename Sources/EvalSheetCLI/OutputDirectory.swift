@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import EvalSheetModel
 import FileOutput
 
@@ -7,6 +8,12 @@ import FileOutput
 /// a plain file name never reaches the file system.
 struct OutputDirectory: Sendable {
     let path: String
+
+    /// An argument error (exit 64) when `-o` names nothing: `-o ''` (a variable left empty in a script).
+    static func validateName(_ path: String?) throws {
+        guard let path, path.isEmpty else { return }
+        throw ValidationError(HelpText.pick("-o/--output に空の名前は指定できません", "-o/--output must not be empty"))
+    }
 
     /// Creates the directory if needed and removes stale temporaries of ours from it.
     init(_ path: String) throws {

@@ -45,6 +45,7 @@ struct RolloverCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try OutputDirectory.validateName(output)
         let range = EvaluationSheet.fiscalYearRange
         guard range.contains(toYear) else {
             throw ValidationError(HelpText.pick("--to-year は \(range.lowerBound)〜\(range.upperBound) の西暦で指定してください(例: 2020)",

@@ -27,6 +27,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputDirectory.validateName(output) }
+
     func run() throws {
         try global.guarded(failure: ExitStatus.unusable) {
             let report = Reporter(global: global)

@@ -45,6 +45,8 @@ struct ArgumentErrorTests {
         // The commands' own checks were already Japanese; now their label is too.
         (["rollover", "x", "-o", "y", "--to-year", "0"], ja(["エラー: --to-year は 1900〜2999 の西暦で指定してください(例: 2020)"], usage: rolloverUsage, command: "evalsheet rollover")),
         (["import", "x.txt", "--jobs", "0"], ja(["エラー: --jobs は 1 以上にしてください"], usage: importUsage, command: "evalsheet import")),
+        (["import", "x.txt", "-o", ""], ja(["エラー: -o/--output に空の名前は指定できません"], usage: importUsage, command: "evalsheet import")),
+        (["rollover", "x", "-o", "", "--to-year", "2020"], ja(["エラー: -o/--output に空の名前は指定できません"], usage: rolloverUsage, command: "evalsheet rollover")),
     ]
 
     @Test(arguments: japanese.indices)
