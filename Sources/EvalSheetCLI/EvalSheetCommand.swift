@@ -51,6 +51,11 @@ public struct EvalSheetCommand: ParsableCommand {
             return [args.remove(at: i)]
         }
         var args = args
+        // `--lang X help …`: as `help … --lang X`.
+        if let first = args.first, isLang(first), args.count > (first == "--lang" ? 2 : 1), args[first == "--lang" ? 2 : 1] == "help" {
+            let lang = takeLang(&args, at: 0)
+            args += lang
+        }
         if args.first == "help", let i = args.firstIndex(where: isLang) {
             let lang = takeLang(&args, at: i)
             let rest = Array(args.dropFirst())

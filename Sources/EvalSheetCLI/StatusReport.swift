@@ -113,7 +113,8 @@ struct StatusReport {
 
     func text() -> String {
         let columns = Column.terminal
-        let table = [columns.map { $0.heading(template.labels).text(language) }] + rows.map { r in columns.map { value($0, r) } }
+        // Every cell and line as a report line: a file name's control characters shown as escapes.
+        let table = [columns.map { $0.heading(template.labels).text(language) }] + rows.map { r in columns.map { value($0, r).withControlsVisible } }
         let widths = columns.indices.map { c in table.map { TerminalWidth.of($0[c]) }.max() ?? 0 }
         var out = table.map { cells in
             zip(cells, columns).enumerated().map { c, pair in
@@ -123,7 +124,7 @@ struct StatusReport {
         }.joined(separator: "\n") + "\n"
         if !status.strays.isEmpty {
             out += (language == .en ? "Files not used:\n" : "対象外のファイル:\n")
-            for s in status.strays { out += "  \(s.file): \(Self.reasonLabel(s.reason).text(language)) — \(s.message.text(language))\n" }
+            for s in status.strays { out += "  \(s.file): \(Self.reasonLabel(s.reason).text(language)) — \(s.message.text(language))".withControlsVisible + "\n" }
         }
         return out + summary + "\n"
     }

@@ -36,9 +36,9 @@ public enum Rollover {
         guard sheet.fiscalYear < Int.max, year == sheet.fiscalYear + 1 else {
             throw RolloverError(message: .init(
                 ja: "施策 \(sheet.policy.code) は\(FiscalYearText.japanese(sheet.fiscalYear))のシートです。次の年度(\(FiscalYearText.japanese(sheet.fiscalYear &+ 1)))へだけ繰り越せます"
-                    + (year > sheet.fiscalYear ? "(\(year) 年度へは1年ずつ繰り返してください)" : "(前の年度へは繰り越せません)"),
+                    + (year > sheet.fiscalYear ? "(\(year) 年度へは1年ずつ繰り返してください)" : year == sheet.fiscalYear ? "(同じ年度へは繰り越せません)" : "(前の年度へは繰り越せません)"),
                 en: "policy \(sheet.policy.code) is a sheet for FY\(sheet.fiscalYear): it rolls over to FY\(sheet.fiscalYear &+ 1) only"
-                    + (year > sheet.fiscalYear ? " (repeat one year at a time to reach FY\(year))" : " (never to an earlier year)")))
+                    + (year > sheet.fiscalYear ? " (repeat one year at a time to reach FY\(year))" : year == sheet.fiscalYear ? " (never to the same year)" : " (never to an earlier year)")))
         }
         let years = sheet.indicators.years
         guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else {

@@ -179,22 +179,26 @@ extension IndicatorsSheet {
     private static func readYears(_ sheet: SheetView, after headerCell: CellReference, _ ctx: ImportContext) -> Years {
         var found = Years()
         // Where the layout puts the years, as the header label is placed (columns inserted before it
-        // move both). A heading there that names no year, or a blank one between two years, is an
-        // error at the heading: the column's targets and actuals would be dropped as unread cells.
+        // move both). A heading there, before the last year, that names no year, or a blank one
+        // between two years, is an error at the heading: the column's targets and actuals would be
+        // dropped as unread cells.
+        // A note right of the last year stays a cell the layout does not read (a warning).
         let yearsFrom = headerCell.column + firstYearColumn
+        var notYears: [(cell: CellReference, text: String)] = []
         for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
             let text = sheet.text(cell)
             guard let y = TextMemos.fiscalYear(text) else {
-                if cell.column >= yearsFrom {
-                    ctx.fail("xlsx.unknown-column", sheet, cell,
-                             ja: "指標の年度見出し「\(ImportContext.shown(text))」は年度として読めません(例: 令和2年度)",
-                             en: "the indicator year heading \"\(ImportContext.shown(text))\" names no fiscal year (e.g. 令和2年度)")
-                }
+                if cell.column >= yearsFrom { notYears.append((cell, text)) }
                 continue
             }
             ctx.locate(.indicatorYear(found.years.count), sheet, cell)
             found.columns.append(cell.column)
             found.years.append(y)
+        }
+        for (cell, text) in notYears where cell.column < (found.columns.last ?? yearsFrom) {
+            ctx.fail("xlsx.unknown-column", sheet, cell,
+                     ja: "指標の年度見出し「\(ImportContext.shown(text))」は年度として読めません(例: 令和2年度)",
+                     en: "the indicator year heading \"\(ImportContext.shown(text))\" names no fiscal year (e.g. 令和2年度)")
         }
         if let first = found.columns.first, let last = found.columns.last, last - first + 1 > found.columns.count {
             let present = Set(found.columns)

@@ -127,6 +127,8 @@ struct ArgumentErrorTests {
         #expect(EvalSheetCommand.languageMoved(["--lang=en", "validate", "x"]) == ["validate", "--lang=en", "x"])
         #expect(EvalSheetCommand.languageMoved(["help", "batch", "--lang", "en"]) == ["batch", "--help", "--lang", "en"])
         #expect(EvalSheetCommand.languageMoved(["--lang", "en"]) == ["--help"])
+        #expect(EvalSheetCommand.languageMoved(["--lang", "en", "help", "status"]) == ["status", "--help", "--lang", "en"])
+        #expect(EvalSheetCommand.languageMoved(["--lang", "en", "help"]) == ["--help"])
         #expect(EvalSheetCommand.languageMoved(["validate", "--lang", "en", "x"]) == ["validate", "--lang", "en", "x"])
         #expect(EvalSheetCommand.languageMoved(["help", "import"]) == ["help", "import"])
         let r = try EvalsheetBinary.run(["--lang", "en", "validate", "samples/kiyose-2019/511.txt"])

@@ -101,6 +101,13 @@ struct ImportFaultTests {
         #expect(loaded.notes.last?.message.ja == "様式が値を読む位置ではないため、ほかにも 50 個のセル(J120:J169 の中)の内容が取り込まれていません(最初の 100 個はセルごとに示しました)")
     }
 
+    @Test("a note right of the last indicator year, in the year heading row: a warning, nothing else changed")
+    func noteRightOfTheIndicatorYears() throws {
+        let loaded = try load("note-right-of-the-indicator-years")
+        #expect(loaded.sheet == RealYear.sheet("511"))
+        #expect(warnings(loaded) == ["xlsx.unread-cell note-right-of-the-indicator-years.xlsx '4 まちづくり指標'!L3"])
+    }
+
     @Test("content in a column the layout does not use")
     func contentInAnUnusedColumn() throws {
         let loaded = try load("content-in-an-unused-column")
@@ -240,7 +247,7 @@ struct ImportFaultTests {
             "content-below-the-end-marker", "content-in-an-unused-column", "template-text-typed-outside-the-layout",
             "extra-sheet-with-notes", "challenge-label-mistyped", "cells-at-the-last-row-and-column",
             "style-index-points-nowhere", "styles-part-missing", "text-with-carriage-returns", "policy-code-typed-as-a-number",
-            "every-text-in-nfd", "stray-cells-past-the-first-hundred",
+            "every-text-in-nfd", "stray-cells-past-the-first-hundred", "note-right-of-the-indicator-years",
         ]
         #expect(files.sorted() == tested.map { "\($0).xlsx" }.sorted())
     }

@@ -197,6 +197,8 @@ b = Book(); b.set_xml(P, "G4", f'<c r="G4"{b.style(P, "G4")}/>'); b.save("money-
 # the heading, not that year's targets and actuals dropped as unread cells.
 b = Book(); b.set_number(I, "H3", "2019"); b.save("indicator-year-heading-a-number")
 b = Book(); b.set_xml(I, "H3", f'<c r="H3"{b.style(I, "H3")}/>'); b.save("indicator-year-heading-deleted")
+# A note typed in the year heading row right of the last year: a cell the layout does not read.
+b = Book(); b.set_text(I, "L3", "備考", keep_style=False); b.save("note-right-of-the-indicator-years")
 
 # --- labels found however they are spelled ---------------------------------------------------
 # Every text of the workbook in NFD (ド as ト + U+3099), as some Mac software saves: the labels are the
