@@ -122,13 +122,7 @@ public enum SheetSource {
             guard isDirectory.boolValue else { out.files.append(input); continue }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
             for name in names where name.hasPrefix(".") {
-                let path = (input as NSString).appendingPathComponent(name)
-                if looksLikeASheet(hidden: name) {
-                    out.passedOver.append(note(path, ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
-                                               en: "a hidden file is not read (remove the leading dot to have it read)"))
-                } else if let hidden = hiddenFolderNote(path) {
-                    out.passedOver.append(hidden)
-                }
+                if let hidden = hiddenEntryNote(name, in: input) { out.passedOver.append(hidden) }
             }
             for name in names where !name.hasPrefix(".") {
                 let path = (input as NSString).appendingPathComponent(name)
@@ -151,12 +145,18 @@ public enum SheetSource {
         return out
     }
 
-    /// The note for a hidden folder that holds files named like sheets (at any depth, hidden
-    /// subfolders too), saying how many are not read; nil for anything else — no folder (a link is
-    /// not followed), one of our temporaries, or a hidden folder of another program (`.git`), which
-    /// holds none.
-    public static func hiddenFolderNote(_ path: String) -> ReaderNote? {
-        guard !path.contains(".tmp-") else { return nil }
+    /// The note for a hidden entry `name` (its name starts with a dot) of `folder`: a hidden file
+    /// named like a sheet (`looksLikeASheet(hidden:)`), or a hidden folder that holds files named
+    /// like sheets (at any depth, hidden subfolders too), saying how many are not read; nil for
+    /// anything else — our temporaries, an office program's lock file, a link (not followed), a
+    /// hidden folder of another program (`.git`), which holds none.
+    public static func hiddenEntryNote(_ name: String, in folder: String) -> ReaderNote? {
+        let path = (folder as NSString).appendingPathComponent(name)
+        if looksLikeASheet(hidden: name) {
+            return note(path, ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
+                        en: "a hidden file is not read (remove the leading dot to have it read)")
+        }
+        guard !name.contains(".tmp-") else { return nil }
         let sheets = sheetFiles(under: path, depth: 0)
         guard sheets > 0 else { return nil }
         return note(path, ja: "隠しフォルダのため、中のシート(\(sheets) 件)を読みません(名前の先頭の「.」を外すと読みます)",
@@ -170,10 +170,10 @@ public enum SheetSource {
               let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return 0 }
         var count = 0
         for name in names.prefix(10_000) {
-            if !name.hasPrefix("."), kind(of: name) != nil {
-                count += 1
-            } else if kind(of: name) == nil {
+            if kind(of: name) == nil {
                 count += sheetFiles(under: (path as NSString).appendingPathComponent(name), depth: depth + 1)
+            } else if !name.hasPrefix(".") {
+                count += 1
             }
         }
         return count

@@ -51,19 +51,16 @@ public struct EvalSheetCommand: ParsableCommand {
             return [args.remove(at: i)]
         }
         var args = args
-        // `--lang X help …`: as `help … --lang X`.
-        if let first = args.first, isLang(first), args.count > (first == "--lang" ? 2 : 1), args[first == "--lang" ? 2 : 1] == "help" {
-            let lang = takeLang(&args, at: 0)
-            args += lang
-        }
-        if args.first == "help", let i = args.firstIndex(where: isLang) {
-            let lang = takeLang(&args, at: i)
-            let rest = Array(args.dropFirst())
-            if let command = rest.first, !command.hasPrefix("-"), command != "help" { return [command, "--help"] + lang }
+        var lang: [String] = []
+        if let first = args.first, isLang(first) { lang = takeLang(&args, at: 0) }
+        if args.first == "help" {
+            let i = args.firstIndex(where: isLang)
+            if let i { lang += takeLang(&args, at: i) }
+            guard !lang.isEmpty || i != nil else { return args }
+            if let command = args.dropFirst().first, !command.hasPrefix("-"), command != "help" { return [command, "--help"] + lang }
             return ["--help"]
         }
-        guard let first = args.first, isLang(first) else { return args }
-        let lang = takeLang(&args, at: 0)
+        guard !lang.isEmpty else { return args }
         guard let command = args.first, !command.hasPrefix("-") else { return args.isEmpty ? ["--help"] : args }
         return [command] + lang + args.dropFirst()
     }

@@ -4,8 +4,9 @@ import EvalSheetModel
 
 /// Every file under the inputs, at any depth — what came back from the departments may be anywhere
 /// in the folder they returned. Hidden entries (and our temporaries, which start with a dot) are
-/// left out — a hidden file or folder that holds sheets with a note; a symbolic link is not followed and a folder nested too deep is not entered, each with
-/// a note, so nothing is passed over without a word. Files come sorted, folder by folder.
+/// left out — a hidden file or folder that holds sheets with a note; a symbolic link is not
+/// followed and a folder nested too deep is not entered, each with a note, so nothing is passed
+/// over without a word. Files come sorted, folder by folder.
 enum FolderWalk {
     struct Result {
         var files: [String] = []
@@ -40,13 +41,7 @@ enum FolderWalk {
             return
         }
         for name in names.sorted() where name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            if SheetSource.looksLikeASheet(hidden: name) {
-                out.passedOver.append(note(path, ja: "隠しファイルのため読みません(名前の先頭の「.」を外すと読みます)",
-                                           en: "a hidden file is not read (remove the leading dot to have it read)"))
-            } else if let hidden = SheetSource.hiddenFolderNote(path) {
-                out.passedOver.append(hidden)
-            }
+            if let hidden = SheetSource.hiddenEntryNote(name, in: folder) { out.passedOver.append(hidden) }
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)

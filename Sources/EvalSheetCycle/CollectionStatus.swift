@@ -152,10 +152,15 @@ public struct CollectionStatus: Sendable {
     /// Where a field of the returned copy is: its own cell, or — when the copy lost the field (the
     /// heading of its column deleted) — the cell of the same layout the sheet sent had it in.
     private static func describe(_ field: FieldPath, in back: SourceMap, sent: SourceMap) -> String {
-        if back.locations[field] == nil, !back.usesJSONPointers, let place = sent.locations[field], case .cell = place {
-            return place.qualified(in: back.file)
-        }
-        return back.describe(field)
+        guard back.locations[field] == nil, let place = sentCell(field, sent: sent, back: back) else { return back.describe(field) }
+        return place.qualified(in: back.file)
+    }
+
+    /// The cell the sheet sent has `field` in, when the copy is a workbook too (the same layout):
+    /// where the copy's value belongs though the copy itself may have lost or moved it.
+    private static func sentCell(_ field: FieldPath, sent: SourceMap, back: SourceMap) -> SourceLocation? {
+        guard !back.usesJSONPointers, let place = sent.locations[field], case .cell = place else { return nil }
+        return place
     }
 
     /// Whether a file's name opens with the policy code, and no digit follows it: `511.xlsx`,
@@ -216,8 +221,7 @@ public struct CollectionStatus: Sendable {
         // same, and a header deleted or unreadable in the copy has no place of its own there (the
         // copy's k-th header is then the next one) — else at the copy's own k-th header.
         func error(_ path: FieldPath, sent sentPath: FieldPath, ja: String, en: String) -> Finding {
-            var place = returned.sourceMap.location(of: path)
-            if !returned.sourceMap.usesJSONPointers, let p = sent.sourceMap.locations[sentPath], case .cell = p { place = p }
+            let place = sentCell(sentPath, sent: sent.sourceMap, back: returned.sourceMap) ?? returned.sourceMap.location(of: path)
             return Finding(ruleID: "cycle.form-changed", severity: .error, message: .init(ja: ja, en: en), policy: b.policy.code, path: path,
                            file: returned.sourceMap.file, place: place)
         }

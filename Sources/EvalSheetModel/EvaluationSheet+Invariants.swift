@@ -37,7 +37,7 @@ extension EvaluationSheet {
         forEachText { path, text in
             // Every combining mark takes at least two bytes: only a text long enough is scanned.
             let bytes = text.utf8.count
-            if bytes > 2 * Self.maximumCombiningMarkRun, !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if bytes > 2 * Self.maximumCombiningMarkRun {
                 let run = text.longestCombiningMarkRun
                 if run > Self.maximumCombiningMarkRun {
                     add(path, ja: "結合文字(濁点・アクセント記号など)が \(run) 個続いています。1文字に続けられるのは \(Self.maximumCombiningMarkRun) 個までです(Unicode のストリームセーフ形式)",

@@ -181,8 +181,7 @@ extension IndicatorsSheet {
         // Where the layout puts the years, as the header label is placed (columns inserted before it
         // move both). A heading there, before the last year, that names no year, or a blank one
         // between two years, is an error at the heading: the column's targets and actuals would be
-        // dropped as unread cells.
-        // A note right of the last year stays a cell the layout does not read (a warning).
+        // dropped as unread cells. A note right of the last year stays an unread cell (a warning).
         let yearsFrom = headerCell.column + firstYearColumn
         var notYears: [(cell: CellReference, text: String)] = []
         for cell in sheet.filled(row: headerCell.row, fromColumn: headerCell.column + 1) {
