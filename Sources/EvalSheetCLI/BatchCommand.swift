@@ -84,10 +84,8 @@ struct BatchCommand: ParsableCommand {
             XLSXProcessTuning.releaseFreedMemory()
             let findings = gathered.findings
             var summaries = gathered.takeSummaries()
-            summaries.sort { $0.code < $1.code }  // the index's order, in place (the writer then keeps it)
-            for i in summaries.indices {
-                (summaries[i].errors, summaries[i].warnings) = findings.counts[summaries[i].code] ?? (0, 0)
-            }
+            summaries.sortByCode()  // the index's order
+            summaries.setCounts { findings.counts[$0] ?? (0, 0) }
             let yearOutputs = YearOutputs(directory: directory, overwrite: force)
             yearOutputs.write(index: summaries, template: tpl, findings: noValidate ? nil : findings)
             BatchReport.print(tally: tally, findings: findings, yearOutputs: yearOutputs,
@@ -118,7 +116,7 @@ final class YearOutputs {
 
     var indexPath: String { (try? directory.file("index.xlsx")) ?? "index.xlsx" }
 
-    func write(index summaries: [PolicySummary], template: WorkbookTemplate, findings: BatchFindings?) {
+    func write(index summaries: PolicySummaryRows, template: WorkbookTemplate, findings: BatchFindings?) {
         attempt(indexPath) { path in try YearIndexWriter(template: template).write(summaries, to: path, overwrite: overwrite) }
         if let findings { write(findings: findings) }
     }

@@ -14,8 +14,6 @@ struct BatchConverter: Sendable {
     let workbookLinks: Bool
     /// The distinct values behind every policy's digest for the year's rules.
     let digests = YearRuleDigests()
-    /// The values the summary rows of the index repeat, stored once.
-    let summaryValues = SummaryValues()
 
     struct FileResult: @unchecked Sendable {
         var outcome: FileOutcome
@@ -57,7 +55,7 @@ struct BatchConverter: Sendable {
             if validate { findings += Validator.validate([loaded], sheetRules: Validator.sheetRules, yearRules: []) }
             let link = workbookLinks && policy.error == nil ? policy.output.map { ($0 as NSString).lastPathComponent } : nil
             return Kept(findings: findings, digest: validate ? digests.digest(loaded) : nil,
-                        summary: summaryValues.shared(PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link)))
+                        summary: PolicySummary(loaded.sheet, errors: 0, warnings: 0, workbook: link))
         }
         var r = FileResult(outcome: outcome)
         // A duplicate policy is reported (its error is a finding) but not counted in the year: the

@@ -68,25 +68,28 @@ final class BatchFindings {
 
     /// Adds findings, in the order of the whole list before sorting.
     func add(_ findings: [Finding]) {
-        for f in findings {
-            let start = spooled &+ pending.count
-            FindingBytes.append(f, to: &pending)
-            let end = spooled &+ pending.count
-            let added = pending[(start &- spooled)...]
-            if let last = spans.last, last.end == start, last.file == f.file {
-                spans[spans.count &- 1].end = end
-                spans[spans.count &- 1].count &+= 1
-                spans[spans.count &- 1].hash = FindingBytes.hash(added, from: last.hash)
-            } else {
-                spans.append(Span(file: f.file, start: start, end: end, count: 1, hash: FindingBytes.hash(added)))
-            }
-            count &+= 1
-            if f.severity == .error { hasErrors = true }
-            var c = counts[f.policy] ?? (0, 0)
-            if f.severity == .error { c.errors &+= 1 } else if f.severity == .warning { c.warnings &+= 1 }
-            counts[f.policy] = c
-            if pending.count >= Self.flushSize { flush() }
+        for f in findings { add(f) }
+    }
+
+    /// Adds one finding after those added before.
+    func add(_ f: Finding) {
+        let start = spooled &+ pending.count
+        FindingBytes.append(f, to: &pending)
+        let end = spooled &+ pending.count
+        let added = pending[(start &- spooled)...]
+        if let last = spans.last, last.end == start, last.file == f.file {
+            spans[spans.count &- 1].end = end
+            spans[spans.count &- 1].count &+= 1
+            spans[spans.count &- 1].hash = FindingBytes.hash(added, from: last.hash)
+        } else {
+            spans.append(Span(file: f.file, start: start, end: end, count: 1, hash: FindingBytes.hash(added)))
         }
+        count &+= 1
+        if f.severity == .error { hasErrors = true }
+        var c = counts[f.policy] ?? (0, 0)
+        if f.severity == .error { c.errors &+= 1 } else if f.severity == .warning { c.warnings &+= 1 }
+        counts[f.policy] = c
+        if pending.count >= Self.flushSize { flush() }
     }
 
     /// How many bytes wait in memory before they go to the spool.

@@ -13,7 +13,8 @@ final class BatchYear: @unchecked Sendable {
     private(set) var tally = BatchTally()
     /// The findings, the year rules' after the files' once `finish` was called.
     let findings: BatchFindings
-    private(set) var summaries: [PolicySummary] = []
+    /// The index's rows, held compactly (`PolicySummaryRows`).
+    private(set) var summaries = PolicySummaryRows()
     private var year: YearValidation?
     private let digests: YearRuleDigests
 
@@ -30,22 +31,22 @@ final class BatchYear: @unchecked Sendable {
     func take(_ result: BatchConverter.FileResult) {
         tally.add(result.outcome)
         findings.add(result.findings)
-        summaries += result.summaries
+        for s in result.summaries { summaries.append(s) }
         for digest in result.digests { year?.add(digests.sheet(digest)) }
     }
 
     /// Ends the gathering: the year rules' findings are added after the files' ones, and the tally is
     /// the report's.
     func finish() -> BatchTally {
-        if let year { findings.add(year.findings()) }
+        year?.forEachFinding { findings.add($0) }
         year = nil
         digests.removeAll()
         return tally
     }
 
     /// The index's rows gathered, given up here.
-    func takeSummaries() -> [PolicySummary] {
-        defer { summaries = [] }
+    func takeSummaries() -> PolicySummaryRows {
+        defer { summaries = PolicySummaryRows() }
         return summaries
     }
 }

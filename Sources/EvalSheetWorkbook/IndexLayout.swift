@@ -8,7 +8,7 @@ struct IndexLayout {
     /// The first row of policies (row 4); the headings are on row 3.
     static let firstRow = 3
 
-    let rows: [PolicySummary]
+    let rows: PolicySummaryRows
     let template: FormTemplate
     let styles: WorkbookStyles
     let year: String
@@ -23,7 +23,7 @@ struct IndexLayout {
     /// the writer writes each of them exactly as a hyperlink cell, else they are hyperlink cells.
     let fileLinks: Bool
 
-    init(rows: [PolicySummary], template t: FormTemplate) {
+    init(rows: PolicySummaryRows, template t: FormTemplate) {
         self.rows = rows
         template = t
         styles = WorkbookStyles(t)

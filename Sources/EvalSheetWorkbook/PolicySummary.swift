@@ -36,6 +36,16 @@ public struct PolicySummary: Hashable, Sendable {
         self.workbook = workbook
     }
 
+    /// A summary of the given values (`PolicySummaryRows` reads its rows back this way).
+    init(fiscalYear: Int, code: String, name: String, goal: CodedName, department: String, section: String,
+         rating: String, columns: [MoneyColumn], totals: [Int], latestRates: [(number: Int, rate: IndicatorValue)],
+         errors: Int, warnings: Int, workbook: String?) {
+        (self.fiscalYear, self.code, self.name, self.goal) = (fiscalYear, code, name, goal)
+        (self.department, self.section, self.rating) = (department, section, rating)
+        (self.columns, self.totals, self.latestRates) = (columns, totals, latestRates)
+        (self.errors, self.warnings, self.workbook) = (errors, warnings, workbook)
+    }
+
     public static func == (a: PolicySummary, b: PolicySummary) -> Bool {
         a.code == b.code && a.name == b.name && a.totals == b.totals && a.rating == b.rating
             && a.latestRates.map(\.number) == b.latestRates.map(\.number) && a.latestRates.map(\.rate) == b.latestRates.map(\.rate)

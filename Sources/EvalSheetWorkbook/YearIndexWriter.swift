@@ -12,10 +12,6 @@ public struct YearIndexWriter: Sendable {
 
     public init(template: WorkbookTemplate = .standard) { self.template = template }
 
-    /// Writes the index to `path` atomically.
-    ///
-    /// - Throws: `TemplateError` for a template the writer cannot honour; `WorkbookExportError`
-    ///   naming `path` and why (a cell that could not be written, or the file). Nothing is left behind.
     /// The value of the `EvalSheetKind` custom property that marks a year index.
     public static let kind = "index"
 
@@ -31,12 +27,22 @@ public struct YearIndexWriter: Sendable {
         return false
     }
 
+    /// Writes the index of `summaries` to `path` atomically, the rows in code order.
+    ///
+    /// - Throws: `TemplateError` for a template the writer cannot honour; `WorkbookExportError`
+    ///   naming `path` and why (a cell that could not be written, or the file). Nothing is left behind.
     public func write(_ summaries: [PolicySummary], to path: String, overwrite: Bool) throws {
+        var rows = PolicySummaryRows(summaries)
+        rows.sortByCode()
+        try write(rows, to: path, overwrite: overwrite)
+    }
+
+    /// Writes the index of `rows` to `path` atomically, the rows in the order they are read
+    /// (`PolicySummaryRows.sortByCode` puts them in the index's order). Throws as the other `write`.
+    public func write(_ rows: PolicySummaryRows, to path: String, overwrite: Bool) throws {
         try template.validate(file: "テンプレート \(template.name)")
         try WorkbookFile.write(to: path, overwrite: overwrite, { book in
-            // Rows in code order; rows given in that order are used as they are (no second copy).
-            let inOrder = zip(summaries, summaries.dropFirst()).allSatisfy { !($1.code < $0.code) }
-            try write(inOrder ? summaries : summaries.sorted { $0.code < $1.code }, into: book)
+            try write(rows, into: book)
         }, describe: { error in
             switch error {
             case let e as IndexCellError:
@@ -76,7 +82,7 @@ public struct YearIndexWriter: Sendable {
         return sum
     }
 
-    private func write(_ rows: [PolicySummary], into book: XLSXWorkbookWriter) throws {
+    private func write(_ rows: PolicySummaryRows, into book: XLSXWorkbookWriter) throws {
         try book.setCustomProperty(WorkbookProperty.kind, string: YearIndexWriter.kind)
         let layout = IndexLayout(rows: rows, template: template)
         let list = try writeList(layout, into: book)
@@ -112,21 +118,23 @@ public struct YearIndexWriter: Sendable {
         return list
     }
 
-    /// The goals in code order with their totals per money column (an overflow is an error).
-    private static func goals(_ rows: [PolicySummary]) throws -> [(CodedName, [Int])] {
-        var goals: [(CodedName, [Int])] = []
+    /// The goals in code order with their totals per money column (an overflow is an error) and
+    /// how many policies each has.
+    private static func goals(_ rows: PolicySummaryRows) throws -> [(CodedName, [Int], policies: Int)] {
+        var goals: [(CodedName, [Int], policies: Int)] = []
         for r in rows {
             if let i = goals.firstIndex(where: { $0.0.code == r.goal.code }) {
                 goals[i].1 = try zip(goals[i].1, r.totals).map { try Self.add($0, $1, goal: r.goal.code) }
+                goals[i].policies += 1
             } else {
-                goals.append((r.goal, r.totals))
+                goals.append((r.goal, r.totals, 1))
             }
         }
         return goals.sorted { $0.0.code < $1.0.code }
     }
 
     /// 基本目標別: totals per goal, as SUMIF over the list (live) with the values cached, and their sum.
-    private func writeGoals(_ goals: [(CodedName, [Int])], _ layout: IndexLayout,
+    private func writeGoals(_ goals: [(CodedName, [Int], policies: Int)], _ layout: IndexLayout,
                             into book: XLSXWorkbookWriter) throws -> (XLSXSheetWriter, Int) {
         let x = template.index, styles = layout.styles, rows = layout.rows, money = layout.moneyColumns
         let goalSheet = try book.addSheet(named: x.goalSheet)
@@ -137,11 +145,10 @@ public struct YearIndexWriter: Sendable {
         for (c, h) in goalHeaders.enumerated() { try goalSheet.writeString(h, at: .at(2, c), style: styles.header) }
         try goalSheet.setRowHeight(2, height: layout.headingHeight(goalHeaders))
         let listRange = { (c: Int) in layout.listRange(column: c) }
-        for (i, (goal, totals)) in goals.enumerated() {
+        for (i, (goal, totals, count)) in goals.enumerated() {
             let row = IndexLayout.firstRow + i
             try goalSheet.writeString(goal.code, at: .at(row, 0), style: layout.cell)
             try write(goal.name, goalSheet, .at(row, 1), layout.cell)
-            let count = rows.filter { $0.goal.code == goal.code }.count
             try goalSheet.writeFormula("=COUNTIF(\(listRange(layout.goalColumn)),A\(row + 1))", cachedNumber: Double(count),
                                        at: .at(row, 2), style: layout.number)
             for k in money.indices {

@@ -79,6 +79,12 @@ public enum Validator {
     /// (Sorted in place: the list is consumed, so a year's findings are not held three times.)
     static func sorted(_ found: consuming [(sheet: Int, finding: Finding)]) -> [Finding] {
         var found = consume found
+        sort(&found)
+        return found.map(\.finding)
+    }
+
+    /// Sorts numbered findings in `sorted`'s order, in place.
+    static func sort(_ found: inout [(sheet: Int, finding: Finding)]) {
         found.sort { a, b in
             let (x, y) = (a.finding, b.finding)
             if x.file != y.file { return x.file < y.file }
@@ -91,6 +97,5 @@ public enum Validator {
             if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
             return x.message.ja < y.message.ja
         }
-        return found.map(\.finding)
     }
 }

@@ -55,6 +55,14 @@ public struct YearValidation {
         Validator.sorted(numberedFindings(template: template))
     }
 
+    /// The findings over every sheet added, in `Validator.validate`'s order, given to `body` one at
+    /// a time (a batch encodes each as it comes, so the year's findings are not held twice).
+    public func forEachFinding(template: FormTemplate = .standard, _ body: (Finding) -> Void) {
+        var found = numberedFindings(template: template)
+        Validator.sort(&found)
+        for f in found { body(f.finding) }
+    }
+
     /// The findings, each with the number of its sheet, in the order the rules found them.
     func numberedFindings(template: FormTemplate) -> [(sheet: Int, finding: Finding)] {
         var found: [(sheet: Int, finding: Finding)] = []

@@ -6,7 +6,7 @@ import EvalSheetForm
 /// business), in sheet order.
 ///
 /// Sheets are added one at a time; what is kept is keyed by project code — per sheet its index,
-/// policy code and money columns, per row three numbers — and each distinct project is stored once,
+/// policy code and money columns, per row three small numbers — and each distinct project is stored once,
 /// so a year of many policies repeating the same projects stays small.
 struct SharedProjects {
     /// One sheet's row of a shared project.
@@ -21,13 +21,6 @@ struct SharedProjects {
         var columns: [MoneyColumn]
     }
 
-    /// What is kept of one occurrence: the sheet's place among those added, the row, the project's number.
-    private struct Kept {
-        var sheet: Int32
-        var row: Int32
-        var project: Int32
-    }
-
     /// What is kept of one sheet added.
     private struct Sheet {
         var index: Int
@@ -38,8 +31,15 @@ struct SharedProjects {
     private var sheets: [Sheet] = []
     private var projects = NumberedValues<Project>()
     private var columnLists = NumberedValues<[MoneyColumn]>()
+    /// The codes in order of first appearance, and each one's number in that order.
     private var codes: [String] = []
-    private var byCode: [String: [Kept]] = [:]
+    private var codeNumbers: [String: Int] = [:]
+    /// Per code: its occurrences, three `CompactIntegers` each — the sheet's place among those added
+    /// counted from the code's previous occurrence, the row, the project's number (about 4 bytes an
+    /// occurrence where three Int32 take 12) —, how many, and the place of the last one's sheet.
+    private var occurrences: [[UInt8]] = []
+    private var occurrenceCounts: [Int] = []
+    private var lastSheets: [Int] = []
 
     init() {}
 
@@ -47,28 +47,47 @@ struct SharedProjects {
     mutating func add(_ sheet: EvaluationSheet, index: Int) {
         let rows = sheet.projects.rows
         guard !rows.isEmpty else { return }
-        // Fewer sheets or rows than Int32 holds: each is far larger than a byte.
-        let s = Int32(clamping: sheets.count)
+        let s = sheets.count
         sheets.append(Sheet(index: index, policy: sheet.policy.code, columns: columnLists.number(sheet.projects.columns)))
         var seen: Set<String> = []
         for (r, p) in rows.enumerated() where seen.insert(p.code).inserted {
             var kept = p
             kept.directions = []
-            let occurrence = Kept(sheet: s, row: Int32(clamping: r), project: projects.number(kept))
-            if byCode[p.code] == nil { codes.append(p.code) }
-            byCode[p.code, default: []].append(occurrence)
+            let project = projects.number(kept)
+            let c: Int
+            if let n = codeNumbers[p.code] {
+                c = n
+            } else {
+                c = codes.count
+                codes.append(p.code)
+                codeNumbers[p.code] = c
+                occurrences.append([])
+                occurrenceCounts.append(0)
+                lastSheets.append(0)
+            }
+            CompactIntegers.append(count: s - lastSheets[c], to: &occurrences[c])
+            CompactIntegers.append(count: r, to: &occurrences[c])
+            CompactIntegers.append(count: Int(project), to: &occurrences[c])
+            lastSheets[c] = s
+            occurrenceCounts[c] += 1
         }
     }
 
     /// Each code listed by two or more sheets with its occurrences, in order of the code's first appearance.
     func forEachGroup(_ body: (_ code: String, _ occurrences: [Occurrence]) -> Void) {
-        for code in codes {
-            guard let kept = byCode[code], kept.count > 1 else { continue }
-            body(code, kept.map { k in
-                let sheet = sheets[Int(k.sheet)]
-                return Occurrence(sheet: sheet.index, row: Int(k.row), policy: sheet.policy,
-                                  project: projects.values[Int(k.project)], columns: columnLists.values[Int(sheet.columns)])
-            })
+        for (c, code) in codes.enumerated() where occurrenceCounts[c] > 1 {
+            let bytes = occurrences[c]
+            var at = 0, s = 0
+            var group: [Occurrence] = []
+            group.reserveCapacity(occurrenceCounts[c])
+            for _ in 0..<occurrenceCounts[c] {
+                s += CompactIntegers.count(bytes, at: &at)
+                let row = CompactIntegers.count(bytes, at: &at), project = CompactIntegers.count(bytes, at: &at)
+                let sheet = sheets[s]
+                group.append(Occurrence(sheet: sheet.index, row: row, policy: sheet.policy,
+                                        project: projects.values[project], columns: columnLists.values[Int(sheet.columns)]))
+            }
+            body(code, group)
         }
     }
 
