@@ -216,6 +216,10 @@ public final class XLSXRowStream: XLSXCellWriting {
         return points
     }
 
+    /// Drops the kept values once the charts' caches hold them (libxlsxwriter's copies), before the
+    /// workbook is closed; the rows stay in the scratch file for the rewrite.
+    func dropKeptValues() { kept = [] }
+
     /// Drops the kept values and closes the scratch file.
     func close() {
         kept = []

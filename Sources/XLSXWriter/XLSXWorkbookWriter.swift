@@ -240,6 +240,7 @@ final class XLSXWorkbookContext {
                 try range.fill(points)
             }
         }
+        stream.dropKeptValues()
     }
 
     /// The numbers of streamed rows are written in their final text, but one that needs 17 digits
