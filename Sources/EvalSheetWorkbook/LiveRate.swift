@@ -16,7 +16,7 @@ enum LiveRate {
     static func formula(target: CellReference, actual: CellReference, directionRow: Int, directionColumn: Int,
                         percent: Bool, lowerIsBetter word: String) -> String {
         let d = "$\(CellReference.columnName(directionColumn))\(directionRow + 1)"
-        let lower = "\(d)=\"\(word.replacingOccurrences(of: "\"", with: "\"\""))\""
+        let lower = "\(d)=\"\(word.replacingIfPresent("\"", with: "\"\""))\""
         let (t, a) = (target.description, actual.description)
         return "=IF(AND(ISNUMBER(\(t)),ISNUMBER(\(a))),IF(IF(\(lower),\(a),\(t))=0,\"\","
             + "ROUND(IF(\(lower),\(t)/\(a),\(a)/\(t))*100,1)\(percent ? "/100" : "")),\"\")"

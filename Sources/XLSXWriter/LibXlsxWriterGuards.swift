@@ -199,6 +199,40 @@ enum LXWGuard {
             throw XLSXWriteError.tooLong(what: "defined name \"\(qualified)\"", length: qualified.utf8.count,
                                          limit: LXWLimits.definedNameMaxBytes, unit: .bytes)
         }
+        if !isPlainASCIIName(name) { try checkNameCharacters(name) }
+        if CellReference(name) != nil {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (A1 style)")
+        }
+        if looksLikeR1C1(name) {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (R1C1 style)")
+        }
+        let lower = name.lowercased()
+        if lower.hasPrefix("_xlnm.") {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "the _xlnm. prefix is reserved for Excel's built-in names")
+        }
+        if lower == "true" || lower == "false" {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "it is a logical constant")
+        }
+    }
+
+    /// Whether every byte of `name` is an ASCII letter, digit, `_`, `.`, `\` or `?` and the first a
+    /// letter, `_` or `\`: the names `checkNameCharacters` passes that are plain ASCII, told
+    /// without asking each Character for its Unicode properties.
+    static func isPlainASCIIName(_ name: String) -> Bool {
+        var first = true
+        for byte in name.utf8 {
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let ok = letter || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "\\")
+                || (!first && ((byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?")))
+            if !ok { return false }
+            first = false
+        }
+        return !first
+    }
+
+    /// Each Character of a defined name: the first a letter, `_` or `\`; ASCII ones letters,
+    /// digits, `_`, `.`, `\` or `?`; others anything but spaces and U+FFFE/U+FFFF.
+    private static func checkNameCharacters(_ name: String) throws {
         var first = true
         for character in name {
             let ascii = character.isASCII
@@ -217,19 +251,6 @@ enum LXWGuard {
                     name, reason: first ? "it must start with a letter, \"_\" or \"\\\"" : "it contains \(what)")
             }
             first = false
-        }
-        if CellReference(name) != nil {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (A1 style)")
-        }
-        if looksLikeR1C1(name) {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (R1C1 style)")
-        }
-        let lower = name.lowercased()
-        if lower.hasPrefix("_xlnm.") {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "the _xlnm. prefix is reserved for Excel's built-in names")
-        }
-        if lower == "true" || lower == "false" {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "it is a logical constant")
         }
     }
 
@@ -323,9 +344,24 @@ enum LXWGuard {
     static func headerFooter(_ value: String, what: String) throws {
         try text(value, what: what, allowEmpty: false)
         try maxCharacters(value, LXWLimits.headerFooterMaxCharacters, what: what)
-        if value.contains("&G") || value.contains("&[Picture]") {
+        // Foundation's search (canonical equivalence) only where the bytes hold the placeholder:
+        // nothing else is equivalent to these ASCII characters, so elsewhere it finds nothing.
+        if (containsBytes(value, "&G") && value.contains("&G"))
+            || (containsBytes(value, "&[Picture]") && value.contains("&[Picture]")) {
             throw XLSXWriteError.invalidHeaderFooter(value, reason: "image placeholders (&G, &[Picture]) are not supported")
         }
+    }
+
+    /// Whether `text`'s UTF-8 holds `target`'s byte for byte.
+    static func containsBytes(_ text: String, _ target: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        var bytes = text.utf8[...]
+        while let at = bytes.firstIndex(of: first) {
+            if bytes[at...].starts(with: needle) { return true }
+            bytes = bytes[bytes.index(after: at)...]
+        }
+        return false
     }
 
     static func inRange(_ value: Double, _ range: ClosedRange<Double>, what: String) throws {
