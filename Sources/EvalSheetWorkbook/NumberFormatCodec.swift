@@ -22,7 +22,16 @@ enum NumberFormatCodec {
     /// The number a cell holds for a printed number: the double nearest to the decimal it prints,
     /// as a fraction for a percentage (94.8% → the double nearest 0.948).
     static func cellValue(_ n: PrintedNumber) -> Double {
-        PrintedNumber.nearestDouble(n.percent ? n.value / 100 : n.value)
+        PrintedNumber.nearestDouble(n.percent ? hundredth(n.value) : n.value)
+    }
+
+    /// `value / 100`, exactly: the same significand two places further right — the number
+    /// Foundation's division gives (it is exact here), without its some 60,000 instructions. By the
+    /// division for NaN and below an exponent of -60 (where the division, scaling to 38 digits, may
+    /// round or underflow: it does from about -89).
+    static func hundredth(_ value: Decimal) -> Decimal {
+        guard value.isFinite, value.exponent >= -60 else { return value / 100 }
+        return Decimal(sign: value.sign, exponent: value.exponent - 2, significand: value.significand)
     }
 
     /// What a number format says about printing: digits after the point, grouping, percent, footnote mark.
