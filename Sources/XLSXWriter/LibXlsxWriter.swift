@@ -127,6 +127,8 @@ final class LXWBook {
     private var recentStyles: [XLSXStyle] = []
     private var recentFormats: [LXWFormatPointer?] = []
     private var nextRecentSlot = 0
+    /// The slot of the style found last: asked first (a row's cells often repeat their neighbour's).
+    private var lastRecentSlot = 0
     private static let recentCapacity = 8
     /// The sheet Excel opens on, as libxlsxwriter tracks it.
     private(set) var activeSheetIndex = 0
@@ -215,6 +217,7 @@ final class LXWBook {
         recentStyles.removeAll()
         recentFormats.removeAll()
         nextRecentSlot = 0
+        lastRecentSlot = 0
     }
 
     /// Writes the file (`workbook_close` also frees the workbook, whatever it returns).
@@ -387,7 +390,9 @@ final class LXWBook {
     /// The format for `style`, created once per distinct style; nil for the default style.
     @inline(__always)
     func format(for style: XLSXStyle) throws -> LXWFormatPointer? {
+        if lastRecentSlot < recentStyles.count, recentStyles[lastRecentSlot] == style { return recentFormats[lastRecentSlot] }
         for index in recentStyles.indices where recentStyles[index] == style {
+            lastRecentSlot = index
             return recentFormats[index]
         }
         return try lookUpFormat(style)

@@ -145,16 +145,25 @@ enum LXWGuard {
 
     /// The first scalar that XML 1.0 forbids: C0 controls other than tab/LF/CR, U+FFFE, U+FFFF.
     static func firstInvalidXMLScalar(_ value: String) -> UInt32? {
-        var iterator = value.utf8.makeIterator()
-        var previous1: UInt8 = 0
-        var previous2: UInt8 = 0
-        while let byte = iterator.next() {
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
-            if previous2 == 0xEF, previous1 == 0xBF, byte == 0xBE || byte == 0xBF {
-                return byte == 0xBE ? 0xFFFE : 0xFFFF
+        let found: UInt32?? = value.utf8.withContiguousStorageIfAvailable { firstInvalidXMLScalar(in: $0) }
+        if let found { return found }
+        return Array(value.utf8).withUnsafeBufferPointer { firstInvalidXMLScalar(in: $0) }
+    }
+
+    /// The scan of `firstInvalidXMLScalar` over UTF-8 bytes: most bytes (0x20 and above, not 0xEF,
+    /// the lead byte of U+FFFE/U+FFFF) are passed over with one comparison.
+    private static func firstInvalidXMLScalar(in b: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let byte = b[i]
+            if byte >= 0x20, byte != 0xEF { i &+= 1; continue }
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
+            } else if i &+ 2 < n, b[i &+ 1] == 0xBF, b[i &+ 2] == 0xBE || b[i &+ 2] == 0xBF {
+                return b[i &+ 2] == 0xBE ? 0xFFFE : 0xFFFF
             }
-            previous2 = previous1
-            previous1 = byte
+            i &+= 1
         }
         return nil
     }
@@ -232,7 +241,7 @@ enum LXWGuard {
 
     /// Each Character of a defined name: the first a letter, `_` or `\`; ASCII ones letters,
     /// digits, `_`, `.`, `\` or `?`; others anything but spaces and U+FFFE/U+FFFF.
-    private static func checkNameCharacters(_ name: String) throws {
+    static func checkNameCharacters(_ name: String) throws {
         var first = true
         for character in name {
             let ascii = character.isASCII
@@ -267,8 +276,12 @@ enum LXWGuard {
 
     /// The formula a defined name refers to: not empty, XML-safe, under 128 bytes.
     static func definedNameFormula(_ formula: String, name: String) throws {
-        try text(formula, what: "formula of defined name \"\(name)\"", allowEmpty: false)
-        try maxBytes(formula, LXWLimits.definedNameMaxBytes, what: "formula of defined name \"\(name)\"")
+        // The checks below, with their message (which names the name) made only when one fails.
+        guard formula.isEmpty || firstInvalidXMLScalar(formula) != nil || formula.utf8.count > LXWLimits.definedNameMaxBytes
+        else { return }
+        let what = "formula of defined name \"\(name)\""
+        try text(formula, what: what, allowEmpty: false)
+        try maxBytes(formula, LXWLimits.definedNameMaxBytes, what: what)
     }
 
     // MARK: Workbook properties
