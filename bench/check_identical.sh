@@ -13,7 +13,9 @@
 #   - batch of the real year (text, JSON, workbooks in; xlsx, json out; --strict, --no-validate,
 #     --lang en), of the synthetic year, and of the malformed text fixtures: findings.json, every
 #     message and exit code, and every workbook part by part (docProps/core.xml, which holds the
-#     time of writing, left out).
+#     time of writing, left out);
+#   - export of the real year, the synthetic year and the malformed fixtures (workbooks part by part,
+#     every message and exit code).
 #
 #   bench/check_identical.sh [BASE_BIN]      (default: builds main's HEAD in /tmp/evalsheet-main)
 # Env: SYNTH (1000), NEW_BIN (.build/release/evalsheet). Runs with several workers report their
@@ -126,4 +128,11 @@ both batch-synth         batch "$W/synth-json" -o OUT --jobs 2
 both batch-text-faults   batch Tests/Fixtures/text-malformed -o OUT
 both batch-json-faults   batch Tests/Fixtures/json-malformed -o OUT --lang en
 n=$((n + 8))
+# Export alone (workbooks part by part, messages, exit codes), refusals included.
+both export-real         export samples/kiyose-2019/kiyose-2019.txt -o OUT --jobs 1
+both export-synth        export "$W/synth-json" -o OUT --jobs 2
+both export-synth-1      export "$W/synth-json" -o OUT --jobs 1 --lang en
+both export-text-faults  export Tests/Fixtures/text-malformed -o OUT --jobs 1
+both export-json-faults  export Tests/Fixtures/json-malformed -o OUT --jobs 1 --lang en
+n=$((n + 5))
 if [ $fail = 0 ]; then echo "identical: $n runs (outputs, stdout, stderr, exit codes)"; else echo "NOT identical (see above)"; exit 1; fi

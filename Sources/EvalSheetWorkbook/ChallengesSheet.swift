@@ -13,12 +13,13 @@ enum ChallengesSheet {
         let styles = canvas.styles, l = t.labels
         typealias P = ChallengePart
         var row = firstRow
+        let labels = P.allCases.map { $0.printed(l, fromYear: s.futureActionsFromYear) }  // the same for every challenge
         for (i, c) in s.challenges.enumerated() {
             try canvas.text(CircledNumber.text(c.number), at: .at(row, P.numberColumn), style: styles.inputCenter, field: .challenge(i, .number))
-            for part in P.allCases {
+            for (part, label) in zip(P.allCases, labels) {
                 let r = row + part.offset
                 if part.offset > 0 { try canvas.blank(at: .at(r, P.numberColumn), style: styles.label) }
-                try canvas.text(part.printed(l, fromYear: s.futureActionsFromYear), at: .at(r, P.labelColumn), style: styles.label,
+                try canvas.text(label, at: .at(r, P.labelColumn), style: styles.label,
                                 field: part == .future ? .futureActionsFromYear : nil)
                 if let text = part.text, let field = part.field {
                     try canvas.text(c[keyPath: text], at: .at(r, P.valueColumn), span: valueColumns, style: styles.inputText,

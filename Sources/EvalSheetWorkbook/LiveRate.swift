@@ -16,10 +16,15 @@ enum LiveRate {
     static func formula(target: CellReference, actual: CellReference, directionRow: Int, directionColumn: Int,
                         percent: Bool, lowerIsBetter word: String) -> String {
         let d = "$\(CellReference.columnName(directionColumn))\(directionRow + 1)"
-        let lower = "\(d)=\"\(word.replacingOccurrences(of: "\"", with: "\"\""))\""
+        let lower = "\(d)=\"\(word.replacingIfPresent("\"", with: "\"\""))\""
         let (t, a) = (target.description, actual.description)
-        return "=IF(AND(ISNUMBER(\(t)),ISNUMBER(\(a))),IF(IF(\(lower),\(a),\(t))=0,\"\","
-            + "ROUND(IF(\(lower),\(t)/\(a),\(a)/\(t))*100,1)\(percent ? "/100" : "")),\"\")"
+        // The pieces joined in one buffer (a rate cell each: some 25 string appends otherwise).
+        let pieces = ["=IF(AND(ISNUMBER(", t, "),ISNUMBER(", a, ")),IF(IF(", lower, ",", a, ",", t, ")=0,\"\",",
+                      "ROUND(IF(", lower, ",", t, "/", a, ",", a, "/", t, ")*100,1)", percent ? "/100" : "", "),\"\")"]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The formula with every cell reference, `$`, space and leading `=` taken out: two rate

@@ -22,7 +22,31 @@ enum NumberFormatCodec {
     /// The number a cell holds for a printed number: the double nearest to the decimal it prints,
     /// as a fraction for a percentage (94.8% → the double nearest 0.948).
     static func cellValue(_ n: PrintedNumber) -> Double {
-        PrintedNumber.nearestDouble(n.percent ? n.value / 100 : n.value)
+        let value = n.percent ? hundredth(n.value) : n.value
+        return exactlyRounded(value) ?? PrintedNumber.nearestDouble(value)
+    }
+
+    /// The double nearest `value` where one IEEE operation gives it: a significand below 2^53 times
+    /// or over a power of ten up to 10^22 (both exact doubles), so the product or quotient is
+    /// correctly rounded — the double that parsing the decimal's text gives (`nearestDouble`),
+    /// without printing it. nil for any other value.
+    static func exactlyRounded(_ value: Decimal) -> Double? {
+        guard let (m, e, negative) = PrintedNumber.smallParts(value), m < 1 << 53, (-22...22).contains(e) else { return nil }
+        if m == 0 { return 0 }
+        let d = e >= 0 ? Double(m) * powersOfTen[e] : Double(m) / powersOfTen[-e]
+        return negative ? -d : d
+    }
+
+    private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
+    /// `value / 100`, exactly: the same significand two places further right — the number
+    /// Foundation's division gives (it is exact here), without its some 60,000 instructions. By the
+    /// division for NaN and below an exponent of -60 (where the division, scaling to 38 digits, may
+    /// round or underflow: it does from about -89).
+    static func hundredth(_ value: Decimal) -> Decimal {
+        guard value.isFinite, value.exponent >= -60 else { return value / 100 }
+        return Decimal(sign: value.sign, exponent: value.exponent - 2, significand: value.significand)
     }
 
     /// What a number format says about printing: digits after the point, grouping, percent, footnote mark.

@@ -18,12 +18,27 @@ enum TextMetrics {
         }
     }
 
-    /// Lines needed for `text` in a cell `width` column units wide (at least 1).
+    /// Lines needed for `text` in a cell `width` column units wide (at least 1): each paragraph
+    /// (a line feed ends one; CR LF is one character, kept in its paragraph) takes its display
+    /// width over the cell's, rounded up, and at least one line.
+    ///
+    /// One pass over the scalars, summing widths in the order `displayWidth` does, so the result
+    /// is the one of splitting the text into paragraphs (`Character` "\n") and measuring each.
     static func lines(_ text: String, width: Double) -> Int {
         let capacity = max(4, width * 1.0 - 1.5)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, paragraph in
-            total + max(1, Int((displayWidth(paragraph) / capacity).rounded(.up)))
+        var total = 0
+        var paragraph = 0.0
+        var afterCR = false
+        for u in text.unicodeScalars {
+            if u.value == 0x0A, !afterCR {
+                total += max(1, Int((paragraph / capacity).rounded(.up)))
+                paragraph = 0
+            } else {
+                paragraph += isWide(u) ? 2 : 1.1
+            }
+            afterCR = u.value == 0x0D
         }
+        return total + max(1, Int((paragraph / capacity).rounded(.up)))
     }
 
     /// Row height in points for the given number of lines at a font size.

@@ -137,7 +137,7 @@ public struct WorkbookExporter: Sendable {
     }
 
     private func title(_ spec: WorkbookTemplate.Sheet, _ s: EvaluationSheet) -> String {
-        spec.title.replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
+        spec.title.replacingIfPresent("{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
     }
 
     private func printSetup(_ canvas: SheetCanvas, header: String?, footer: String?, repeatUntil: Int) throws {
@@ -162,11 +162,11 @@ enum HeaderText {
     /// `{code}`, `{name}` and `{fiscalYear}` replaced. A value's `&` becomes `＆` (a doubled `&&`
     /// followed by `G` would read as libxlsxwriter's picture code) and its control characters spaces.
     static func fill(_ format: String, _ s: EvaluationSheet) -> String {
-        let value = { (v: String) in DerivedText.line(v).replacingOccurrences(of: "&", with: "＆") }
+        let value = { (v: String) in DerivedText.line(v).replacingIfPresent("&", with: "＆") }
         func filled(_ name: String) -> String {  // the name last: its own text is never taken for a placeholder
-            format.replacingOccurrences(of: "{code}", with: value(s.policy.code))
-                .replacingOccurrences(of: "{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
-                .replacingOccurrences(of: "{name}", with: name)
+            format.replacingIfPresent("{code}", with: value(s.policy.code))
+                .replacingIfPresent("{fiscalYear}", with: FiscalYearText.japanese(s.fiscalYear))
+                .replacingIfPresent("{name}", with: name)
         }
         let name = value(s.policy.name)
         let full = filled(name)

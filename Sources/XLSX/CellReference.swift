@@ -158,6 +158,8 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Quotes a sheet name for use in a formula or defined name: `'1 基本情報'!$B$3`.
+/// Each `'` (a Character of its own) is doubled; a name without the byte `'` is only wrapped.
 public func quotedSheetName(_ name: String) -> String {
-    "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    guard name.utf8.contains(UInt8(ascii: "'")) else { return "'" + name + "'" }
+    return "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
 }

@@ -111,6 +111,23 @@ public enum XLSXProcessTuning {
 
 // MARK: - Workbook
 
+/// A style as a key of the workbook's formats, hashed once: hashing a style normalizes its strings
+/// (the font name, 游ゴシック), and a lookup that misses is followed by an insert. Equal as styles
+/// are (`XLSXStyle.==`), with their hash, so the table holds what a table of styles would.
+private struct StyleKey: Hashable {
+    let style: XLSXStyle
+    let hash: Int
+
+    init(_ style: XLSXStyle) {
+        self.style = style
+        hash = style.hashValue
+    }
+
+    static func == (a: StyleKey, b: StyleKey) -> Bool { a.style == b.style }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
+
 /// One `lxw_workbook`, plus the state that 1.1.4 does not check itself.
 final class LXWBook {
     private(set) var raw: UnsafeMutablePointer<lxw_workbook>?
@@ -120,13 +137,15 @@ final class LXWBook {
     private var hiddenSheets: Set<Int> = []
     private var definedNameKeys: Set<String> = []
     private var customPropertyKeys: Set<String> = []
-    private var formats: [XLSXStyle: LXWFormatPointer] = [:]
+    private var formats: [StyleKey: LXWFormatPointer] = [:]
     /// The most recently used styles, compared with `==` before hashing: a form alternates a
     /// handful of styles, and hashing a style with Japanese strings normalizes them every time,
     /// while comparing copies of the same style is a pointer check.
     private var recentStyles: [XLSXStyle] = []
     private var recentFormats: [LXWFormatPointer?] = []
     private var nextRecentSlot = 0
+    /// The slot of the style found last: asked first (a row's cells often repeat their neighbour's).
+    private var lastRecentSlot = 0
     private static let recentCapacity = 8
     /// The sheet Excel opens on, as libxlsxwriter tracks it.
     private(set) var activeSheetIndex = 0
@@ -215,6 +234,7 @@ final class LXWBook {
         recentStyles.removeAll()
         recentFormats.removeAll()
         nextRecentSlot = 0
+        lastRecentSlot = 0
     }
 
     /// Writes the file (`workbook_close` also frees the workbook, whatever it returns).
@@ -387,7 +407,9 @@ final class LXWBook {
     /// The format for `style`, created once per distinct style; nil for the default style.
     @inline(__always)
     func format(for style: XLSXStyle) throws -> LXWFormatPointer? {
+        if lastRecentSlot < recentStyles.count, recentStyles[lastRecentSlot] == style { return recentFormats[lastRecentSlot] }
         for index in recentStyles.indices where recentStyles[index] == style {
+            lastRecentSlot = index
             return recentFormats[index]
         }
         return try lookUpFormat(style)
@@ -398,16 +420,19 @@ final class LXWBook {
         let format: LXWFormatPointer?
         if style == .default {
             format = nil
-        } else if let cached = formats[style] {
-            format = cached
         } else {
-            try Self.validate(style)
-            guard let created = workbook_add_format(raw) else {
-                throw XLSXWriteError.library(function: "workbook_add_format", code: -1, message: "out of memory")
+            let key = StyleKey(style)
+            if let cached = formats[key] {
+                format = cached
+            } else {
+                try Self.validate(style)
+                guard let created = workbook_add_format(raw) else {
+                    throw XLSXWriteError.library(function: "workbook_add_format", code: -1, message: "out of memory")
+                }
+                Self.apply(style, to: created)
+                formats[key] = created
+                format = created
             }
-            Self.apply(style, to: created)
-            formats[style] = created
-            format = created
         }
         if recentStyles.count < Self.recentCapacity {
             recentStyles.append(style)

@@ -145,16 +145,25 @@ enum LXWGuard {
 
     /// The first scalar that XML 1.0 forbids: C0 controls other than tab/LF/CR, U+FFFE, U+FFFF.
     static func firstInvalidXMLScalar(_ value: String) -> UInt32? {
-        var iterator = value.utf8.makeIterator()
-        var previous1: UInt8 = 0
-        var previous2: UInt8 = 0
-        while let byte = iterator.next() {
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
-            if previous2 == 0xEF, previous1 == 0xBF, byte == 0xBE || byte == 0xBF {
-                return byte == 0xBE ? 0xFFFE : 0xFFFF
+        let found: UInt32?? = value.utf8.withContiguousStorageIfAvailable { firstInvalidXMLScalar(in: $0) }
+        if let found { return found }
+        return Array(value.utf8).withUnsafeBufferPointer { firstInvalidXMLScalar(in: $0) }
+    }
+
+    /// The scan of `firstInvalidXMLScalar` over UTF-8 bytes: most bytes (0x20 and above, not 0xEF,
+    /// the lead byte of U+FFFE/U+FFFF) are passed over with one comparison.
+    private static func firstInvalidXMLScalar(in b: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let byte = b[i]
+            if byte >= 0x20, byte != 0xEF { i &+= 1; continue }
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A, byte != 0x0D { return UInt32(byte) }
+            } else if i &+ 2 < n, b[i &+ 1] == 0xBF, b[i &+ 2] == 0xBE || b[i &+ 2] == 0xBF {
+                return b[i &+ 2] == 0xBE ? 0xFFFE : 0xFFFF
             }
-            previous2 = previous1
-            previous1 = byte
+            i &+= 1
         }
         return nil
     }
@@ -199,6 +208,40 @@ enum LXWGuard {
             throw XLSXWriteError.tooLong(what: "defined name \"\(qualified)\"", length: qualified.utf8.count,
                                          limit: LXWLimits.definedNameMaxBytes, unit: .bytes)
         }
+        if !isPlainASCIIName(name) { try checkNameCharacters(name) }
+        if CellReference(name) != nil {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (A1 style)")
+        }
+        if looksLikeR1C1(name) {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (R1C1 style)")
+        }
+        let lower = name.lowercased()
+        if lower.hasPrefix("_xlnm.") {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "the _xlnm. prefix is reserved for Excel's built-in names")
+        }
+        if lower == "true" || lower == "false" {
+            throw XLSXWriteError.invalidDefinedName(name, reason: "it is a logical constant")
+        }
+    }
+
+    /// Whether every byte of `name` is an ASCII letter, digit, `_`, `.`, `\` or `?` and the first a
+    /// letter, `_` or `\`: the names `checkNameCharacters` passes that are plain ASCII, told
+    /// without asking each Character for its Unicode properties.
+    static func isPlainASCIIName(_ name: String) -> Bool {
+        var first = true
+        for byte in name.utf8 {
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let ok = letter || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "\\")
+                || (!first && ((byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?")))
+            if !ok { return false }
+            first = false
+        }
+        return !first
+    }
+
+    /// Each Character of a defined name: the first a letter, `_` or `\`; ASCII ones letters,
+    /// digits, `_`, `.`, `\` or `?`; others anything but spaces and U+FFFE/U+FFFF.
+    static func checkNameCharacters(_ name: String) throws {
         var first = true
         for character in name {
             let ascii = character.isASCII
@@ -218,19 +261,6 @@ enum LXWGuard {
             }
             first = false
         }
-        if CellReference(name) != nil {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (A1 style)")
-        }
-        if looksLikeR1C1(name) {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "it looks like a cell reference (R1C1 style)")
-        }
-        let lower = name.lowercased()
-        if lower.hasPrefix("_xlnm.") {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "the _xlnm. prefix is reserved for Excel's built-in names")
-        }
-        if lower == "true" || lower == "false" {
-            throw XLSXWriteError.invalidDefinedName(name, reason: "it is a logical constant")
-        }
     }
 
     /// `R`, `C`, `R1`, `C2`, `RC`, `R1C1`, `r12c3`… (any case).
@@ -246,8 +276,12 @@ enum LXWGuard {
 
     /// The formula a defined name refers to: not empty, XML-safe, under 128 bytes.
     static func definedNameFormula(_ formula: String, name: String) throws {
-        try text(formula, what: "formula of defined name \"\(name)\"", allowEmpty: false)
-        try maxBytes(formula, LXWLimits.definedNameMaxBytes, what: "formula of defined name \"\(name)\"")
+        // The checks below, with their message (which names the name) made only when one fails.
+        guard formula.isEmpty || firstInvalidXMLScalar(formula) != nil || formula.utf8.count > LXWLimits.definedNameMaxBytes
+        else { return }
+        let what = "formula of defined name \"\(name)\""
+        try text(formula, what: what, allowEmpty: false)
+        try maxBytes(formula, LXWLimits.definedNameMaxBytes, what: what)
     }
 
     // MARK: Workbook properties
@@ -323,9 +357,24 @@ enum LXWGuard {
     static func headerFooter(_ value: String, what: String) throws {
         try text(value, what: what, allowEmpty: false)
         try maxCharacters(value, LXWLimits.headerFooterMaxCharacters, what: what)
-        if value.contains("&G") || value.contains("&[Picture]") {
+        // Foundation's search (canonical equivalence) only where the bytes hold the placeholder:
+        // nothing else is equivalent to these ASCII characters, so elsewhere it finds nothing.
+        if (containsBytes(value, "&G") && value.contains("&G"))
+            || (containsBytes(value, "&[Picture]") && value.contains("&[Picture]")) {
             throw XLSXWriteError.invalidHeaderFooter(value, reason: "image placeholders (&G, &[Picture]) are not supported")
         }
+    }
+
+    /// Whether `text`'s UTF-8 holds `target`'s byte for byte.
+    static func containsBytes(_ text: String, _ target: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        var bytes = text.utf8[...]
+        while let at = bytes.firstIndex(of: first) {
+            if bytes[at...].starts(with: needle) { return true }
+            bytes = bytes[bytes.index(after: at)...]
+        }
+        return false
     }
 
     static func inRange(_ value: Double, _ range: ClosedRange<Double>, what: String) throws {

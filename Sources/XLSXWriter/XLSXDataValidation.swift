@@ -79,12 +79,13 @@ struct XLSXListStore {
         if items.count > CellReference.maxRow + 1 {
             throw XLSXWriteError.invalidDataValidation(reason: "a list cannot have more than 1,048,576 items")
         }
-        if columns[items] == nil, lists.count > CellReference.maxColumn {
+        let known = columns[items]
+        if known == nil, lists.count > CellReference.maxColumn {
             throw XLSXWriteError.invalidDataValidation(reason: "more than 16,384 distinct long lists")
         }
         let column: Int
-        if let existing = columns[items] {
-            column = existing
+        if let known {
+            column = known
         } else {
             column = lists.count
             columns[items] = column
