@@ -71,7 +71,7 @@ struct WorkbookPart {
     }
 
     private static func parseDefinedNames(_ xml: inout XMLTokenizer, into result: inout WorkbookPart) throws(XLSXReadError) {
-        try xml.forEachChild { (xml: inout XMLTokenizer) throws(XLSXReadError) in
+        try xml.forEachChild(takingPlain: "definedName") { (xml: inout XMLTokenizer) throws(XLSXReadError) in
             guard xml.isElement(.spreadsheetML, "definedName") else { return }
             let name = xml.attribute(.none, "name") ?? ""
             let local = xml.attribute(.none, "localSheetId").flatMap { Int($0) }

@@ -823,7 +823,8 @@ extension XMLTokenizer {
     mutating func collectText(into out: inout [UInt8]) throws(XLSXReadError) {
         let parentDepth = depth - 1
         while true {
-            switch try next() {
+            // A plain end tag (what ends nearly every text) is taken straight from the bytes.
+            switch takePlainEndTag() ? XMLEvent.endElement : try next() {
             case .text:
                 appendText(to: &out)
             case .startElement:
