@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-// The shared strings' texts made once for the same bytes: every workbook a template exports holds
-// the same labels (施策コード, 評価対象年度 …), and making a String of them again — validating, allocating,
-// copying, and later freeing it — is most of reading a shared-strings part.
+// Texts made once for the same bytes: every workbook a template exports holds the same labels
+// (施策コード, 評価対象年度 …), formulas and defined names, and making a String of them again —
+// validating, allocating, copying, and later freeing it — is most of reading a shared-strings part.
 
 /// Strings made from UTF-8 bytes, kept by those bytes so that the same bytes read again give the
 /// String already made. A String is handed out only for byte-identical input, and a String made
@@ -36,7 +36,7 @@ final class SharedStringCache: @unchecked Sendable {
     /// How many slots a lookup or an insertion looks at, at most.
     static let maxProbes = 8
 
-    /// The cache every shared-strings part is read through.
+    /// The cache shared strings, formulas and defined names are read through.
     static let shared = SharedStringCache()
 
     /// A cache of at most `capacity` texts (a power of two), in twice as many slots.

@@ -398,7 +398,8 @@ struct WorksheetParser {
 
         let format = styles.format(styleIndex)
         let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value,
-                            formula: formulaBuffer.isEmpty ? nil : String(decoding: formulaBuffer, as: UTF8.self),
+                            // Every workbook of a template holds the same formulas: made into a String once.
+                            formula: formulaBuffer.isEmpty ? nil : formulaBuffer.withUnsafeBufferPointer { SharedStringCache.shared.string($0) },
                             hasFormula: hasFormula, cachedValueMissing: hasFormula && value.isEmpty,
                             numberFormat: format.numberFormat, isLocked: format.isLocked, styleIndex: styleIndex)
         let key = row << 14 | column

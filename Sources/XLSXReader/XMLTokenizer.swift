@@ -240,6 +240,15 @@ struct XMLTokenizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `attributeString`, the String made through `cache` (the one made before for the same bytes).
+    mutating func attributeString(_ index: Int, cache: SharedStringCache) -> String {
+        let a = attributeStorage[index]
+        if !a.needsDecoding { return cache.string(UnsafeBufferPointer(start: p + a.valueStart, count: a.valueEnd - a.valueStart)) }
+        var out: [UInt8] = []
+        appendDecoded(from: a.valueStart, to: a.valueEnd, into: &out, attribute: true)
+        return out.withUnsafeBufferPointer { cache.string($0) }
+    }
+
     /// Appends the current text event, decoded, to `out`.
     func appendText(to out: inout [UInt8]) {
         if textIsCDATA || textNeedsDecoding {
@@ -842,5 +851,12 @@ extension XMLTokenizer {
         var out: [UInt8] = []
         try collectText(into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `readText`, the String made through `cache` (the one made before for the same bytes).
+    mutating func readText(cache: SharedStringCache) throws(XLSXReadError) -> String {
+        var out: [UInt8] = []
+        try collectText(into: &out)
+        return out.withUnsafeBufferPointer { cache.string($0) }
     }
 }
