@@ -53,11 +53,11 @@ final class Memo<Value>: @unchecked Sendable {
         lock.unlock()
         let made = make()
         lock.lock()
-        // Full, or no free slot near the key's (keys alike in hash): start over, as when full.
-        if count >= limit || freeSlot(hash) == nil {
+        if count >= limit {
             for i in 0..<slotCount { hashes[i] = 0; keys[i] = nil; values[i] = nil }
             count = 0
         }
+        // No free slot near the key's (keys alike in hash): the value is simply not kept.
         if find(spelled, hash) == nil, let slot = freeSlot(hash) {
             hashes[slot] = hash
             keys[slot] = spelled
