@@ -73,6 +73,23 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// small String (15 bytes), it is made in place, without allocating.
     public var description: String {
         precondition(column >= 0, "negative column")
+        // The top left of a sheet, where every sheet of ours lies, is named from a table made once.
+        if column < Self.namedColumns && row >= 0 && row < Self.namedRows {
+            return Self.names[row &* Self.namedColumns &+ column]
+        }
+        return written
+    }
+
+    /// Rows and columns of the top left of a sheet whose names are kept (`names`).
+    static let namedRows = 128, namedColumns = 16
+
+    /// `written` of every cell in the top left `namedRows` × `namedColumns`, row by row.
+    private static let names: [String] = (0..<namedRows * namedColumns).map {
+        CellReference(row: $0 / namedColumns, column: $0 % namedColumns).written
+    }
+
+    /// `description`, written out (the definition the table is made of).
+    var written: String {
         let onASheet = column <= Self.maxColumn && row >= 0 && row <= Self.maxRow
         return String(unsafeUninitializedCapacity: onASheet ? 15 : 40) { buffer in
             var count = Self.writeColumnName(column, into: buffer)

@@ -18,6 +18,29 @@ let attributeSpecialMask: UInt64 = 1 << 0x3C | 1 << 0x26 | 1 << 0x09 | 1 << 0x0A
 /// Bit n set for the bytes n < 64 that text scanning stops at: `<`, `&`, CR.
 let textSpecialMask: UInt64 = 1 << 0x3C | 1 << 0x26 | 1 << 0x0D
 
+/// The index of the first byte below 0x40 in `p[from..<to]`, or `to`. Every byte a scan of text or
+/// of an attribute value stops at (`<`, `&`, the quotes, tab, CR, LF) is below 0x40; after a byte of
+/// 0x80 or above (text in Japanese) the bytes are passed eight at a time while none is below 0x40
+/// (a byte is below 0x40 when its top two bits are clear: in `w | w << 1` the top bit of each byte
+/// is the two or'ed); ASCII is passed byte by byte, as it always was.
+@inline(__always)
+func firstByteBelow0x40(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+    var i = from
+    let raw = UnsafeRawPointer(p)
+    while i < to {
+        let b = p[i]
+        if b < 0x40 { return i }
+        i &+= 1
+        guard b >= 0x80 else { continue }
+        while i &+ 8 <= to {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (w | w << 1) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 { break }
+            i &+= 8
+        }
+    }
+    return to
+}
+
 /// True when `b` < 64 and its bit is set in `mask`.
 @inline(__always)
 func inMask(_ b: UInt8, _ mask: UInt64) -> Bool {

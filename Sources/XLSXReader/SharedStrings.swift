@@ -9,7 +9,10 @@ enum SharedStrings {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(256)
         while true {
-            switch try xml.next() {
+            // A plain `<si>` (what every writer stores) is taken straight from the bytes, as `next()`
+            // would have read it.
+            let event = xml.takePlainStartTag("si") ? XMLEvent.startElement : try xml.next()
+            switch event {
             case .startElement:
                 if xml.depth == 1 { continue }
                 guard xml.depth == 2, xml.isElement(.spreadsheetML, "si") else {
@@ -18,7 +21,8 @@ enum SharedStrings {
                 }
                 buffer.removeAll(keepingCapacity: true)
                 try readRichText(&xml, into: &buffer)
-                strings.append(String(decoding: buffer, as: UTF8.self))
+                // The same text in many workbooks (the template's labels) is made into a String once.
+                strings.append(buffer.withUnsafeBufferPointer { SharedStringCache.shared.string($0) })
             case .endOfDocument:
                 return strings
             default:
@@ -35,6 +39,8 @@ enum SharedStrings {
             let start = buffer.count
             buffer.append(contentsOf: text)
             decodeOOXMLEscapes(&buffer, from: start)
+            // … and its end tag, as `forEachDescendant` would have read it (and then returned).
+            if xml.takePlainEndTag() { return }
         }
         try xml.forEachDescendant { xml throws(XLSXReadError) in
             if xml.isElement(.spreadsheetML, "t") {

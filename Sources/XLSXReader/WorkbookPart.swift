@@ -71,13 +71,14 @@ struct WorkbookPart {
     }
 
     private static func parseDefinedNames(_ xml: inout XMLTokenizer, into result: inout WorkbookPart) throws(XLSXReadError) {
-        try xml.forEachChild { (xml: inout XMLTokenizer) throws(XLSXReadError) in
+        try xml.forEachChild(takingPlain: "definedName") { (xml: inout XMLTokenizer) throws(XLSXReadError) in
             guard xml.isElement(.spreadsheetML, "definedName") else { return }
-            let name = xml.attribute(.none, "name") ?? ""
+            // Every workbook of a template names the same areas: their texts are made into Strings once.
+            let name = xml.attributeIndex(.none, "name").map { xml.attributeString($0, cache: .shared) } ?? ""
             let local = xml.attribute(.none, "localSheetId").flatMap { Int($0) }
             let hiddenText = xml.attribute(.none, "hidden")
             let hidden = hiddenText == "1" || hiddenText == "true"
-            let refersTo = try xml.readText()
+            let refersTo = try xml.readText(cache: .shared)
             if !name.isEmpty {
                 result.definedNames.append(XLSXDefinedName(name: name, refersTo: refersTo,
                                                            localSheetId: local, isHidden: hidden))

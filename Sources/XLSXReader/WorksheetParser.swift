@@ -75,7 +75,16 @@ struct WorksheetParser {
         valueBuffer.reserveCapacity(64)
         formulaBuffer.reserveCapacity(64)
         textBuffer.reserveCapacity(64)
+        // Room for the cells at once rather than grown by doubling (each growth copies every cell):
+        // a stored cell takes at least 16 bytes of the part (`<c r="A1" s="1"/>`), so this is
+        // enough for every sheet a workbook of ours holds; a larger sheet grows from there.
+        let room = max(0, min(xml.partSize / 16, Self.initialCellRoom, maxCells))
+        cells.reserveCapacity(room)
+        keys.reserveCapacity(room)
     }
+
+    /// The most cells room is made for before the first is read.
+    static let initialCellRoom = 4096
 
     private func cellName(_ row: Int, _ column: Int) -> String {
         "\(sheetName)!\(CellReference.columnName(column))\(row + 1)"
@@ -123,6 +132,8 @@ struct WorksheetParser {
                     try xml.skipElement()
                 } else if bytesEqual(name, "extLst") {
                     try parseExtensions()
+                } else if bytesEqual(name, "cols") {
+                    try xml.skipElement(takingPlain: "col")
                 } else {
                     try xml.skipElement()
                 }
@@ -387,7 +398,8 @@ struct WorksheetParser {
 
         let format = styles.format(styleIndex)
         let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value,
-                            formula: formulaBuffer.isEmpty ? nil : String(decoding: formulaBuffer, as: UTF8.self),
+                            // Every workbook of a template holds the same formulas: made into a String once.
+                            formula: formulaBuffer.isEmpty ? nil : formulaBuffer.withUnsafeBufferPointer { SharedStringCache.shared.string($0) },
                             hasFormula: hasFormula, cachedValueMissing: hasFormula && value.isEmpty,
                             numberFormat: format.numberFormat, isLocked: format.isLocked, styleIndex: styleIndex)
         let key = row << 14 | column
@@ -541,7 +553,7 @@ struct WorksheetParser {
     private mutating func parseMergeCells() throws(XLSXReadError) {
         let sheet = sheetName
         var found: [CellRange] = []
-        try xml.forEachChild { xml throws(XLSXReadError) in
+        try xml.forEachChild(takingPlain: "mergeCell") { xml throws(XLSXReadError) in
             if xml.isElement(.spreadsheetML, "mergeCell"), let index = xml.attributeIndex(.none, "ref") {
                 if let plain = Self.plainRanges(xml, attribute: index) {
                     found.append(contentsOf: plain)
@@ -557,7 +569,7 @@ struct WorksheetParser {
     private mutating func parseDataValidations() throws(XLSXReadError) {
         let sheet = sheetName
         var found: [XLSXDataValidation] = []
-        try xml.forEachChild { xml throws(XLSXReadError) in
+        try xml.forEachChild(takingPlain: "dataValidation") { xml throws(XLSXReadError) in
             guard xml.isElement(.spreadsheetML, "dataValidation") else { return }
             let type = xml.attribute(.none, "type") ?? "none"
             let op = xml.attribute(.none, "operator")

@@ -4,7 +4,14 @@ extension XMLTokenizer {
     /// child `body` leaves unread (its attributes read, its content not) is skipped, as are text
     /// and deeper elements. Returns at the end of the document when the element is never closed.
     mutating func forEachChild(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
-        try walkInside(descendants: false, body)
+        try walkInside(descendants: false, plain: nil, body)
+    }
+
+    /// `forEachChild`, with the children's plain start tags `<local …>` taken straight from the bytes
+    /// (`takePlainStartTag`: the same events `next()` would give, so the same calls and errors).
+    mutating func forEachChild(takingPlain local: StaticString,
+                               _ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
+        try walkInside(descendants: false, plain: local, body)
     }
 
     /// After a `.startElement`, calls `body` at the start tag of every element inside it, at any
@@ -12,14 +19,23 @@ extension XMLTokenizer {
     /// the element it is called at; what it leaves unread is walked into (its children are visited
     /// next). Returns at the end of the document when the element is never closed.
     mutating func forEachDescendant(_ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
-        try walkInside(descendants: true, body)
+        try walkInside(descendants: true, plain: nil, body)
     }
 
     /// The one loop of both: `body` at each child (skipping what it leaves) or at every element inside.
-    private mutating func walkInside(descendants: Bool, _ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
+    /// Plain end tags, and plain start tags named `plain`, are taken straight from the bytes (the
+    /// events `next()` would give).
+    private mutating func walkInside(descendants: Bool, plain: StaticString?,
+                                     _ body: (inout XMLTokenizer) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
         let parent = depth
         while true {
-            switch try next() {
+            let event: XMLEvent
+            if let plain, takePlainStartTag(plain) {
+                event = .startElement
+            } else {
+                event = takePlainEndTag() ? .endElement : try next()
+            }
+            switch event {
             case .startElement:
                 guard descendants || depth == parent + 1 else { continue }
                 try body(&self)

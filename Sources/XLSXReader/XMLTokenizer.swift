@@ -107,6 +107,9 @@ struct XMLTokenizer {
     /// Byte offset of the tokenizer (for error messages from parsers).
     var offset: Int { pos }
 
+    /// The size of the part in bytes (for parsers sizing what they collect).
+    var partSize: Int { end }
+
     /// Prepares a part for tokenizing: handles a UTF-8 BOM, transcodes UTF-16 (BOM required),
     /// and validates UTF-8.
     static func make(_ bytes: PartBytes, source: PartSource, maxDepth: Int) throws(XLSXReadError) -> XMLTokenizer {
@@ -237,6 +240,15 @@ struct XMLTokenizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `attributeString`, the String made through `cache` (the one made before for the same bytes).
+    mutating func attributeString(_ index: Int, cache: SharedStringCache) -> String {
+        let a = attributeStorage[index]
+        if !a.needsDecoding { return cache.string(UnsafeBufferPointer(start: p + a.valueStart, count: a.valueEnd - a.valueStart)) }
+        var out: [UInt8] = []
+        appendDecoded(from: a.valueStart, to: a.valueEnd, into: &out, attribute: true)
+        return out.withUnsafeBufferPointer { cache.string($0) }
+    }
+
     /// Appends the current text event, decoded, to `out`.
     func appendText(to out: inout [UInt8]) {
         if textIsCDATA || textNeedsDecoding {
@@ -264,9 +276,9 @@ struct XMLTokenizer {
         guard textStart < end, p[pos] == UInt8(ascii: "<"), bytesEqualShort(p + open, local),
               p[open + n] == UInt8(ascii: ">") else { return nil }
         var i = textStart
-        while i < end {
-            let b = p[i]
-            if b < 0x40 && (textSpecialMask >> UInt64(b)) & 1 != 0 { break }
+        while true {
+            i = firstByteBelow0x40(p, from: i, to: end)
+            guard i < end, (textSpecialMask >> UInt64(p[i])) & 1 == 0 else { break }
             i += 1
         }
         // The text ends at its end tag, `</local>`: anything else (an entity, CR, a child) is the general path's.
@@ -347,12 +359,11 @@ struct XMLTokenizer {
             let valueStart = i &+ 1
             var k = valueStart
             while true {
+                k = firstByteBelow0x40(p, from: k, to: end)
                 guard k < end else { return nil }
                 let c = p[k]
-                if c < 0x40 {
-                    if c == quote { break }
-                    if (attributeSpecialMask >> UInt64(c)) & 1 != 0 { return nil }
-                }
+                if c == quote { break }
+                if (attributeSpecialMask >> UInt64(c)) & 1 != 0 { return nil }
                 k &+= 1
             }
             room[count] = XMLAttribute(namespace: .none, localStart: attrStart, nameEnd: attrEnd,
@@ -381,6 +392,17 @@ struct XMLTokenizer {
     mutating func skipElement() throws(XLSXReadError) {
         let target = depth - 1
         while depth > target {
+            if try next() == .endOfDocument { return }
+        }
+    }
+
+    /// `skipElement`, with plain start tags `<local …>` and plain end tags taken straight from the
+    /// bytes (`takePlainStartTag`, `takePlainEndTag`: the events `next()` would give, so the same end
+    /// and the same errors): for an element of many alike children, such as `<cols>`.
+    mutating func skipElement(takingPlain local: StaticString) throws(XLSXReadError) {
+        let target = depth - 1
+        while depth > target {
+            if takePlainStartTag(local) || takePlainEndTag() { continue }
             if try next() == .endOfDocument { return }
         }
     }
@@ -563,15 +585,15 @@ struct XMLTokenizer {
             let valueStart = i + 1
             var needsDecoding = false
             var k = valueStart
-            while k < end {
-                let c = p[k]
+            while true {
                 // Both quotes and every byte that needs attention are below 0x40.
-                if c < 0x40 {
-                    if c == quote { break }
-                    if (attributeSpecialMask >> UInt64(c)) & 1 != 0 {
-                        if c == UInt8(ascii: "<") { throw malformed(k, "'<' inside an attribute value") }
-                        needsDecoding = true
-                    }
+                k = firstByteBelow0x40(p, from: k, to: end)
+                guard k < end else { break }
+                let c = p[k]
+                if c == quote { break }
+                if (attributeSpecialMask >> UInt64(c)) & 1 != 0 {
+                    if c == UInt8(ascii: "<") { throw malformed(k, "'<' inside an attribute value") }
+                    needsDecoding = true
                 }
                 k += 1
             }
@@ -810,7 +832,8 @@ extension XMLTokenizer {
     mutating func collectText(into out: inout [UInt8]) throws(XLSXReadError) {
         let parentDepth = depth - 1
         while true {
-            switch try next() {
+            // A plain end tag (what ends nearly every text) is taken straight from the bytes.
+            switch takePlainEndTag() ? XMLEvent.endElement : try next() {
             case .text:
                 appendText(to: &out)
             case .startElement:
@@ -828,5 +851,12 @@ extension XMLTokenizer {
         var out: [UInt8] = []
         try collectText(into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `readText`, the String made through `cache` (the one made before for the same bytes).
+    mutating func readText(cache: SharedStringCache) throws(XLSXReadError) -> String {
+        var out: [UInt8] = []
+        try collectText(into: &out)
+        return out.withUnsafeBufferPointer { cache.string($0) }
     }
 }

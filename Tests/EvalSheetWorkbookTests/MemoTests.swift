@@ -42,4 +42,14 @@ import Testing
         #expect(memo.value("a") { 10 } == 10)
         #expect(memo.value("c") { 30 } == 3)
     }
+
+    /// Many keys through a small memo (full again and again, slots taken): every answer is the
+    /// function's for that key.
+    @Test func manyKeysThroughASmallMemo() {
+        let memo = Memo<String>(limit: 16)
+        for k in 0..<5_000 {
+            let key = "施策\((k &* 7919) % 701)"
+            #expect(memo.value(key) { "made " + key } == "made " + key)
+        }
+    }
 }

@@ -168,4 +168,39 @@ import XLSX
         }
         #expect(checked == 15 * 26 * 26)
     }
+
+    /// The scan that passes non-ASCII text eight bytes at a time stops where a byte-by-byte scan
+    /// stops: at every start and end, around each step of eight, for bytes of every kind.
+    @Test func scanToAByteBelow0x40AgreesWithTheByteLoop() {
+        let kinds: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x20, 0x22, 0x26, 0x27, 0x30, 0x3C, 0x3F, 0x40, 0x41, 0x7F, 0x80, 0xBF, 0xE3, 0xFF]
+        var state: UInt64 = 0x5EED
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var checked = 0
+        for _ in 0..<4_000 {
+            let count = next() % 40
+            // Mostly high bytes (text in Japanese), some ASCII, now and then a byte below 0x40.
+            let bytes: [UInt8] = (0..<count).map { _ in
+                switch next() % 10 {
+                case 0: return kinds[next() % kinds.count]
+                case 1, 2: return UInt8(0x40 + next() % 0x40)
+                default: return UInt8(0x80 + next() % 0x80)
+                }
+            }
+            bytes.withUnsafeBufferPointer { b in
+                guard let p = b.baseAddress else { return }
+                for from in 0...count {
+                    for to in from...count where (to - from) % 3 == 0 || to == count {
+                        var slow = from
+                        while slow < to && p[slow] >= 0x40 { slow += 1 }
+                        #expect(firstByteBelow0x40(p, from: from, to: to) == slow, "\(bytes) \(from)..<\(to)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 20_000)
+    }
 }

@@ -1,5 +1,5 @@
 import Testing
-import XLSX
+@testable import XLSX
 
 /// `CellReference.columnName` and `description`, written into one buffer, against the letters
 /// built one Character at a time (the former definition) and `String(row + 1)`; `CellRange`
@@ -29,6 +29,15 @@ struct CellReferenceNameTests {
         }
         #expect(CellReference(row: 6, column: 1).description == "B7")
         #expect(CellReference(row: 1_048_575, column: 16_383).description == "XFD1048576")
+    }
+
+    @Test("the names kept for the top left of a sheet, and those just outside it, are the written ones")
+    func keptNames() {
+        for r in -2...(CellReference.namedRows + 2) {
+            for c in 0...(CellReference.namedColumns + 2) {
+                #expect(CellReference(row: r, column: c).description == Self.columnNameByCharacters(c) + String(r + 1), "\(r) \(c)")
+            }
+        }
     }
 
     static func rangeByCharacters(_ text: String) -> CellRange? {
