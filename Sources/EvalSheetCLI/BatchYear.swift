@@ -38,8 +38,10 @@ final class BatchYear: @unchecked Sendable {
     /// Ends the gathering: the year rules' findings are added after the files' ones, and the tally is
     /// the report's.
     func finish() -> BatchTally {
-        year?.forEachFinding { findings.add($0) }
-        year = nil
+        if var y = year {
+            year = nil  // the only copy: its rules' state is freed as their findings are made
+            y.takeFindings { findings.add($0) }
+        }
         digests.removeAll()
         return tally
     }

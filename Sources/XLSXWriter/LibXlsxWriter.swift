@@ -1162,6 +1162,27 @@ extension LXWSheet {
 /// it on closing (`_populate_range_dimensions`), and its cache filled in its place.
 struct LXWChartRange {
     let raw: UnsafeMutablePointer<lxw_series_range>
+    let role: Role
+
+    /// What the range is to its chart, which decides how libxlsxwriter writes its reference.
+    enum Role {
+        /// A title's or a series name's: always a `<c:strRef>` (`_chart_write_tx_formula`).
+        case title
+        /// A series' categories: a `<c:strRef>` when a point is a string, else a `<c:numRef>`.
+        case categories
+        /// A series' values: always a `<c:numRef>` (`_chart_write_val`).
+        case values
+    }
+
+    /// Whether libxlsxwriter writes the range as a `<c:strRef>` (with a `<c:strCache>`), given
+    /// whether a point of it is a string.
+    func writesStrings(hasStrings: Bool) -> Bool {
+        switch role {
+        case .title: true
+        case .categories: hasStrings
+        case .values: false
+        }
+    }
 
     /// The sheet, rows and columns libxlsxwriter will cache the range from; nil when it caches nothing
     /// (no formula, a list of ranges, no `!`, or more than one row and column).
@@ -1185,6 +1206,24 @@ struct LXWChartRange {
         }
         guard firstRow == lastRow || firstCol == lastCol, firstRow <= lastRow, firstCol <= lastCol else { return nil }
         return (String(decoding: name, as: UTF8.self), firstRow...lastRow, firstCol...lastCol)
+    }
+
+    /// The range's formula as libxlsxwriter writes it in the chart's `<c:f>` (XML-escaped).
+    var formulaXML: [UInt8]? {
+        guard let formula = raw.pointee.formula else { return nil }
+        return Array(XLSXChartCacheXML.escaped(String(cString: formula)).utf8)
+    }
+
+    /// Tells libxlsxwriter to write the range without a cache (its reference holding only the
+    /// formula; `hasStrings` sets the flag `fill` would), for the cache to be put in after the
+    /// workbook is closed (`XLSXChartCacheXML`, `LibZipRewrite.insertChartCaches`) instead of held
+    /// point by point.
+    func deferCache(hasStrings: Bool) throws {
+        guard let cache = raw.pointee.data_cache, cache.pointee.stqh_first == nil else {
+            throw XLSXWriteError.library(function: "chart cache", code: -1, message: "the chart range has no empty cache")
+        }
+        raw.pointee.ignore_cache = 1
+        if hasStrings { raw.pointee.has_string_cache = 1 }
     }
 
     /// Gives the range its cached points (row by row, then column by column) as
@@ -1263,8 +1302,12 @@ final class LXWChart {
     /// values and name (`_add_chart_cache_data`).
     var ranges: [LXWChartRange] {
         var ranges = [raw.pointee.title.range, raw.pointee.x_axis?.pointee.title.range, raw.pointee.y_axis?.pointee.title.range]
-        for s in series { ranges += [s.pointee.categories, s.pointee.values, s.pointee.title.range] }
-        return ranges.compactMap { $0.map(LXWChartRange.init) }
+        var roles: [LXWChartRange.Role] = [.title, .title, .title]
+        for s in series {
+            ranges += [s.pointee.categories, s.pointee.values, s.pointee.title.range]
+            roles += [.categories, .values, .title]
+        }
+        return zip(ranges, roles).compactMap { range, role in range.map { LXWChartRange(raw: $0, role: role) } }
     }
 
     func setTitle(_ title: String) throws {

@@ -164,6 +164,58 @@ enum LibZipRewrite {
         }
     }
 
+    /// Puts the caches of chart ranges over streamed rows into the chart parts libxlsxwriter wrote
+    /// without them (`LXWChartRange.deferCache`): after each `<c:f>` of a cache's formula whose
+    /// `<c:strRef>` (or `<c:numRef>`) holds nothing else, streamed from its scratch file. Every
+    /// cache must find its place, else the workbook fails.
+    static func insertChartCaches(_ caches: [XLSXDeferredChartCache], in path: String, reportingAs reportedPath: String) throws {
+        var code: Int32 = 0
+        guard let archive = zip_open(path, 0, &code) else {
+            throw failure(reportedPath, "the written workbook could not be reopened (libzip error \(code))", system: errno)
+        }
+        var closed = false
+        defer { if !closed { zip_discard(archive) } }
+        var placed = Set<Int>()
+        var parts: [TemporaryPart] = []
+        defer { for i in parts.indices { parts[i].close() } }
+        let count = zip_get_num_entries(archive, 0)
+        for index in 0..<UInt64(max(0, count)) {
+            guard let namePointer = zip_get_name(archive, index, ZIP_FL_ENC_RAW) else { continue }
+            let name = String(cString: namePointer)
+            guard name.hasPrefix("xl/charts/chart"), name.hasSuffix(".xml") else { continue }
+            var stat = zip_stat_t()
+            guard zip_stat_index(archive, index, 0, &stat) == 0, let file = zip_fopen_index(archive, index, 0) else {
+                throw failure(reportedPath, "the part \(name) could not be read back", system: 0)
+            }
+            var xml = [UInt8](repeating: 0, count: Int(stat.size))
+            let read = xml.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, stat.size) }
+            zip_fclose(file)
+            guard read == Int64(stat.size) else { throw failure(reportedPath, "the part \(name) could not be read back", system: 0) }
+            var out = try TemporaryPart(beside: path, reportingAs: reportedPath)
+            var copied = 0, inserted = false
+            for (at, c) in ChartCachePlaces.find(caches, in: xml) {
+                out.write(xml[copied..<at])
+                try caches[c].scratch.read { out.write($0) }
+                copied = at
+                inserted = true
+                placed.insert(c)
+            }
+            guard inserted else { out.close(); continue }
+            out.write(xml[copied...])
+            try out.finish()
+            try out.replace(Int64(index), in: archive, mtime: stat.mtime, reportingAs: reportedPath)
+            parts.append(out)
+        }
+        guard placed.count == caches.count else {
+            throw failure(reportedPath, "a chart's range over streamed rows is not in its chart part", system: 0)
+        }
+        closed = true
+        if zip_close(archive) != 0 {
+            closed = false
+            throw closeFailure(archive, reportedPath)
+        }
+    }
+
     /// The error of a failed `zip_close` (the archive is still open then).
     private static func closeFailure(_ archive: OpaquePointer, _ reportedPath: String) -> XLSXWriteError {
         let error = zip_get_error(archive)

@@ -132,6 +132,9 @@ final class XLSXWorkbookContext {
     var stream: XLSXRowStream?
     /// The charts, whose caches of streamed cells `finish()` fills.
     var charts: [LXWChart] = []
+    /// The caches of chart ranges over streamed rows, written to scratch files before the workbook
+    /// is closed and put into the chart parts after (`LibZipRewrite.insertChartCaches`).
+    private var chartCaches: [XLSXDeferredChartCache] = []
     private var finished = false
 
     init(path: String, overwrite: Bool, scratchDirectory: String?) throws {
@@ -179,6 +182,9 @@ final class XLSXWorkbookContext {
                                                    in: output.temporaryPath, reportingAs: output.path)
                 }
                 try correctStreamedNumbers()
+                if !chartCaches.isEmpty {
+                    try LibZipRewrite.insertChartCaches(chartCaches, in: output.temporaryPath, reportingAs: output.path)
+                }
             }
             endStream()
             finished = true
@@ -201,6 +207,8 @@ final class XLSXWorkbookContext {
     private func endStream() {
         deferredLinks = []
         charts = []
+        for i in chartCaches.indices { chartCaches[i].scratch.close() }
+        chartCaches = []
         stream?.close()
         stream = nil
     }
@@ -230,6 +238,9 @@ final class XLSXWorkbookContext {
 
     /// Gives every chart range that reaches the streamed rows the cache libxlsxwriter would have
     /// made from the cells (it finds none there): the kept values, the sheet's own cells above.
+    /// The library writes each such range without its cache; the cache's XML is written now (its
+    /// strings are the library's, valid until it closes) to a scratch file, once for equal
+    /// formulas, and put in after the close.
     private func fillChartCaches(from stream: XLSXRowStream) throws {
         for chart in charts {
             for range in chart.ranges {
@@ -237,7 +248,15 @@ final class XLSXWorkbookContext {
                 guard let points = stream.chartPoints(rows: place.rows, columns: place.columns) else {
                     throw XLSXWriteError.invalidChart(reason: "a chart shows streamed cells of a column whose values were not kept")
                 }
-                try range.fill(points)
+                guard let formula = range.formulaXML else { try range.fill(points); continue }
+                let hasStrings = XLSXChartCacheXML.hasStrings(points), strings = range.writesStrings(hasStrings: hasStrings)
+                try range.deferCache(hasStrings: hasStrings)
+                if points.isEmpty || chartCaches.contains(where: { $0.formula == formula && $0.strings == strings }) { continue }
+                let directory = output.path.lastIndex(of: "/").map { String(output.path[...$0]) } ?? "."
+                var scratch = try XLSXRowScratch(in: directory, reportingAs: output.path)
+                XLSXChartCacheXML.write(points, strings: strings) { scratch.write($0.utf8) }
+                do { try scratch.finish() } catch { scratch.close(); throw error }
+                chartCaches.append(XLSXDeferredChartCache(formula: formula, strings: strings, scratch: scratch))
             }
         }
         stream.dropKeptValues()
@@ -253,4 +272,14 @@ final class XLSXWorkbookContext {
         try LibZipRewrite.correctNumbers(in: output.temporaryPath, ["xl/worksheets/sheet\(stream.sheet.index + 1).xml": table],
                                          reportingAs: output.path)
     }
+}
+
+/// The cache of chart ranges with one formula, kept in a scratch file until the chart part is
+/// rewritten: it goes after each `<c:f>` of that formula whose reference holds no cache.
+struct XLSXDeferredChartCache {
+    /// The formula as the chart part prints it (XML-escaped).
+    var formula: [UInt8]
+    /// Whether the reference is a `<c:strRef>` (else a `<c:numRef>`).
+    var strings: Bool
+    var scratch: XLSXRowScratch
 }

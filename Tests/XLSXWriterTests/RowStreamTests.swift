@@ -82,6 +82,12 @@ struct RowStreamTests {
         try compare("nothing above") { try Self.write($0, streamed: $1, rows: 0..<40, prefix: false) }
     }
 
+    /// The chart's caches of streamed rows are written after the workbook is closed: past 65,535
+    /// points their count and indices wrap at 16 bits, as libxlsxwriter's own do.
+    @Test func chartCachesPast65535PointsAsTheLibraryWritesThem() throws {
+        try compare("65,600 rows") { try Self.write($0, streamed: $1, rows: 3..<65_603, links: false) }
+    }
+
     @Test func theChartKeepsItsCaches() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

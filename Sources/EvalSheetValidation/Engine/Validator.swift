@@ -68,10 +68,13 @@ public enum Validator {
         return sorted(found + year.numberedFindings(template: template))
     }
 
-    /// The finding of a rule's hit on a sheet of `policy` read from `file`, placed through `map`.
-    static func finding(_ rule: any ValidationRule, _ hit: RuleHit, policy: String, file: String, map: SourceMap) -> Finding {
-        Finding(ruleID: rule.id, severity: rule.severity, message: hit.message, policy: policy, path: hit.path,
-                file: file, place: map.location(of: hit.path))
+    /// The finding of a rule's hit on a sheet of `policy` read from `file`, placed through `map`
+    /// (its `location` left empty unless `located`: formatted from `place` when it is needed).
+    static func finding(_ rule: any ValidationRule, _ hit: RuleHit, policy: String, file: String, map: SourceMap,
+                        located: Bool = true) -> Finding {
+        let place = map.location(of: hit.path)
+        return Finding(ruleID: rule.id, severity: rule.severity, message: hit.message, policy: policy, path: hit.path,
+                       file: file, location: located ? place?.qualified(in: file) ?? file : "", place: place)
     }
 
     /// Findings in `validate`'s order: by file, then sheet (its number), then section (1…7), then place

@@ -56,25 +56,48 @@ public struct YearValidation {
     }
 
     /// The findings over every sheet added, in `Validator.validate`'s order, given to `body` one at
-    /// a time (a batch encodes each as it comes, so the year's findings are not held twice).
-    public func forEachFinding(template: FormTemplate = .standard, _ body: (Finding) -> Void) {
-        var found = numberedFindings(template: template)
+    /// a time — and the sheets given up as they are (a batch spools each finding as it comes): each
+    /// rule's state is freed once its hits are made, and a finding's `location` is formatted only
+    /// when it is given (the order does not read it). The validation holds no sheets afterwards.
+    public mutating func takeFindings(template: FormTemplate = .standard, _ body: (Finding) -> Void) {
+        var found = collectFindings(template: template, releasing: true, located: false)
+        (sheets, maps, bareMaps, years) = ([], [], [:], NumberedValues())
         Validator.sort(&found)
-        for f in found { body(f.finding) }
+        for (_, f) in found {
+            var f = f
+            f.location = f.place?.qualified(in: f.file) ?? f.file
+            body(f)
+        }
     }
 
     /// The findings, each with the number of its sheet, in the order the rules found them.
     func numberedFindings(template: FormTemplate) -> [(sheet: Int, finding: Finding)] {
+        var copy = self  // shares the streams; nothing is released
+        return copy.collectFindings(template: template, releasing: false, located: true)
+    }
+
+    /// `numberedFindings`; with `releasing` each rule's state is freed once its hits are made (no
+    /// streams are left), without `located` the findings' `location` is left empty.
+    private mutating func collectFindings(template: FormTemplate, releasing: Bool, located: Bool) -> [(sheet: Int, finding: Finding)] {
         var found: [(sheet: Int, finding: Finding)] = []
-        for yearStreams in streams {
-            for (rule, stream) in zip(rules, yearStreams) {
-                for (index, hit) in stream.hits(template: template) where sheets.indices.contains(index) {
+        for y in streams.indices {
+            for (r, rule) in rules.enumerated() {
+                let hits = streams[y][r].hits(template: template)
+                if releasing { streams[y][r] = ReleasedStream() }
+                for (index, hit) in hits where sheets.indices.contains(index) {
                     let sheet = sheets[index]
                     found.append((index, Validator.finding(rule, hit, policy: sheet.policy, file: sheet.file,
-                                                           map: maps[Int(sheet.map)])))
+                                                           map: maps[Int(sheet.map)], located: located)))
                 }
             }
         }
+        if releasing { streams = [] }
         return found
     }
+}
+
+/// What is left of a rule's stream once its hits are made: nothing.
+private struct ReleasedStream: YearRuleStream {
+    mutating func add(_ sheet: EvaluationSheet, index: Int) {}
+    func hits(template: FormTemplate) -> [YearRuleHit] { [] }
 }
