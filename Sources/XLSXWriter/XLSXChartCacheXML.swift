@@ -31,18 +31,5 @@ enum XLSXChartCacheXML {
     }
 
     /// Text escaped as libxlsxwriter's XML writer escapes element data (`lxw_escape_data`).
-    static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
-        else { return text }
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { LinkWriter.escaped(text, quotes: false) }
 }

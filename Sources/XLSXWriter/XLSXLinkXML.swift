@@ -54,8 +54,12 @@ struct LinkWriter {
     }
 
     /// An attribute's text escaped as libxlsxwriter's XML writer does (`&`, `<`, `>`, `"`).
-    static func attribute(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+    static func attribute(_ text: String) -> String { escaped(text, quotes: true) }
+
+    /// Text escaped as libxlsxwriter's XML writer escapes it: `&`, `<`, `>`, and `"` in attributes
+    /// (`quotes`); element data keeps its quotes (`lxw_escape_data`).
+    static func escaped(_ text: String, quotes: Bool) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || (quotes && $0 == UInt8(ascii: "\"")) })
         else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count &+ 16)
@@ -64,7 +68,7 @@ struct LinkWriter {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where quotes: out += "&quot;"
             default: out.unicodeScalars.append(c)
             }
         }
