@@ -1298,6 +1298,9 @@ final class LXWChart {
         self.series.append(series)
     }
 
+    /// Whether the chart was inserted into a sheet (libxlsxwriter writes only those).
+    var isInUse: Bool { raw.pointee.in_use != 0 }
+
     /// Every range libxlsxwriter caches cells of on closing: the titles', then each series' categories,
     /// values and name (`_add_chart_cache_data`).
     var ranges: [LXWChartRange] {

@@ -242,7 +242,7 @@ final class XLSXWorkbookContext {
     /// strings are the library's, valid until it closes) to a scratch file, once for equal
     /// formulas, and put in after the close.
     private func fillChartCaches(from stream: XLSXRowStream) throws {
-        for chart in charts {
+        for chart in charts where chart.isInUse {  // a chart never inserted is not written
             for range in chart.ranges {
                 guard let place = range.place, place.sheet == stream.sheet.name, place.rows.upperBound >= stream.firstRow else { continue }
                 guard let points = stream.chartPoints(rows: place.rows, columns: place.columns) else {

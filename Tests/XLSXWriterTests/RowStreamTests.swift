@@ -88,6 +88,31 @@ struct RowStreamTests {
         try compare("65,600 rows") { try Self.write($0, streamed: $1, rows: 3..<65_603, links: false) }
     }
 
+    @Test func aChartNeverInsertedDoesNotFailTheWorkbook() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("book.xlsx").path
+        let book = try XLSXWorkbookWriter(path: path)
+        let list = try book.addSheet(named: "一覧")
+        try list.writeString("コード", at: c("A1"))
+        try list.writeString("額", at: c("B1"))
+        let stream = try list.streamRows(from: 1, keepingValuesOf: [0, 1])
+        for row in 1..<20 {
+            try stream.writeString("P\(row)", at: .at(row, 0))
+            try stream.writeNumber(Double(row), at: .at(row, 1))
+        }
+        _ = try book.addChart(XLSXChartSpec(kind: .column, series: [
+            XLSXChartSeries(name: "額", categories: "='一覧'!$A$2:$A$19", values: "='一覧'!$B$2:$B$19")], title: "入れない図"))
+        let shown = try book.addChart(XLSXChartSpec(kind: .column, series: [
+            XLSXChartSeries(name: "額", categories: "='一覧'!$A$2:$A$20", values: "='一覧'!$B$2:$B$20")], title: "図"))
+        try list.insertChart(shown, at: c("D2"))
+        try book.finish()
+        let chart = String(decoding: try FileLinksTests.parts(path)["xl/charts/chart1.xml"] ?? Data(), as: UTF8.self)
+        #expect(chart.contains("<c:strRef><c:f>'一覧'!$A$2:$A$20</c:f><c:strCache><c:ptCount val=\"19\"/><c:pt idx=\"0\"><c:v>P1</c:v></c:pt>"))
+        #expect(chart.contains("<c:numRef><c:f>'一覧'!$B$2:$B$20</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"19\"/><c:pt idx=\"0\"><c:v>1</c:v></c:pt>"))
+        #expect(try FileLinksTests.parts(path).keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 1)
+    }
+
     @Test func theChartKeepsItsCaches() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
