@@ -1,0 +1,96 @@
+// A worksheet cell as nearly every writer stores it, found straight in the bytes:
+// `<c r="B7" s="3" t="s"><v>12</v></c>`, `<c r="B7" s="3"/>` or `<c r="B7"></c>`.
+
+/// One plain cell found by `XMLTokenizer.plainCell`: its `r`, `s` and `t` values and its `<v>`
+/// text, each in place in the part's bytes and plain (no entity, tab, CR or LF in a value; no `<`,
+/// `&` or CR in the text), so each is what the general path would decode.
+struct PlainCell {
+    var r: UnsafeBufferPointer<UInt8>?
+    var s: UnsafeBufferPointer<UInt8>?
+    var t: UnsafeBufferPointer<UInt8>?
+    /// The text of `<v>`, nil when the cell has none.
+    var value: UnsafeBufferPointer<UInt8>?
+    /// Just after the cell: its `</c>` (or `/>`).
+    var end = 0
+}
+
+extension XMLTokenizer {
+    /// The plain cell at `start` (`p[start]` is `<`): `<c`, one blank or more before each attribute,
+    /// only `r`, `s` and `t`, each at most once, written `name="value"` or `name='value'` (no blank
+    /// around `=`), then `>` or `/>` (blanks before them allowed); after `>`, `</c>` or
+    /// `<v>text</v></c>` exactly. Nil for anything else, which the general path then reads.
+    static func scanPlainCell(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> PlainCell? {
+        guard start &+ 2 < end, p[start &+ 1] == UInt8(ascii: "c") else { return nil }
+        var cell = PlainCell()
+        var i = start &+ 2
+        while true {
+            guard i < end else { return nil }
+            var b = p[i]
+            if b == UInt8(ascii: ">") {
+                i &+= 1
+                break
+            }
+            if b == UInt8(ascii: "/") {
+                guard i &+ 1 < end, p[i &+ 1] == UInt8(ascii: ">") else { return nil }
+                cell.end = i &+ 2
+                return cell
+            }
+            // A blank (or more) before each attribute, and before the end of the tag.
+            guard isXMLSpace(b) else { return nil }
+            repeat {
+                i &+= 1
+                guard i < end else { return nil }
+                b = p[i]
+            } while isXMLSpace(b)
+            if b == UInt8(ascii: ">") || b == UInt8(ascii: "/") { continue }
+            guard i &+ 2 < end, p[i &+ 1] == UInt8(ascii: "=") else { return nil }
+            let quote = p[i &+ 2]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            let valueStart = i &+ 3
+            var k = valueStart
+            while true {
+                guard k < end else { return nil }
+                let c = p[k]
+                if c == quote { break }
+                if c < 0x40 && (attributeSpecialMask >> UInt64(c)) & 1 != 0 { return nil }
+                k &+= 1
+            }
+            let value = UnsafeBufferPointer(start: p + valueStart, count: k &- valueStart)
+            switch b {
+            case UInt8(ascii: "r"):
+                guard cell.r == nil else { return nil }
+                cell.r = value
+            case UInt8(ascii: "s"):
+                guard cell.s == nil else { return nil }
+                cell.s = value
+            case UInt8(ascii: "t"):
+                guard cell.t == nil else { return nil }
+                cell.t = value
+            default:
+                return nil
+            }
+            i = k &+ 1
+        }
+        // `</c>`: a cell without a value.
+        if i &+ 4 <= end, p[i] == UInt8(ascii: "<"), p[i &+ 1] == UInt8(ascii: "/"), p[i &+ 2] == UInt8(ascii: "c"),
+           p[i &+ 3] == UInt8(ascii: ">") {
+            cell.end = i &+ 4
+            return cell
+        }
+        // `<v>text</v></c>`, the text as `takePlainTextElement` takes it.
+        guard i &+ 3 < end, p[i] == UInt8(ascii: "<"), p[i &+ 1] == UInt8(ascii: "v"), p[i &+ 2] == UInt8(ascii: ">") else { return nil }
+        let textStart = i &+ 3
+        var k = textStart
+        while true {
+            k = firstByteBelow0x40(p, from: k, to: end)
+            guard k < end, (textSpecialMask >> UInt64(p[k])) & 1 == 0 else { break }
+            k &+= 1
+        }
+        guard k &+ 8 <= end, p[k] == UInt8(ascii: "<"), p[k &+ 1] == UInt8(ascii: "/"), p[k &+ 2] == UInt8(ascii: "v"),
+              p[k &+ 3] == UInt8(ascii: ">"), p[k &+ 4] == UInt8(ascii: "<"), p[k &+ 5] == UInt8(ascii: "/"),
+              p[k &+ 6] == UInt8(ascii: "c"), p[k &+ 7] == UInt8(ascii: ">") else { return nil }
+        cell.value = UnsafeBufferPointer(start: p + textStart, count: k &- textStart)
+        cell.end = k &+ 8
+        return cell
+    }
+}
