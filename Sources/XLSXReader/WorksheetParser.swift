@@ -187,8 +187,9 @@ struct WorksheetParser {
                     continue
                 }
                 var row = lastRow + 1
-                let rowHasReference = xml.attributeIndex(.none, "r") != nil
-                if let r = xml.attributeIndex(.none, "r") {
+                let reference = xml.attributeIndex(.none, "r")
+                let rowHasReference = reference != nil
+                if let r = reference {
                     let parsed = try xml.withAttributeValue(r) { b in parseDecimal(trimmed(b), limit: 1 << 40) }
                     guard let number = parsed, number >= 1 else {
                         throw fail(.invalidCellReference, cell: "\(sheetName)!row \(xml.attributeString(r))",
@@ -525,7 +526,7 @@ struct WorksheetParser {
     private func numberValue(_ all: UnsafeBufferPointer<UInt8>, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
         let text = trimmed(all)
         if text.isEmpty { return .empty }
-        let shown = String(decoding: text.prefix(40), as: UTF8.self)
+        var shown: String { String(decoding: text.prefix(40), as: UTF8.self) }
         switch parseCellNumberText(text) {
         case .value(let number):
             return .number(number, raw: String(decoding: text, as: UTF8.self))

@@ -5,13 +5,27 @@
 /// text, each in place in the part's bytes and plain (no entity, tab, CR or LF in a value; no `<`,
 /// `&` or CR in the text), so each is what the general path would decode.
 struct PlainCell {
-    var r: UnsafeBufferPointer<UInt8>?
-    var s: UnsafeBufferPointer<UInt8>?
-    var t: UnsafeBufferPointer<UInt8>?
-    /// The text of `<v>`, nil when the cell has none.
-    var value: UnsafeBufferPointer<UInt8>?
+    /// The part's bytes.
+    let p: UnsafePointer<UInt8>
+    // Where each value starts and ends; a start of -1 when the cell has none.
+    var rStart = -1, rEnd = 0
+    var sStart = -1, sEnd = 0
+    var tStart = -1, tEnd = 0
+    /// The text of `<v>`.
+    var valueStart = -1, valueEnd = 0
     /// Just after the cell: its `</c>` (or `/>`).
     var end = 0
+
+    @inline(__always)
+    private func bytes(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8>? {
+        start < 0 ? nil : UnsafeBufferPointer(start: p + start, count: end &- start)
+    }
+
+    var r: UnsafeBufferPointer<UInt8>? { bytes(rStart, rEnd) }
+    var s: UnsafeBufferPointer<UInt8>? { bytes(sStart, sEnd) }
+    var t: UnsafeBufferPointer<UInt8>? { bytes(tStart, tEnd) }
+    /// The text of `<v>`, nil when the cell has none.
+    var value: UnsafeBufferPointer<UInt8>? { bytes(valueStart, valueEnd) }
 }
 
 extension XMLTokenizer {
@@ -21,7 +35,7 @@ extension XMLTokenizer {
     /// `<v>text</v></c>` exactly. Nil for anything else, which the general path then reads.
     static func scanPlainCell(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> PlainCell? {
         guard start &+ 2 < end, p[start &+ 1] == UInt8(ascii: "c") else { return nil }
-        var cell = PlainCell()
+        var cell = PlainCell(p: p)
         var i = start &+ 2
         while true {
             guard i < end else { return nil }
@@ -55,17 +69,19 @@ extension XMLTokenizer {
                 if c < 0x40 && (attributeSpecialMask >> UInt64(c)) & 1 != 0 { return nil }
                 k &+= 1
             }
-            let value = UnsafeBufferPointer(start: p + valueStart, count: k &- valueStart)
             switch b {
             case UInt8(ascii: "r"):
-                guard cell.r == nil else { return nil }
-                cell.r = value
+                guard cell.rStart < 0 else { return nil }
+                cell.rStart = valueStart
+                cell.rEnd = k
             case UInt8(ascii: "s"):
-                guard cell.s == nil else { return nil }
-                cell.s = value
+                guard cell.sStart < 0 else { return nil }
+                cell.sStart = valueStart
+                cell.sEnd = k
             case UInt8(ascii: "t"):
-                guard cell.t == nil else { return nil }
-                cell.t = value
+                guard cell.tStart < 0 else { return nil }
+                cell.tStart = valueStart
+                cell.tEnd = k
             default:
                 return nil
             }
@@ -89,7 +105,8 @@ extension XMLTokenizer {
         guard k &+ 8 <= end, p[k] == UInt8(ascii: "<"), p[k &+ 1] == UInt8(ascii: "/"), p[k &+ 2] == UInt8(ascii: "v"),
               p[k &+ 3] == UInt8(ascii: ">"), p[k &+ 4] == UInt8(ascii: "<"), p[k &+ 5] == UInt8(ascii: "/"),
               p[k &+ 6] == UInt8(ascii: "c"), p[k &+ 7] == UInt8(ascii: ">") else { return nil }
-        cell.value = UnsafeBufferPointer(start: p + textStart, count: k &- textStart)
+        cell.valueStart = textStart
+        cell.valueEnd = k
         cell.end = k &+ 8
         return cell
     }
