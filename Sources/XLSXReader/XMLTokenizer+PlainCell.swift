@@ -36,30 +36,42 @@ extension XMLTokenizer {
     static func scanPlainCell(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> PlainCell? {
         guard start &+ 2 < end, p[start &+ 1] == UInt8(ascii: "c") else { return nil }
         var cell = PlainCell(p: p)
+        let raw = UnsafeRawPointer(p)
         var i = start &+ 2
         while true {
-            guard i < end else { return nil }
-            var b = p[i]
-            if b == UInt8(ascii: ">") {
+            // What every writer stores: one space, the name, `="`, taken with one load.
+            var b: UInt8
+            var quote: UInt8
+            if i &+ 4 <= end, case let w = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)),
+               w & 0xFFFF_00FF == 0x223D_0020 {
                 i &+= 1
-                break
-            }
-            if b == UInt8(ascii: "/") {
-                guard i &+ 1 < end, p[i &+ 1] == UInt8(ascii: ">") else { return nil }
-                cell.end = i &+ 2
-                return cell
-            }
-            // A blank (or more) before each attribute, and before the end of the tag.
-            guard isXMLSpace(b) else { return nil }
-            repeat {
-                i &+= 1
+                b = UInt8(truncatingIfNeeded: w &>> 8)
+                quote = UInt8(ascii: "\"")
+            } else {
                 guard i < end else { return nil }
                 b = p[i]
-            } while isXMLSpace(b)
-            if b == UInt8(ascii: ">") || b == UInt8(ascii: "/") { continue }
-            guard i &+ 2 < end, p[i &+ 1] == UInt8(ascii: "=") else { return nil }
-            let quote = p[i &+ 2]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+                if b == UInt8(ascii: ">") {
+                    i &+= 1
+                    break
+                }
+                if b == UInt8(ascii: "/") {
+                    guard i &+ 1 < end, p[i &+ 1] == UInt8(ascii: ">") else { return nil }
+                    cell.end = i &+ 2
+                    return cell
+                }
+                // A blank (or more) before each attribute, and before the end of the tag.
+                guard isXMLSpace(b) else { return nil }
+                repeat {
+                    i &+= 1
+                    guard i < end else { return nil }
+                    b = p[i]
+                } while isXMLSpace(b)
+                if b == UInt8(ascii: ">") || b == UInt8(ascii: "/") { continue }
+                guard i &+ 2 < end, p[i &+ 1] == UInt8(ascii: "=") else { return nil }
+                quote = p[i &+ 2]
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            }
+            // `i` is at the name.
             let valueStart = i &+ 3
             var k = valueStart
             while true {
@@ -88,8 +100,7 @@ extension XMLTokenizer {
             i = k &+ 1
         }
         // `</c>`: a cell without a value.
-        if i &+ 4 <= end, p[i] == UInt8(ascii: "<"), p[i &+ 1] == UInt8(ascii: "/"), p[i &+ 2] == UInt8(ascii: "c"),
-           p[i &+ 3] == UInt8(ascii: ">") {
+        if i &+ 4 <= end, UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)) == 0x3E63_2F3C {
             cell.end = i &+ 4
             return cell
         }
@@ -102,9 +113,9 @@ extension XMLTokenizer {
             guard k < end, (textSpecialMask >> UInt64(p[k])) & 1 == 0 else { break }
             k &+= 1
         }
-        guard k &+ 8 <= end, p[k] == UInt8(ascii: "<"), p[k &+ 1] == UInt8(ascii: "/"), p[k &+ 2] == UInt8(ascii: "v"),
-              p[k &+ 3] == UInt8(ascii: ">"), p[k &+ 4] == UInt8(ascii: "<"), p[k &+ 5] == UInt8(ascii: "/"),
-              p[k &+ 6] == UInt8(ascii: "c"), p[k &+ 7] == UInt8(ascii: ">") else { return nil }
+        // `</v></c>`, with one load.
+        guard k &+ 8 <= end, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) == 0x3E63_2F3C_3E76_2F3C
+        else { return nil }
         cell.valueStart = textStart
         cell.valueEnd = k
         cell.end = k &+ 8
