@@ -54,6 +54,8 @@ struct WorksheetParser {
     private let sharedStrings: SharedStringSource
     private let styles: StyleTable
     private let maxCells: Int
+    /// False to read every cell through the tokenizer's events (`plainCell` unused): for tests.
+    private let plainCells: Bool
 
     private var cells: [XLSXCell] = []
     private var keys: [Int] = []
@@ -66,8 +68,10 @@ struct WorksheetParser {
     private var formulaBuffer: [UInt8] = []
     private var textBuffer: [UInt8] = []
 
-    init(_ xml: XMLTokenizer, sheetName: String, sharedStrings: SharedStringSource, styles: StyleTable, maxCells: Int) {
+    init(_ xml: XMLTokenizer, sheetName: String, sharedStrings: SharedStringSource, styles: StyleTable, maxCells: Int,
+         plainCells: Bool = true) {
         self.xml = xml
+        self.plainCells = plainCells
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
@@ -183,8 +187,9 @@ struct WorksheetParser {
                     continue
                 }
                 var row = lastRow + 1
-                let rowHasReference = xml.attributeIndex(.none, "r") != nil
-                if let r = xml.attributeIndex(.none, "r") {
+                let reference = xml.attributeIndex(.none, "r")
+                let rowHasReference = reference != nil
+                if let r = reference {
                     let parsed = try xml.withAttributeValue(r) { b in parseDecimal(trimmed(b), limit: 1 << 40) }
                     guard let number = parsed, number >= 1 else {
                         throw fail(.invalidCellReference, cell: "\(sheetName)!row \(xml.attributeString(r))",
@@ -214,8 +219,18 @@ struct WorksheetParser {
         var established = established
         var lastColumn = -1
         while true {
-            // A plain `<c …>` (what every writer stores) is taken straight from the bytes, as `next()`
-            // would have read it; anything unusual is left to `next()`.
+            // A plain cell (what every writer stores) is read straight from the bytes.
+            if plainCells, let cell = xml.plainCell(),
+               let start = plainCellStart(cell, defaultRow: row, rowEstablished: established, previousColumn: lastColumn) {
+                xml.endPlainCell(cell)
+                try readPlainCell(cell, start)
+                row = start.row
+                lastColumn = start.column
+                established = true
+                continue
+            }
+            // A plain `<c …>` is taken straight from the bytes, as `next()` would have read it;
+            // anything unusual is left to `next()`.
             let event = xml.takePlainStartTag("c") ? XMLEvent.startElement
                 : xml.takePlainEndTag() ? XMLEvent.endElement : try xml.next()
             switch event {
@@ -240,6 +255,71 @@ struct WorksheetParser {
 
     private enum CellType {
         case number, sharedString, formulaString, inlineString, boolean, error, date
+    }
+
+    /// Where a plain cell is, its type and style, when its `r`, `s` and `t` are all good; nil for
+    /// anything `parseCell` would refuse (it then reads the cell, and says what is wrong).
+    private func plainCellStart(_ cell: PlainCell, defaultRow: Int, rowEstablished: Bool,
+                                previousColumn: Int) -> (row: Int, column: Int, type: CellType, styleIndex: Int)? {
+        var row = defaultRow
+        var column = previousColumn + 1
+        if let r = cell.r {
+            guard case .cell(let cellRow, let cellColumn) = parseCellReference(r), !rowEstablished || cellRow == defaultRow else { return nil }
+            row = cellRow
+            column = cellColumn
+        } else if column > CellReference.maxColumn {
+            return nil
+        }
+        var type = CellType.number
+        if let t = cell.t {
+            guard let known = Self.cellType(t) else { return nil }
+            type = known
+        }
+        var styleIndex = 0
+        if let s = cell.s {
+            guard let parsed = parseDecimal(s, limit: 1 << 31) else { return nil }
+            styleIndex = parsed
+        }
+        return (row, column, type, styleIndex)
+    }
+
+    /// The type a cell's `t` names, nil for none.
+    @inline(__always)
+    private static func cellType(_ b: UnsafeBufferPointer<UInt8>) -> CellType? {
+        switch b.count {
+        case 1:
+            switch b[0] {
+            case UInt8(ascii: "s"): return .sharedString
+            case UInt8(ascii: "n"): return .number
+            case UInt8(ascii: "b"): return .boolean
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .date
+            default: return nil
+            }
+        case 3 where bytesEqual(b, "str"): return .formulaString
+        case 9 where bytesEqual(b, "inlineStr"): return .inlineString
+        default: return nil
+        }
+    }
+
+    /// The value of a plain cell whose start `plainCellStart` read, kept as `parseCell` keeps it
+    /// (the same errors, at the same offset: after the cell).
+    private mutating func readPlainCell(_ cell: PlainCell, _ start: (row: Int, column: Int, type: CellType, styleIndex: Int)) throws(XLSXReadError) {
+        let value: XLSXValue
+        if let text = cell.value {
+            switch start.type {
+            case .formulaString, .inlineString:
+                if !valueBuffer.isEmpty { valueBuffer.removeAll(keepingCapacity: true) }
+                valueBuffer.append(contentsOf: text)
+                decodeOOXMLEscapes(&valueBuffer)
+                value = .string(String(decoding: valueBuffer, as: UTF8.self))
+            case .number, .sharedString, .boolean, .error, .date:
+                value = try self.value(start.type, text, start.row, start.column)
+            }
+        } else {
+            value = .empty
+        }
+        try store(start.row, start.column, value, formula: nil, hasFormula: false, styleIndex: start.styleIndex)
     }
 
     private mutating func parseCell(defaultRow: Int, rowEstablished: Bool, previousColumn: Int) throws(XLSXReadError) -> (row: Int, column: Int) {
@@ -273,22 +353,7 @@ struct WorksheetParser {
                                "cell \(text) is beyond the last cell of a worksheet (XFD1048576)")
                 }
             } else if name == UInt8(ascii: "t") {
-                let parsed: CellType? = try xml.withAttributeValue(i) { b in
-                    switch b.count {
-                    case 1:
-                        switch b[0] {
-                        case UInt8(ascii: "s"): return .sharedString
-                        case UInt8(ascii: "n"): return .number
-                        case UInt8(ascii: "b"): return .boolean
-                        case UInt8(ascii: "e"): return .error
-                        case UInt8(ascii: "d"): return .date
-                        default: return nil
-                        }
-                    case 3 where bytesEqual(b, "str"): return .formulaString
-                    case 9 where bytesEqual(b, "inlineStr"): return .inlineString
-                    default: return nil
-                    }
-                }
+                let parsed: CellType? = try xml.withAttributeValue(i) { b in Self.cellType(b) }
                 guard let parsed else {
                     let text = xml.attributeString(i)
                     throw fail(.invalidCellValue, cell: hasReference ? cellName(row, column) : nil,
@@ -394,12 +459,20 @@ struct WorksheetParser {
             }
         }
 
-        if value.isEmpty && !hasFormula && styleIndex == 0 { return (row, column) }
+        // Every workbook of a template holds the same formulas: made into a String once.
+        let formula = formulaBuffer.isEmpty ? nil : formulaBuffer.withUnsafeBufferPointer { SharedStringCache.shared.string($0) }
+        try store(row, column, value, formula: formula, hasFormula: hasFormula, styleIndex: styleIndex)
+        return (row, column)
+    }
+
+    /// Keeps a cell read (unless it holds nothing: no value, no formula, no style), checking that it
+    /// is not a second at its address and not one too many.
+    private mutating func store(_ row: Int, _ column: Int, _ value: XLSXValue, formula: String?, hasFormula: Bool,
+                                styleIndex: Int) throws(XLSXReadError) {
+        if value.isEmpty && !hasFormula && styleIndex == 0 { return }
 
         let format = styles.format(styleIndex)
-        let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value,
-                            // Every workbook of a template holds the same formulas: made into a String once.
-                            formula: formulaBuffer.isEmpty ? nil : formulaBuffer.withUnsafeBufferPointer { SharedStringCache.shared.string($0) },
+        let cell = XLSXCell(reference: CellReference(row: row, column: column), value: value, formula: formula,
                             hasFormula: hasFormula, cachedValueMissing: hasFormula && value.isEmpty,
                             numberFormat: format.numberFormat, isLocked: format.isLocked, styleIndex: styleIndex)
         let key = row << 14 | column
@@ -416,7 +489,6 @@ struct WorksheetParser {
         }
         cells.append(cell)
         keys.append(key)
-        return (row, column)
     }
 
     /// A cell with two `<v>` (or `<f>`), or a `<v>` beside an `<is>`.
@@ -454,7 +526,7 @@ struct WorksheetParser {
     private func numberValue(_ all: UnsafeBufferPointer<UInt8>, _ row: Int, _ column: Int) throws(XLSXReadError) -> XLSXValue {
         let text = trimmed(all)
         if text.isEmpty { return .empty }
-        let shown = String(decoding: text.prefix(40), as: UTF8.self)
+        var shown: String { String(decoding: text.prefix(40), as: UTF8.self) }
         switch parseCellNumberText(text) {
         case .value(let number):
             return .number(number, raw: String(decoding: text, as: UTF8.self))

@@ -388,6 +388,22 @@ struct XMLTokenizer {
         return true
     }
 
+    /// The plain cell (`scanPlainCell`) the next bytes hold, when it is SpreadsheetML (the default
+    /// namespace), inside a `<row>` at depth 3, with room to nest a `<v>` in it; else nil. Consumes
+    /// nothing: `endPlainCell` then moves past it, leaving the tokenizer as `next()` leaves it after the
+    /// cell's end tag, but for the details of that event (element, attributes), which a row's parser
+    /// never reads.
+    func plainCell() -> PlainCell? {
+        guard !pendingEnd, stack.count == 3, maxDepth > 4, defaultNamespace == .spreadsheetML,
+              pos < end, p[pos] == UInt8(ascii: "<") else { return nil }
+        return Self.scanPlainCell(p, from: pos, to: end)
+    }
+
+    /// Moves past the cell `plainCell` returned.
+    mutating func endPlainCell(_ cell: PlainCell) {
+        pos = cell.end
+    }
+
     /// Skips everything up to and including the end tag of the element just started.
     mutating func skipElement() throws(XLSXReadError) {
         let target = depth - 1
