@@ -17,10 +17,15 @@ public struct PolicySummaryRows: RandomAccessCollection, Sendable {
     private var counts: [(errors: Int, warnings: Int)] = []
     /// The rows in the order they are read: `nil` for the order they were appended.
     private var order: [Int]?
-    private var strings = ValueNumbers<String>()
-    private var goals = ValueNumbers<CodedName>()
-    private var columnLists = ValueNumbers<[MoneyColumn]>()
-    private var rates = ValueNumbers<IndicatorValue>()
+    private var strings = ValueNumbers<String> { Array($0.utf8) }
+    private var goals = ValueNumbers<CodedName> { Array($0.code.utf8) + [0xFF] + Array($0.name.utf8) }  // 0xFF is in no UTF-8
+    private var columnLists = ValueNumbers<[MoneyColumn]> { columns in
+        columns.reduce(into: []) { key, c in
+            CompactIntegers.append(signed: c.fiscalYear, to: &key)
+            key += Array(c.kind.rawValue.utf8) + [0xFF]
+        }
+    }
+    private var rates = ValueNumbers<IndicatorValue> { Array($0.kindAndText.utf8) }
 
     public init() {}
 
@@ -105,17 +110,35 @@ public struct PolicySummaryRows: RandomAccessCollection, Sendable {
     }
 }
 
-/// Distinct values, each stored once, known by their numbers in order of first appearance.
-private struct ValueNumbers<Value: Hashable & Sendable>: Sendable {
+/// Distinct values, each stored once, known by their numbers in order of first appearance. Values
+/// are told apart by their bytes (`key`), not by `==`: texts that are canonically equal but spelled
+/// otherwise (NFC and NFD) are two values, so every row reads back as it was spelled.
+private struct ValueNumbers<Value: Sendable>: Sendable {
     private(set) var values: [Value] = []
-    private var numbers: [Value: Int] = [:]
+    private var numbers: [[UInt8]: Int] = [:]
+    private let key: @Sendable (Value) -> [UInt8]
+
+    init(key: @escaping @Sendable (Value) -> [UInt8]) { self.key = key }
 
     /// The number of `value`, added when new.
     mutating func number(_ value: Value) -> Int {
-        if let n = numbers[value] { return n }
+        let k = key(value)
+        if let n = numbers[k] { return n }
         values.append(value)
-        numbers[value] = values.count - 1
+        numbers[k] = values.count - 1
         return values.count - 1
+    }
+}
+
+extension IndicatorValue {
+    /// The value's kind and printed text, which tell values apart exactly (a number's text is its
+    /// value, digits, grouping, percent and footnote).
+    fileprivate var kindAndText: String {
+        switch self {
+        case .blank: "b"
+        case .notApplicable: "n"
+        case .number: "#" + text
+        }
     }
 }
 

@@ -119,12 +119,15 @@ public struct YearIndexWriter: Sendable {
     }
 
     /// The goals in code order with their totals per money column (an overflow is an error) and
-    /// how many policies each has.
+    /// how many policies each has. A policy without a column adds 0 to it, as its row in the list shows.
     private static func goals(_ rows: PolicySummaryRows) throws -> [(CodedName, [Int], policies: Int)] {
         var goals: [(CodedName, [Int], policies: Int)] = []
         for r in rows {
             if let i = goals.firstIndex(where: { $0.0.code == r.goal.code }) {
-                goals[i].1 = try zip(goals[i].1, r.totals).map { try Self.add($0, $1, goal: r.goal.code) }
+                let (a, b) = (goals[i].1, r.totals)
+                goals[i].1 = try (0..<max(a.count, b.count)).map { k in
+                    try Self.add(k < a.count ? a[k] : 0, k < b.count ? b[k] : 0, goal: r.goal.code)
+                }
                 goals[i].policies += 1
             } else {
                 goals.append((r.goal, r.totals, 1))
@@ -153,7 +156,7 @@ public struct YearIndexWriter: Sendable {
                                        at: .at(row, 2), style: layout.number)
             for k in money.indices {
                 try goalSheet.writeFormula("=SUMIF(\(listRange(layout.goalColumn)),$A\(row + 1),\(listRange(layout.moneyStart + k)))",
-                                           cachedNumber: Double(totals[k]), at: .at(row, 3 + k), style: layout.number)
+                                           cachedNumber: Double(k < totals.count ? totals[k] : 0), at: .at(row, 3 + k), style: layout.number)
             }
         }
         let totalRow = IndexLayout.firstRow + goals.count

@@ -176,8 +176,6 @@ enum LibZipRewrite {
         var closed = false
         defer { if !closed { zip_discard(archive) } }
         var placed = Set<Int>()
-        var parts: [TemporaryPart] = []
-        defer { for i in parts.indices { parts[i].close() } }
         let count = zip_get_num_entries(archive, 0)
         for index in 0..<UInt64(max(0, count)) {
             guard let namePointer = zip_get_name(archive, index, ZIP_FL_ENC_RAW) else { continue }
@@ -192,6 +190,7 @@ enum LibZipRewrite {
             zip_fclose(file)
             guard read == Int64(stat.size) else { throw failure(reportedPath, "the part \(name) could not be read back", system: 0) }
             var out = try TemporaryPart(beside: path, reportingAs: reportedPath)
+            defer { out.close() }  // nothing once libzip has it
             var copied = 0, inserted = false
             for (at, c) in ChartCachePlaces.find(caches, in: xml) {
                 out.write(xml[copied..<at])
@@ -200,11 +199,10 @@ enum LibZipRewrite {
                 inserted = true
                 placed.insert(c)
             }
-            guard inserted else { out.close(); continue }
+            guard inserted else { continue }
             out.write(xml[copied...])
             try out.finish()
             try out.replace(Int64(index), in: archive, mtime: stat.mtime, reportingAs: reportedPath)
-            parts.append(out)
         }
         guard placed.count == caches.count else {
             throw failure(reportedPath, "a chart's range over streamed rows is not in its chart part", system: 0)

@@ -18,17 +18,20 @@ struct XLSXRowScratch {
     private var hash: UInt64 = Self.seed
     private var failure: Int32 = 0
     private let reportedPath: String
+    /// What the file holds, as its messages name it ("the streamed rows", "a chart's cache").
+    private let what: String
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let piece = 1 << 16
 
-    /// A scratch file in `directory`; errors name `reportedPath` (the workbook).
-    init(in directory: String, reportingAs reportedPath: String) throws {
+    /// A scratch file in `directory` for `what` it will hold; errors name `reportedPath` (the workbook).
+    init(in directory: String, reportingAs reportedPath: String, holding what: String = "the streamed rows") throws {
         guard let fd = ScratchFile.create(in: directory, name: "evalsheet-rows") else {
-            throw Self.failure(reportedPath, "no scratch file for the streamed rows", system: errno)
+            throw Self.failure(reportedPath, "no scratch file for \(what)", system: errno)
         }
         self.fd = fd
         self.reportedPath = reportedPath
+        self.what = what
         buffer.reserveCapacity(Self.piece)
     }
 
@@ -48,7 +51,7 @@ struct XLSXRowScratch {
     /// Writes what is buffered; throws if any write failed.
     mutating func finish() throws {
         flush()
-        if failure != 0 { throw Self.failure(reportedPath, "the streamed rows could not be written to a scratch file", system: failure) }
+        if failure != 0 { throw Self.failure(reportedPath, "\(what) could not be written to a scratch file", system: failure) }
     }
 
     /// Hands every byte written to `write`, in pieces; throws when the file does not give back
@@ -59,7 +62,7 @@ struct XLSXRowScratch {
         while at < size {
             let want = min(piece.count, size - at)
             let whole = piece.withUnsafeMutableBytes { ScratchFile.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: at) }
-            guard whole else { throw Self.failure(reportedPath, "the streamed rows could not be read back", system: errno == 0 ? EIO : errno) }
+            guard whole else { throw Self.failure(reportedPath, "\(what) could not be read back", system: errno == 0 ? EIO : errno) }
             h = Self.hash(piece[..<want], from: h)
             write(piece[..<want])
             at += want
@@ -67,7 +70,7 @@ struct XLSXRowScratch {
         var extra: UInt8 = 0
         let beyond = pread(fd, &extra, 1, off_t(size))
         guard h == hash, beyond == 0 else {
-            throw Self.failure(reportedPath, "the streamed rows changed in their scratch file", system: 0)
+            throw Self.failure(reportedPath, "\(what) changed in the scratch file", system: 0)
         }
     }
 

@@ -253,7 +253,7 @@ final class XLSXWorkbookContext {
                 try range.deferCache(hasStrings: hasStrings)
                 if points.isEmpty || chartCaches.contains(where: { $0.formula == formula && $0.strings == strings }) { continue }
                 let directory = output.path.lastIndex(of: "/").map { String(output.path[...$0]) } ?? "."
-                var scratch = try XLSXRowScratch(in: directory, reportingAs: output.path)
+                var scratch = try XLSXRowScratch(in: directory, reportingAs: output.path, holding: "a chart's cache of the streamed rows")
                 XLSXChartCacheXML.write(points, strings: strings) { scratch.write($0.utf8) }
                 do { try scratch.finish() } catch { scratch.close(); throw error }
                 chartCaches.append(XLSXDeferredChartCache(formula: formula, strings: strings, scratch: scratch))

@@ -71,6 +71,22 @@ struct PolicySummaryRowsTests {
         #expect(zip(rows, (summaries + [summaries[0]]).sorted { $0.code < $1.code }).allSatisfy(Self.same))
     }
 
+    @Test("canonically equal texts spelled otherwise (NFC, NFD) read back as each row spelled them")
+    func spellings() {
+        var nfc = Self.summaries[0], nfd = Self.summaries[1]
+        (nfc.department, nfc.section, nfc.rating) = ("ガ部", "ガ課", "ダメ")
+        (nfd.department, nfd.section, nfd.rating) = ("カ\u{3099}部", "カ\u{3099}課", "タ\u{3099}メ")
+        nfc.goal = CodedName(code: "1", name: "ドア")
+        nfd.goal = CodedName(code: "1", name: "ト\u{3099}ア")
+        #expect(nfc.department == nfd.department && nfc.goal == nfd.goal)  // equal as Strings
+        let rows = PolicySummaryRows([nfc, nfd, nfc])
+        for (row, s) in zip(rows, [nfc, nfd, nfc]) {
+            for (got, want) in [(row.department, s.department), (row.section, s.section), (row.rating, s.rating), (row.goal.name, s.goal.name)] {
+                #expect(got.utf8.elementsEqual(want.utf8), "\(Array(got.utf8)) ≠ \(Array(want.utf8))")
+            }
+        }
+    }
+
     @Test("counts set from the code replace those appended")
     func counts() {
         var rows = PolicySummaryRows(Self.summaries)
