@@ -27,9 +27,11 @@ public final class YearRuleDigests: @unchecked Sendable {
 
     private let lock = NSLock()
     private var shells = NumberedValues<Shell>()
-    private var projects = NumberedValues<Project>()
-    private var challenges = NumberedValues<Challenge>()
-    private var strings: Set<String> = []
+    /// Projects, challenges and texts told apart by their bytes: a policy's spelling (NFC or NFD) is
+    /// never replaced by another policy's canonically equal one, whichever worker came first.
+    private var projects = NumberedValues<ExactProject>()
+    private var challenges = NumberedValues<ExactChallenge>()
+    private var strings: Set<ExactText> = []
     private var totalLists: Set<[Int?]> = []
     private let rules: [any YearRule]
 
@@ -59,15 +61,15 @@ public final class YearRuleDigests: @unchecked Sendable {
         return lock.withLock {
             YearRuleDigest(shell: shells.number(shell), policy: policy, file: file,
                            totals: totalLists.insert(totals).memberAfterInsert,
-                           rows: rows.map(number), challenges: sheetChallenges.map { challenges.number($0) })
+                           rows: rows.map(number), challenges: sheetChallenges.map { challenges.number(ExactChallenge($0)) })
         }
     }
 
     /// The kept sheet of a digest, equal to `Validator.yearRuleInput` of the sheet it was made from.
     public func sheet(_ digest: YearRuleDigest) -> LoadedSheet {
         let (shell, rows, challengeList) = lock.withLock {
-            (shells.values[Int(digest.shell)], digest.rows.map { projects.values[Int($0)] },
-             digest.challenges.map { challenges.values[Int($0)] })
+            (shells.values[Int(digest.shell)], digest.rows.map { projects.values[Int($0)].project },
+             digest.challenges.map { challenges.values[Int($0)].challenge })
         }
         var loaded = LoadedSheet(sheet: shell.sheet, sourceMap: shell.map)
         loaded.sheet.policy = digest.policy
@@ -80,15 +82,54 @@ public final class YearRuleDigests: @unchecked Sendable {
 
     /// The number of a project in the table (added when new), its strings shared with equal ones.
     private func number(_ p: Project) -> Int32 {
-        if let n = projects.numbers[p] { return n }
+        if let n = projects.numbers[ExactProject(p)] { return n }
         var p = p
-        p.name = shared(p.name, in: &strings)
-        p.section = shared(p.section, in: &strings)
-        return projects.number(p)
+        p.name = strings.insert(ExactText(p.name)).memberAfterInsert.text
+        p.section = strings.insert(ExactText(p.section)).memberAfterInsert.text
+        return projects.number(ExactProject(p))
     }
+}
 
-    /// The stored value equal to `value` (stored now when new), so equal values share storage.
-    private func shared<Value: Hashable>(_ value: Value, in set: inout Set<Value>) -> Value {
-        set.insert(value).memberAfterInsert
+/// A text equal to another only byte for byte (not under canonical equivalence, as `String` is).
+private struct ExactText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into h: inout Hasher) { h.combine(text.utf8.count); for b in text.utf8 { h.combine(b) } }
+}
+
+/// A project equal to another only when its texts are byte for byte the same.
+private struct ExactProject: Hashable {
+    let project: Project
+    init(_ project: Project) { self.project = project }
+    static func == (a: Self, b: Self) -> Bool {
+        let (x, y) = (a.project, b.project)
+        return ExactText(x.code) == ExactText(y.code) && ExactText(x.name) == ExactText(y.name)
+            && ExactText(x.section) == ExactText(y.section) && x.amounts == y.amounts
+            && x.inExecutionPlan == y.inExecutionPlan && x.directions == y.directions
+    }
+    func hash(into h: inout Hasher) {
+        for t in [project.code, project.name, project.section] { ExactText(t).hash(into: &h) }
+        h.combine(project.amounts)
+        h.combine(project.inExecutionPlan)
+        h.combine(project.directions)
+    }
+}
+
+/// A challenge equal to another only when its texts are byte for byte the same.
+private struct ExactChallenge: Hashable {
+    let challenge: Challenge
+    init(_ challenge: Challenge) { self.challenge = challenge }
+    private var texts: [ExactText] {
+        ([challenge.challenge, challenge.current, challenge.future] + challenge.relatedProjects).map(ExactText.init)
+    }
+    static func == (a: Self, b: Self) -> Bool {
+        a.challenge.number == b.challenge.number && a.challenge.relatedProjects.count == b.challenge.relatedProjects.count
+            && a.texts == b.texts
+    }
+    func hash(into h: inout Hasher) {
+        h.combine(challenge.number)
+        h.combine(challenge.relatedProjects.count)
+        for t in texts { t.hash(into: &h) }
     }
 }
