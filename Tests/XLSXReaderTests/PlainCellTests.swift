@@ -111,14 +111,7 @@ import XLSX
         let runs = ProcessInfo.processInfo.environment["XLSX_FUZZ_RUNS"].flatMap { Int($0) } ?? 5000
         for _ in 0..<runs {
             var bytes = seed
-            for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                let at = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[at] = alphabet.randomElement(using: &generator)!
-                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: at)
-                default: bytes.remove(at: at)
-                }
-            }
+            ByteMutation.mutate(&bytes, from: alphabet, using: &generator)
             let maxCells = Int.random(in: 8...14, using: &generator)
             let fast = Self.read(bytes: bytes, plain: true, maxCells: maxCells)
             let general = Self.read(bytes: bytes, plain: false, maxCells: maxCells)

@@ -176,14 +176,7 @@ import XLSX
         let runs = ProcessInfo.processInfo.environment["XLSX_FUZZ_RUNS"].flatMap { Int($0) } ?? 3000
         for _ in 0..<runs {
             var bytes = seed
-            for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                let at = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[at] = alphabet.randomElement(using: &generator)!
-                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: at)
-                default: bytes.remove(at: at)
-                }
-            }
+            ByteMutation.mutate(&bytes, from: alphabet, using: &generator)
             guard let text = String(validating: bytes, as: UTF8.self) else { continue }
             #expect(Self.events(text, fast: true).lines == Self.events(text, fast: false).lines, "\(text)")
             compared += 1
