@@ -17,15 +17,10 @@ public struct PolicySummaryRows: RandomAccessCollection, Sendable {
     private var counts: [(errors: Int, warnings: Int)] = []
     /// The rows in the order they are read: `nil` for the order they were appended.
     private var order: [Int]?
-    private var strings = ValueNumbers<String> { Array($0.utf8) }
-    private var goals = ValueNumbers<CodedName> { Array($0.code.utf8) + [0xFF] + Array($0.name.utf8) }  // 0xFF is in no UTF-8
-    private var columnLists = ValueNumbers<[MoneyColumn]> { columns in
-        columns.reduce(into: []) { key, c in
-            CompactIntegers.append(signed: c.fiscalYear, to: &key)
-            key += Array(c.kind.rawValue.utf8) + [0xFF]
-        }
-    }
-    private var rates = ValueNumbers<IndicatorValue> { Array($0.kindAndText.utf8) }
+    private var strings = ValueNumbers<String, ExactText> { ExactText($0) }
+    private var goals = ValueNumbers<CodedName, [ExactText]> { [ExactText($0.code), ExactText($0.name)] }
+    private var columnLists = ValueNumbers<[MoneyColumn], [MoneyColumn]> { $0 }  // years and kinds: no texts
+    private var rates = ValueNumbers<IndicatorValue, ExactText> { ExactText($0.kindAndText) }
 
     public init() {}
 
@@ -111,14 +106,14 @@ public struct PolicySummaryRows: RandomAccessCollection, Sendable {
 }
 
 /// Distinct values, each stored once, known by their numbers in order of first appearance. Values
-/// are told apart by their bytes (`key`), not by `==`: texts that are canonically equal but spelled
-/// otherwise (NFC and NFD) are two values, so every row reads back as it was spelled.
-private struct ValueNumbers<Value: Sendable>: Sendable {
+/// are told apart by `key` (texts by `ExactText`), not by `==`: texts that are canonically equal but
+/// spelled otherwise (NFC and NFD) are two values, so every row reads back as it was spelled.
+private struct ValueNumbers<Value: Sendable, Key: Hashable & Sendable>: Sendable {
     private(set) var values: [Value] = []
-    private var numbers: [[UInt8]: Int] = [:]
-    private let key: @Sendable (Value) -> [UInt8]
+    private var numbers: [Key: Int] = [:]
+    private let key: @Sendable (Value) -> Key
 
-    init(key: @escaping @Sendable (Value) -> [UInt8]) { self.key = key }
+    init(key: @escaping @Sendable (Value) -> Key) { self.key = key }
 
     /// The number of `value`, added when new.
     mutating func number(_ value: Value) -> Int {

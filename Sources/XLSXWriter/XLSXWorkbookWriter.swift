@@ -213,6 +213,11 @@ final class XLSXWorkbookContext {
         stream = nil
     }
 
+    /// The folder of the workbook, where its rows' and charts' scratch files go (never /tmp).
+    private var scratchDirectory: String {
+        output.path.lastIndex(of: "/").map { String(output.path[...$0]) } ?? "."
+    }
+
     /// Starts streaming the rows of `sheet` from `firstRow` (see `XLSXRowStream`).
     func beginStream(on sheet: LXWSheet, from firstRow: Int, keeping keptColumns: [Int]) throws -> XLSXRowStream {
         guard book.isOpen else { throw XLSXWriteError.workbookClosed }
@@ -227,8 +232,7 @@ final class XLSXWorkbookContext {
         if let used = sheet.lastUsedRow, used >= firstRow {
             throw XLSXWriteError.library(function: "streamRows", code: 0, message: "the sheet already has cells or row settings from row \(firstRow + 1) on")
         }
-        let directory = output.path.lastIndex(of: "/").map { String(output.path[...$0]) } ?? "."
-        let scratch = try XLSXRowScratch(in: directory, reportingAs: output.path)
+        let scratch = try XLSXRowScratch(in: scratchDirectory, reportingAs: output.path)
         book.assignStyleIndices(throughSheet: sheet.index, rowsBelow: firstRow)
         book.closeForCells(through: sheet.index)
         let stream = XLSXRowStream(sheet: sheet, firstRow: firstRow, keptColumns: keptColumns, scratch: scratch)
@@ -252,8 +256,7 @@ final class XLSXWorkbookContext {
                 let hasStrings = XLSXChartCacheXML.hasStrings(points), strings = range.writesStrings(hasStrings: hasStrings)
                 try range.deferCache(hasStrings: hasStrings)
                 if points.isEmpty || chartCaches.contains(where: { $0.formula == formula && $0.strings == strings }) { continue }
-                let directory = output.path.lastIndex(of: "/").map { String(output.path[...$0]) } ?? "."
-                var scratch = try XLSXRowScratch(in: directory, reportingAs: output.path, holding: "a chart's cache of the streamed rows")
+                var scratch = try XLSXRowScratch(in: scratchDirectory, reportingAs: output.path, holding: "a chart's cache of the streamed rows")
                 XLSXChartCacheXML.write(points, strings: strings) { scratch.write($0.utf8) }
                 do { try scratch.finish() } catch { scratch.close(); throw error }
                 chartCaches.append(XLSXDeferredChartCache(formula: formula, strings: strings, scratch: scratch))

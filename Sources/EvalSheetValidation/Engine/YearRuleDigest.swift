@@ -90,14 +90,6 @@ public final class YearRuleDigests: @unchecked Sendable {
     }
 }
 
-/// A text equal to another only byte for byte (not under canonical equivalence, as `String` is).
-private struct ExactText: Hashable {
-    let text: String
-    init(_ text: String) { self.text = text }
-    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-    func hash(into h: inout Hasher) { h.combine(text.utf8.count); for b in text.utf8 { h.combine(b) } }
-}
-
 /// A project equal to another only when its texts are byte for byte the same.
 private struct ExactProject: Hashable {
     let project: Project

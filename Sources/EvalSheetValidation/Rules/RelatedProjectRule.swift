@@ -38,19 +38,9 @@ public struct RelatedProjectRule: YearRule {
         /// What a message says: the same name, spelled byte for byte the same (a canonically equal
         /// spelling is quoted as it is spelled), challenge number and year give the same message.
         private struct MessageKey: Hashable {
-            var name: String
+            var name: ExactText
             var number: Int
             var fiscalYear: Int
-
-            static func == (a: Self, b: Self) -> Bool {
-                a.number == b.number && a.fiscalYear == b.fiscalYear && a.name.utf8.elementsEqual(b.name.utf8)
-            }
-
-            func hash(into h: inout Hasher) {
-                h.combine(number)
-                h.combine(fiscalYear)
-                for b in name.utf8 { h.combine(b) }
-            }
         }
 
         func hits(template: FormTemplate) -> [YearRuleHit] {
@@ -58,12 +48,12 @@ public struct RelatedProjectRule: YearRule {
             var messages: [MessageKey: LocalizedMessage] = [:]
             func message(_ key: MessageKey) -> LocalizedMessage {
                 if let m = messages[key] { return m }
-                let hint = SimilarName.nearest(to: key.name, in: names)
+                let hint = SimilarName.nearest(to: key.name.text, in: names)
                 let number = CircledNumber.text(key.number)
                 let m = LocalizedMessage(
-                    ja: "課題\(number) の\(template.labels.relatedProjects)「\(key.name.quotedInMessage())」が、\(Wording.year(key.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
+                    ja: "課題\(number) の\(template.labels.relatedProjects)「\(key.name.text.quotedInMessage())」が、\(Wording.year(key.fiscalYear))のどの施策の\(template.sectionName(3))にもありません"
                         + (hint.map { "(似た名前: \($0.quotedInMessage()))" } ?? ""),
-                    en: "challenge \(number): related project \"\(key.name.quotedInMessage())\" is not a project (§3) of any policy of \(Wording.yearEN(key.fiscalYear))"
+                    en: "challenge \(number): related project \"\(key.name.text.quotedInMessage())\" is not a project (§3) of any policy of \(Wording.yearEN(key.fiscalYear))"
                         + (hint.map { " (similar: \($0.quotedInMessage()))" } ?? ""))
                 messages[key] = m
                 return m
@@ -71,7 +61,7 @@ public struct RelatedProjectRule: YearRule {
             // A name unknown when its sheet came may be a project of a later sheet.
             return unknown.filter { !known.contains($0.name.withoutSpaces()) }.map { u in
                 (u.index, RuleHit(path: .challenge(u.challenge, .relatedProject(u.k)),
-                                  message: message(MessageKey(name: u.name, number: u.number, fiscalYear: u.fiscalYear))))
+                                  message: message(MessageKey(name: ExactText(u.name), number: u.number, fiscalYear: u.fiscalYear))))
             }
         }
     }
